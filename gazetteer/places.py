@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from geopy.adapters import BaseSyncAdapter
+from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
@@ -51,6 +53,7 @@ _LEADING_WORDS = frozenset({"the"})
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65_536)
 def normalize(text: str) -> str:
     """Fold a place name for comparison.
 
@@ -219,6 +222,16 @@ def _check_unique(path: Path, places: list[tuple[Place, int]]) -> None:
             forms[form_key] = (place.name, line)
 
 
+class _OfflineAdapter(BaseSyncAdapter):
+    """geopy transport for a geocoder that never goes online (no SSL context to build)."""
+
+    def get_json(self, url: str, *, timeout: float, headers: dict) -> dict:
+        raise GeocoderServiceError("the offline gazetteer makes no network requests")
+
+    def get_text(self, url: str, *, timeout: float, headers: dict) -> str:
+        raise GeocoderServiceError("the offline gazetteer makes no network requests")
+
+
 class Gazetteer(Geocoder):
     """An offline geocoder over ``data/places.csv``, with geopy's interface.
 
@@ -235,7 +248,7 @@ class Gazetteer(Geocoder):
 
     def __init__(self, path: str | Path = PLACES_CSV, *, secondary: bool = True,
                  online: bool = False, cache_dir: str | Path | None = None) -> None:
-        super().__init__(timeout=1)
+        super().__init__(timeout=1, adapter_factory=_OfflineAdapter)
         self.path = Path(path)
         self.places: tuple[Place, ...] = load_places(self.path)
         self._by_name: dict[str, list[Place]] = {}
