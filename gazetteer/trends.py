@@ -1,0 +1,62 @@
+"""Trends: places held by each side over time, and what changed between two dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import pandas as pd
+
+#: Event types that start a change of control (a new controller, or a new contest).
+CHANGE_TYPES = ("capture", "assault")
+
+
+def holdings_over_time(state_on: Callable[[date], pd.DataFrame], dates: Iterable[date]
+                       ) -> pd.DataFrame:
+    """How many places each status covers on each date.
+
+    Parameters
+    ----------
+    state_on : callable
+        ``state_on(day) -> DataFrame`` with a ``status`` column (one row per place), such
+        as :meth:`gazetteer.timeline.Timeline.state_on`.
+    dates : iterable of datetime.date
+        The days to sample, typically the timeline's change dates.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long form, columns ``date`` (datetime64), ``status``, ``places`` (int): one row per
+        date and status, statuses with no place left out.
+    """
+    rows = []
+    for day in sorted(set(dates)):
+        counts = state_on(day)["status"].value_counts()
+        rows.extend({"date": pd.Timestamp(day), "status": status, "places": int(n)}
+                    for status, n in counts.items())
+    return pd.DataFrame(rows, columns=["date", "status", "places"])
+
+
+def changes_between(events: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Captures and new assaults dated within ``[start, end]`` (inclusive), newest first.
+
+    Month- and year-precision events count when their period starts in the window. Each row
+    keeps the event's excerpt and article, so the list can be shown with its sources.
+    """
+    if events.empty:
+        return events.iloc[0:0]
+    kinds = events[events["event_type"].isin(CHANGE_TYPES)].copy()
+    starts = pd.to_datetime(kinds["date"].astype(str).map(_period_start), errors="coerce")
+    window = starts.between(pd.Timestamp(start), pd.Timestamp(end))
+    out = kinds[window].assign(_start=starts[window])
+    return (out.sort_values(["_start", "place"], ascending=[False, True])
+            .drop(columns="_start").reset_index(drop=True))
+
+
+def _period_start(value: str) -> str:
+    value = value.strip()
+    if len(value) == 4:
+        return f"{value}-01-01"
+    if len(value) == 7:
+        return f"{value}-01"
+    return value
