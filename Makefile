@@ -42,7 +42,7 @@ lint: $(VENV)/.installed-test
 data: $(VENV)/.installed
 	$(PY) data/build/build_boundaries.py
 	$(PY) data/build/build_places.py
-	$(PY) -m gazetteer extract seeds --out data/events.csv
+	$(PY) -m gazetteer extract seeds --out data/events.csv --force
 
 bench: $(VENV)/.installed-test chromium
 	$(PY) tests/bench/run_all.py

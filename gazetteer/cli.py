@@ -62,8 +62,86 @@ def _add_geocode(sub: argparse._SubParsersAction) -> None:
 
 # --- subcommands added by other modules: keep one _add_* per block -----------------------
 # BEGIN extract subcommand
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gazetteer.extract import extract_folder
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        print(f"extract: {out} exists; pass --force to overwrite it", file=sys.stderr)
+        return 1
+    frame, warnings = extract_folder(args.folder)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(out, index=False, lineterminator="\n")
+    else:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    counts = dict(sorted(frame["event_type"].value_counts().items()))
+    by_type = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+    print(f"extract: {frame.attrs.get('articles_read', 0)} article(s) read from "
+          f"{args.folder}; {len(frame)} event(s): {by_type}", file=sys.stderr)
+    if out is not None:
+        print(f"extract: wrote {out}", file=sys.stderr)
+    for warning in warnings:
+        print(f"extract: warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _add_extract(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="extract dated control events from a folder of "
+                                       "articles, print CSV")
+    p.add_argument("folder", metavar="DIR", help="folder of *.txt articles (and sources.csv)")
+    p.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.set_defaults(func=_cmd_extract)
 # END extract subcommand
 # BEGIN state subcommand
+STATE_HEADER = ["place", "lat", "lon", "status", "since", "basis", "event_ids"]
+
+
+def _cmd_state(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from gazetteer.app import load_data
+    from gazetteer.timeline import Timeline, read_baseline
+
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        print(f"state: --date {args.date!r} is not a YYYY-MM-DD date", file=sys.stderr)
+        return 2
+    data = load_data(args.seeds, args.events)
+    for problem in data.errors:
+        print(f"state: {problem}", file=sys.stderr)
+    if data.errors:
+        return 1
+    for warning in data.warnings:
+        print(f"state: warning: {warning}", file=sys.stderr)
+    timeline = Timeline.from_events(data.events, baseline=read_baseline(args.baseline))
+    for warning in timeline.warnings:
+        print(f"state: warning: {warning}", file=sys.stderr)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(STATE_HEADER)
+    for row in timeline.state_on(day).to_dict("records"):
+        writer.writerow([row["place"], f"{row['lat']:.5f}", f"{row['lon']:.5f}",
+                         row["status"], row["since"], row["basis"], row["event_ids"]])
+    return 0
+
+
+def _add_state(sub: argparse._SubParsersAction) -> None:
+    from gazetteer._paths import BASELINE_CSV, SEEDS_DIR
+
+    p = sub.add_parser("state", help="every place's status on a date, as CSV")
+    p.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
+                        help="folder of articles to extract (default: seeds/)")
+    source.add_argument("--events", default=None, metavar="FILE",
+                        help="an event table (CSV, ours or ACLED's) instead of extracting")
+    p.add_argument("--baseline", default=str(BASELINE_CSV), metavar="FILE",
+                   help="baseline table (default: data/baseline.csv)")
+    p.set_defaults(func=_cmd_state)
 # END state subcommand
 # BEGIN export subcommand
 # END export subcommand

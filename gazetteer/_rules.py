@@ -1,0 +1,304 @@
+"""The one loader of the rule tables in ``gazetteer/rules/*.toml``.
+
+Word lists (month names, relative dates, actors and their aliases, event trigger phrases,
+negation and intent cues) are data, not code. This module reads each file once (cached),
+checks that it declares exactly the tables the code expects with values of the right
+type, and raises :class:`~gazetteer.errors.DataFileError` naming the file and line of the
+first problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from gazetteer._paths import PACKAGE_DIR
+from gazetteer.errors import DataFileError
+
+RULES_DIR = PACKAGE_DIR / "rules"
+
+_Check = Callable[[Any], str | None]
+
+
+def _str_list(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "must be a non-empty list of strings"
+    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+    return f"holds a value that is not a non-empty string: {bad[0]!r}" if bad else None
+
+
+def _int_map(lo: int, hi: int) -> _Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or not value:
+            return "must be a non-empty table"
+        for key, v in value.items():
+            if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
+                return f"{key!r} must be a whole number in [{lo}, {hi}], not {v!r}"
+        return None
+    return check
+
+
+def _choice_map(choices: tuple[str, ...]) -> _Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or not value:
+            return "must be a non-empty table"
+        for key, v in value.items():
+            if v not in choices:
+                return f"{key!r} must be one of {', '.join(choices)}, not {v!r}"
+        return None
+    return check
+
+
+def _range_map(lo: int, hi: int) -> _Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or not value:
+            return "must be a non-empty table"
+        for key, v in value.items():
+            ok = (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)
+                  and lo <= v[0] <= v[1] <= hi)
+            if not ok:
+                return f"{key!r} must be [first, last] within [{lo}, {hi}], not {v!r}"
+        return None
+    return check
+
+
+def _offset_map(value: Any) -> str | None:
+    if not isinstance(value, dict) or not value:
+        return "must be a non-empty table"
+    for key, v in value.items():
+        if not isinstance(v, dict) or v.get("unit") not in ("day", "week", "month", "year"):
+            return f"{key!r} needs unit = day | week | month | year"
+        if not isinstance(v.get("offset"), int):
+            return f"{key!r} needs a whole-number offset"
+        extra = set(v) - {"unit", "offset", "part"}
+        if extra:
+            return f"{key!r} has unknown key(s): {', '.join(sorted(extra))}"
+        if "part" in v and v["part"] not in ("early", "mid", "late"):
+            return f"{key!r}: part must be early, mid or late"
+    return None
+
+
+def _word_table(*required: str, optional: tuple[str, ...] = ()) -> _Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return "must be a table"
+        missing = [k for k in required if k not in value]
+        if missing:
+            return f"missing key(s): {', '.join(missing)}"
+        extra = set(value) - set(required) - set(optional)
+        if extra:
+            return f"unknown key(s): {', '.join(sorted(extra))}"
+        for key in (*required, *optional):
+            if key in value:
+                problem = _str_list(value[key])
+                if problem:
+                    return f"{key} {problem}"
+        return None
+    return check
+
+
+def _actors(value: Any) -> str | None:
+    if not isinstance(value, dict) or not value:
+        return "must hold one table per actor"
+    seen: dict[str, str] = {}
+    for canon, spec in value.items():
+        if not isinstance(spec, dict):
+            return f"{canon!r} must be a table"
+        extra = set(spec) - {"name", "side", "aliases"}
+        if extra:
+            return f"{canon!r} has unknown key(s): {', '.join(sorted(extra))}"
+        if spec.get("side") not in ("resistance", "junta", "other"):
+            return f"{canon!r}: side must be resistance, junta or other"
+        if not isinstance(spec.get("name"), str):
+            return f"{canon!r}: name must be a string"
+        problem = _str_list(spec.get("aliases"))
+        if problem:
+            return f"{canon!r}: aliases {problem}"
+        for alias in spec["aliases"]:
+            key = alias.casefold()
+            if key in seen and seen[key] != canon:
+                return f"alias {alias!r} of {canon!r} also names {seen[key]!r}"
+            seen[key] = canon
+    return None
+
+
+_EVENT_TYPES = ("capture", "assault", "held", "airstrike", "shelling", "meeting", "clash")
+
+
+def _triggers(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "must be a non-empty array of [[trigger]] tables"
+    allowed = {"event_type", "object", "phrases", "strict", "max_gap", "actor", "noun"}
+    for i, spec in enumerate(value, 1):
+        if not isinstance(spec, dict):
+            return f"trigger {i} must be a table"
+        extra = set(spec) - allowed
+        if extra:
+            return f"trigger {i} has unknown key(s): {', '.join(sorted(extra))}"
+        if spec.get("event_type") not in _EVENT_TYPES:
+            return f"trigger {i}: event_type must be one of {', '.join(_EVENT_TYPES)}"
+        if spec.get("object") not in ("after", "before"):
+            return f"trigger {i}: object must be 'after' or 'before'"
+        if spec.get("actor", "subject") not in ("subject", "phrase", "adjacent", "antecedent"):
+            return f"trigger {i}: actor must be subject, phrase, adjacent or antecedent"
+        for flag in ("strict", "noun"):
+            if not isinstance(spec.get(flag, False), bool):
+                return f"trigger {i}: {flag} must be true or false"
+        gap = spec.get("max_gap", 0)
+        if not isinstance(gap, int) or gap < 0:
+            return f"trigger {i}: max_gap must be a whole number of characters"
+        problem = _str_list(spec.get("phrases"))
+        if problem:
+            return f"trigger {i}: phrases {problem}"
+        for phrase in spec["phrases"]:
+            if phrase.count("(") != phrase.count(")") or phrase.count("[") != phrase.count("]"):
+                return f"trigger {i}: unbalanced brackets in {phrase!r}"
+    return None
+
+
+def _confidence(value: Any) -> str | None:
+    if not isinstance(value, dict) or not value:
+        return "must be a non-empty table"
+    for key, v in value.items():
+        if isinstance(v, dict):
+            problem = _confidence(v)
+            if problem:
+                return f"{key}.{problem}"
+        elif not isinstance(v, float | int) or isinstance(v, bool) or not -1 <= v <= 1:
+            return f"{key!r} must be a number in [-1, 1], not {v!r}"
+    return None
+
+
+def _region(value: Any) -> str | None:
+    return _word_table("state_priority", "kind_priority")(value)
+
+
+#: file name -> {table: check}. Every table is required; no other table is allowed.
+_SCHEMAS: dict[str, dict[str, _Check]] = {
+    "dates.toml": {
+        "months": _int_map(1, 12),
+        "weekdays": _int_map(0, 6),
+        "weekday_words": _choice_map(("on_or_before", "before", "after")),
+        "numbers": _int_map(1, 1000),
+        "month_parts": _range_map(1, 31),
+        "year_parts": _range_map(1, 12),
+        "lone_date_words": _word_table("words"),
+        "lead_words": _word_table("words", "since_words"),
+        "relative": _offset_map,
+        "anchored": _offset_map,
+        "counted": _choice_map(("anchor+", "anchor-", "published-")),
+    },
+    "actors.toml": {"actors": _actors},
+    "events.toml": {
+        "trigger": _triggers,
+        "cues": _word_table("negation", "intent", "attempt", "partial", "claim",
+                            optional=("hearsay", "success", "retraction")),
+        "places": _word_table("area_words", "suffix_words", "reference_words",
+                              "facility_words", "site_words", "honorifics", "pronouns",
+                              "list_words", "stop_forms"),
+        "clauses": _word_table("breakers", "cue_breakers", "abbreviations",
+                               optional=("reporting",)),
+        "region": _region,
+        "confidence": _confidence,
+    },
+}
+
+
+@cache
+def load_rules(name: str) -> Mapping[str, Any]:
+    """Read and validate one rule file of ``gazetteer/rules/``.
+
+    Parameters
+    ----------
+    name : str
+        The file name, e.g. ``"dates.toml"``.
+
+    Returns
+    -------
+    Mapping
+        The parsed tables. Cached: do not modify.
+
+    Raises
+    ------
+    DataFileError
+        The file is missing, is not valid TOML, lacks a table the code needs, has a table
+        it does not know, or holds a value of the wrong kind.
+    """
+    path = RULES_DIR / name
+    return validate(path, _SCHEMAS[name])
+
+
+def validate(path: Path, schema: Mapping[str, _Check]) -> dict[str, Any]:
+    """Parse ``path`` as TOML and check it against ``schema`` (table name -> check)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise DataFileError(path, f"cannot read rule file ({err.strerror})") from err
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as err:
+        found = re.search(r"line (\d+)", str(err))
+        line = int(found.group(1)) if found else None
+        raise DataFileError(path, f"not valid TOML: {err}", line=line) from err
+    for table, check in schema.items():
+        if table not in data:
+            raise DataFileError(path, f"missing table [{table}]")
+        problem = check(data[table])
+        if problem:
+            raise DataFileError(path, f"[{table}] {problem}", line=_line_of(raw, table))
+    extra = set(data) - set(schema)
+    if extra:
+        table = sorted(extra)[0]
+        raise DataFileError(path, f"unknown table [{table}]; expected: {', '.join(schema)}",
+                            line=_line_of(raw, table))
+    return data
+
+
+def _line_of(raw: str, table: str) -> int | None:
+    pattern = re.compile(r"^\s*\[\[?\s*" + re.escape(table) + r"\b")
+    for number, line in enumerate(raw.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def trie_pattern(phrases: Iterable[str], *, space: str = r"\s+") -> str:
+    """One regex alternation matching any of ``phrases``, factored as a trie.
+
+    Python's regex engine tries the branches of a plain alternation one by one at every
+    position; factoring common prefixes ("Kan Paik Ti", "Kan Pai Ti" share "Kan Pai") makes
+    a table of thousands of names cost little more than one. Longer phrases are preferred
+    at each branch (a phrase's end is the last branch tried). A space in a phrase matches
+    ``space``.
+
+    Returns
+    -------
+    str
+        A non-capturing group, e.g. ``(?:Kan\\ Pai(?:k\\ Ti|\\ Ti))``; ``(?!)`` (never
+        matches) when ``phrases`` is empty.
+    """
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not root:
+        return "(?!)"
+    return "(?:" + _trie_body(root, space) + ")"
+
+
+def _trie_body(node: dict[str, Any], space: str) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        head = space if char == " " else re.escape(char)
+        branches.append(head + _trie_body(node[char], space))
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"

@@ -1,0 +1,71 @@
+"""Extraction speed and memory on synthetic articles, one core.
+
+Prints: rule compilation time; articles/s on 2,000 synthetic articles (target >= 500,
+aim 1,000); peak memory (traced Python allocations and the process's max RSS; target
+< 300 MB); and the time for 500, 2,000 and 8,000 articles, to show how time grows.
+Run: ``.venv/bin/python tests/bench/bench_extract.py`` (or ``make bench``).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+import tracemalloc
+
+from gazetteer.articles import Article
+from gazetteer.extract import extract_article, extract_articles
+from gazetteer.places import Gazetteer
+from gazetteer.synthetic import synthetic_articles
+
+
+def _one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def _timed(articles: list[Article]) -> tuple[float, int]:
+    start = time.perf_counter()
+    frame = extract_articles(articles)
+    return time.perf_counter() - start, len(frame)
+
+
+def main() -> int:
+    _one_core()
+    start = time.perf_counter()
+    gaz = Gazetteer.default()
+    extract_article(Article("warm.txt", "The KIA seized Sinbo on Dec. 1.", None), gazetteer=gaz)
+    print(f"rules and gazetteer loaded and compiled: {time.perf_counter() - start:.2f} s")
+
+    corpus = synthetic_articles(8000, seed=7)
+    size = sum(len(a.text) for a in corpus[:2000]) / 2000
+    print(f"synthetic articles: mean {size:,.0f} characters")
+
+    tracemalloc.start()
+    seconds, events = _timed(corpus[:2000])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    seconds, events = _timed(corpus[:2000])  # untraced: tracemalloc slows Python down
+    rate = 2000 / seconds
+    verdict = "OK" if rate >= 500 else "BELOW TARGET"
+    print(f"2,000 articles: {seconds:.2f} s, {rate:,.0f} articles/s, {events:,} events "
+          f"(target >= 500/s, aim 1,000/s): {verdict}")
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak traced allocations during 2,000: {peak / 1e6:.1f} MB; process max RSS "
+          f"(8,000 articles held in memory): {rss_mb:.0f} MB (target < 300 MB): "
+          f"{'OK' if rss_mb < 300 else 'ABOVE TARGET'}")
+
+    previous = None
+    for n in (500, 2000, 8000):
+        seconds, events = _timed(corpus[:n])
+        per = seconds / n * 1e3
+        growth = f", x{seconds / previous[1]:.2f} time for x{n // previous[0]} articles" \
+            if previous else ""
+        print(f"{n:>5,} articles: {seconds:6.2f} s ({per:.2f} ms/article, {n / seconds:,.0f}/s)"
+              f"{growth}")
+        previous = (n, seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

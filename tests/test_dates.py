@@ -1,0 +1,147 @@
+"""Date expressions resolved against the publication day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.dates import ResolvedDate, find_dates, parse_date
+
+WED = dt.date(2024, 11, 20)  # a Wednesday
+JAN = dt.date(2025, 1, 15)   # a Wednesday in January
+
+
+def one(phrase: str, published: dt.date | None = WED) -> ResolvedDate:
+    found = parse_date(phrase, published=published)
+    assert found is not None, phrase
+    return found
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("29 September 2024", "2024-09-29"),
+    ("on 18 October", "2024-10-18"),
+    ("Nov. 20, 2024", "2024-11-20"),
+    ("Dec. 15", "2023-12-15"),          # latest Dec. 15 not after 2024-11-20
+    ("January 7th", "2024-01-07"),
+    ("the 9th of November", "2024-11-09"),
+    ("2024-11-20", "2024-11-20"),
+    ("Sept. 3", "2024-09-03"),
+    ("NOV. 2", "2024-11-02"),
+])
+def test_absolute_days(phrase: str, value: str) -> None:
+    d = one(phrase)
+    assert (d.value, d.precision, d.kind) == (value, "day", "absolute")
+    assert d.start == d.end == dt.date.fromisoformat(value)
+
+
+def test_year_inference_december_in_a_january_article() -> None:
+    assert one("Dec. 9", JAN).value == "2024-12-09"
+    assert one("January 10", JAN).value == "2025-01-10"
+    assert one("January 20", JAN).value == "2024-01-20"  # not after publication
+
+
+def test_year_carries_within_a_sentence_only() -> None:
+    text = ("The KIA took Chipwi on 29 September 2023, Pangwa on 18 October. "
+            "It took Sadung on 5 October.")
+    spans = [(0, 65), (66, len(text))]
+    found = find_dates(text, published=dt.date(2024, 12, 10), sentences=spans)
+    assert [d.value for d in found] == ["2023-09-29", "2023-10-18", "2024-10-05"]
+
+
+def test_carried_year_never_puts_a_date_after_publication() -> None:
+    found = find_dates("on 3 March 2024 and on 20 December", published=dt.date(2024, 12, 1))
+    assert [d.value for d in found] == ["2024-03-03", "2023-12-20"]
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("on Wednesday", "2024-11-20"),       # publication day itself
+    ("early on Wednesday", "2024-11-20"),
+    ("last Wednesday", "2024-11-13"),
+    ("on Monday", "2024-11-18"),
+    ("Thursday", "2024-11-14"),
+    ("next Friday", "2024-11-22"),
+    ("Sunday night", "2024-11-17"),
+])
+def test_weekdays(phrase: str, value: str) -> None:
+    d = one(phrase)
+    assert (d.value, d.precision, d.kind) == (value, "day", "weekday")
+
+
+def test_weekday_followed_by_its_date_keeps_the_date() -> None:
+    found = find_dates("on Tuesday, Nov. 12", published=WED)
+    assert [(d.value, d.kind) for d in found] == [("2024-11-12", "absolute")]
+
+
+@pytest.mark.parametrize("phrase, value, precision", [
+    ("yesterday", "2024-11-19", "day"),
+    ("last week", "2024-11", "month"),     # 11-11 .. 11-17
+    ("this month", "2024-11", "month"),
+    ("last month", "2024-10", "month"),
+    ("last year", "2023", "year"),
+    ("earlier this year", "2024", "year"),
+    ("three days ago", "2024-11-17", "day"),
+    ("in May", "2024-05", "month"),
+    ("in December", "2023-12", "month"),    # the latest December not after publication
+    ("since late December", "2023-12", "month"),
+    ("mid-October", "2024-10", "month"),
+    ("March 2021", "2021-03", "month"),
+    ("in 2021", "2021", "year"),
+    ("since early 2023", "2023", "year"),
+])
+def test_relative_and_coarse(phrase: str, value: str, precision: str) -> None:
+    d = one(phrase)
+    assert (d.value, d.precision) == (value, precision)
+
+
+def test_parts_narrow_start_and_end() -> None:
+    d = one("since late December")
+    assert (d.start, d.end, d.since) == (dt.date(2023, 12, 21), dt.date(2023, 12, 31), True)
+    assert one("last week").start == dt.date(2024, 11, 11)
+    assert one("last week").end == dt.date(2024, 11, 17)
+
+
+def test_week_across_months_gets_the_year() -> None:
+    d = one("last week", dt.date(2024, 12, 3))  # 2024-11-25 .. 2024-12-01
+    assert (d.value, d.precision) == ("2024", "year")
+
+
+def test_counted_from_the_previous_date() -> None:
+    found = find_dates("The KIA attacked on Nov. 2 and took the town two days later; "
+                       "the next day it moved on.", published=WED)
+    assert [(d.value, d.kind) for d in found] == [
+        ("2024-11-02", "absolute"), ("2024-11-04", "anchored"), ("2024-11-05", "anchored")]
+
+
+def test_anchor_precision_is_kept() -> None:
+    found = find_dates("Formed in March 2021, a month earlier", published=WED)
+    assert [(d.value, d.precision) for d in found] == [("2021-03", "month"),
+                                                       ("2021-02", "month")]
+
+
+def test_without_publication_only_stated_dates() -> None:
+    text = "On Monday the KIA took Sinbo. It took Shwegu on Dec. 9, weeks after 3 March 2023."
+    found = find_dates(text)
+    assert [d.value for d in found] == ["2023-12-09", "2023-03-03"]
+    assert parse_date("yesterday") is None
+    assert parse_date("last week") is None
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Fighting resumed on Dec. 4 and again last week."
+    for d in find_dates(text, published=WED):
+        assert text[d.char_start:d.char_end] == d.text
+
+
+def test_not_dates() -> None:
+    assert find_dates("He may go. They march on. 31 February 2024. 4:30 p.m.", published=WED) \
+        == []
+    assert find_dates("killed 29 people and 13 children in 300 raids", published=WED) == []
+
+
+def test_list_running_into_the_next_year() -> None:
+    text = "The KIA took Chinshwehaw on 29 December 2024 and Mongmit on 17 January."
+    found = find_dates(text, published=dt.date(2025, 2, 20))
+    assert [d.value for d in found] == ["2024-12-29", "2025-01-17"]
+    found = find_dates(text, published=dt.date(2025, 1, 10))  # 2025-01-17 not yet
+    assert [d.value for d in found] == ["2024-12-29", "2024-01-17"]
