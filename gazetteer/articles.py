@@ -139,8 +139,8 @@ def parse_article(name: str, text: str, *, published: dt.date | None = None,
     return Article(name, text, published, outlet, title, url, published_basis, tuple(notes))
 
 
-def article_from_text(name: str, raw: bytes | str, *, published: dt.date | None = None
-                      ) -> Article:
+def article_from_text(name: str, raw: bytes | str, *,
+                      published: dt.date | str | None = None) -> Article:
     """An article from in-memory content (an upload): bytes are decoded as in a folder.
 
     Parameters
@@ -149,9 +149,21 @@ def article_from_text(name: str, raw: bytes | str, *, published: dt.date | None 
         A file name to report in warnings and in the event table.
     raw : bytes or str
         The content; bytes that are not UTF-8 are replaced and a warning is attached.
-    published : datetime.date, optional
-        Publication day; otherwise taken from a ``date`` header, else unknown.
+    published : datetime.date or str, optional
+        Publication day (a date or ``YYYY-MM-DD``); otherwise taken from a ``date``
+        header, else unknown.
+
+    Raises
+    ------
+    ArticleError
+        ``published`` is a string that is not a ``YYYY-MM-DD`` day.
     """
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published.strip()) if published.strip() else None
+        except ValueError:
+            raise ArticleError(f"{name}: published {published!r} is not a YYYY-MM-DD day") \
+                from None
     text, warnings = _decode(name, raw) if isinstance(raw, bytes) else (raw, ())
     return parse_article(name, text, published=published,
                          published_basis="given" if published else "", warnings=warnings)
