@@ -21,12 +21,8 @@ import pandas as pd
 
 from gazetteer._paths import DATA_DIR
 from gazetteer.errors import DataFileError, EventTableError
+from gazetteer.extract import EVENT_COLUMNS
 
-#: Our event table's columns, in order (the extractor's contract).
-EVENT_COLUMNS = (
-    "event_id", "date", "date_precision", "event_type", "place", "lat", "lon", "actor",
-    "target", "source_file", "published", "excerpt", "char_start", "char_end", "confidence",
-)
 #: ACLED's CSV export layout (their codebook's column order); we fill the ones in
 #: README's "Exchange" section and leave the rest empty.
 ACLED_COLUMNS = (

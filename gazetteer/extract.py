@@ -60,6 +60,7 @@ __all__ = [
     "extract_article",
     "extract_articles",
     "extract_folder",
+    "extract_records",
     "sentence_spans",
 ]
 
@@ -1251,3 +1252,28 @@ def extract_folder(path: str | Path, *, gazetteer: Gazetteer | None = None,
     frame = extract_articles(articles, gazetteer=gazetteer)
     frame.attrs["articles_read"] = len(articles)
     return frame, warnings
+
+
+def extract_records(name: str, raw: bytes | str, published: str | None = None
+                    ) -> list[dict[str, object]]:
+    """Extract one article given as plain values: the function a distributed job maps.
+
+    Parameters
+    ----------
+    name : str
+        The article's file name (recorded as ``source_file``).
+    raw : bytes or str
+        Its content; bytes are decoded as files in a folder are.
+    published : str, optional
+        Publication day, ``YYYY-MM-DD``.
+
+    Returns
+    -------
+    list of dict
+        One dict per event, keyed by :data:`EVENT_COLUMNS` then :data:`EXTRA_COLUMNS`;
+        plain Python values, ready for a Dask bag or a Spark row.
+    """
+    from gazetteer.articles import article_from_text
+
+    article = article_from_text(name, raw, published=published)
+    return [event.row() for event in extract_article(article)]

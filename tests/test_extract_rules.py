@@ -285,3 +285,16 @@ def test_possessive_actor_of_a_noun_phrase() -> None:
     events = run("The KIA's capture of Sinbo on Nov. 14 cut the river route.")
     assert [(e.event_type, e.place, e.actor, e.date) for e in events] == \
         [("capture", "Sinbo", "KIA", "2024-11-14")]
+
+
+def test_extract_records_is_a_plain_pure_function() -> None:
+    from gazetteer.extract import EVENT_COLUMNS, extract_records
+
+    text = b"Rebel forces overran Shwegu on 3 March 2025, residents said."
+    first = extract_records("wire.txt", text, "2025-03-05")
+    assert first == extract_records("wire.txt", text, "2025-03-05")
+    (event,) = [r for r in first if r["event_type"] == "capture"]
+    assert set(EVENT_COLUMNS) <= set(event)
+    assert (event["place"], event["date"], event["source_file"]) == ("Shwegu", "2025-03-03",
+                                                                      "wire.txt")
+    assert text.decode()[event["char_start"]:event["char_end"]] == event["excerpt"]
