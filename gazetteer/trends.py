@@ -53,6 +53,13 @@ def changes_between(events: pd.DataFrame, start: date, end: date) -> pd.DataFram
             .drop(columns="_start").reset_index(drop=True))
 
 
+def events_until(events: pd.DataFrame, end: date) -> pd.DataFrame:
+    """Events whose date (the start of its period, at month or year precision) is on or
+    before ``end``; undated events are left out. Order is kept."""
+    starts = pd.to_datetime(events["date"].astype(str).map(_period_start), errors="coerce")
+    return events[starts <= pd.Timestamp(end)]
+
+
 def _period_start(value: str) -> str:
     value = value.strip()
     if len(value) == 4:

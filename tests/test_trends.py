@@ -44,3 +44,10 @@ def test_holdings_over_time_counts_statuses() -> None:
     got = {(d.date().isoformat(), s): n for d, s, n in out.itertuples(index=False)}
     assert got == {("2024-09-01", "junta"): 3, ("2024-10-01", "KIA"): 1,
                    ("2024-10-01", "junta"): 2}
+
+
+def test_events_until_uses_period_start_and_drops_undated() -> None:
+    from gazetteer.trends import events_until
+
+    out = events_until(_events(), date(2024, 12, 1))
+    assert list(out["event_id"]) == ["a", "b", "d"]
