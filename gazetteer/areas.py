@@ -11,7 +11,7 @@ objects in ``(x=lon, y=lat)`` order, as GeoJSON wants.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import shapely
 from shapely.geometry import MultiPoint, Point, mapping, shape
@@ -29,6 +29,13 @@ class Cell:
     lat: float
     lon: float
     geometry: BaseGeometry
+
+    #: The geometry as a GeoJSON dict, converted once (recolouring reuses it).
+    geojson: dict = field(compare=False, repr=False, default_factory=dict)
+
+
+def _cell(name: str, lat: float, lon: float, geometry: BaseGeometry) -> Cell:
+    return Cell(name, lat, lon, geometry, mapping(geometry))
 
 
 def myanmar_outline(boundaries: Mapping) -> BaseGeometry:
@@ -72,7 +79,7 @@ def voronoi_cells(places: Iterable[tuple[str, float, float]], boundary: BaseGeom
         return []
     if len(kept) == 1:
         name, lat, lon = kept[0]
-        return [Cell(name, lat, lon, boundary)]
+        return [_cell(name, lat, lon, boundary)]
     points = MultiPoint([(lon, lat) for _, lat, lon in kept])
     regions = shapely.voronoi_polygons(points, extend_to=boundary.envelope.buffer(1.0))
     # Match each region to the point inside it (region order is not guaranteed).
@@ -91,7 +98,7 @@ def voronoi_cells(places: Iterable[tuple[str, float, float]], boundary: BaseGeom
         if not clipped.is_empty:
             clipped = clipped.simplify(SIMPLIFY_DEG, preserve_topology=True)
             clipped = shapely.intersection(clipped, boundary)
-            cells.append(Cell(name, lat, lon, clipped))
+            cells.append(_cell(name, lat, lon, clipped))
     return cells
 
 
@@ -108,5 +115,5 @@ def areas_geojson(cells: Iterable[Cell], status_of: Mapping[str, Mapping[str, ob
         props.update({k: v for k, v in status_of.get(cell.place, {}).items()
                       if isinstance(v, str | int | float | bool) or v is None})
         features.append({"type": "Feature", "properties": props,
-                         "geometry": mapping(cell.geometry)})
+                         "geometry": cell.geojson or mapping(cell.geometry)})
     return {"type": "FeatureCollection", "features": features}

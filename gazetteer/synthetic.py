@@ -13,11 +13,13 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+import pandas as pd
+
 from gazetteer._rules import load_rules
 from gazetteer.articles import Article
 from gazetteer.places import Gazetteer, Place
 
-__all__ = ["Expected", "synthetic_articles", "synthetic_corpus"]
+__all__ = ["Expected", "synthetic_articles", "synthetic_corpus", "synthetic_events"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +166,49 @@ def _write(day: dt.date, rng: random.Random, published: dt.date) -> str:
         style = style.replace("{mon}.", "{mon}")  # "May 22", "June 3": not abbreviated
     mon = month if len(month) <= 4 else month[:3]
     return style.format(day=day.day, month=month, mon=mon, year=day.year)
+
+
+#: Bounding box (lat_min, lat_max, lon_min, lon_max) of Kachin and northern Shan, degrees.
+_KACHIN_BOX = (22.0, 28.3, 96.0, 98.6)
+_EVENT_MIX = (("capture", 4), ("assault", 4), ("held", 1), ("airstrike", 1))
+_SYNTHETIC_ACTORS = ("KIA", "junta", "BGF", "MNDAA", "TNLA", "PDF")
+
+
+def synthetic_events(n_events: int, n_places: int, *, seed: int = 0) -> pd.DataFrame:
+    """An event table of ``n_events`` over ``n_places`` made-up places, for benchmarks.
+
+    Places are named ``Synthetic place N`` at random points in Kachin and northern Shan;
+    dates spread over 2021-02-01 .. 2025-12-31 (mostly day precision, one in ten at month
+    precision). Each event's excerpt is its own one-sentence text, so
+    ``excerpt[char_start:char_end]`` holds exactly as in real tables.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`gazetteer.extract.EVENT_COLUMNS`.
+    """
+    from gazetteer.extract import EVENT_COLUMNS
+
+    rng = random.Random(seed)
+    lat0, lat1, lon0, lon1 = _KACHIN_BOX
+    places = [(f"Synthetic place {i}", round(rng.uniform(lat0, lat1), 5),
+               round(rng.uniform(lon0, lon1), 5)) for i in range(n_places)]
+    kinds = [k for k, w in _EVENT_MIX for _ in range(w)]
+    start = dt.date(2021, 2, 1)
+    rows = []
+    for i in range(n_events):
+        name, lat, lon = places[i % n_places] if i < n_places else rng.choice(places)
+        kind = rng.choice(kinds)
+        actor = rng.choice(_SYNTHETIC_ACTORS)
+        day = start + dt.timedelta(days=rng.randrange(0, 1794))
+        month = rng.random() < 0.1
+        text = f"The {actor} reported a {kind} at {name}."
+        rows.append({
+            "event_id": f"syn{i:07d}", "date": day.isoformat()[:7] if month else
+            day.isoformat(), "date_precision": "month" if month else "day",
+            "event_type": kind, "place": name, "lat": lat, "lon": lon, "actor": actor,
+            "target": "", "source_file": f"synthetic_{i // 5:06d}.txt",
+            "published": (day + dt.timedelta(days=3)).isoformat(), "excerpt": text,
+            "char_start": 0, "char_end": len(text), "confidence": 0.8,
+        })
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
