@@ -144,6 +144,82 @@ def _add_state(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_state)
 # END state subcommand
 # BEGIN export subcommand
+def _cmd_export(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from gazetteer import exchange
+    from gazetteer.app import load_data
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        print(f"export: {out} exists; pass --force to overwrite it", file=sys.stderr)
+        return 1
+    data = load_data(args.seeds, args.events)
+    for problem in data.errors:
+        print(f"export: {problem}", file=sys.stderr)
+    if data.errors:
+        return 1
+    for warning in data.warnings:
+        print(f"export: warning: {warning}", file=sys.stderr)
+    events = data.events
+    if data.articles and "outlet" not in events.columns:
+        outlets = {k: v.get("outlet", "") for k, v in data.articles.items()}
+        events = events.assign(outlet=events["source_file"].map(outlets).fillna(""))
+    day = None
+    if args.date:
+        try:
+            day = dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"export: --date {args.date!r} is not a YYYY-MM-DD date", file=sys.stderr)
+            return 2
+    if args.format == "geojson":
+        from gazetteer.timeline import Timeline, read_baseline
+
+        timeline = Timeline.from_events(events, baseline=read_baseline(args.baseline))
+        day = day or timeline.last_event_date or dt.date.today()
+        text = json.dumps(exchange.state_geojson(timeline.state_on(day), events, on=day),
+                          ensure_ascii=False, indent=1) + "\n"
+    else:
+        if day is not None:
+            from gazetteer.trends import events_until
+
+            events = events_until(events, day)
+        if args.format == "acled":
+            from gazetteer.places import Gazetteer
+
+            places = {p.name: p for p in Gazetteer.default().places}
+            text = exchange.to_acled(events, places=places)
+        else:
+            text = exchange.to_csv(events)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"export: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    from gazetteer._paths import BASELINE_CSV, SEEDS_DIR
+
+    p = sub.add_parser("export", help="export events (CSV, ACLED layout) or the state on a "
+                                      "date (GeoJSON)")
+    p.add_argument("--format", choices=("csv", "geojson", "acled"), default="csv")
+    p.add_argument("--date", help="YYYY-MM-DD: the day for geojson (default: the last "
+                                  "event); for csv/acled, events up to that day")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
+                        help="folder of articles to extract (default: seeds/)")
+    source.add_argument("--events", default=None, metavar="FILE",
+                        help="an event table (CSV, ours or ACLED's) instead of extracting")
+    p.add_argument("--baseline", default=str(BASELINE_CSV), metavar="FILE",
+                   help="baseline table (default: data/baseline.csv)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.set_defaults(func=_cmd_export)
 # END export subcommand
 
 _ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [_add_geocode]

@@ -1,0 +1,692 @@
+"""The dashboard's logic: loading, permalinks, the source panel, the legend, the tables.
+
+``dashboard.py`` only lays the page out; everything it shows is computed here, so it can
+be tested without a browser. Nothing here draws Streamlit widgets except the cached
+loaders (:func:`cached_model`), which import Streamlit only when first used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import numpy as np
+import pandas as pd
+
+from gazetteer._paths import BASELINE_CSV, EVENTS_CSV, PACKAGE_DIR, SEEDS_DIR
+from gazetteer.errors import GazetteerError
+from gazetteer.mapview import LABELS, PALETTE, StatusLayer, marker_style
+from gazetteer.timeline import (
+    STATE_COLUMNS,
+    Timeline,
+    format_date,
+    parse_event_date,
+    read_baseline,
+)
+
+__all__ = [
+    "LoadedData",
+    "Model",
+    "Options",
+    "Permalink",
+    "build_model",
+    "cached_model",
+    "events_table",
+    "events_table_html",
+    "legend_html",
+    "load_data",
+    "next_change",
+    "panel_html",
+    "parse_options",
+    "prev_change",
+    "read_permalink",
+    "with_unreported",
+]
+
+#: Speeds offered for Play: label -> seconds between steps.
+PLAY_SPEEDS = {"slow (2 s a step)": 2.0, "normal (1 s a step)": 1.0,
+               "fast (0.4 s a step)": 0.4}
+TABLE_COLUMNS = ("date", "event_type", "place", "actor", "target", "outlet", "published",
+                 "source_file", "excerpt", "event_id")
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(PACKAGE_DIR / "templates")),
+    autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
+    undefined=jinja2.StrictUndefined,
+)
+
+
+# -- options ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Where the page reads from: an article folder, or an event table."""
+
+    seeds: Path = SEEDS_DIR
+    events: Path | None = None
+    baseline: Path = BASELINE_CSV
+    problems: tuple[str, ...] = ()
+
+
+def parse_options(argv: Sequence[str]) -> Options:
+    """Parse the page's arguments (``streamlit run dashboard.py -- --seeds DIR``).
+
+    Unknown arguments are reported in :attr:`Options.problems`, never fatal.
+    """
+    parser = argparse.ArgumentParser(prog="dashboard.py", add_help=False)
+    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR,
+                        help="folder of *.txt articles (default: seeds/)")
+    parser.add_argument("--events", type=Path, default=None,
+                        help="an event table (CSV) to show instead of extracting")
+    parser.add_argument("--baseline", type=Path, default=BASELINE_CSV,
+                        help="baseline table (default: data/baseline.csv)")
+    args, unknown = parser.parse_known_args(list(argv))
+    problems = tuple(f"ignored unknown argument {a!r}" for a in unknown)
+    return Options(seeds=args.seeds, events=args.events, baseline=args.baseline,
+                   problems=problems)
+
+
+# -- loading ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class LoadedData:
+    """The event table, the articles' metadata and texts, and what went wrong loading."""
+
+    events: pd.DataFrame
+    articles: dict[str, dict[str, str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+def load_data(seeds: str | Path, events: str | Path | None = None) -> LoadedData:
+    """Load the events to show and the metadata of the articles behind them.
+
+    Parameters
+    ----------
+    seeds : path
+        Folder of articles. Extracted when ``events`` is None; otherwise only read for
+        outlets, titles and to check excerpts.
+    events : path, optional
+        An event table (our layout or ACLED's) to show instead of extracting.
+
+    Returns
+    -------
+    LoadedData
+        Never raises for bad input: unreadable files and malformed rows become
+        ``warnings``; a source that cannot be used at all becomes an entry of ``errors``
+        and an empty table.
+    """
+    seeds = Path(seeds)
+    out = LoadedData(events=_empty_events())
+    articles, article_warnings = _read_articles(seeds)
+    out.articles = {a["file"]: a for a in articles}
+    if events is not None:
+        from gazetteer.exchange import read_events
+
+        try:
+            frame, warns = read_events(events)
+        except GazetteerError as err:
+            out.errors.append(str(err))
+            return out
+        out.events, out.source = frame, f"event table {events}"
+        out.warnings.extend(warns)
+        cited = set(frame["source_file"].astype(str))
+        out.articles = {k: v for k, v in out.articles.items() if k in cited}
+    else:
+        out.warnings.extend(article_warnings)
+        frame, warns, source = _extract(seeds)
+        out.warnings.extend(warns)
+        if frame is None:
+            out.errors.append(source)
+            return out
+        out.events, out.source = frame, source
+    out.warnings.extend(_check_excerpts(out.events, out.articles))
+    return out
+
+
+def _empty_events() -> pd.DataFrame:
+    from gazetteer.exchange import EVENT_COLUMNS
+
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in EVENT_COLUMNS})
+
+
+def _read_articles(seeds: Path) -> tuple[list[dict[str, str]], list[str]]:
+    from gazetteer.articles import load_folder
+
+    try:
+        articles, warnings = load_folder(seeds)
+    except GazetteerError as err:
+        return [], [str(err)]
+    rows = [{"file": a.file, "outlet": a.outlet, "title": a.title, "url": a.url,
+             "published": a.published.isoformat() if a.published else "", "text": a.text}
+            for a in articles]
+    return rows, list(warnings)
+
+
+def _extract(seeds: Path) -> tuple[pd.DataFrame | None, list[str], str]:
+    try:
+        from gazetteer.extract import extract_folder
+    except ImportError:
+        if EVENTS_CSV.is_file():
+            from gazetteer.exchange import read_events
+
+            frame, warns = read_events(EVENTS_CSV)
+            return frame, [*warns, "the extractor is not available: showing the committed "
+                           f"{EVENTS_CSV.name}"], f"event table {EVENTS_CSV}"
+        return None, [], "the extractor is not available and there is no data/events.csv"
+    try:
+        frame, warns = extract_folder(seeds)
+    except GazetteerError as err:
+        return None, [], str(err)
+    return frame, list(warns), f"articles in {seeds}"
+
+
+def _check_excerpts(events: pd.DataFrame, articles: Mapping[str, Mapping[str, str]]
+                    ) -> list[str]:
+    problems = []
+    if events.empty or not articles:
+        return problems
+    for row in events.to_dict("records"):
+        art = articles.get(str(row.get("source_file")))
+        if art is None:
+            continue
+        try:
+            a, b = int(row["char_start"]), int(row["char_end"])
+        except (TypeError, ValueError, KeyError):
+            continue
+        if art["text"][a:b] != str(row.get("excerpt")):
+            problems.append(f"event {row.get('event_id')}: its excerpt is not the text of "
+                            f"{row.get('source_file')} at [{a}:{b}]")
+    return problems
+
+
+# -- the model --------------------------------------------------------------------------
+@dataclass(slots=True)
+class Model:
+    """Everything the page needs, built once per input and shared by all sessions."""
+
+    data: LoadedData
+    timeline: Timeline
+    first: dt.date
+    last: dt.date
+    changes: list[dt.date]
+    places: dict[str, Any]
+    event_starts: pd.Series
+    warnings: list[str]
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def remember(self, key: Any, compute: Any) -> Any:
+        """``compute()``, kept under ``key`` (date-independent or per-day page parts)."""
+        if key not in self.memo:
+            if len(self.memo) > 4096:
+                self.memo.clear()
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
+              ) -> StatusLayer:
+        """The markers for ``day`` (a fresh object each call: st_folium mutates it)."""
+        state = self.state(day)
+        if not assumed:
+            state = state[~state["assumed"]]
+        if unreported:
+            state = with_unreported(state, self.places)
+        return StatusLayer(state)
+
+    def state(self, day: dt.date) -> pd.DataFrame:
+        """The timeline's state on ``day``."""
+        return _state_cached(self.timeline, day)
+
+
+@lru_cache(maxsize=512)
+def _state_cached(timeline: Timeline, day: dt.date) -> pd.DataFrame:
+    return timeline.state_on(day)
+
+
+def build_model(options: Options, *, data: LoadedData | None = None) -> Model:
+    """Load, extract and build the timeline for ``options`` (uncached).
+
+    ``data`` skips loading when already at hand (the cached path passes it).
+    """
+    if data is None:
+        data = load_data(options.seeds, options.events)
+    warnings = [*options.problems, *data.warnings]
+    try:
+        baseline = read_baseline(options.baseline)
+    except GazetteerError as err:
+        baseline = None
+        warnings.append(f"baseline not used: {err}")
+    places = _gazetteer_places()
+    timeline = Timeline.from_events(data.events, baseline=baseline)
+    warnings.extend(timeline.warnings)
+    starts = _event_starts(data.events)
+    published = [dt.date.fromisoformat(a["published"]) for a in data.articles.values()
+                 if a.get("published")]
+    published += [d.date() for d in pd.to_datetime(data.events.get("published"),
+                                                   errors="coerce").dropna()]
+    first = starts.min() if starts.notna().any() else None
+    last = max([*published, *starts.dropna()], default=None)
+    if first is None:
+        first = last or dt.date.today()
+    if last is None or last <= first:
+        last = first + dt.timedelta(days=1)
+    return Model(data=data, timeline=timeline, first=first, last=last,
+                 changes=timeline.change_dates(), places=places, event_starts=starts,
+                 warnings=warnings)
+
+
+@lru_cache(maxsize=1)
+def _caches() -> tuple[Any, Any, Any]:
+    """Streamlit's caches around the loaders, made on first use (the CLI never needs them).
+
+    Loading and extraction go through ``st.cache_data``; the model built from them is a
+    shared ``st.cache_resource`` (one per input for the server's life), so a rerun (a
+    slider step) repeats no work and copies no table.
+    """
+    import streamlit as st
+
+    data = st.cache_data(show_spinner="Reading the articles and extracting events…")(load_data)
+
+    @st.cache_resource(show_spinner="Building the timeline…")
+    def model(seeds: str, events: str | None, baseline: str,
+              problems: tuple[str, ...]) -> Model:
+        options = Options(seeds=Path(seeds), events=Path(events) if events else None,
+                          baseline=Path(baseline), problems=problems)
+        return build_model(options, data=data(seeds, events))
+
+    @st.cache_resource(show_spinner=False)
+    def assets() -> tuple[str, ...]:
+        from gazetteer._assets import install_static_assets
+
+        return tuple(str(p) for p in install_static_assets())
+
+    return data, model, assets
+
+
+def cached_model(options: Options) -> Model:
+    """:func:`build_model`, cached per input for the life of the server (see _caches)."""
+    return _caches()[1](str(options.seeds), str(options.events) if options.events else None,
+                        str(options.baseline), options.problems)
+
+
+def ensure_static_assets() -> tuple[str, ...]:
+    """Copy Leaflet, jQuery and the boundaries into ``static/`` once per server process."""
+    return _caches()[2]()
+
+
+def clear_caches() -> None:
+    """Forget loaded data, so the next run reads the files again."""
+    data, model, _ = _caches()
+    data.clear()
+    model.clear()
+    _state_cached.cache_clear()
+
+
+def _gazetteer_places() -> dict[str, Any]:
+    try:
+        from gazetteer.places import Gazetteer
+
+        return {p.name: p for p in Gazetteer.default().places}
+    except (ImportError, OSError, GazetteerError):
+        return {}
+
+
+def _event_starts(events: pd.DataFrame) -> pd.Series:
+    out = []
+    for row in events.to_dict("records"):
+        try:
+            value = row.get("date")
+            if value is None or str(value).strip() in ("", "nan"):
+                value = row.get("published")
+            start = parse_event_date(value, None)[0]
+        except ValueError:
+            start = None
+        out.append(start)
+    return pd.Series(out, index=events.index, dtype=object)
+
+
+# -- time navigation --------------------------------------------------------------------
+def prev_change(day: dt.date, changes: Sequence[dt.date]) -> dt.date | None:
+    """The latest change strictly before ``day`` (None when there is none)."""
+    earlier = [c for c in changes if c < day]
+    return earlier[-1] if earlier else None
+
+
+def next_change(day: dt.date, changes: Sequence[dt.date]) -> dt.date | None:
+    """The earliest change strictly after ``day`` (None when there is none)."""
+    return next((c for c in changes if c > day), None)
+
+
+# -- permalinks -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Permalink:
+    """A view read from the URL: the day, the place, and messages about bad values."""
+
+    day: dt.date | None
+    place: str | None
+    messages: tuple[str, ...] = ()
+
+
+def read_permalink(params: Mapping[str, Any], *, first: dt.date, last: dt.date,
+                   places: Iterable[str]) -> Permalink:
+    """Read ``?date=YYYY-MM-DD&place=NAME``; invalid values give a message and None.
+
+    A place matches its canonical name, ignoring case and surrounding spaces.
+    """
+    messages = []
+    day = None
+    raw_day = _param(params, "date")
+    if raw_day:
+        try:
+            day = dt.date.fromisoformat(raw_day.strip())
+        except ValueError:
+            messages.append(f"The link's date {raw_day!r} is not a YYYY-MM-DD date; showing "
+                            f"{last.isoformat()} instead.")
+        if day is not None and not first <= day <= last:
+            messages.append(f"The link's date {day.isoformat()} is outside the data "
+                            f"({first.isoformat()} to {last.isoformat()}); showing "
+                            f"{last.isoformat()} instead.")
+            day = None
+    place = None
+    raw_place = _param(params, "place")
+    if raw_place:
+        wanted = " ".join(raw_place.split()).casefold()
+        place = next((p for p in places if p.casefold() == wanted), None)
+        if place is None:
+            messages.append(f"The link's place {raw_place!r} is not on the map; no place "
+                            "is selected.")
+    return Permalink(day=day, place=place, messages=tuple(messages))
+
+
+def _param(params: Mapping[str, Any], key: str) -> str:
+    value = params.get(key)
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    return "" if value is None else str(value)
+
+
+# -- map helpers ------------------------------------------------------------------------
+def with_unreported(state: pd.DataFrame, places: Mapping[str, Any], *,
+                   states: Iterable[str] = ("Kachin",),
+                   kinds: Iterable[str] = ("town", "city")) -> pd.DataFrame:
+    """``state`` plus, as ``unknown``, the gazetteer's towns that no article mentions."""
+    wanted_states, wanted_kinds = set(states), set(kinds)
+    have = set(state["place"])
+    rows = []
+    for name, p in places.items():
+        if name in have or p.state not in wanted_states or p.kind not in wanted_kinds:
+            continue
+        rows.append({"place": name, "lat": p.lat, "lon": p.lon, "status": "unknown",
+                     "since": "", "basis": "no article in the table mentions it",
+                     "event_ids": "", "assumed": False, "approximate": p.approximate,
+                     "changed_recently": False, "disputed": False, "since_precision": "day",
+                     "holder": "", "kind": "unknown"})
+    if not rows:
+        return state
+    extra = pd.DataFrame(rows, columns=list(state.columns) if len(state.columns) else
+                         list(STATE_COLUMNS))
+    return pd.concat([state, extra], ignore_index=True)
+
+
+def legend_html() -> str:
+    """The legend (status colours and the three marker variants) as escaped HTML."""
+    items = []
+    for status, label in LABELS.items():
+        items.append(_legend_item(label, marker_style(status)))
+    items.append(_legend_item("assumed baseline (no article)",
+                              marker_style("junta", assumed=True)))
+    items.append(_legend_item("changed in the last 30 days",
+                              marker_style("KIA", recent=True)))
+    items.append(_legend_item("sources disagree", marker_style("KIA", disputed=True)))
+    return _env.get_template("legend.html").render(items=items)
+
+
+def _legend_item(label: str, style: Mapping[str, Any]) -> dict[str, Any]:
+    r, weight = float(style["radius"]), float(style["weight"])
+    fill = style["fillColor"].lstrip("#")
+    rgba = (f"rgba({int(fill[0:2], 16)}, {int(fill[2:4], 16)}, {int(fill[4:6], 16)}, "
+            f"{style['fillOpacity']})")
+    return {"label": label, "size": round(2 * r + weight, 1), "fill_rgba": rgba,
+            "stroke": style["color"], "weight": weight,
+            "border_style": "dashed" if style.get("dashArray") else "solid"}
+
+
+# -- the events table -------------------------------------------------------------------
+def events_table(model: Model, day: dt.date, *, places: Iterable[str] = (),
+                 actors: Iterable[str] = ()) -> pd.DataFrame:
+    """Events dated on or before ``day`` (newest first), optionally by place and actor.
+
+    A month-precision event counts from the 1st of its month; an undated event from its
+    article's publication day. ``actors`` matches the actor or the target.
+    """
+    table, starts = model.remember("events_sorted", lambda: _events_sorted(model))
+    if table.empty:
+        return table
+    # ``starts`` is descending: the rows on or before ``day`` are a suffix
+    cut = int(np.searchsorted(starts, -day.toordinal(), side="left"))
+    out = table.iloc[cut:]
+    places, actors = set(places), set(actors)
+    if places:
+        out = out[out["place"].isin(places)]
+    if actors:
+        out = out[out["actor"].isin(actors) | out["target"].isin(actors)]
+    return out.reset_index(drop=True)
+
+
+def _events_sorted(model: Model) -> tuple[pd.DataFrame, np.ndarray]:
+    events = model.data.events
+    if events.empty:
+        return pd.DataFrame(columns=list(TABLE_COLUMNS)), np.array([], dtype=np.int64)
+    out = events.copy()
+    out["outlet"] = out["source_file"].map(
+        lambda f: model.data.articles.get(str(f), {}).get("outlet", ""))
+    known = model.event_starts.notna()
+    out = out[known]
+    out["_key"] = [-d.toordinal() for d in model.event_starts[known]]
+    out = out.sort_values(["_key", "place"], kind="stable")
+    keys = out["_key"].to_numpy(dtype=np.int64)
+    return out[list(TABLE_COLUMNS)].reset_index(drop=True), keys
+
+
+def events_table_html(table: pd.DataFrame, *, limit: int = 300) -> str:
+    """An :func:`events_table` as escaped HTML, the newest ``limit`` rows.
+
+    Plain HTML rather than ``st.dataframe``: excerpts wrap and stay readable, and the
+    page does not load a 1.2 MB grid component on every visit.
+    """
+    rows = [{k: "" if _blank(v) else str(v) for k, v in row.items()}
+            for row in table.head(limit).to_dict("records")]
+    columns = ["Date", "Type", "Place", "Actor", "Target", "Outlet", "Published", "Article",
+               "Excerpt"]
+    return _env.get_template("events_table.html").render(
+        rows=rows, columns=columns, total=len(table), hidden=len(table) > limit)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+# -- the source panel -------------------------------------------------------------------
+def panel_html(model: Model, place: str, day: dt.date) -> str:
+    """The source panel for ``place`` on ``day`` as HTML (every value escaped)."""
+    return _env.get_template("panel.html").render(**panel_context(model, place, day))
+
+
+def panel_context(model: Model, place: str, day: dt.date) -> dict[str, Any]:
+    """The data shown in the panel (see ``templates/panel.html``)."""
+    tl = model.timeline
+    details = model.places.get(place)
+    st_ = tl.place_state(place, day)
+    state_rows = model.state(day)
+    approximate = bool(state_rows.loc[state_rows["place"] == place, "approximate"].any()) \
+        or bool(details is not None and details.approximate)
+    return {
+        "place": place,
+        "day": day.isoformat(),
+        "details": _details(details),
+        "approximate": approximate,
+        "approximate_basis": details.coord_source if details is not None and
+        details.approximate else "",
+        "status": _status_view(tl, place, st_),
+        "history": _history_view(tl, place, day),
+        "excerpts": model.remember(("excerpts", place),
+                                   lambda: _excerpts(model, place, details)),
+    }
+
+
+def _details(p: Any) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"kind": p.kind or "place", "township": p.township, "district": p.district,
+            "state": p.state, "pcode": p.pcode, "aliases": list(p.aliases),
+            "coord_source": p.coord_source}
+
+
+def _since_text(state: Any) -> str:
+    if state.since is None or state.status == "unknown":
+        return ""
+    if state.kind == "baseline":
+        return f"as of {state.since.isoformat()} (baseline)"
+    if state.since_precision == "month":
+        return f"since {state.since:%B %Y} (the day is not known)"
+    if state.since_precision == "year":
+        return f"since {state.since.year} (the day and month are not known)"
+    return f"since {state.since.isoformat()}"
+
+
+def _status_view(tl: Timeline, place: str, state: Any) -> dict[str, Any]:
+    disputes = [ev.dispute for ev in tl.events_at(place)
+                if ev.disputed and set(ev.event_ids) & set(state.event_ids)]
+    holder = ""
+    if state.status == "contested" and state.holder:
+        holder = f"Held by {LABELS.get(state.holder, state.holder)} when the fighting began"
+    return {"label": LABELS.get(state.status, state.status),
+            "colour": PALETTE.get(state.status, PALETTE["unknown"]),
+            "since_text": _since_text(state), "basis": state.basis,
+            "assumed": state.assumed, "disputes": list(dict.fromkeys(disputes)),
+            "holder_text": holder}
+
+
+def _history_view(tl: Timeline, place: str, day: dt.date) -> list[dict[str, Any]]:
+    hist = tl.history(place)
+    rows = []
+    current = tl.place_state(place, day)
+    for row in hist.to_dict("records"):
+        when = row["date"] or "baseline"
+        if row["precision"] == "month" and row["date"]:
+            when = f"{row['date']} (day not known)"
+        rows.append({"date": when, "label": LABELS.get(row["status"], row["status"]),
+                     "colour": PALETTE.get(row["status"], PALETTE["unknown"]),
+                     "basis": row["basis"], "disputed": row["disputed"],
+                     "assumed": row["assumed"], "current": row["basis"] == current.basis})
+    return rows
+
+
+def _excerpts(model: Model, place: str, details: Any) -> list[dict[str, Any]]:
+    """Every excerpt naming ``place``, one per article passage, newest article first.
+
+    Events at the place come first; other events' excerpts that mention one of its
+    names are included too. Each passage highlights the trigger words of every event it
+    states about this place, and the place's names.
+    """
+    events = model.data.events
+    if events.empty:
+        return []
+    names = [place, *(details.aliases if details is not None else ())]
+    pattern = _mention_pattern(tuple(sorted(set(names), key=len, reverse=True)))
+    passages: dict[tuple, list[dict[str, Any]]] = {}
+    for row in events.to_dict("records"):
+        if row.get("place") != place and not pattern.search(str(row.get("excerpt") or "")):
+            continue
+        key = (row.get("source_file"), row.get("char_start"), row.get("char_end"))
+        passages.setdefault(key, []).append(row)
+    out = []
+    for rows in passages.values():
+        here = [r for r in rows if r.get("place") == place]
+        first = (here or rows)[0]
+        art = model.data.articles.get(str(first.get("source_file")), {})
+        if here:
+            what = "; ".join(dict.fromkeys(f"{r.get('event_type')} {_event_when(r)}"
+                                           for r in here)) + " here"
+        else:
+            what = f"mentions it (a {first.get('event_type')} at {first.get('place')})"
+        out.append({
+            "outlet": art.get("outlet") or str(first.get("outlet") or ""),
+            "title": art.get("title", ""),
+            "published": str(first.get("published") or art.get("published", "") or ""),
+            "file": str(first.get("source_file") or ""), "what": what,
+            "segments": _segments(first, here, pattern), "_sort": _sort_key(first)})
+    out.sort(key=lambda e: e["_sort"], reverse=True)
+    for e in out:
+        del e["_sort"]
+    return out
+
+
+def _event_when(row: Mapping[str, Any]) -> str:
+    value = str(row.get("date") or "").strip()
+    if not value or value == "nan":
+        return "(undated)"
+    precision = str(row.get("date_precision") or "day")
+    if precision == "month":
+        return f"in {value} (day not known)"
+    if precision == "year":
+        return f"in {value} (day and month not known)"
+    return f"on {value}"
+
+
+def _sort_key(row: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (str(row.get("published") or ""), str(row.get("date") or ""),
+            str(row.get("source_file") or ""))
+
+
+@lru_cache(maxsize=256)
+def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in names if n)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _segments(row: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
+              pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """Split an excerpt into (text, css class) runs: event words, then place mentions."""
+    text = str(row.get("excerpt") or "")
+    marks: list[tuple[int, int, str]] = []
+    for ev in events:
+        try:
+            base = int(ev["char_start"])
+            hs, he = int(ev["highlight_start"]) - base, int(ev["highlight_end"]) - base
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= hs < he <= len(text) and all(he <= a or hs >= b for a, b, _ in marks):
+            marks.append((hs, he, "kcm-event"))
+    for m in pattern.finditer(text):
+        if all(m.end() <= a or m.start() >= b for a, b, _ in marks):
+            marks.append((m.start(), m.end(), "kcm-place"))
+    marks.sort()
+    segments, pos = [], 0
+    for a, b, cls in marks:
+        if a > pos:
+            segments.append((text[pos:a], ""))
+        segments.append((text[a:b], cls))
+        pos = b
+    if pos < len(text):
+        segments.append((text[pos:], ""))
+    return segments
+
+
+def format_since(state_row: Mapping[str, Any]) -> str:
+    """``since`` of a state row for display, with its precision spelled out."""
+    precision = str(state_row.get("since_precision") or "day")
+    since = str(state_row.get("since") or "")
+    if not since:
+        return ""
+    return since if precision == "day" else f"{since} (day not known)"
+
+
+__all__ += ["PLAY_SPEEDS", "clear_caches", "ensure_static_assets", "format_date",
+            "format_since", "panel_context"]

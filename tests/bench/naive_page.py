@@ -1,0 +1,28 @@
+"""The naive dashboard, for comparison only: the real page, but the whole map is rebuilt.
+
+It runs dashboard.py unchanged except that ``st_folium`` gets the markers inside the
+map instead of as ``feature_group_to_add``: the map's script then differs on every date,
+so streamlit-folium remounts its iframe and reloads Leaflet on each slider step (and the
+zoom resets). Everything else on the page is identical, so the benchmark compares only
+the two ways of updating the map.
+"""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import streamlit_folium
+
+_st_folium = streamlit_folium.st_folium
+
+
+def _naive_st_folium(fig, *, feature_group_to_add=None, **kwargs):
+    if feature_group_to_add is not None:
+        feature_group_to_add.add_to(fig)
+    kwargs.pop("render", None)
+    return _st_folium(fig, **kwargs)
+
+
+streamlit_folium.st_folium = _naive_st_folium
+runpy.run_path(str(Path(__file__).resolve().parents[2] / "dashboard.py"), run_name="__main__")

@@ -1,0 +1,210 @@
+"""The page's logic through Streamlit's AppTest: dates, permalinks, the panel, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = ROOT / "dashboard.py"
+FIXTURE = ROOT / "tests" / "fixtures" / "events_small.csv"
+SEEDS = ROOT / "seeds"
+
+
+def run_app(monkeypatch, *args: str, params: dict[str, str] | None = None) -> AppTest:
+    """Run dashboard.py as ``streamlit run dashboard.py -- ARGS`` with URL ``params``."""
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", *args])
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=90)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def map_args(at: AppTest) -> dict:
+    [component] = [e for e in at.main if type(e).__name__ == "UnknownElement"
+                   and "feature_group" in getattr(e.proto, "json_args", "")]
+    return json.loads(component.proto.json_args)
+
+
+def markers(at: AppTest) -> dict[str, dict]:
+    js = map_args(at)["feature_group"]
+    start = js.index("(feature_group_feature_group_0, ") + len("(feature_group_feature_group_0, ")
+    data = json.loads(js[start:js.index(");\n", start)])
+    return {m["place"]: m for m in data}
+
+
+def panel(at: AppTest) -> str:
+    bodies = [h.proto.body for h in at.html if 'class="kcm-panel"' in h.proto.body]
+    assert len(bodies) == 1
+    return bodies[0]
+
+
+def messages(at: AppTest) -> str:
+    return "\n".join(w.value for w in at.warning) + "\n".join(e.value for e in at.error)
+
+
+# -- dates --------------------------------------------------------------------------------
+def test_default_view_shows_latest_date_and_offline_map(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE))
+    assert at.slider[0].value == dt.date(2024, 12, 17)   # the last article's date
+    args = map_args(at)
+    assert all(u.startswith("../../app/static/vendor/") for u in
+               args["js_links"] + args["css_links"])
+    assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_count"]
+    assert at.selectbox[0].value is None
+    assert any("kcm-legend" in h.proto.body for h in at.html)
+
+
+def test_moving_the_date_recolours_markers_and_keeps_the_base_map(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-19"})
+    before, base = markers(at), map_args(at)["script"]
+    assert before["Kan Paik Ti"]["style"]["status"] == "BGF/militia"
+    at.slider[0].set_value(dt.date(2024, 11, 21)).run()
+    after = markers(at)
+    assert after["Kan Paik Ti"]["style"]["status"] == "KIA"
+    assert after["Kan Paik Ti"]["style"]["fillColor"] != before["Kan Paik Ti"]["style"][
+        "fillColor"]
+    assert "kcm-recent" in after["Kan Paik Ti"]["style"]["className"]
+    assert map_args(at)["script"] == base            # same base map: no iframe remount
+    assert at.query_params["date"] == "2024-11-21"
+
+
+def test_previous_and_next_change_buttons(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    at.button[1].click().run()   # next change
+    assert at.slider[0].value == dt.date(2024, 12, 4)
+    at.button[0].click().run()   # previous change
+    at.button[0].click().run()
+    assert at.slider[0].value == dt.date(2024, 10, 18)
+
+
+def test_play_steps_through_changes_and_stops_at_the_end(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-12-10"})
+    at.select_slider[0].set_value("fast (0.4 s a step)")
+    at.toggle[0].set_value(True).run()
+    assert at.slider[0].value == dt.date(2024, 12, 15)   # the last change
+    assert at.toggle[0].value is False                   # and Play stopped there
+
+
+# -- permalinks ---------------------------------------------------------------------------
+def test_permalink_reopens_date_and_place(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE),
+                 params={"date": "2024-11-21", "place": "Kan Paik Ti"})
+    assert at.slider[0].value == dt.date(2024, 11, 21)
+    assert at.selectbox[0].value == "Kan Paik Ti"
+    assert not at.warning
+    assert at.query_params["place"] == "Kan Paik Ti"
+
+
+@pytest.mark.parametrize(("params", "text"), [
+    ({"date": "2024-13-45"}, "is not a YYYY-MM-DD date"),
+    ({"date": "1999-01-01"}, "is outside the data"),
+    ({"date": "2024-11-21", "place": "Atlantis"}, "'Atlantis' is not on the map"),
+])
+def test_invalid_permalink_values_warn_and_fall_back(monkeypatch, params, text):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params=params)
+    assert text in messages(at)
+    expected = dt.date(2024, 11, 21) if params["date"] == "2024-11-21" else dt.date(2024, 12,
+                                                                                     17)
+    assert at.slider[0].value == expected
+    assert at.selectbox[0].value is None
+
+
+# -- the source panel ---------------------------------------------------------------------
+def test_panel_for_a_chosen_place(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    at.selectbox[0].set_value("Kan Paik Ti").run()
+    html = panel(at)
+    assert "Waingmaw Township" in html and "MMR001002703" in html and "Kanpaikti" in html
+    assert "KIA and allies</strong> since 2024-11-20" in html
+    assert "BGF / junta-aligned militia" in html                  # the history's baseline
+    assert "<strong>RFA</strong>, published 2024-11-21" in html
+    assert "001_6eea88aa589c2e7f.txt" in html and "002_b6e1c9c5c40487a0.txt" in html
+    assert '<mark class="kcm-event">captured</mark>' in html        # the event words
+    # newest first: KNG (2024-12-10) before RFA (2024-11-21)
+    assert html.index("002_b6e1c9c5c40487a0.txt</code>") < html.index(
+        "001_6eea88aa589c2e7f.txt</code>")
+
+
+def test_panel_says_when_the_day_or_the_location_is_not_known(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE),
+                 params={"date": "2024-12-17", "place": "Sumprabum"})
+    assert "since May 2024 (the day is not known)" in panel(at)
+    at.selectbox[0].set_value("La He Si Bum").run()
+    assert "Approximate location" in panel(at)
+
+
+def test_panel_follows_the_date(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE),
+                 params={"date": "2024-12-03", "place": "Bhamo"})
+    assert "Junta (Myanmar military)</strong> as of 2021-02-01" in panel(at)
+    at.slider[0].set_value(dt.date(2024, 12, 5)).run()
+    assert "Contested</strong> since 2024-12-04" in panel(at)
+    assert at.selectbox[0].value == "Bhamo"
+
+
+def event_rows(at: AppTest) -> list[list[str]]:
+    """The events table's rows (cells as text), parsed from its escaped HTML."""
+    [body] = [h.proto.body for h in at.html if 'class="kcm-events"' in h.proto.body]
+    rows = re.findall(r"<tr data-event-id=.*?</tr>", body, re.DOTALL)
+    return [[html.unescape(re.sub(r"<[^>]+>", "", c)) for c in
+             re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)] for row in rows]
+
+
+def test_events_table_up_to_date_and_filters(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    rows = event_rows(at)
+    assert max(r[0] for r in rows) == "2024-11-20"
+    assert [r[0] for r in rows] == sorted((r[0] for r in rows), reverse=True)  # newest first
+    assert "Bhamo" not in {r[2] for r in rows}      # the offensive starts on 4 December
+    assert any(r[5] == "RFA" and "captured it" in r[8] for r in rows)
+    at.multiselect[0].set_value(["Kan Paik Ti"]).run()
+    assert {r[2] for r in event_rows(at)} == {"Kan Paik Ti"}
+    at.multiselect[0].set_value([]).run()
+    at.multiselect[1].set_value(["MNDAA"]).run()
+    assert event_rows(at) == []                     # Lashio's report is dated 10 December
+    assert "No event up to this date matches" in " ".join(h.proto.body for h in at.html)
+
+
+# -- bad input ----------------------------------------------------------------------------
+def test_bad_rows_are_listed_and_the_rest_is_drawn(monkeypatch, tmp_path):
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    bad = lines[1].split(",")
+    bad[5] = "north"                                   # lat
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([*lines, ",".join(bad)]) + "\n", encoding="utf-8")
+    at = run_app(monkeypatch, "--events", str(path), params={"date": "2024-11-21"})
+    text = messages(at)
+    assert f"{path}:{len(lines) + 1}: skipped row" in text and "north" in text
+    assert markers(at)["Kan Paik Ti"]["style"]["status"] == "KIA"
+
+
+def test_unreadable_articles_are_reported_and_the_rest_is_extracted(monkeypatch, tmp_path):
+    for name in ("001_6eea88aa589c2e7f.txt", "002_b6e1c9c5c40487a0.txt"):
+        (tmp_path / name).write_bytes((SEEDS / name).read_bytes())
+    (tmp_path / "010_empty.txt").write_bytes(b"")
+    (tmp_path / "011_latin1.txt").write_bytes("KIA troops seized Bhamo \xe9".encode("latin-1"))
+    at = run_app(monkeypatch, "--seeds", str(tmp_path), params={"date": "2024-11-21"})
+    text = messages(at)
+    assert "010_empty.txt" in text and "011_latin1.txt" in text
+    assert markers(at)["Kan Paik Ti"]["style"]["status"] == "KIA"
+
+
+def test_missing_event_table_shows_an_error_not_a_crash(monkeypatch, tmp_path):
+    at = run_app(monkeypatch, "--events", str(tmp_path / "nope.csv"))
+    assert "Could not load the events" in messages(at)
+    assert "nope.csv" in messages(at)
+
+
+def test_unknown_argument_is_reported(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), "--colour", "red")
+    assert "ignored unknown argument '--colour'" in messages(at)

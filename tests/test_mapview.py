@@ -1,0 +1,209 @@
+"""The generated map: offline assets only, escaped strings, stable scripts, styles."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import folium
+import pandas as pd
+import pytest
+from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
+
+from gazetteer._assets import COMPONENT_STATIC_URL, install_static_assets, use_local_assets
+from gazetteer.mapview import (
+    LABELS,
+    PALETTE,
+    StatusLayer,
+    base_map,
+    escape_text,
+    marker_style,
+    place_at,
+    static_boundaries_url,
+    tooltip_html,
+)
+
+EVIL = ("Evil`); alert(1); (`${alert(2)}<script>alert(3)</script>"
+        "<img src=x onerror=alert(4)>\\\"'")
+
+
+def state_rows(*rows: dict) -> pd.DataFrame:
+    defaults = {"lat": 25.0, "lon": 97.0, "status": "KIA", "since": "2024-11-20",
+                "basis": "b", "event_ids": "e1", "assumed": False, "approximate": False,
+                "changed_recently": False, "disputed": False, "since_precision": "day",
+                "holder": "KIA", "kind": "capture"}
+    return pd.DataFrame([{**defaults, **r} for r in rows])
+
+
+def elements(node):
+    yield node
+    for child in getattr(node, "_children", {}).values():
+        yield from elements(child)
+
+
+def feature_group_js(layer: StatusLayer) -> str:
+    return _get_feature_group_string(layer, base_map(boundaries=None))
+
+
+def markers_json(js: str) -> list[dict]:
+    match = re.search(r"\}\)\(feature_group_feature_group_0, (\[.*\])\);", js, re.DOTALL)
+    assert match, js[:500]
+    return json.loads(match.group(1))
+
+
+# -- offline: no asset from a CDN ---------------------------------------------------------
+def test_map_assets_are_local_and_minimal():
+    m = base_map(boundaries_url=static_boundaries_url())
+    m.get_root().render()
+    urls = [url for el in elements(m) for _, url in
+            [*getattr(el, "default_js", []), *getattr(el, "default_css", [])]]
+    assert urls, "the map must still load Leaflet"
+    assert all(u.startswith(f"{COMPONENT_STATIC_URL}/vendor/") for u in urls), urls
+    assert not any(re.search(r"bootstrap|awesome|fontawesome", u) for u in urls)
+    assert not any(isinstance(el, folium.branca.colormap.ColorMap) for el in elements(m))
+
+
+def test_rendered_page_requests_nothing_remote():
+    m = base_map(boundaries_url=static_boundaries_url())
+    page = m.get_root().render()
+    remote = re.findall(r"""(?:src|href)\s*=\s*["'](?:https?:)?//[^"']+""", page)
+    assert remote == []
+    # the only absolute URLs left are the opt-in OSM layer's tile template and its credit
+    others = {u for u in re.findall(r"https?://[^\s\"'\\)]+", page)
+              if "openstreetmap.org" not in u}
+    assert others == set()
+
+
+def test_saved_map_embeds_boundaries_without_static_folder(tmp_path):
+    geojson = {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"name": "Kachin</script><b>", "country": "MMR"},
+        "geometry": {"type": "Point", "coordinates": [97, 25]}}]}
+    page = base_map(boundaries=geojson, osm_layer=False).get_root().render()
+    assert "Kachin\\u003c/script\\u003e\\u003cb\\u003e" in page
+    assert "</script><b>" not in page
+
+
+def test_missing_boundaries_file_is_not_fatal(tmp_path):
+    m = base_map(boundaries=tmp_path / "absent.geojson")
+    assert "L.geoJSON" not in m.get_root().render()
+
+
+# -- assets copied for Streamlit's static serving ------------------------------------------
+def test_install_static_assets_copies_real_files(tmp_path):
+    boundaries = tmp_path / "b.geojson"
+    boundaries.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    static = tmp_path / "static"
+    files = install_static_assets(static, boundaries=boundaries)
+    names = {p.relative_to(static).as_posix() for p in files}
+    assert {"vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+            "vendor/leaflet/images/layers.png", "vendor/jquery/jquery.min.js",
+            "data/boundaries.geojson"} <= names
+    assert all(p.is_file() and not p.is_symlink() for p in files)
+    assert b"Leaflet" in (static / "vendor/leaflet/leaflet.js").read_bytes()[:2000]
+    before = {p: p.stat().st_mtime_ns for p in files}
+    install_static_assets(static, boundaries=boundaries)            # idempotent
+    assert {p: p.stat().st_mtime_ns for p in files} == before
+    # every asset the map asks for exists in the static folder
+    m = use_local_assets(folium.Map(tiles=None))
+    for _, url in [*m.default_js, *m.default_css]:
+        assert (static / url.removeprefix(f"{COMPONENT_STATIC_URL}/")).is_file(), url
+
+
+# -- escaping -----------------------------------------------------------------------------
+def test_escape_text_neutralises_html_and_template_literals():
+    out = escape_text(EVIL)
+    assert not set("<>`$\\\"'") & set(out)
+    assert html.unescape(out) == EVIL
+
+
+def test_tooltip_escapes_names_and_keeps_them_readable():
+    tip = tooltip_html({"place": EVIL, "status": "KIA", "since": "2024-11-20"})
+    assert "<script" not in tip and "<img" not in tip and "`" not in tip and "${" not in tip
+    assert html.unescape(re.sub(r"<[^>]+>", "", tip)).startswith(EVIL + " — KIA and allies")
+
+
+def test_feature_group_script_carries_data_only_as_json():
+    js = feature_group_js(StatusLayer(state_rows({"place": EVIL})))
+    assert "`" not in js and "${" not in js
+    assert "<script" not in js.lower() and "<img" not in js.lower()
+    [marker] = markers_json(js)
+    assert marker["place"] == EVIL                          # exact, via JSON
+    assert "<img" not in marker["tooltip"] and "&lt;img src=x onerror=alert(4)&gt;" in \
+        marker["tooltip"]
+
+
+# -- stable ids ---------------------------------------------------------------------------
+def test_same_state_gives_identical_scripts():
+    rows = state_rows({"place": "Kan Paik Ti"}, {"place": "Bhamo", "status": "contested"})
+    first = feature_group_js(StatusLayer(rows))
+    second = feature_group_js(StatusLayer(rows.iloc[::-1].reset_index(drop=True)))
+    assert first == second
+    assert not re.search(r"[0-9a-f]{32}", first)  # no random element ids
+
+
+def test_base_map_script_is_stable_across_builds():
+    def script() -> str:
+        m = base_map(boundaries_url=static_boundaries_url())
+        m.get_root().render()
+        return _get_map_string(m)
+
+    assert generate_js_hash(script(), "map") == generate_js_hash(script(), "map")
+
+
+# -- styles -------------------------------------------------------------------------------
+def test_statuses_have_distinct_colours_and_labels():
+    assert len(set(PALETTE.values())) == len(PALETTE) == 6
+    assert set(LABELS) == set(PALETTE)
+
+
+def test_marker_variants():
+    plain = marker_style("junta")
+    assumed = marker_style("junta", assumed=True)
+    recent = marker_style("KIA", recent=True)
+    disputed = marker_style("KIA", disputed=True)
+    assert assumed["fillOpacity"] < 0.3 <= plain["fillOpacity"]     # hollow
+    assert assumed["color"] == PALETTE["junta"]                      # ring in status colour
+    assert plain["radius"] < recent["radius"] <= 10                  # clicks hit the centre
+    assert recent["weight"] > plain["weight"]
+    assert disputed.get("dashArray") and "dashArray" not in plain
+    assert marker_style("nonsense")["fillColor"] == PALETTE["unknown"]
+
+
+# -- clicks back to places ------------------------------------------------------------------
+def test_place_at_maps_a_click_to_the_nearest_marker():
+    layer = StatusLayer(state_rows({"place": "A", "lat": 25.0, "lon": 97.0},
+                                   {"place": "B", "lat": 25.5, "lon": 97.5}))
+    assert place_at({"lat": 25.0, "lng": 97.0}, layer) == "A"
+    assert place_at({"lat": 25.501, "lng": 97.499}, layer) == "B"
+    assert place_at({"lat": 20.0, "lng": 90.0}, layer) is None
+    assert place_at(None, layer) is None
+
+
+def test_places_sharing_a_point_get_distinct_clickable_markers():
+    layer = StatusLayer(state_rows({"place": "Town", "lat": 26.0, "lon": 98.0},
+                                   {"place": "Outpost", "lat": 26.0, "lon": 98.0,
+                                    "approximate": True}))
+    spots = {m["place"]: (m["lat"], m["lon"]) for m in layer.markers}
+    assert spots["Town"] == (26.0, 98.0)          # the sourced place keeps its point
+    assert spots["Outpost"] != spots["Town"]
+    for name, (lat, lon) in spots.items():
+        assert place_at({"lat": lat, "lng": lon}, layer) == name
+
+
+@pytest.mark.parametrize("path", ["status_layer.js", "boundary_layer.js"])
+def test_templates_use_no_template_literals(path):
+    text = (Path(__file__).parents[1] / "gazetteer" / "templates" / path).read_text()
+    assert "`" not in text
+
+
+def test_layers_added_to_the_map_itself_survive_streamlit_folium_renaming():
+    # streamlit-folium renames element ids; every variable used must still be defined
+    m = base_map(boundaries_url=static_boundaries_url())
+    StatusLayer(state_rows({"place": "Kan Paik Ti"})).add_to(m)
+    m.get_root().render()
+    js = _get_map_string(m)
+    defined = set(re.findall(r"(?:var|let|const)\s+(\w+)\s*=", js))
+    used = set(re.findall(r"(\w+)\.addTo\(", js)) | set(re.findall(r"\.addTo\((\w+)\)", js))
+    assert used and used <= defined, used - defined
