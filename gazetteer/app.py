@@ -26,23 +26,26 @@ from gazetteer.mapview import LABELS, PALETTE, StatusLayer, marker_style
 from gazetteer.timeline import (
     STATE_COLUMNS,
     Timeline,
-    format_date,
     parse_event_date,
     read_baseline,
 )
 
 __all__ = [
+    "PLAY_SPEEDS",
     "LoadedData",
     "Model",
     "Options",
     "Permalink",
     "build_model",
     "cached_model",
+    "clear_caches",
+    "ensure_static_assets",
     "events_table",
     "events_table_html",
     "legend_html",
     "load_data",
     "next_change",
+    "panel_context",
     "panel_html",
     "parse_options",
     "prev_change",
@@ -677,16 +680,3 @@ def _segments(row: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
     if pos < len(text):
         segments.append((text[pos:], ""))
     return segments
-
-
-def format_since(state_row: Mapping[str, Any]) -> str:
-    """``since`` of a state row for display, with its precision spelled out."""
-    precision = str(state_row.get("since_precision") or "day")
-    since = str(state_row.get("since") or "")
-    if not since:
-        return ""
-    return since if precision == "day" else f"{since} (day not known)"
-
-
-__all__ += ["PLAY_SPEEDS", "clear_caches", "ensure_static_assets", "format_date",
-            "format_since", "panel_context"]

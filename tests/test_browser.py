@@ -46,6 +46,41 @@ def _require_chromium() -> None:
                     " as root), or set CHROMIUM=/path/to/chromium.", pytrace=False)
 
 
+CONNECT_HOOK = """
+import os, socket
+
+_LOG = os.environ["KCM_CONNECT_LOG"]
+_LOCAL = ("127.", "localhost", "::1", "0.0.0.0")
+
+
+def _note(what):
+    with open(_LOG, "a", encoding="utf-8") as handle:
+        handle.write(f"{what}\\n")
+
+
+_getaddrinfo = socket.getaddrinfo
+_connect = socket.socket.connect
+
+
+def getaddrinfo(host, *args, **kwargs):
+    if host and not str(host).startswith(_LOCAL):
+        _note(f"resolve {host}")
+        raise socket.gaierror("outbound lookup blocked by the test")
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+def connect(self, address):
+    if isinstance(address, tuple) and not str(address[0]).startswith(_LOCAL):
+        _note(f"connect {address}")
+        raise OSError("outbound connection blocked by the test")
+    return _connect(self, address)
+
+
+socket.getaddrinfo = getaddrinfo
+socket.socket.connect = connect
+"""
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -55,15 +90,18 @@ def _free_port() -> int:
 class _Server:
     """``streamlit run dashboard.py -- ARGS`` on a free loopback port."""
 
-    def __init__(self, *args: str, log: Path) -> None:
+    def __init__(self, *args: str, log: Path, flags: tuple[str, ...] = (
+            "--server.address", "127.0.0.1", "--server.headless", "true"),
+                 env: dict[str, str] | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = log.open("w")
+        self.log = log
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--", *args],
-            cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT)
+             "--server.port", str(self.port), *flags, "--", *args],
+            cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})})
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -205,6 +243,30 @@ def test_no_request_leaves_loopback(page, app_url):
     assert frame.evaluate("() => window.map.hasLayer(window.L ? Object.values("
                           "window.map._layers).find(l => l.feature) : null)") is not None
     assert page.errors == []
+
+
+def test_server_started_like_make_run_connects_nowhere(page, tmp_path):
+    """``make run`` flags only: .streamlit/config.toml must stop every call home."""
+    (tmp_path / "sitecustomize.py").write_text(CONNECT_HOOK, encoding="utf-8")
+    attempts = tmp_path / "connects.log"
+    attempts.write_text("")
+    env = {"PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]),
+           "KCM_CONNECT_LOG": str(attempts)}
+    probe = ("import socket\ntry:\n    socket.getaddrinfo('example.com', 80)\n"
+             "except OSError:\n    pass")
+    subprocess.run([sys.executable, "-c", probe], env={**os.environ, **env}, check=True)
+    assert "resolve example.com" in attempts.read_text()        # the hook is active
+    attempts.write_text("")
+    server = _Server(log=tmp_path / "streamlit.log", flags=("--server.headless", "true"),
+                     env=env)
+    try:
+        open_app(page, server.url, "?date=2024-11-21")
+        click_marker(page, map_frame(page), "Kan Paik Ti")
+    finally:
+        server.stop()
+    assert attempts.read_text() == "", attempts.read_text()
+    assert "External URL" not in server.log.read_text()
+    assert off_loopback(page.requests) == []
 
 
 def test_kan_paik_ti_changes_colour_between_19_and_21_november(page, app_url):

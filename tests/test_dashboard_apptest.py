@@ -208,3 +208,40 @@ def test_missing_event_table_shows_an_error_not_a_crash(monkeypatch, tmp_path):
 def test_unknown_argument_is_reported(monkeypatch):
     at = run_app(monkeypatch, "--events", str(FIXTURE), "--colour", "red")
     assert "ignored unknown argument '--colour'" in messages(at)
+
+
+def test_disputed_dates_are_flagged_on_the_map_and_in_the_panel(monkeypatch, tmp_path):
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    rfa = next(line for line in lines if line.startswith("f87f6453cd4a"))
+    path = tmp_path / "events.csv"
+    # a second report of the same capture, dated a day earlier by "another outlet"
+    path.write_text("\n".join([*lines, rfa.replace("f87f6453cd4a,2024-11-20",
+                                                    "aaaaaaaaaaaa,2024-11-19")]) + "\n",
+                    encoding="utf-8")
+    at = run_app(monkeypatch, "--events", str(path),
+                 params={"date": "2024-11-21", "place": "Kan Paik Ti"})
+    style = markers(at)["Kan Paik Ti"]["style"]
+    assert style.get("dashArray") and "kcm-disputed" in style["className"]
+    assert "Sources disagree" in panel(at) and "2024-11-19" in panel(at)
+
+
+def test_streamlit_config_keeps_the_app_offline():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["browser"]["serverAddress"]          # no external-IP lookup at start
+    assert config["server"]["enableStaticServing"] is True
+
+
+def test_layer_toggles_change_only_the_markers(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    base = map_args(at)["script"]
+    assert "Myitkyina" in markers(at) and "Tanai" not in markers(at)
+    at.checkbox(key="show_assumed").uncheck().run()
+    assert "Myitkyina" not in markers(at)                 # an assumed baseline, hidden
+    assert "Laiza" in markers(at)                         # a supported one stays
+    at.checkbox(key="show_unreported").check().run()
+    tanai = markers(at)["Tanai"]                          # a Kachin town no article names
+    assert tanai["style"]["status"] == "unknown"
+    assert map_args(at)["script"] == base

@@ -324,3 +324,29 @@ def test_status_depends_only_on_the_past(raw, offset):
         return
     cut = Timeline.from_events(pd.DataFrame(past)).state_on(day).set_index("place")
     assert full.loc[cut.index, "status"].to_dict() == cut["status"].to_dict()
+
+
+# -- the command line ---------------------------------------------------------------------
+def test_cli_state_prints_csv(capsys):
+    from gazetteer.cli import main
+
+    assert main(["state", "--date", "2024-11-21", "--events", str(FIXTURE)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "place,lat,lon,status,since,basis,event_ids"
+    [row] = [line for line in out if line.startswith("Kan Paik Ti,")]
+    assert row.startswith("Kan Paik Ti,25.40319,98.11739,KIA,2024-11-20,")
+    assert "f87f6453cd4a" in row and "0d307f8ae830" in row
+
+
+def test_cli_state_rejects_a_bad_date(capsys):
+    from gazetteer.cli import main
+
+    assert main(["state", "--date", "21/11/2024", "--events", str(FIXTURE)]) == 2
+    assert "--date '21/11/2024' is not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_cli_state_reports_an_unreadable_table(tmp_path, capsys):
+    from gazetteer.cli import main
+
+    assert main(["state", "--date", "2024-11-21", "--events", str(tmp_path / "x.csv")]) == 1
+    assert "x.csv" in capsys.readouterr().err

@@ -58,7 +58,33 @@ WAIT_MAP = """() => {
     return w && w.document && w.document.querySelectorAll('path.kcm-marker').length > 0
         ? performance.now() : false;
 }"""
-ARM = """() => { window.__t0 = null;
+# Timestamps of websocket traffic, to split a step into browser -> server -> browser.
+WS_HOOK = """
+window.__ws = [];
+(() => {
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+        window.__ws.push(['send', performance.now()]);
+        return send.call(this, data);
+    };
+    const Original = window.WebSocket;
+    window.WebSocket = function (...args) {
+        const ws = new Original(...args);
+        ws.addEventListener('message', () => window.__ws.push(['recv', performance.now()]));
+        return ws;
+    };
+    window.WebSocket.prototype = Original.prototype;
+    Object.assign(window.WebSocket, Original);
+})();
+"""
+PHASES = """(t0) => {
+    const after = window.__ws.filter(e => e[1] >= t0);
+    const send = after.find(e => e[0] === 'send');
+    const recv = after.filter(e => e[0] === 'recv' && send && e[1] >= send[1]);
+    if (!send || !recv.length) { return null; }
+    return [send[1] - t0, recv[0][1] - t0, recv[recv.length - 1][1] - t0];
+}"""
+ARM = """() => { window.__t0 = null; window.__ws = [];
     document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                               {once: true, capture: true}); }"""
 
@@ -114,6 +140,11 @@ class Server:
                       if ":" in line)
         return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server process has used, in seconds."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -124,10 +155,11 @@ class Server:
 
 async def open_page(browser, url: str):
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    await context.add_init_script(WS_HOOK)
     page = await context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    await page.goto(f"{url}/?date=2024-11-19")
+    await page.goto(f"{url}/?date=2024-11-19", timeout=120_000)
     handle = await page.wait_for_function(WAIT_MAP, polling=5, timeout=60_000)
     first_ms = await handle.json_value()
     await page.evaluate("() => { window.__t0 = performance.now(); }")
@@ -135,8 +167,12 @@ async def open_page(browser, url: str):
     return context, page, first_ms
 
 
-async def step(page, i: int, *, timeout_ms: int = 30_000) -> float:
-    """One slider step (alternating 19 <-> 20 November); ms to the recoloured marker."""
+async def step(page, i: int, *, timeout_ms: int = 30_000, phases: list | None = None
+               ) -> float:
+    """One slider step (alternating 19 <-> 20 November); ms to the recoloured marker.
+
+    ``phases`` collects (key -> message sent, -> first reply, -> last reply) in ms.
+    """
     key, colour = ("ArrowRight", BLUE) if i % 2 == 0 else ("ArrowLeft", PURPLE)
     await page.evaluate(ARM)
     await page.locator(".st-key-date input[type=range]").focus()
@@ -145,6 +181,10 @@ async def step(page, i: int, *, timeout_ms: int = 30_000) -> float:
                                           timeout=timeout_ms)
     ms = await handle.json_value()
     await page.wait_for_timeout(150)   # let the rerun finish before the next key press
+    if phases is not None:
+        split = await page.evaluate(f"() => ({PHASES})(window.__t0)")
+        if split:
+            phases.append(split)
     return ms
 
 
@@ -157,35 +197,45 @@ async def single_session(browser, server: Server, steps: int, loads: int) -> dic
     context, page, _ = await open_page(browser, server.url)
     await page.wait_for_timeout(500)
     server.reset_reruns()
-    times = [await step(page, i) for i in range(steps)]
+    phases: list = []
+    cpu0 = server.cpu_seconds()
+    times = [await step(page, i, phases=phases) for i in range(steps)]
+    cpu = (server.cpu_seconds() - cpu0) / steps * 1000
     reruns = server.reruns()
     await context.close()
-    return {"steps": times, "first": firsts, "reruns": reruns}
+    return {"steps": times, "first": firsts, "reruns": reruns, "phases": phases,
+            "server_cpu": cpu}
 
 
 async def concurrent(browser, server: Server, sessions: int, steps: int) -> dict:
+    """``sessions`` pages open one after another, then all step the slider at once."""
     errors: list[str] = []
     times: list[float] = []
-
-    async def one(n: int) -> None:
+    pages = []
+    for n in range(sessions):
         try:
             context, page, _ = await open_page(browser, server.url)
-        except Exception as err:
-            errors.append(f"session {n} load: {err!s:.120}")
-            return
+            pages.append((n, context, page))
+        except Exception as err:  # counted and reported
+            errors.append(f"session {n} load: {str(err).splitlines()[0]:.120}")
+
+    async def one(n: int, page) -> None:
         for i in range(steps):
             try:
                 times.append(await step(page, i, timeout_ms=60_000))
-            except Exception as err:
-                errors.append(f"session {n} step {i}: {err!s:.120}")
+            except Exception as err:  # counted and reported
+                errors.append(f"session {n} step {i}: {str(err).splitlines()[0]:.120}")
                 break
+
+    start, cpu0 = time.perf_counter(), server.cpu_seconds()
+    await asyncio.gather(*(one(n, page) for n, _, page in pages))
+    wall = time.perf_counter() - start
+    cpu = server.cpu_seconds() - cpu0
+    for n, context, page in pages:
         errors.extend(f"session {n} page error: {e:.120}" for e in page.errors)
         await context.close()
-
-    start = time.perf_counter()
-    await asyncio.gather(*(one(n) for n in range(sessions)))
-    return {"steps": times, "errors": errors, "wall": time.perf_counter() - start,
-            "memory": server.memory_mb()}
+    return {"steps": times, "errors": errors, "wall": wall, "memory": server.memory_mb(),
+            "server_cpu": cpu}
 
 
 def rerun_breakdown(repeats: int = 50) -> dict[str, float]:
@@ -253,17 +303,28 @@ async def main_async(args: argparse.Namespace) -> None:
                 print(f"    step to recoloured markers  {fmt(res['steps'])}")
                 print(f"    first interactive map       {fmt(res['first'])}")
                 print(f"    script rerun (server)       {fmt(res['reruns'])}")
+                print(f"    server CPU per step         {res['server_cpu']:7.1f} ms")
+                if res["phases"]:
+                    parts = [statistics.median(p[k] for p in res["phases"]) for k in range(3)]
+                    print("    step phases (median ms after the key press): message sent "
+                          f"{parts[0]:.0f}, first reply {parts[1]:.0f}, last reply "
+                          f"{parts[2]:.0f}, markers recoloured "
+                          f"{statistics.median(res['steps']):.0f}")
             real_med = statistics.median(results["real (fixed base + feature group)"]["steps"])
             naive_med = statistics.median(results["naive (whole map rebuilt)"]["steps"])
             print(f"  real/naive step median ratio: {real_med / naive_med:.2f}")
             naive.stop()
-            print(f"\n{args.sessions} concurrent sessions (one Chromium, {args.sessions} pages),"
-                  f" {args.conc_steps} steps each, one server:")
+            print(f"\n{args.sessions} concurrent sessions (one Chromium, {args.sessions} pages "
+                  f"opened in turn, then all stepping at once), {args.conc_steps} steps each,"
+                  " one server:")
             conc = await concurrent(browser, real, args.sessions, args.conc_steps)
             print(f"  steps measured  {len(conc['steps'])} of "
                   f"{args.sessions * args.conc_steps}   wall {conc['wall']:.1f} s")
             print(f"  step time       {fmt(conc['steps'])}   max "
                   f"{max(conc['steps'], default=0):.0f} ms")
+            print(f"  server CPU      {conc['server_cpu']:.1f} s of {conc['wall']:.1f} s wall "
+                  f"({conc['server_cpu'] / max(len(conc['steps']), 1) * 1000:.0f} ms a step); "
+                  "the rest of the 2 cores went to Chromium drawing the pages")
             print(f"  errors          {len(conc['errors'])}")
             for err in conc["errors"][:10]:
                 print(f"    {err}")
@@ -293,6 +354,8 @@ def main() -> None:
         args.steps, args.loads, args.sessions, args.conc_steps = 10, 2, 4, 5
     if not os.access(CHROMIUM, os.X_OK):
         raise SystemExit(f"Chromium not found at {CHROMIUM}: sudo apt-get install -y chromium")
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores: other work skews "
+          "the figures)")
     asyncio.run(main_async(args))
 
 
