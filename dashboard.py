@@ -9,6 +9,7 @@ so that after a slider step its new markers are among the first things the brows
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 
@@ -16,24 +17,63 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gazetteer import app
+from gazetteer.errors import GazetteerError
 from gazetteer.mapview import base_map, place_at, static_boundaries_url
 
 st.set_page_config(page_title="Kachin control map", page_icon="🗺️", layout="wide")
 app.ensure_static_assets()
-model = app.cached_model(app.parse_options(sys.argv[1:]))
+options = app.parse_options(sys.argv[1:])
+shared = app.cached_model(options)
 ss = st.session_state
+
+# -- the sidebar's frame: time and layers are drawn at the end, uploads now ---------------
+with st.sidebar:
+    date_box, layers_box = st.container(), st.container()
+    st.header("Your own sources")
+    st.caption("Uploads are used in this browser session only: nothing is saved on the "
+               "server and no file of the project is changed.")
+    files = st.file_uploader("News articles (.txt)", type=["txt"], accept_multiple_files=True,
+                             key="upload_articles")
+    published = st.date_input(
+        "Their publication date", value=None, key="upload_published",
+        min_value=dt.date(1990, 1, 1), max_value=dt.date.today() + dt.timedelta(days=1),
+        help="Used to resolve dates such as 'on Wednesday'. Leave empty when unknown: "
+             "then a 'date YYYY-MM-DD' first line, or only full dates in the text, count.")
+    table_file = st.file_uploader("An event table (CSV: ours or an ACLED export)",
+                                  type=["csv"], key="upload_table")
+    replace = st.toggle("Show only the uploaded table", key="upload_replace",
+                        disabled=table_file is None)
+
+# -- this session's uploads, merged into a model of its own ----------------------------
+taken = set(shared.data.articles)
+uploads = []
+for upload in files or []:
+    name = app.upload_name(upload.name, taken)
+    taken.add(name)
+    uploads.append(app.cached_extract_upload(name, upload.getvalue(), published=published))
+table, table_warnings, table_error = None, [], ""
+if table_file is not None:
+    try:
+        table, table_warnings = app.read_event_upload(table_file.name, table_file.getvalue())
+    except GazetteerError as err:
+        table_error = str(err)
+model = app.session_model(shared, options, uploads=uploads, table=table,
+                          table_name=table_file.name if table_file is not None else "",
+                          table_warnings=table_warnings, replace=replace, store=ss)
 
 # -- the view: from the URL on first load, then from the widgets, buttons and Play --------
 if "date" not in ss:
     link = app.read_permalink(st.query_params, first=model.first, last=model.last,
                               places=model.timeline.places)
     ss.update(date=link.day or model.last, place=link.place, link_messages=link.messages,
-              show_assumed=True, show_unreported=False)
+              show_assumed=True, show_unreported=False, show_areas=True)
 if "next_date" in ss:
     ss["date"] = ss.pop("next_date")
 if ss.pop("stop_playing", False):
     ss["playing"] = False
-day = ss["date"]
+# written back every run: when uploads change the slider's range (so its identity),
+# Streamlit would otherwise reset the new slider to its minimum
+ss["date"] = day = min(max(ss["date"], model.first), model.last)
 
 
 def _step(direction: int) -> None:
@@ -46,6 +86,13 @@ def _step(direction: int) -> None:
 def _rewind_if_at_end() -> None:
     if ss.get("playing") and app.next_change(ss["date"], model.changes) is None:
         ss["date"] = model.first
+
+
+def _pick_date() -> None:
+    """A click on the trends chart: show the map on the picked date."""
+    picked = app.date_from_selection(ss.get("trends"))
+    if picked is not None:
+        ss["date"] = min(max(picked, model.first), model.last)
 
 
 # -- title and problems -----------------------------------------------------------------
@@ -62,27 +109,38 @@ if model.warnings:
 
 # -- the map (fixed base, markers for the day) and the source panel ----------------------
 map_col, panel_col = st.columns([3, 2], gap="medium")
-markers = model.layer(day, unreported=ss["show_unreported"], assumed=ss["show_assumed"])
+shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
+markers = model.layer(day, **shown)
+layers = [markers]  # the markers stay feature group 0; the areas, when on, are group 1
+areas = model.area_layer(day, **shown) if ss.get("show_areas", True) else None
+if areas is not None:
+    layers.append(areas)
 with map_col:
     st.markdown(f"**Control on {day.isoformat()}**")
     clicked = st_folium(
         base_map(boundaries_url=static_boundaries_url()),
-        feature_group_to_add=markers,
+        feature_group_to_add=layers,
         returned_objects=["last_object_clicked", "last_object_clicked_count"],
         key="map", height=620, use_container_width=True,
         render=False,  # a fresh map: st_folium renders what it sends; no full-page render
     )
-    st.html(app.legend_html())
+    st.html(app.legend_html(areas=areas is not None))
+    if areas is not None:
+        st.caption("Shaded areas are an approximation derived from point reports: each "
+                   "place's area is the land nearer to it than to any other place on the "
+                   "map, clipped to Myanmar. They are not front lines. Hatched areas rest "
+                   "on an assumed baseline or an unknown status.")
 click = (clicked or {}).get("last_object_clicked")
 click_id = (repr(click), (clicked or {}).get("last_object_clicked_count"))
 if click and click_id != ss.get("seen_click"):
     ss["seen_click"] = click_id
-    ss["place"] = place_at(click, markers) or ss.get("place")
+    in_area = app.place_in_areas(click, model.cells(day, **shown)) if areas else None
+    ss["place"] = place_at(click, markers) or in_area or ss.get("place")
 
 with panel_col:
     names = sorted(set(model.timeline.places) | {m["place"] for m in markers.markers})
-    if ss.get("place") not in names:
-        ss["place"] = None
+    # written back every run, like the date: new places (uploads) must not reset the choice
+    ss["place"] = ss.get("place") if ss.get("place") in names else None
     place = st.selectbox("Place", names, key="place",
                          placeholder="Click a marker or choose a place")
     if place:
@@ -94,8 +152,8 @@ with panel_col:
 st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
                            if v})
 
-# -- sidebar: time and layers -----------------------------------------------------------
-with st.sidebar:
+# -- sidebar: time and layers (at the top of the sidebar) -------------------------------
+with date_box:
     st.header("Date")
     st.slider("Show control on", min_value=model.first, max_value=model.last, key="date",
               format="YYYY-MM-DD")
@@ -108,7 +166,11 @@ with st.sidebar:
                    disabled=app.next_change(day, model.changes) is None)
     st.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
     speed = st.select_slider("Speed", options=list(app.PLAY_SPEEDS), value="normal (1 s a step)")
+with layers_box:
     st.header("Layers")
+    st.checkbox("Areas of control (approximate)", key="show_areas",
+                help="Each place's area is the land nearer to it than to any other place "
+                     "shown: an approximation derived from point reports.")
     st.checkbox("Assumed baselines (hollow markers)", key="show_assumed")
     st.checkbox("Kachin towns no article mentions", key="show_unreported")
     st.caption("Boundaries and online OpenStreetMap tiles (off by default, they need the "
@@ -118,6 +180,42 @@ with st.sidebar:
     if st.button("Reload data"):
         app.clear_caches()
         st.rerun()
+with st.sidebar:
+    if table_error:
+        st.error(f"The uploaded table was not used: {table_error}")
+    if table_warnings:
+        st.warning(f"{len(table_warnings)} row(s) of the uploaded table were skipped:\n"
+                   + "\n".join(f"- {w}" for w in table_warnings))
+    for up in uploads:
+        found = len(up.events)
+        st.caption(f"{up.article['file']}: {found} event(s) extracted"
+                   + (f" (published {up.article['published']})"
+                      if up.article["published"] else " (publication date unknown)"))
+        for warning in up.warnings:
+            st.warning(warning)
+    if uploads:
+        st.download_button("Events of the uploaded articles (CSV)",
+                           data=lambda: app.upload_events_csv(uploads),
+                           file_name="uploaded_events.csv", mime="text/csv",
+                           on_click="ignore", width="stretch")
+
+# -- trends and what changed ------------------------------------------------------------
+st.subheader("Places held over time")
+st.altair_chart(app.trends_chart(app.holdings(model, assumed=ss["show_assumed"]), day),
+                key="trends", on_select=_pick_date, selection_mode=app.TREND_SELECTION,
+                width="stretch")
+st.caption("Number of places on the map by status after each change (assumed baselines "
+           "included when shown). The dashed line is the map's date; click a point to "
+           "show the map on that date.")
+
+st.subheader("What changed")
+c_from, c_to, _ = st.columns([1, 1, 2])
+since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
+                          min_value=model.first, max_value=model.last)
+until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
+st.html(app.events_table_html(app.changes_table(model, since, until),
+                              empty="No capture or new assault is dated between these days.",
+                              css_class="kcm-changes"))
 
 # -- events up to the date --------------------------------------------------------------
 st.subheader(f"Events up to {day.isoformat()}")
@@ -128,6 +226,21 @@ pick_actors = f2.multiselect("Filter by actor", sorted(
     set(events["actor"].dropna()) | set(events["target"].dropna()) - {""}))
 st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
                                                actors=pick_actors)))
+
+# -- downloads (made only when clicked) -------------------------------------------------
+st.subheader("Download")
+d_csv, d_geo, d_acled = st.columns(3)
+d_csv.download_button("Event table (CSV)", data=lambda: app.events_csv(model),
+                      file_name="events.csv", mime="text/csv", on_click="ignore",
+                      help="Every event shown, with its excerpt, article and offsets.")
+d_geo.download_button(f"Control on {day.isoformat()} (GeoJSON)",
+                      data=lambda: app.state_geojson_text(model, day),
+                      file_name=f"control_{day.isoformat()}.geojson",
+                      mime="application/geo+json", on_click="ignore",
+                      help="One point per place, with its status and the excerpts behind it.")
+d_acled.download_button("Events in ACLED's layout (CSV)", data=lambda: app.acled_csv(model),
+                        file_name="events_acled.csv", mime="text/csv", on_click="ignore",
+                        help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
 
 # -- Play: step to the next change, then rerun ------------------------------------------
 if ss.get("playing"):

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import tempfile
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +25,16 @@ import pandas as pd
 
 from gazetteer._paths import BASELINE_CSV, EVENTS_CSV, PACKAGE_DIR, SEEDS_DIR
 from gazetteer.errors import GazetteerError
-from gazetteer.mapview import LABELS, PALETTE, StatusLayer, marker_style
+from gazetteer.mapview import (
+    LABELS,
+    PALETTE,
+    AreaLayer,
+    StatusLayer,
+    area_style,
+    area_tooltip_html,
+    js_json,
+    marker_style,
+)
 from gazetteer.timeline import (
     STATE_COLUMNS,
     Timeline,
@@ -36,21 +48,40 @@ __all__ = [
     "Model",
     "Options",
     "Permalink",
+    "Upload",
+    "acled_csv",
+    "area_cells",
+    "areas_for_day",
     "build_model",
+    "cached_extract_upload",
     "cached_model",
+    "cell_sites",
+    "changes_table",
     "clear_caches",
+    "date_from_selection",
     "ensure_static_assets",
+    "events_csv",
     "events_table",
     "events_table_html",
+    "extract_upload",
+    "holdings",
     "legend_html",
     "load_data",
     "next_change",
     "panel_context",
     "panel_html",
     "parse_options",
+    "place_in_areas",
     "prev_change",
+    "read_event_upload",
     "read_permalink",
+    "session_model",
+    "state_geojson_text",
+    "trends_chart",
+    "upload_events_csv",
+    "upload_name",
     "with_unreported",
+    "with_uploads",
 ]
 
 #: Speeds offered for Play: label -> seconds between steps.
@@ -232,15 +263,41 @@ class Model:
             self.memo[key] = compute()
         return self.memo[key]
 
-    def layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
-              ) -> StatusLayer:
-        """The markers for ``day`` (a fresh object each call: st_folium mutates it)."""
+    def shown(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
+              ) -> pd.DataFrame:
+        """The state rows drawn on the map for ``day`` with the given layer toggles."""
         state = self.state(day)
         if not assumed:
             state = state[~state["assumed"]]
         if unreported:
             state = with_unreported(state, self.places)
-        return StatusLayer(state)
+        return state
+
+    def layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
+              ) -> StatusLayer:
+        """The markers for ``day`` (a fresh object each call: st_folium mutates it)."""
+        return StatusLayer(self.shown(day, unreported=unreported, assumed=assumed))
+
+    def area_layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
+                   ) -> AreaLayer | None:
+        """The areas of control for ``day``: the shown places' cells, coloured for the day.
+
+        The cells are computed once per set of places (:func:`area_cells`); the styles
+        once per day and toggles. None when no cell can be drawn (no boundaries).
+        """
+        state = self.shown(day, unreported=unreported, assumed=assumed)
+        cells, geometries = area_cells(cell_sites(state))
+        if not cells:
+            return None
+        areas = self.remember(("areas", day, unreported, assumed),
+                              lambda: areas_for_day(cells, state))
+        return AreaLayer(geometries, areas)
+
+    def cells(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
+              ) -> tuple[Any, ...]:
+        """The cells drawn on ``day`` (see :meth:`area_layer`), for :func:`place_in_areas`."""
+        return area_cells(cell_sites(self.shown(day, unreported=unreported,
+                                                assumed=assumed)))[0]
 
     def state(self, day: dt.date) -> pd.DataFrame:
         """The timeline's state on ``day``."""
@@ -285,7 +342,7 @@ def build_model(options: Options, *, data: LoadedData | None = None) -> Model:
 
 
 @lru_cache(maxsize=1)
-def _caches() -> tuple[Any, Any, Any]:
+def _caches() -> tuple[Any, Any, Any, Any]:
     """Streamlit's caches around the loaders, made on first use (the CLI never needs them).
 
     Loading and extraction go through ``st.cache_data``; the model built from them is a
@@ -309,7 +366,10 @@ def _caches() -> tuple[Any, Any, Any]:
 
         return tuple(str(p) for p in install_static_assets())
 
-    return data, model, assets
+    # keyed by the upload's name, content and date: the same text is extracted once
+    uploads = st.cache_data(show_spinner="Extracting events from the uploaded article…",
+                            max_entries=256)(extract_upload)
+    return data, model, assets, uploads
 
 
 def cached_model(options: Options) -> Model:
@@ -325,10 +385,17 @@ def ensure_static_assets() -> tuple[str, ...]:
 
 def clear_caches() -> None:
     """Forget loaded data, so the next run reads the files again."""
-    data, model, _ = _caches()
+    data, model, _, uploads = _caches()
     data.clear()
     model.clear()
+    uploads.clear()
     _state_cached.cache_clear()
+
+
+def cached_extract_upload(name: str, raw: bytes, *, published: dt.date | None = None
+                          ) -> Upload:
+    """:func:`extract_upload`, cached by name, content and publication date."""
+    return _caches()[3](name, raw, published=published)
 
 
 def _gazetteer_places() -> dict[str, Any]:
@@ -437,8 +504,12 @@ def with_unreported(state: pd.DataFrame, places: Mapping[str, Any], *,
     return pd.concat([state, extra], ignore_index=True)
 
 
-def legend_html() -> str:
-    """The legend (status colours and the three marker variants) as escaped HTML."""
+def legend_html(*, areas: bool = False) -> str:
+    """The legend (status colours and the three marker variants) as escaped HTML.
+
+    ``areas`` adds the two kinds of area: sourced (light fill) and assumed or unknown
+    (hatched).
+    """
     items = []
     for status, label in LABELS.items():
         items.append(_legend_item(label, marker_style(status)))
@@ -447,7 +518,24 @@ def legend_html() -> str:
     items.append(_legend_item("changed in the last 30 days",
                               marker_style("KIA", recent=True)))
     items.append(_legend_item("sources disagree", marker_style("KIA", disputed=True)))
+    if areas:
+        items.extend(_area_legend_items())
     return _env.get_template("legend.html").render(items=items)
+
+
+def _area_legend_items() -> list[dict[str, Any]]:
+    sourced = area_style("KIA")
+    colour = sourced["fillColor"].lstrip("#")
+    rgb = f"{int(colour[0:2], 16)}, {int(colour[2:4], 16)}, {int(colour[4:6], 16)}"
+    grey = PALETTE["unknown"]
+    return [
+        {"label": "area nearest a place (approximate)", "size": 14, "square": True,
+         "fill_rgba": f"rgba({rgb}, {sourced['fillOpacity']})", "stroke": sourced["color"],
+         "weight": 1, "border_style": "solid"},
+        {"label": "area: assumed or unknown status", "size": 14, "square": True,
+         "fill_rgba": f"repeating-linear-gradient(45deg, {grey} 0 2px, transparent 2px 6px)",
+         "stroke": grey, "weight": 1, "border_style": "dashed"},
+    ]
 
 
 def _legend_item(label: str, style: Mapping[str, Any]) -> dict[str, Any]:
@@ -457,7 +545,7 @@ def _legend_item(label: str, style: Mapping[str, Any]) -> dict[str, Any]:
             f"{style['fillOpacity']})")
     return {"label": label, "size": round(2 * r + weight, 1), "fill_rgba": rgba,
             "stroke": style["color"], "weight": weight,
-            "border_style": "dashed" if style.get("dashArray") else "solid"}
+            "border_style": "dashed" if style.get("dashArray") else "solid", "square": False}
 
 
 # -- the events table -------------------------------------------------------------------
@@ -497,18 +585,23 @@ def _events_sorted(model: Model) -> tuple[pd.DataFrame, np.ndarray]:
     return out[list(TABLE_COLUMNS)].reset_index(drop=True), keys
 
 
-def events_table_html(table: pd.DataFrame, *, limit: int = 300) -> str:
+def events_table_html(table: pd.DataFrame, *, limit: int = 300,
+                      empty: str = "No event up to this date matches.",
+                      css_class: str = "kcm-events") -> str:
     """An :func:`events_table` as escaped HTML, the newest ``limit`` rows.
 
     Plain HTML rather than ``st.dataframe``: excerpts wrap and stay readable, and the
-    page does not load a 1.2 MB grid component on every visit.
+    page does not load a 1.2 MB grid component on every visit. ``empty`` is the note
+    shown when there is no row; ``css_class`` names the table (``kcm-events``, or
+    ``kcm-changes`` for the "what changed" list).
     """
     rows = [{k: "" if _blank(v) else str(v) for k, v in row.items()}
             for row in table.head(limit).to_dict("records")]
     columns = ["Date", "Type", "Place", "Actor", "Target", "Outlet", "Published", "Article",
                "Excerpt"]
     return _env.get_template("events_table.html").render(
-        rows=rows, columns=columns, total=len(table), hidden=len(table) > limit)
+        rows=rows, columns=columns, total=len(table), hidden=len(table) > limit,
+        empty=empty, css_class=css_class)
 
 
 def _blank(value: object) -> bool:
@@ -680,3 +773,407 @@ def _segments(row: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
     if pos < len(text):
         segments.append((text[pos:], ""))
     return segments
+
+
+# -- areas of control -------------------------------------------------------------------
+def cell_sites(state: pd.DataFrame) -> tuple[tuple[str, float, float], ...]:
+    """The places of ``state`` as ``(name, lat, lon)`` for :func:`area_cells`.
+
+    Sourced coordinates come before approximate ones, so a place at its own point keeps the
+    cell when an approximate place shares it. Coordinates are rounded to 1e-6 degrees.
+    """
+    if state.empty:
+        return ()
+    approx = state["approximate"] if "approximate" in state else pd.Series(False,
+                                                                            state.index)
+    rows = sorted(zip(approx.astype(bool), state["place"].astype(str), state["lat"],
+                      state["lon"], strict=True))
+    return tuple((name, round(float(lat), 6), round(float(lon), 6))
+                 for _, name, lat, lon in rows)
+
+
+@lru_cache(maxsize=64)
+def area_cells(sites: tuple[tuple[str, float, float], ...]) -> tuple[tuple[Any, ...], str]:
+    """Voronoi cells of ``sites`` clipped to Myanmar, and their geometries as JavaScript.
+
+    Parameters
+    ----------
+    sites : tuple of (name, lat, lon)
+        From :func:`cell_sites`; decimal degrees WGS84.
+
+    Returns
+    -------
+    (cells, geometries_js)
+        The :class:`gazetteer.areas.Cell` objects, and their GeoJSON geometries
+        (``[lon, lat]``, rounded to 1e-4 degrees, about 11 m) as a script-safe array.
+        Computed once per set of places; ``((), "[]")`` when the boundaries are missing.
+    """
+    from gazetteer.areas import voronoi_cells
+
+    outline = _myanmar_outline()
+    if outline is None or not sites:
+        return (), "[]"
+    cells = tuple(voronoi_cells([_snapped(site, outline) for site in sites], outline))
+    return cells, js_json([_rounded_geometry(c.geojson) for c in cells])
+
+
+#: Places this close (degrees, about 11 km) outside the simplified national boundary, such
+#: as border towns like Laiza, are moved onto it so they still get a cell.
+SNAP_DEG = 0.1
+
+
+def _snapped(site: tuple[str, float, float], outline: Any) -> tuple[str, float, float]:
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    name, lat, lon = site
+    point = Point(lon, lat)
+    if outline.covers(point) or outline.distance(point) > SNAP_DEG:
+        return site
+    edge = nearest_points(outline, point)[0]
+    # step 0.002 degrees (about 200 m) past the edge, so the point is surely inside
+    dx, dy = edge.x - lon, edge.y - lat
+    norm = max((dx * dx + dy * dy) ** 0.5, 1e-12)
+    inside = Point(edge.x + 0.002 * dx / norm, edge.y + 0.002 * dy / norm)
+    if not outline.covers(inside):
+        return site
+    return name, round(inside.y, 6), round(inside.x, 6)
+
+
+@lru_cache(maxsize=1)
+def _myanmar_outline() -> Any:
+    from gazetteer.areas import myanmar_outline
+    from gazetteer.boundaries import load_boundaries
+
+    try:
+        return myanmar_outline(load_boundaries())
+    except (GazetteerError, ValueError):
+        return None
+
+
+def _rounded_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    def rnd(coords: Any) -> Any:
+        if coords and isinstance(coords[0], (int, float)):
+            return [round(float(c), 4) for c in coords]
+        return [rnd(c) for c in coords]
+
+    return {"type": geometry["type"], "coordinates": rnd(geometry["coordinates"])}
+
+
+def areas_for_day(cells: Iterable[Any], state: pd.DataFrame) -> list[dict[str, Any]]:
+    """Per cell, its place's style and tooltip on the day of ``state``.
+
+    A cell whose place is missing from ``state`` is drawn as unknown (hatched grey).
+    """
+    rows = {str(r["place"]): r for r in state.to_dict("records")}
+    out = []
+    for cell in cells:
+        row = rows.get(cell.place, {"place": cell.place, "status": "unknown"})
+        status = str(row.get("status") or "unknown")
+        assumed = bool(row.get("assumed")) and str(row.get("assumed")).lower() != "false"
+        out.append({"place": cell.place, "style": area_style(status, assumed=assumed),
+                    "tooltip": area_tooltip_html({**row, "status": status,
+                                                  "assumed": assumed})})
+    return out
+
+
+def place_in_areas(click: Mapping[str, Any] | None, cells: Iterable[Any]) -> str | None:
+    """The place whose cell contains a click (``{"lat": ..., "lng": ...}``), else None."""
+    from shapely.geometry import Point
+
+    if not click:
+        return None
+    try:
+        point = Point(float(click.get("lng", click.get("lon"))), float(click["lat"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return next((c.place for c in cells if c.geometry.covers(point)), None)
+
+
+# -- trends -----------------------------------------------------------------------------
+def holdings(model: Model, *, assumed: bool = True) -> pd.DataFrame:
+    """Places per status on each change date (and the first and last day), cached.
+
+    See :func:`gazetteer.trends.holdings_over_time`; ``assumed=False`` leaves out places
+    whose status is an assumed baseline.
+    """
+    from gazetteer.trends import holdings_over_time
+
+    def state_on(day: dt.date) -> pd.DataFrame:
+        state = model.state(day)
+        return state if assumed else state[~state["assumed"]]
+
+    days = sorted({*model.changes, model.first, model.last})
+    return model.remember(("holdings", assumed), lambda: holdings_over_time(state_on, days))
+
+
+#: Name of the chart's point selection (read back with :func:`date_from_selection`).
+TREND_SELECTION = "pick"
+
+
+def trends_chart(table: pd.DataFrame, day: dt.date) -> Any:
+    """An Altair chart of :func:`holdings`, the chosen ``day`` marked by a rule.
+
+    Clicking near a point selects its date (selection ``"pick"``, field ``date``); the
+    colours are the markers' (:data:`gazetteer.mapview.PALETTE`).
+    """
+    import altair as alt
+
+    present = [s for s in PALETTE if s in set(table["status"])]
+    present += sorted(set(table["status"]) - set(present))
+    data = table.assign(label=table["status"].map(lambda s: LABELS.get(s, s)),
+                        day=table["date"].dt.strftime("%Y-%m-%d"))
+    scale = alt.Scale(domain=[LABELS.get(s, s) for s in present],
+                      range=[PALETTE.get(s, PALETTE["unknown"]) for s in present])
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
+        y=alt.Y("places:Q", title="Places held", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("label:N", scale=scale, title=None,
+                        legend=alt.Legend(orient="bottom", columns=3)))
+    pick = alt.selection_point(name=TREND_SELECTION, fields=["date"], on="click",
+                               nearest=True, clear=False)
+    lines = base.mark_line(interpolate="step-after", strokeWidth=2)
+    points = base.mark_point(filled=True, size=70, cursor="pointer").encode(
+        tooltip=[alt.Tooltip("day:N", title="Date"), alt.Tooltip("label:N", title="Status"),
+                 alt.Tooltip("places:Q", title="Places")]).add_params(pick)
+    rule = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]})).mark_rule(
+        color="#333333", strokeDash=[5, 3], strokeWidth=1.5).encode(x="date:T")
+    return alt.layer(lines, points, rule).properties(height=260)
+
+
+def date_from_selection(state: Mapping[str, Any] | None, *,
+                        name: str = TREND_SELECTION) -> dt.date | None:
+    """The date picked in :func:`trends_chart` (Streamlit's selection state), else None.
+
+    Vega-Lite reports a temporal field as milliseconds since 1970-01-01 UTC; an ISO
+    string is accepted too.
+    """
+    try:
+        picked = (state or {})["selection"][name]
+    except (KeyError, TypeError):
+        return None
+    if not picked:
+        return None
+    value = picked[0].get("date") if isinstance(picked[0], Mapping) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return pd.Timestamp(int(value), unit="ms").date()
+    if isinstance(value, str) and value:
+        try:
+            return pd.Timestamp(value).date()
+        except ValueError:
+            return None
+    return None
+
+
+# -- what changed -----------------------------------------------------------------------
+def changes_table(model: Model, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Captures and new assaults dated in ``[start, end]`` (newest first), table columns.
+
+    See :func:`gazetteer.trends.changes_between`; each row keeps its excerpt and article.
+    """
+    from gazetteer.trends import changes_between
+
+    if end < start:
+        start, end = end, start
+    frame = changes_between(model.data.events, start, end)
+    if frame.empty:
+        return pd.DataFrame(columns=list(TABLE_COLUMNS))
+    frame = frame.copy()
+    given = frame["outlet"] if "outlet" in frame else pd.Series("", index=frame.index)
+    frame["outlet"] = [model.data.articles.get(str(f), {}).get("outlet") or
+                       ("" if _blank(g) else str(g))
+                       for f, g in zip(frame["source_file"], given, strict=True)]
+    return frame[list(TABLE_COLUMNS)]
+
+
+# -- exchange ---------------------------------------------------------------------------
+def events_csv(model: Model) -> str:
+    """The events shown (with this session's uploads) as our CSV layout."""
+    from gazetteer.exchange import to_csv
+
+    return model.remember("export_csv", lambda: to_csv(model.data.events))
+
+
+def state_geojson_text(model: Model, day: dt.date) -> str:
+    """The state on ``day`` as GeoJSON text, each place with the excerpts behind it."""
+    from gazetteer.exchange import state_geojson
+
+    return json.dumps(state_geojson(model.state(day), model.data.events, on=day),
+                      ensure_ascii=False, indent=1)
+
+
+def acled_csv(model: Model) -> str:
+    """The events in ACLED's CSV layout, admin areas from the gazetteer."""
+    from gazetteer.exchange import to_acled
+
+    return model.remember("export_acled",
+                          lambda: to_acled(model.data.events, places=model.places))
+
+
+# -- this session's uploads -------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """One uploaded article, extracted: its metadata and text, events and warnings."""
+
+    article: dict[str, str]
+    events: pd.DataFrame
+    warnings: tuple[str, ...] = ()
+
+
+#: The outlet shown for an uploaded article.
+UPLOAD_OUTLET = "Uploaded in this session"
+
+
+def upload_name(name: str, taken: Iterable[str]) -> str:
+    """A file name for an upload that clashes with no loaded article.
+
+    The folder part is dropped; a clash gets an ``upload-`` prefix (then a number).
+    """
+    base = Path(str(name).replace("\\", "/")).name.strip() or "upload.txt"
+    taken = set(taken)
+    candidate, n = f"upload-{base}" if base in taken else base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"upload{n}-{base}"
+    return candidate
+
+
+def extract_upload(name: str, raw: bytes, *, published: dt.date | None = None) -> Upload:
+    """Read an uploaded article (:func:`gazetteer.articles.article_from_text`) and extract.
+
+    Parameters
+    ----------
+    name : str
+        The article's file name (see :func:`upload_name`).
+    raw : bytes
+        Its content; non-UTF-8 bytes are replaced, with a warning.
+    published : datetime.date, optional
+        Publication day; None means unknown: a ``date YYYY-MM-DD`` header, else only
+        absolute dates in the text are used.
+
+    Returns
+    -------
+    Upload
+        Nothing is written anywhere: the result lives in memory only.
+    """
+    from gazetteer.articles import article_from_text
+    from gazetteer.extract import extract_articles
+
+    article = article_from_text(name, raw, published=published)
+    events = extract_articles([article])
+    meta = {"file": article.file, "outlet": UPLOAD_OUTLET, "title": article.title,
+            "url": "", "published": article.published.isoformat() if article.published
+            else "", "text": article.text}
+    warnings = list(article.warnings)
+    if events.empty:
+        warnings.append(f"{name}: no capture, assault or holding of a known place found")
+    return Upload(article=meta, events=events, warnings=tuple(warnings))
+
+
+def read_event_upload(name: str, raw: bytes) -> tuple[pd.DataFrame, list[str]]:
+    """Read an uploaded event table (ours or ACLED's layout); warnings name ``name``.
+
+    The bytes are read through :func:`gazetteer.exchange.read_events` from a private
+    temporary folder that is removed at once; nothing is written in the project.
+
+    Raises
+    ------
+    EventTableError
+        The table cannot be used at all (its message names ``name`` and the line).
+    """
+    from gazetteer.errors import EventTableError
+    from gazetteer.exchange import read_events
+
+    shown = Path(str(name).replace("\\", "/")).name or "events.csv"
+    with tempfile.TemporaryDirectory(prefix="kcm-upload-") as folder:
+        path = Path(folder) / shown
+        path.write_bytes(raw)
+        try:
+            frame, warnings = read_events(path)
+        except EventTableError as err:
+            raise EventTableError(str(err).replace(str(path), shown)) from None
+    return frame, [w.replace(str(path), shown) for w in warnings]
+
+
+def with_uploads(data: LoadedData, uploads: Sequence[Upload] = (), *,
+                 table: pd.DataFrame | None = None, table_name: str = "",
+                 table_warnings: Sequence[str] = (), replace: bool = False) -> LoadedData:
+    """``data`` plus uploaded articles' events and an uploaded event table (a new object).
+
+    Parameters
+    ----------
+    replace : bool
+        Show the uploaded table (and uploaded articles) instead of the loaded events.
+
+    Events sharing an ``event_id`` are kept once (the first: loaded, then table, then
+    articles). ``data`` itself is never modified.
+    """
+    frames = [] if replace else [data.events]
+    parts = [] if replace else [data.source]
+    warnings = list(data.warnings)
+    if table is not None:
+        frames.append(table)
+        parts.append(f"uploaded table {table_name}")
+        warnings.extend(table_warnings)
+    for up in uploads:
+        frames.append(up.events)
+        warnings.extend(up.warnings)
+    if uploads:
+        parts.append(f"{len(uploads)} uploaded article(s)")
+    frames = [f for f in frames if not f.empty] or [data.events.iloc[0:0]]
+    events = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
+    if "event_id" in events:
+        events = events.drop_duplicates("event_id", keep="first").reset_index(drop=True)
+    articles = dict(data.articles)
+    for up in uploads:
+        articles[up.article["file"]] = up.article
+    new = [up.events for up in uploads if not up.events.empty]
+    if new:
+        warnings.extend(_check_excerpts(pd.concat(new, ignore_index=True), articles))
+    return LoadedData(events=events, articles=articles, warnings=warnings,
+                      errors=list(data.errors), source=" + ".join(p for p in parts if p))
+
+
+def session_model(base: Model, options: Options, *, uploads: Sequence[Upload] = (),
+                  table: pd.DataFrame | None = None, table_name: str = "",
+                  table_warnings: Sequence[str] = (), replace: bool = False,
+                  store: MutableMapping[str, Any] | None = None) -> Model:
+    """The model for one session: ``base`` plus that session's uploads.
+
+    Without uploads this is ``base`` (shared by all sessions). With uploads a new model is
+    built from :func:`with_uploads` and kept in ``store`` (the session's state) under a
+    fingerprint of the uploads, so reruns reuse it; the shared model is never changed.
+    """
+    if not uploads and table is None:
+        return base
+    key = _fingerprint(base, uploads, table, replace)
+    if store is not None and store.get("_kcm_session_model", (None,))[0] == key:
+        return store["_kcm_session_model"][1]
+    data = with_uploads(base.data, uploads, table=table, table_name=table_name,
+                        table_warnings=table_warnings, replace=replace)
+    model = build_model(options, data=data)
+    if store is not None:
+        store["_kcm_session_model"] = (key, model)
+    return model
+
+
+def _fingerprint(base: Model, uploads: Sequence[Upload], table: pd.DataFrame | None,
+                 replace: bool) -> str:
+    digest = hashlib.sha256(f"{id(base)}|{replace}".encode())
+    for up in uploads:
+        digest.update(f"|{up.article['file']}|{up.article['published']}|".encode())
+        digest.update(up.article["text"].encode("utf-8", "replace"))
+    if table is not None:
+        digest.update(pd.util.hash_pandas_object(table.astype(str), index=False)
+                      .to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def upload_events_csv(uploads: Sequence[Upload]) -> str:
+    """The events extracted from this session's uploaded articles, as our CSV layout."""
+    from gazetteer.exchange import to_csv
+
+    frames = [up.events for up in uploads if not up.events.empty]
+    if not frames:
+        return to_csv(_empty_events())
+    return to_csv(pd.concat(frames, ignore_index=True))

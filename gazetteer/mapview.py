@@ -39,8 +39,11 @@ __all__ = [
     "KACHIN_CENTER",
     "LABELS",
     "PALETTE",
+    "AreaLayer",
     "BoundaryLayer",
     "StatusLayer",
+    "area_style",
+    "area_tooltip_html",
     "base_map",
     "escape_text",
     "js_json",
@@ -231,6 +234,75 @@ class StatusLayer(folium.FeatureGroup):
         return js_json(self.markers)
 
 
+def area_style(status: str, *, assumed: bool = False) -> dict[str, Any]:
+    """Leaflet path options for one place's area (its Voronoi cell) on a date.
+
+    A sourced status fills the cell with the marker's colour, lighter (opacity 0.28); an
+    assumed baseline or an unknown status is hatched in its colour (an SVG pattern defined
+    by ``templates/area_layer.js``) with a dashed edge, so it never looks like sourced
+    control.
+    """
+    colour = PALETTE.get(status, PALETTE["unknown"])
+    slug = _slug(status if status in PALETTE else "unknown")
+    style: dict[str, Any] = {"color": colour, "weight": 0.8, "opacity": 0.7,
+                             "fillColor": colour, "fillOpacity": 0.28}
+    hatched = assumed or status not in PALETTE or status == "unknown"
+    if hatched:
+        style.update(fillColor=f"url(#kcm-hatch-{slug})", fillOpacity=1.0, dashArray="4 4",
+                     opacity=0.6)
+    classes = ["kcm-area", f"kcm-area-status-{slug}"]
+    if hatched:
+        classes.append("kcm-area-hatched")
+    style["className"] = " ".join(classes)
+    return style
+
+
+def area_tooltip_html(row: Mapping[str, Any]) -> str:
+    """An area's tooltip: the place it is nearest to, its status, and the caveat; escaped."""
+    status = str(row.get("status", "unknown"))
+    note = "assumed baseline, " if _truthy(row.get("assumed")) else ""
+    return (f"Area nearest <strong>{escape_text(row.get('place'))}</strong> — "
+            f"{escape_text(LABELS.get(status, status))}<br><small><em>"
+            f"{escape_text(note)}an approximation derived from point reports</em></small>")
+
+
+class AreaLayer(folium.FeatureGroup):
+    """Areas of control: one polygon per place (its Voronoi cell), styled for one date.
+
+    Parameters
+    ----------
+    geometries_js : str
+        The cells' GeoJSON geometries as a script-safe JavaScript array (see
+        :func:`js_json`), fixed for a set of places; coordinates are ``[lon, lat]``.
+    areas : list of dict
+        One entry per cell, in the same order: ``place``, ``style`` (:func:`area_style`)
+        and ``tooltip`` (:func:`area_tooltip_html`).
+    name : str
+        The layer's name in a layer control.
+
+    Notes
+    -----
+    The areas are drawn in their own pane (``kcmareas``) between the land and the markers,
+    so markers stay on top and clickable. The geometry text is computed once per set of
+    places and only the styles change with the date.
+    """
+
+    def __init__(self, geometries_js: str, areas: list[dict[str, Any]], *,
+                 name: str = "Areas of control (approximate)") -> None:
+        super().__init__(name=name, overlay=True, control=False, show=True)
+        self._id = "areas"  # [a-z0-9] only, as streamlit-folium expects
+        self._template = _template("area_layer.js")
+        self.geometries_js = geometries_js
+        self.areas = areas
+        self.pane, self.pane_z = "kcmareas", 390
+        self.hatches = {_slug(s): c for s, c in PALETTE.items()}
+
+    @property
+    def areas_js(self) -> str:
+        """Styles and tooltips as a script-safe JavaScript array."""
+        return js_json(self.areas)
+
+
 class BoundaryLayer(folium.map.Layer):
     """State and country boundaries, fetched from ``url`` or embedded from ``data``.
 
@@ -260,6 +332,8 @@ class BoundaryLayer(folium.map.Layer):
         self._template = _template("boundary_layer.js")
         self.url, self.data = url, data
         self.country, self.focus, self.labels = country, focus, labels
+        #: The land is drawn in its own pane below the overlay pane (areas, markers).
+        self.pane, self.pane_z = "kcmbase", 350
         self.styles = {
             "home": {"color": "#6b6b6b", "weight": 1, "fillColor": "#f6f4ee",
                      "fillOpacity": 1},

@@ -4,6 +4,7 @@
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJSON(null, {
     interactive: false,
+    pane: {{ this.pane|tojson }},
     style: function (feature) {
         var p = feature.properties || {};
         var styles = {{ this.styles|tojson }};
@@ -19,6 +20,14 @@ var {{ this.get_name() }} = L.geoJSON(null, {
                                   className: "kcm-region-label", opacity: 0.8});
     }
 });
+{{ this.get_name() }}.beforeAdd = function (map) {
+    // the land is drawn in its own pane under the overlays (areas, then markers)
+    if (!map.getPane({{ this.pane|tojson }})) {
+        var pane = map.createPane({{ this.pane|tojson }});
+        pane.style.zIndex = {{ this.pane_z|tojson }};
+        pane.style.pointerEvents = "none";
+    }
+};
 {% if this.url %}
 fetch({{ this.url|tojson }})
     .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })

@@ -1,0 +1,112 @@
+"""Browser benchmark at scale (issue 6): the real page over 50,000 events and 2,000 places.
+
+Writes a synthetic event table (gazetteer.synthetic.synthetic_events), starts the
+dashboard on loopback with ``-- --events FILE``, and measures in Debian's chromium:
+- first interactive map (navigation start to markers drawn; warm server caches);
+- slider step to recoloured markers: from the key press to the moment every marker on
+  the map is a new one (the old feature group replaced), median and p95;
+- the script rerun time inside the server.
+Targets: step median < 300 ms, first map < 3 s. Asserts nothing.
+
+Run: ``make bench`` or ``.venv/bin/python tests/bench/bench_scale_browser.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_dashboard import ARM, CHROMIUM, CHROMIUM_ARGS, ROOT, Server, fmt  # noqa: E402
+
+WAIT_MAP = """() => {
+    const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const doc = frame && frame.contentWindow && frame.contentWindow.document;
+    const n = doc ? doc.querySelectorAll('path.kcm-marker').length : 0;
+    return n > 0 ? [performance.now(), n] : false;
+}"""
+MARK_OLD = """() => {
+    const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    frame.contentWindow.document.querySelectorAll('path.kcm-marker')
+        .forEach(p => p.setAttribute('data-old', '1'));
+}"""
+WAIT_NEW = """() => {
+    const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const doc = frame.contentWindow.document;
+    if (window.__t0 == null) { return false; }
+    const all = doc.querySelectorAll('path.kcm-marker');
+    const old = doc.querySelectorAll('path.kcm-marker[data-old]');
+    return all.length > 0 && old.length === 0 ? performance.now() - window.__t0 : false;
+}"""
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    from playwright.async_api import async_playwright
+
+    from gazetteer.synthetic import synthetic_events
+
+    work = Path(tempfile.mkdtemp(prefix="kcm-scale-"))
+    events_csv = work / "events.csv"
+    synthetic_events(args.events, args.places, seed=3).to_csv(events_csv, index=False)
+    shutil.copy(HERE / "timed_page.py", work / "timed_page.py")
+    server = Server(ROOT / "dashboard.py", work, "--events", str(events_csv))
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            firsts, steps = [], []
+            for load in range(args.loads + 1):
+                context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = await context.new_page()
+                await page.goto(f"{server.url}/?date=2023-06-01", timeout=300_000)
+                handle = await page.wait_for_function(WAIT_MAP, polling=10, timeout=300_000)
+                first_ms, n_markers = await handle.json_value()
+                if load:  # the first load only warms the server's caches
+                    firsts.append(first_ms)
+                if load < args.loads:
+                    await context.close()
+            await page.wait_for_timeout(500)
+            server.reset_reruns()
+            for i in range(args.steps):
+                await page.evaluate(MARK_OLD)
+                await page.evaluate(ARM)
+                await page.locator(".st-key-date input[type=range]").focus()
+                await page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+                handle = await page.wait_for_function(WAIT_NEW, polling=5, timeout=60_000)
+                steps.append(await handle.json_value())
+                await page.wait_for_timeout(200)
+            reruns = server.reruns()
+            rss, peak = server.memory_mb()
+            await browser.close()
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"scale page: {args.events:,} events over {args.places:,} places, "
+          f"{n_markers} markers drawn")
+    print(f"  first interactive map        {fmt(firsts)}   (target < 3 s)")
+    print(f"  step to recoloured markers   {fmt(steps)}   (target median < 300 ms)")
+    print(f"  script rerun (server)        {fmt(reruns)}")
+    print(f"  server memory                RSS {rss:.0f} MB (peak {peak:.0f} MB)")
+    if steps:
+        print(f"  steps measured {len(steps)}; slowest {max(steps):.0f} ms; "
+              f"median rerun share {statistics.median(reruns) / statistics.median(steps):.0%}"
+              if reruns else "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=50_000)
+    parser.add_argument("--places", type=int, default=2_000)
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--loads", type=int, default=3)
+    asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""Issue 6 on the page: areas of control, trends, what changed, exchange and uploads.
+
+AppTest drives dashboard.py; the helpers behind it (gazetteer.app) are tested directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gazetteer import app
+from gazetteer.errors import EventTableError
+from gazetteer.mapview import PALETTE, area_style
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = ROOT / "dashboard.py"
+FIXTURE = ROOT / "tests" / "fixtures" / "events_small.csv"
+EVIL = ("KIA troops captured Shwegu town on 3 March 2025, residents said "
+        "&lt;script&gt;window.__pwned=1&lt;/script&gt; "
+        "&lt;img src=x onerror=\"window.__pwned=2\"&gt; `${window.__pwned=3}`.\n")
+
+
+def run_app(monkeypatch, *args: str, params: dict[str, str] | None = None) -> AppTest:
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", *args])
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def map_args(at: AppTest) -> dict:
+    [component] = [e for e in at.main if type(e).__name__ == "UnknownElement"
+                   and "feature_group" in getattr(e.proto, "json_args", "")]
+    return json.loads(component.proto.json_args)
+
+
+def feature_js(at: AppTest) -> str:
+    return map_args(at)["feature_group"]
+
+
+def html_bodies(at: AppTest, marker: str) -> list[str]:
+    return [h.proto.body for h in at.html if marker in h.proto.body]
+
+
+def change_rows(at: AppTest) -> list[list[str]]:
+    """The "what changed" rows (cells as text)."""
+    [body] = html_bodies(at, 'class="kcm-changes"')
+    rows = re.findall(r"<tr data-event-id=.*?</tr>", body, re.DOTALL)
+    return [[html.unescape(re.sub(r"<[^>]+>", "", c)) for c in
+             re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)] for row in rows]
+
+
+def snapshot(*folders: Path) -> dict[str, tuple[int, str]]:
+    out = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                out[str(path)] = (path.stat().st_mtime_ns,
+                                  hashlib.sha256(path.read_bytes()).hexdigest())
+    return out
+
+
+@pytest.fixture(scope="module")
+def model() -> app.Model:
+    return app.build_model(app.Options(events=FIXTURE))
+
+
+# -- the page -----------------------------------------------------------------------------
+def test_areas_layer_is_on_and_toggles_without_changing_the_base_map(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    js, base = feature_js(at), map_args(at)["script"]
+    assert "feature_group_feature_group_1" in js and "kcmareas" in js
+    assert "Area nearest <strong>Kan Paik Ti</strong>" in js.encode().decode("unicode_escape")
+    assert any("approximation derived from point reports" in c.value for c in at.caption)
+    assert at.checkbox(key="show_areas").value is True
+    at.checkbox(key="show_areas").uncheck().run()
+    assert "feature_group_feature_group_1" not in feature_js(at)
+    assert "kcm-marker" in feature_js(at)                       # the markers stay
+    assert map_args(at)["script"] == base                        # same base map: zoom kept
+    assert not any("approximation derived" in c.value for c in at.caption)
+
+
+def test_what_changed_lists_captures_between_two_dates(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    start, end = at.date_input[0], at.date_input[1]
+    assert (start.value, end.value) == (dt.date(2024, 10, 22), dt.date(2024, 11, 21))
+    rows = change_rows(at)
+    assert {r[2] for r in rows} == {"Kan Paik Ti"}               # Chipwi fell on 29 Sept
+    assert any(r[5] == "RFA" and "captured it" in r[8] and r[7] == "001_6eea88aa589c2e7f.txt"
+               for r in rows)                                    # outlet, excerpt, article
+    start.set_value(dt.date(2024, 9, 1)).run()
+    assert {"Chipwi", "Pangwa", "Kan Paik Ti"} <= {r[2] for r in change_rows(at)}
+    at.date_input[0].set_value(dt.date(2024, 11, 22)).run()
+    at.date_input[1].set_value(dt.date(2024, 12, 1)).run()
+    [body] = html_bodies(at, 'class="kcm-changes"')
+    assert "No capture or new assault is dated between these days." in body
+
+
+def test_chart_and_downloads_are_on_the_page(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    [chart] = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+    spec = json.loads(chart.proto.spec)
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["line", "point", "rule"]
+    assert spec["params"][0]["name"] == "pick"
+    assert spec["params"][0]["select"]["nearest"] is True
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Event table (CSV)", "Control on 2024-11-21 (GeoJSON)",
+                      "Events in ACLED's layout (CSV)"]
+
+
+def test_uploaded_article_is_mapped_escaped_and_writes_nothing(monkeypatch):
+    before = snapshot(ROOT / "seeds", ROOT / "data")
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    at.date_input(key="upload_published").set_value(dt.date(2025, 3, 5))
+    at.file_uploader(key="upload_articles").set_value(
+        ("evil `x`<b>.txt", EVIL.encode(), "text/plain")).run()
+    assert not at.exception
+    assert any("1 event(s) extracted (published 2025-03-05)" in c.value for c in at.caption)
+    assert at.slider[0].value == dt.date(2024, 11, 21)          # the view is kept
+    at.slider[0].set_value(dt.date(2025, 3, 5)).run()
+    at.selectbox[0].set_value("Shwegu").run()
+    [panel] = html_bodies(at, 'class="kcm-panel"')
+    assert "KIA and allies</strong> since 2025-03-03" in panel
+    assert "Uploaded in this session" in panel
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in panel
+    assert 'onerror=&#34;window.__pwned=2&#34;' in panel or \
+        "onerror=&quot;window.__pwned=2&quot;" in panel
+    assert "<script" not in panel and "<img" not in panel and "<b>" not in panel
+    assert "evil `x`&lt;b&gt;.txt" in panel                     # the file name, escaped
+    [table] = html_bodies(at, 'class="kcm-events"')
+    assert "&lt;script&gt;" in table and "<script" not in table and "<img" not in table
+    js = feature_js(at)
+    assert not re.search(r"<script|<img|`\$\{", js)              # nothing raw in the map
+    downloads = [b.proto.label for b in at.get("download_button")]
+    assert "Events of the uploaded articles (CSV)" in downloads
+    assert snapshot(ROOT / "seeds", ROOT / "data") == before     # nothing written
+
+
+def test_uploaded_event_table_reports_bad_rows_with_line_numbers(monkeypatch):
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    bad = lines[1].split(",")
+    bad[5] = "north"                                             # lat
+    content = "\n".join([lines[0], lines[1], ",".join(bad), *lines[2:]]) + "\n"
+    at = run_app(monkeypatch, params={"date": "2024-11-21"})
+    at.file_uploader(key="upload_table").set_value(
+        ("mine.csv", content.encode(), "text/csv")).run()
+    assert not at.exception
+    text = "\n".join(w.value for w in at.sidebar.warning)
+    assert "mine.csv:3: skipped row: lat 'north' is not a number" in text
+    assert "/tmp" not in text                                   # the upload's name, no path
+    at.toggle(key="upload_replace").set_value(True).run()
+    assert any("uploaded table mine.csv" in c.value and
+               f"Showing {len(lines) - 1} events" in c.value for c in at.caption)
+
+
+# -- the helpers --------------------------------------------------------------------------
+def test_area_style_colours_like_the_markers_and_hatches_assumptions():
+    sourced = area_style("KIA")
+    assert sourced["fillColor"] == PALETTE["KIA"] and sourced["fillOpacity"] < 0.5
+    assert "dashArray" not in sourced
+    for style in (area_style("junta", assumed=True), area_style("unknown"),
+                  area_style("nonsense")):
+        assert style["fillColor"].startswith("url(#kcm-hatch-")
+        assert style["dashArray"] and "kcm-area-hatched" in style["className"]
+    assert area_style("junta", assumed=True)["fillColor"] == "url(#kcm-hatch-junta)"
+
+
+def test_cells_once_per_place_set_and_coloured_per_day(model):
+    state = model.state(dt.date(2024, 11, 21))
+    sites = app.cell_sites(state)
+    assert [s[0] for s in sites][:2] == sorted(
+        state.loc[~state["approximate"], "place"])[:2]           # sourced places first
+    cells, geometries = app.area_cells(sites)
+    assert app.area_cells(sites)[0] is cells                     # computed once
+    names = {c.place for c in cells}
+    assert {"Laiza", "Kan Paik Ti", "Pangwa"} <= names          # border towns snapped in
+    assert len(json.loads(geometries)) == len(cells)
+    areas = app.areas_for_day(cells, state)
+    by_place = {a["place"]: a for a in areas}
+    assert by_place["Kan Paik Ti"]["style"]["fillColor"] == PALETTE["KIA"]
+    assert "Area nearest <strong>Kan Paik Ti</strong>" in by_place["Kan Paik Ti"]["tooltip"]
+    earlier = {a["place"]: a for a in app.areas_for_day(
+        cells, model.state(dt.date(2024, 11, 19)))}
+    assert earlier["Kan Paik Ti"]["style"]["fillColor"] == PALETTE["BGF/militia"]
+
+
+def test_area_tooltips_escape_place_names():
+    state = pd.DataFrame([{"place": "<img src=x onerror=alert(1)>`${x}`", "lat": 25.4,
+                           "lon": 97.4, "status": "KIA", "assumed": False,
+                           "approximate": False}])
+    cells, _ = app.area_cells(app.cell_sites(state))
+    [area] = app.areas_for_day(cells, state)
+    assert "<img" not in area["tooltip"] and "`" not in area["tooltip"]
+    assert "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;{x}&#96;" in area["tooltip"]
+
+
+def test_place_in_areas(model):
+    cells = model.cells(dt.date(2024, 11, 21))
+    assert app.place_in_areas({"lat": 25.39, "lng": 97.39}, cells) == "Myitkyina"
+    assert app.place_in_areas({"lat": 10.0, "lng": 0.0}, cells) is None
+    assert app.place_in_areas(None, cells) is None
+    assert app.place_in_areas({"lat": "x"}, cells) is None
+
+
+def test_area_layer_script_is_stable_and_safe(model):
+    one = model.area_layer(dt.date(2024, 11, 21))
+    two = model.area_layer(dt.date(2024, 11, 21))
+    assert one.areas_js == two.areas_js and one.geometries_js == two.geometries_js
+    assert not re.search(r"[<>`$]", one.areas_js + one.geometries_js)
+
+
+def test_holdings_and_chart(model):
+    table = app.holdings(model)
+    first = table[table["date"] == pd.Timestamp(model.first)]
+    assert first["places"].sum() == len(model.state(model.first))
+    assert set(table["date"]) >= {pd.Timestamp(d) for d in model.changes}
+    fewer = app.holdings(model, assumed=False)
+    assert fewer["places"].sum() < table["places"].sum()
+    spec = app.trends_chart(table, dt.date(2024, 11, 21)).to_dict()
+    colours = dict(zip(spec["layer"][0]["encoding"]["color"]["scale"]["domain"],
+                       spec["layer"][0]["encoding"]["color"]["scale"]["range"], strict=True))
+    assert colours["KIA and allies"] == PALETTE["KIA"]
+    assert spec["params"][0]["name"] == app.TREND_SELECTION
+    assert spec["params"][0]["select"]["fields"] == ["date"]
+
+
+@pytest.mark.parametrize(("state", "expected"), [
+    ({"selection": {"pick": [{"date": 1732060800000}]}}, dt.date(2024, 11, 20)),
+    ({"selection": {"pick": [{"date": "2024-11-20T00:00:00"}]}}, dt.date(2024, 11, 20)),
+    ({"selection": {"pick": []}}, None),
+    ({"selection": {}}, None),
+    (None, None),
+    ({"selection": {"pick": [{"date": "soon"}]}}, None),
+])
+def test_date_from_selection(state, expected):
+    assert app.date_from_selection(state) == expected
+
+
+def test_changes_table_has_outlets_and_swaps_reversed_dates(model):
+    table = app.changes_table(model, dt.date(2024, 11, 30), dt.date(2024, 11, 1))
+    assert list(table.columns) == list(app.TABLE_COLUMNS)
+    assert set(table["place"]) == {"Kan Paik Ti"} and "RFA" in set(table["outlet"])
+
+
+def test_upload_name_never_clashes():
+    assert app.upload_name("a.txt", {"b.txt"}) == "a.txt"
+    assert app.upload_name("dir/a.txt", {"a.txt"}) == "upload-a.txt"
+    assert app.upload_name("a.txt", {"a.txt", "upload-a.txt"}) == "upload2-a.txt"
+
+
+def test_read_event_upload_names_the_upload():
+    with pytest.raises(EventTableError, match=r"^x\.csv:1: not an event table"):
+        app.read_event_upload("x.csv", b"a,b\n1,2\n")
+
+
+def test_with_uploads_leaves_the_shared_data_alone(model):
+    before = len(model.data.events)
+    up = app.extract_upload("s.txt", b"KIA troops captured Shwegu town on 3 March 2025.",
+                            published=dt.date(2025, 3, 5))
+    merged = app.with_uploads(model.data, [up])
+    assert len(model.data.events) == before and "s.txt" not in model.data.articles
+    assert len(merged.events) == before + len(up.events) and "s.txt" in merged.articles
+    assert merged.articles["s.txt"]["outlet"] == app.UPLOAD_OUTLET
+    again = app.with_uploads(merged, [up])                     # same ids: kept once
+    assert len(again.events) == len(merged.events)
+    store: dict = {}
+    one = app.session_model(model, app.Options(events=FIXTURE), uploads=[up], store=store)
+    assert one is not model and "Shwegu" in one.timeline.places
+    assert app.session_model(model, app.Options(events=FIXTURE), uploads=[up],
+                             store=store) is one
+    assert app.session_model(model, app.Options(events=FIXTURE)) is model
+    assert "Shwegu" in app.upload_events_csv([up])
+
+
+def test_exports(model):
+    day = dt.date(2024, 11, 21)
+    geo = json.loads(app.state_geojson_text(model, day))
+    kpt = next(f for f in geo["features"] if f["properties"]["place"] == "Kan Paik Ti")
+    assert kpt["properties"]["status"] == "KIA" and kpt["properties"]["sources"]
+    assert app.events_csv(model).splitlines()[0].startswith("event_id,date,")
+    acled = app.acled_csv(model)
+    assert acled.startswith("event_id_cnty,") and "Waingmaw" in acled   # admin3 filled
