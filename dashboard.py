@@ -219,11 +219,10 @@ st.html(app.events_table_html(app.changes_table(model, since, until),
 
 # -- events up to the date --------------------------------------------------------------
 st.subheader(f"Events up to {day.isoformat()}")
-events = model.data.events
 f1, f2 = st.columns(2)
-pick_places = f1.multiselect("Filter by place", sorted(events["place"].dropna().unique()))
-pick_actors = f2.multiselect("Filter by actor", sorted(
-    set(events["actor"].dropna()) | set(events["target"].dropna()) - {""}))
+place_options, actor_options = app.filter_options(model)
+pick_places = f1.multiselect("Filter by place", place_options)
+pick_actors = f2.multiselect("Filter by actor", actor_options)
 st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
                                                actors=pick_actors)))
 

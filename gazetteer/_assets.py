@@ -130,3 +130,44 @@ def use_local_assets(m: folium.Map, *, base_url: str = COMPONENT_STATIC_URL) -> 
                     ("jquery", f"{base}/vendor/jquery/jquery.min.js")]
     m.default_css = [("leaflet_css", f"{base}/vendor/leaflet/leaflet.css")]
     return m
+
+
+def served_static_dir() -> Path:
+    """The ``static/`` folder the running Streamlit app serves (next to its main script).
+
+    Falls back to :data:`STATIC_DIR` outside a Streamlit run (tests, scripts).
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx(suppress_warning=True)
+    except ImportError:  # pragma: no cover - streamlit is a dependency
+        ctx = None
+    script = getattr(ctx, "main_script_path", None)
+    return Path(script).resolve().parent / "static" if script else STATIC_DIR
+
+
+def publish_static(text: str, *, folder: str, suffix: str = ".json",
+                   static_dir: str | Path | None = None) -> str:
+    """Write generated ``text`` once into the served static folder; return its address.
+
+    The file is named by the text's SHA-256, so equal content is written once and a
+    browser may cache it for good. Only the app's own generated ``static/`` folder is
+    written (it is git-ignored): never a user's file.
+
+    Returns
+    -------
+    str
+        The address as seen from the map's iframe (``../../app/static/<folder>/<hash>``).
+    """
+    name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20] + suffix
+    dest = Path(static_dir) if static_dir is not None else served_static_dir()
+    dest = dest / folder / name
+    if not dest.is_file():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=dest.parent,
+                                         delete=False, prefix=".tmp-") as tmp:
+            tmp.write(text)
+        os.chmod(tmp.name, 0o644)
+        os.replace(tmp.name, dest)
+    return f"{COMPONENT_STATIC_URL}/{folder}/{name}"

@@ -291,7 +291,8 @@ class Model:
             return None
         areas = self.remember(("areas", day, unreported, assumed),
                               lambda: areas_for_day(cells, state))
-        return AreaLayer(geometries, areas)
+        url = self.remember(("cells-url", geometries), lambda: _publish_cells(geometries))
+        return AreaLayer(None, areas, geometries_url=url)
 
     def cells(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
               ) -> tuple[Any, ...]:
@@ -585,6 +586,18 @@ def _events_sorted(model: Model) -> tuple[pd.DataFrame, np.ndarray]:
     return out[list(TABLE_COLUMNS)].reset_index(drop=True), keys
 
 
+def filter_options(model: Model) -> tuple[list[str], list[str]]:
+    """The events table's filter choices: every place, every actor or target (sorted)."""
+    def compute() -> tuple[list[str], list[str]]:
+        events = model.data.events
+        places = sorted(str(p) for p in events["place"].dropna().unique())
+        actors = sorted((set(events["actor"].dropna().astype(str))
+                         | set(events["target"].dropna().astype(str))) - {""})
+        return places, actors
+
+    return model.remember("filter_options", compute)
+
+
 def events_table_html(table: pd.DataFrame, *, limit: int = 300,
                       empty: str = "No event up to this date matches.",
                       css_class: str = "kcm-events") -> str:
@@ -790,6 +803,12 @@ def cell_sites(state: pd.DataFrame) -> tuple[tuple[str, float, float], ...]:
                       state["lon"], strict=True))
     return tuple((name, round(float(lat), 6), round(float(lon), 6))
                  for _, name, lat, lon in rows)
+
+
+def _publish_cells(geometries_js: str) -> str:
+    from gazetteer._assets import publish_static
+
+    return publish_static(geometries_js, folder="cells")
 
 
 @lru_cache(maxsize=64)

@@ -108,6 +108,48 @@ def js_json(value: object) -> str:
 _JS_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&'`$\u2028\u2029"}
 
 
+def compact_items(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Items with per-item ``style`` dicts as ``{"styles": [...], "items": [...]}``.
+
+    Thousands of markers share a handful of styles; sending each style once and an index
+    ``s`` per item keeps a date step's script small (the page rebuilds it every step).
+    An item's own ``place`` and ``kcm-place-<slug>`` class are kept on the item (``k`` is
+    the slug). :func:`expand_items` is the inverse.
+    """
+    styles: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    out = []
+    for item in items:
+        style = dict(item["style"])
+        place = style.pop("place", None)
+        classes = [c for c in str(style.get("className", "")).split()
+                   if not c.startswith("kcm-place-")]
+        slug = _slug(str(place)) if place is not None else ""
+        style["className"] = " ".join(classes)
+        key = json.dumps(style, sort_keys=True)
+        if key not in index:
+            index[key] = len(styles)
+            styles.append(style)
+        compact = {k: v for k, v in item.items() if k != "style"}
+        compact.update(s=index[key], k=slug)
+        out.append(compact)
+    return {"styles": styles, "items": out}
+
+
+def expand_items(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The inverse of :func:`compact_items`: items with their full ``style`` dicts."""
+    out = []
+    for item in data["items"]:
+        style = dict(data["styles"][item["s"]])
+        if item.get("k"):
+            style["place"] = item["place"]
+            style["className"] = f"{style['className']} kcm-place-{item['k']}"
+        full = {k: v for k, v in item.items() if k not in ("s", "k")}
+        full["style"] = style
+        out.append(full)
+    return out
+
+
 def marker_style(status: str, *, assumed: bool = False, recent: bool = False,
                  disputed: bool = False) -> dict[str, Any]:
     """Leaflet path options for one place's circle marker.
@@ -230,8 +272,8 @@ class StatusLayer(folium.FeatureGroup):
 
     @property
     def markers_js(self) -> str:
-        """The markers as a script-safe JavaScript array (see :func:`js_json`)."""
-        return js_json(self.markers)
+        """The markers as a script-safe JavaScript object (:func:`compact_items`)."""
+        return js_json(compact_items(self.markers))
 
 
 def area_style(status: str, *, assumed: bool = False) -> dict[str, Any]:
@@ -271,9 +313,13 @@ class AreaLayer(folium.FeatureGroup):
 
     Parameters
     ----------
-    geometries_js : str
+    geometries_js : str or None
         The cells' GeoJSON geometries as a script-safe JavaScript array (see
         :func:`js_json`), fixed for a set of places; coordinates are ``[lon, lat]``.
+    geometries_url : str, optional
+        Instead of ``geometries_js``: the address of the same array as a JSON file (see
+        :func:`gazetteer._assets.publish_static`). The map's page fetches it once and
+        keeps it, so a date step sends only the styles.
     areas : list of dict
         One entry per cell, in the same order: ``place``, ``style`` (:func:`area_style`)
         and ``tooltip`` (:func:`area_tooltip_html`).
@@ -287,20 +333,24 @@ class AreaLayer(folium.FeatureGroup):
     places and only the styles change with the date.
     """
 
-    def __init__(self, geometries_js: str, areas: list[dict[str, Any]], *,
+    def __init__(self, geometries_js: str | None, areas: list[dict[str, Any]], *,
+                 geometries_url: str | None = None,
                  name: str = "Areas of control (approximate)") -> None:
         super().__init__(name=name, overlay=True, control=False, show=True)
+        if (geometries_js is None) == (geometries_url is None):
+            raise ValueError("give exactly one of geometries_js or geometries_url")
         self._id = "areas"  # [a-z0-9] only, as streamlit-folium expects
         self._template = _template("area_layer.js")
-        self.geometries_js = geometries_js
+        self.geometries_js = geometries_js or "null"
+        self.geometries_url = geometries_url
         self.areas = areas
         self.pane, self.pane_z = "kcmareas", 390
         self.hatches = {_slug(s): c for s, c in PALETTE.items()}
 
     @property
     def areas_js(self) -> str:
-        """Styles and tooltips as a script-safe JavaScript array."""
-        return js_json(self.areas)
+        """Styles and tooltips as a script-safe JavaScript object (:func:`compact_items`)."""
+        return js_json(compact_items(self.areas))
 
 
 class BoundaryLayer(folium.map.Layer):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gazetteer.mapview import expand_items
+
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard.py"
 FIXTURE = ROOT / "tests" / "fixtures" / "events_small.csv"
@@ -38,7 +40,7 @@ def map_args(at: AppTest) -> dict:
 def markers(at: AppTest) -> dict[str, dict]:
     js = map_args(at)["feature_group"]
     start = js.index("(feature_group_feature_group_0, ") + len("(feature_group_feature_group_0, ")
-    data = json.loads(js[start:js.index(");\n", start)])
+    data = expand_items(json.loads(js[start:js.index(");\n", start)]))
     return {m["place"]: m for m in data}
 
 

@@ -19,6 +19,7 @@ from gazetteer.mapview import (
     StatusLayer,
     base_map,
     escape_text,
+    expand_items,
     marker_style,
     place_at,
     static_boundaries_url,
@@ -48,9 +49,9 @@ def feature_group_js(layer: StatusLayer) -> str:
 
 
 def markers_json(js: str) -> list[dict]:
-    match = re.search(r"\}\)\(feature_group_feature_group_0, (\[.*\])\);", js, re.DOTALL)
+    match = re.search(r"\}\)\(feature_group_feature_group_0, (\{.*\})\);", js, re.DOTALL)
     assert match, js[:500]
-    return json.loads(match.group(1))
+    return expand_items(json.loads(match.group(1)))
 
 
 # -- offline: no asset from a CDN ---------------------------------------------------------
@@ -207,3 +208,17 @@ def test_layers_added_to_the_map_itself_survive_streamlit_folium_renaming():
     defined = set(re.findall(r"(?:var|let|const)\s+(\w+)\s*=", js))
     used = set(re.findall(r"(\w+)\.addTo\(", js)) | set(re.findall(r"\.addTo\((\w+)\)", js))
     assert used and used <= defined, used - defined
+
+
+def test_compact_items_round_trip_and_share_styles():
+    from gazetteer.mapview import compact_items
+
+    items = [{"place": f"P{i}", "lat": 25.0 + i, "lon": 97.0, "tooltip": "t",
+              "style": {**marker_style("KIA" if i % 2 else "junta"), "place": f"P{i}",
+                        "className": f"{marker_style('KIA')['className']} kcm-place-p{i}"}}
+             for i in range(6)]
+    data = compact_items(items)
+    assert len(data["styles"]) == 2
+    back = expand_items(data)
+    assert [b["style"]["place"] for b in back] == [f"P{i}" for i in range(6)]
+    assert all(f"kcm-place-p{i}" in b["style"]["className"] for i, b in enumerate(back))

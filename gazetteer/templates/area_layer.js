@@ -9,7 +9,15 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         map.createPane({{ this.pane|tojson }}).style.zIndex = {{ this.pane_z|tojson }};
     }
 };
-(function (group, geometries, areas, hatches, pane) {
+(function (group, geometries, data, hatches, pane, url) {
+    function styleOf(data, m) {
+        var style = Object.assign({}, data.styles[m.s]);
+        if (m.k) {
+            style.place = m.place;
+            style.className = style.className + " kcm-place-" + m.k;
+        }
+        return style;
+    }
     var ns = "http://www.w3.org/2000/svg";
     if (!document.getElementById("kcm-hatches")) {
         var svg = document.createElementNS(ns, "svg");
@@ -36,17 +44,27 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         svg.appendChild(defs);
         document.body.appendChild(svg);
     }
-    areas.forEach(function (a, i) {
-        var style = Object.assign({pane: pane, place: a.place}, a.style);
-        var shape = L.geoJSON(geometries[i], {style: function () { return style; },
+    function draw(geoms) {
+        data.items.forEach(function (a, i) {
+            var style = Object.assign({pane: pane, place: a.place}, styleOf(data, a));
+            var shape = L.geoJSON(geoms[i], {style: function () { return style; },
                                              pane: pane});
-        shape.eachLayer(function (layer) {
-            layer.options.place = a.place;
-            layer.bindTooltip(a.tooltip, {sticky: true, opacity: 0.9,
-                                          className: "kcm-tooltip kcm-area-tooltip"});
-            group.addLayer(layer);
+            shape.eachLayer(function (layer) {
+                layer.options.place = a.place;
+                layer.bindTooltip(a.tooltip, {sticky: true, opacity: 0.9,
+                                              className: "kcm-tooltip kcm-area-tooltip"});
+                group.addLayer(layer);
+            });
         });
+    }
+    if (geometries !== null) { draw(geometries); return; }
+    // Geometries depend only on the set of places: fetched once per page, then reused.
+    var cache = window.kcmCellCache = window.kcmCellCache || {};
+    if (cache[url]) { draw(cache[url]); return; }
+    fetch(url).then(function (r) { return r.json(); }).then(function (geoms) {
+        cache[url] = geoms;
+        draw(geoms);
     });
 })({{ this.get_name() }}, {{ this.geometries_js }}, {{ this.areas_js }},
-   {{ this.hatches|tojson }}, {{ this.pane|tojson }});
+   {{ this.hatches|tojson }}, {{ this.pane|tojson }}, {{ this.geometries_url|tojson }});
 {% endmacro %}

@@ -4,9 +4,17 @@
     names depend only on the group's id, so one state always gives the same script. -#}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
-(function (group, markers) {
-    markers.forEach(function (m) {
-        var marker = L.circleMarker([m.lat, m.lon], m.style);
+(function (group, data) {
+    function styleOf(data, m) {
+        var style = Object.assign({}, data.styles[m.s]);
+        if (m.k) {
+            style.place = m.place;
+            style.className = style.className + " kcm-place-" + m.k;
+        }
+        return style;
+    }
+    data.items.forEach(function (m) {
+        var marker = L.circleMarker([m.lat, m.lon], styleOf(data, m));
         marker.bindTooltip(m.tooltip, {direction: "top", offset: [0, -6], opacity: 0.95,
                                         className: "kcm-tooltip"});
         group.addLayer(marker);

@@ -71,6 +71,9 @@ async def main_async(args: argparse.Namespace) -> None:
                     firsts.append(first_ms)
                 if load < args.loads:
                     await context.close()
+            if not args.areas:
+                await page.get_by_text("Areas of control (approximate)").click()
+                await page.wait_for_timeout(3000)
             await page.wait_for_timeout(500)
             server.reset_reruns()
             for i in range(args.steps):
@@ -88,7 +91,7 @@ async def main_async(args: argparse.Namespace) -> None:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(f"scale page: {args.events:,} events over {args.places:,} places, "
-          f"{n_markers} markers drawn")
+          f"{n_markers} markers drawn; areas layer {'on' if args.areas else 'off'}")
     print(f"  first interactive map        {fmt(firsts)}   (target < 3 s)")
     print(f"  step to recoloured markers   {fmt(steps)}   (target median < 300 ms)")
     print(f"  script rerun (server)        {fmt(reruns)}")
@@ -105,6 +108,8 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=2_000)
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--no-areas", dest="areas", action="store_false",
+                        help="switch the areas layer off before stepping")
     asyncio.run(main_async(parser.parse_args()))
 
 
