@@ -922,8 +922,21 @@ def holdings(model: Model, *, assumed: bool = True) -> pd.DataFrame:
         state = model.state(day)
         return state if assumed else state[~state["assumed"]]
 
-    days = sorted({*model.changes, model.first, model.last})
+    days = _sample_days(sorted({*model.changes, model.first, model.last}))
     return model.remember(("holdings", assumed), lambda: holdings_over_time(state_on, days))
+
+
+#: The trends chart samples at most this many change dates: enough for the shape of years
+#: of reporting, small enough that its spec does not slow every slider step.
+MAX_CHART_DATES = 400
+
+
+def _sample_days(days: list[dt.date], limit: int = MAX_CHART_DATES) -> list[dt.date]:
+    """``days`` (sorted) thinned evenly to ``limit``, keeping the first and last."""
+    if len(days) <= limit:
+        return days
+    step = (len(days) - 1) / (limit - 1)
+    return sorted({days[round(i * step)] for i in range(limit)})
 
 
 #: Name of the chart's point selection (read back with :func:`date_from_selection`).

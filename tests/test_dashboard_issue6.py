@@ -291,3 +291,10 @@ def test_exports(model):
     assert app.events_csv(model).splitlines()[0].startswith("event_id,date,")
     acled = app.acled_csv(model)
     assert acled.startswith("event_id_cnty,") and "Waingmaw" in acled   # admin3 filled
+
+
+def test_chart_dates_are_thinned_evenly_keeping_the_ends():
+    days = [dt.date(2021, 1, 1) + dt.timedelta(days=i) for i in range(1000)]
+    picked = app._sample_days(days, limit=50)
+    assert len(picked) == 50 and picked[0] == days[0] and picked[-1] == days[-1]
+    assert app._sample_days(days[:10], limit=50) == days[:10]
