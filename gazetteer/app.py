@@ -928,7 +928,7 @@ def holdings(model: Model, *, assumed: bool = True) -> pd.DataFrame:
 
 #: The trends chart samples at most this many change dates: enough for the shape of years
 #: of reporting, small enough that its spec does not slow every slider step.
-MAX_CHART_DATES = 400
+MAX_CHART_DATES = 150
 
 
 def _sample_days(days: list[dt.date], limit: int = MAX_CHART_DATES) -> list[dt.date]:
@@ -1003,11 +1003,13 @@ def changes_table(model: Model, start: dt.date, end: dt.date) -> pd.DataFrame:
 
     See :func:`gazetteer.trends.changes_between`; each row keeps its excerpt and article.
     """
-    from gazetteer.trends import changes_between
+    from gazetteer.trends import changes_between, period_starts
 
     if end < start:
         start, end = end, start
-    frame = changes_between(model.data.events, start, end)
+    events = model.data.events
+    starts = model.remember("period_starts", lambda: period_starts(events))
+    frame = changes_between(events, start, end, starts=starts)
     if frame.empty:
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
     frame = frame.copy()

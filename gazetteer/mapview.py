@@ -109,43 +109,66 @@ _JS_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&'`$\u2028\u2029"}
 
 
 def compact_items(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Items with per-item ``style`` dicts as ``{"styles": [...], "items": [...]}``.
+    """Items with per-item ``style`` and ``tooltip`` as shared tables, for the page.
 
-    Thousands of markers share a handful of styles; sending each style once and an index
-    ``s`` per item keeps a date step's script small (the page rebuilds it every step).
-    An item's own ``place`` and ``kcm-place-<slug>`` class are kept on the item (``k`` is
-    the slug). :func:`expand_items` is the inverse.
+    Thousands of markers share a handful of styles and tooltip texts; sending each once
+    keeps a date step's script small (the page rebuilds it every step). Returns
+    ``{"styles": [...], "tips": [...], "items": [...]}`` where an item keeps its own
+    fields plus ``s`` (style index), ``k`` (the ``kcm-place-<slug>`` class, if any) and
+    ``t``: tooltip pieces around the escaped ``<strong>place</strong>``, which the page
+    escapes again from ``place`` itself. :func:`expand_items` is the inverse.
     """
     styles: list[dict[str, Any]] = []
-    index: dict[str, int] = {}
+    tips: list[str] = []
+    style_index: dict[str, int] = {}
+    tip_index: dict[str, int] = {}
+
+    def tip(text: str) -> int:
+        if text not in tip_index:
+            tip_index[text] = len(tips)
+            tips.append(text)
+        return tip_index[text]
+
     out = []
     for item in items:
-        style = dict(item["style"])
-        place = style.pop("place", None)
-        classes = [c for c in str(style.get("className", "")).split()
-                   if not c.startswith("kcm-place-")]
-        slug = _slug(str(place)) if place is not None else ""
-        style["className"] = " ".join(classes)
-        key = json.dumps(style, sort_keys=True)
-        if key not in index:
-            index[key] = len(styles)
-            styles.append(style)
-        compact = {k: v for k, v in item.items() if k != "style"}
-        compact.update(s=index[key], k=slug)
+        compact = {k: v for k, v in item.items() if k not in ("style", "tooltip")}
+        if "style" in item:
+            style = dict(item["style"])
+            place = style.pop("place", None)
+            classes = [c for c in str(style.get("className", "")).split()
+                       if not c.startswith("kcm-place-")]
+            style["className"] = " ".join(classes)
+            key = json.dumps(style, sort_keys=True)
+            if key not in style_index:
+                style_index[key] = len(styles)
+                styles.append(style)
+            compact.update(s=style_index[key], k=_slug(str(place)) if place is not None else "")
+        if "tooltip" in item:
+            tooltip = str(item["tooltip"])
+            head = f"<strong>{escape_text(item.get('place'))}</strong>"
+            i = tooltip.find(head) if "place" in item else -1
+            compact["t"] = ([tip(tooltip[:i]), tip(tooltip[i + len(head):])] if i >= 0
+                            else [tip(tooltip)])
         out.append(compact)
-    return {"styles": styles, "items": out}
+    return {"styles": styles, "tips": tips, "items": out}
 
 
 def expand_items(data: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The inverse of :func:`compact_items`: items with their full ``style`` dicts."""
+    """The inverse of :func:`compact_items`: items with full ``style`` and ``tooltip``."""
     out = []
     for item in data["items"]:
-        style = dict(data["styles"][item["s"]])
-        if item.get("k"):
-            style["place"] = item["place"]
-            style["className"] = f"{style['className']} kcm-place-{item['k']}"
-        full = {k: v for k, v in item.items() if k not in ("s", "k")}
-        full["style"] = style
+        full = {k: v for k, v in item.items() if k not in ("s", "k", "t")}
+        if "s" in item:
+            style = dict(data["styles"][item["s"]])
+            if item.get("k"):
+                style["place"] = item["place"]
+                style["className"] = f"{style['className']} kcm-place-{item['k']}"
+            full["style"] = style
+        if "t" in item:
+            pieces = [data["tips"][i] for i in item["t"]]
+            full["tooltip"] = (pieces[0] if len(pieces) == 1 else
+                               f"{pieces[0]}<strong>{escape_text(item['place'])}</strong>"
+                               f"{pieces[1]}")
         out.append(full)
     return out
 

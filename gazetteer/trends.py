@@ -37,16 +37,27 @@ def holdings_over_time(state_on: Callable[[date], pd.DataFrame], dates: Iterable
     return pd.DataFrame(rows, columns=["date", "status", "places"])
 
 
-def changes_between(events: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+def period_starts(events: pd.DataFrame) -> pd.Series:
+    """Each event's first day (datetime64): a month or year counts from its first day;
+    undated events give NaT. Index aligned with ``events``."""
+    return pd.to_datetime(events["date"].astype(str).map(_period_start), errors="coerce")
+
+
+def changes_between(events: pd.DataFrame, start: date, end: date, *,
+                    starts: pd.Series | None = None) -> pd.DataFrame:
     """Captures and new assaults dated within ``[start, end]`` (inclusive), newest first.
 
     Month- and year-precision events count when their period starts in the window. Each row
     keeps the event's excerpt and article, so the list can be shown with its sources.
+    ``starts`` may pass :func:`period_starts` of ``events``, computed once, to save parsing
+    the dates on every call.
     """
     if events.empty:
         return events.iloc[0:0]
-    kinds = events[events["event_type"].isin(CHANGE_TYPES)].copy()
-    starts = pd.to_datetime(kinds["date"].astype(str).map(_period_start), errors="coerce")
+    if starts is None:
+        starts = period_starts(events)
+    mask = events["event_type"].isin(CHANGE_TYPES)
+    kinds, starts = events[mask], starts[mask]
     window = starts.between(pd.Timestamp(start), pd.Timestamp(end))
     out = kinds[window].assign(_start=starts[window])
     return (out.sort_values(["_start", "place"], ascending=[False, True])
@@ -56,8 +67,7 @@ def changes_between(events: pd.DataFrame, start: date, end: date) -> pd.DataFram
 def events_until(events: pd.DataFrame, end: date) -> pd.DataFrame:
     """Events whose date (the start of its period, at month or year precision) is on or
     before ``end``; undated events are left out. Order is kept."""
-    starts = pd.to_datetime(events["date"].astype(str).map(_period_start), errors="coerce")
-    return events[starts <= pd.Timestamp(end)]
+    return events[period_starts(events) <= pd.Timestamp(end)]
 
 
 def _period_start(value: str) -> str:

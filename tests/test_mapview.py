@@ -222,3 +222,12 @@ def test_compact_items_round_trip_and_share_styles():
     back = expand_items(data)
     assert [b["style"]["place"] for b in back] == [f"P{i}" for i in range(6)]
     assert all(f"kcm-place-p{i}" in b["style"]["className"] for i, b in enumerate(back))
+
+
+def test_compact_tooltips_keep_the_place_escaped():
+    from gazetteer.mapview import compact_items
+
+    tip = tooltip_html({"place": EVIL, "status": "KIA", "since": "2024-11-20"})
+    data = compact_items([{"place": EVIL, "tooltip": tip}])
+    assert EVIL not in "".join(data["tips"])             # the name travels only as data
+    assert expand_items(data)[0]["tooltip"] == tip

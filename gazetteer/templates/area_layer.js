@@ -18,6 +18,18 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         }
         return style;
     }
+    // The same entities as mapview.escape_text (backtick and dollar written as escapes).
+    var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#x27;",
+                    "\u0060": "&#96;", "\u0024": "&#36;", "\\": "&#92;"};
+    function esc(text) {
+        return String(text).replace(/[&<>"'\u0060\u0024\\]/g,
+                                    function (c) { return ENTITIES[c]; });
+    }
+    function tipOf(data, m) {
+        var t = m.t;
+        return t.length === 2 ? data.tips[t[0]] + "<strong>" + esc(m.place) + "</strong>" +
+            data.tips[t[1]] : data.tips[t[0]];
+    }
     var ns = "http://www.w3.org/2000/svg";
     if (!document.getElementById("kcm-hatches")) {
         var svg = document.createElementNS(ns, "svg");
@@ -51,7 +63,7 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
                                              pane: pane});
             shape.eachLayer(function (layer) {
                 layer.options.place = a.place;
-                layer.bindTooltip(a.tooltip, {sticky: true, opacity: 0.9,
+                layer.bindTooltip(tipOf(data, a), {sticky: true, opacity: 0.9,
                                               className: "kcm-tooltip kcm-area-tooltip"});
                 group.addLayer(layer);
             });

@@ -13,9 +13,21 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         }
         return style;
     }
+    // The same entities as mapview.escape_text (backtick and dollar written as escapes).
+    var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#x27;",
+                    "\u0060": "&#96;", "\u0024": "&#36;", "\\": "&#92;"};
+    function esc(text) {
+        return String(text).replace(/[&<>"'\u0060\u0024\\]/g,
+                                    function (c) { return ENTITIES[c]; });
+    }
+    function tipOf(data, m) {
+        var t = m.t;
+        return t.length === 2 ? data.tips[t[0]] + "<strong>" + esc(m.place) + "</strong>" +
+            data.tips[t[1]] : data.tips[t[0]];
+    }
     data.items.forEach(function (m) {
         var marker = L.circleMarker([m.lat, m.lon], styleOf(data, m));
-        marker.bindTooltip(m.tooltip, {direction: "top", offset: [0, -6], opacity: 0.95,
+        marker.bindTooltip(tipOf(data, m), {direction: "top", offset: [0, -6], opacity: 0.95,
                                         className: "kcm-tooltip"});
         group.addLayer(marker);
     });
