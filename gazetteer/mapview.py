@@ -22,7 +22,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,10 +102,13 @@ def js_json(value: object) -> str:
     literal, whatever the data holds. Keys are sorted so equal data gives equal text.
     """
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
-    return text.translate(_JS_ESCAPES)
+    for char, escaped in _JS_ESCAPES:  # str.replace per character: far faster than translate
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
-_JS_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&'`$\u2028\u2029"}
+_JS_ESCAPES = tuple((c, f"\\u{ord(c):04x}") for c in "<>&'`$\u2028\u2029")
 
 
 def compact_items(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -205,6 +208,7 @@ def marker_style(status: str, *, assumed: bool = False, recent: bool = False,
     return style
 
 
+@lru_cache(maxsize=65_536)
 def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
@@ -293,7 +297,7 @@ class StatusLayer(folium.FeatureGroup):
                                  "lon": round(lon, 6), "style": style,
                                  "tooltip": tooltip_html(row)})
 
-    @property
+    @cached_property
     def markers_js(self) -> str:
         """The markers as a script-safe JavaScript object (:func:`compact_items`)."""
         return js_json(compact_items(self.markers))
@@ -370,7 +374,7 @@ class AreaLayer(folium.FeatureGroup):
         self.pane, self.pane_z = "kcmareas", 390
         self.hatches = {_slug(s): c for s, c in PALETTE.items()}
 
-    @property
+    @cached_property
     def areas_js(self) -> str:
         """Styles and tooltips as a script-safe JavaScript object (:func:`compact_items`)."""
         return js_json(compact_items(self.areas))
