@@ -884,7 +884,9 @@ def areas_for_day(cells: Iterable[Any], state: pd.DataFrame) -> list[dict[str, A
 
     A cell whose place is missing from ``state`` is drawn as unknown (hatched grey).
     """
-    rows = {str(r["place"]): r for r in state.to_dict("records")}
+    from gazetteer.mapview import records
+
+    rows = {str(r["place"]): r for r in records(state, ("place", "status", "assumed"))}
     out = []
     for cell in cells:
         row = rows.get(cell.place, {"place": cell.place, "status": "unknown"})

@@ -260,6 +260,18 @@ def _display_positions(state: pd.DataFrame) -> list[tuple[float, float]]:
     return points
 
 
+#: The state columns a marker reads (style and tooltip).
+_MARKER_FIELDS = ("place", "status", "since", "kind", "assumed", "changed_recently",
+                  "disputed", "approximate")
+
+
+def records(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows as dicts of the given columns (those present): faster than ``to_dict``."""
+    cols = [f for f in fields if f in frame.columns]
+    values = [frame[c].tolist() for c in cols]
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
+
+
 class StatusLayer(folium.FeatureGroup):
     """A feature group with one circle marker per place, coloured by status.
 
@@ -286,7 +298,7 @@ class StatusLayer(folium.FeatureGroup):
         ordered = state.sort_values("place", kind="stable").reset_index(drop=True)
         positions = _display_positions(ordered)
         self.markers: list[dict[str, Any]] = []
-        for row, (lat, lon) in zip(ordered.to_dict("records"), positions, strict=True):
+        for row, (lat, lon) in zip(records(ordered, _MARKER_FIELDS), positions, strict=True):
             status = str(row.get("status", "unknown"))
             style = marker_style(status, assumed=_truthy(row.get("assumed")),
                                  recent=_truthy(row.get("changed_recently")),
