@@ -60,6 +60,42 @@ def _add_geocode(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_geocode)
 
 
+# --- helpers shared by the subcommands ---------------------------------------------------
+def _blocked_output(command: str, out: str | None, force: bool) -> bool:
+    """True (after saying so) when ``out`` exists and may not be overwritten."""
+    from pathlib import Path
+
+    if out is not None and Path(out).exists() and not force:
+        print(f"{command}: {out} exists; pass --force to overwrite it", file=sys.stderr)
+        return True
+    return False
+
+
+def _load_events(command: str, args: argparse.Namespace):
+    """Load ``--seeds``/``--events`` for ``command``, printing problems; None if unusable."""
+    from gazetteer.app import load_data
+
+    data = load_data(args.seeds, args.events)
+    for problem in data.errors:
+        print(f"{command}: {problem}", file=sys.stderr)
+    if data.errors:
+        return None
+    for warning in data.warnings:
+        print(f"{command}: warning: {warning}", file=sys.stderr)
+    return data
+
+
+def _parse_day(command: str, value: str):
+    """``value`` as a date, or None after printing a usage message."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        print(f"{command}: --date {value!r} is not a YYYY-MM-DD date", file=sys.stderr)
+        return None
+
+
 # --- subcommands added by other modules: keep one _add_* per block -----------------------
 # BEGIN extract subcommand
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -67,10 +103,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     from gazetteer.extract import extract_folder
 
-    out = Path(args.out) if args.out else None
-    if out is not None and out.exists() and not args.force:
-        print(f"extract: {out} exists; pass --force to overwrite it", file=sys.stderr)
+    if _blocked_output("extract", args.out, args.force):
         return 1
+    out = Path(args.out) if args.out else None
     frame, warnings = extract_folder(args.folder)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -101,23 +136,14 @@ STATE_HEADER = ["place", "lat", "lon", "status", "since", "basis", "event_ids"]
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from gazetteer.app import load_data
     from gazetteer.timeline import Timeline, read_baseline
 
-    try:
-        day = dt.date.fromisoformat(args.date)
-    except ValueError:
-        print(f"state: --date {args.date!r} is not a YYYY-MM-DD date", file=sys.stderr)
+    day = _parse_day("state", args.date)
+    if day is None:
         return 2
-    data = load_data(args.seeds, args.events)
-    for problem in data.errors:
-        print(f"state: {problem}", file=sys.stderr)
-    if data.errors:
+    data = _load_events("state", args)
+    if data is None:
         return 1
-    for warning in data.warnings:
-        print(f"state: warning: {warning}", file=sys.stderr)
     timeline = Timeline.from_events(data.events, baseline=read_baseline(args.baseline))
     for warning in timeline.warnings:
         print(f"state: warning: {warning}", file=sys.stderr)
@@ -150,29 +176,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from gazetteer import exchange
-    from gazetteer.app import load_data
 
+    if _blocked_output("export", args.out, args.force):
+        return 1
     out = Path(args.out) if args.out else None
-    if out is not None and out.exists() and not args.force:
-        print(f"export: {out} exists; pass --force to overwrite it", file=sys.stderr)
+    data = _load_events("export", args)
+    if data is None:
         return 1
-    data = load_data(args.seeds, args.events)
-    for problem in data.errors:
-        print(f"export: {problem}", file=sys.stderr)
-    if data.errors:
-        return 1
-    for warning in data.warnings:
-        print(f"export: warning: {warning}", file=sys.stderr)
     events = data.events
     if data.articles and "outlet" not in events.columns:
         outlets = {k: v.get("outlet", "") for k, v in data.articles.items()}
         events = events.assign(outlet=events["source_file"].map(outlets).fillna(""))
     day = None
     if args.date:
-        try:
-            day = dt.date.fromisoformat(args.date)
-        except ValueError:
-            print(f"export: --date {args.date!r} is not a YYYY-MM-DD date", file=sys.stderr)
+        day = _parse_day("export", args.date)
+        if day is None:
             return 2
     if args.format == "geojson":
         from gazetteer.timeline import Timeline, read_baseline

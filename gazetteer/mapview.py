@@ -80,7 +80,14 @@ _SPREAD_DEG = 0.03
 
 @cache
 def _template(name: str) -> Template:
-    return Template((TEMPLATES_DIR / name).read_text(encoding="utf-8"))
+    text = (TEMPLATES_DIR / name).read_text(encoding="utf-8")
+    if _HELPERS_MARK in text:
+        helpers = (TEMPLATES_DIR / "layer_helpers.js").read_text(encoding="utf-8")
+        text = text.replace(_HELPERS_MARK, helpers)
+    return Template(text)
+
+
+_HELPERS_MARK = "    /* kcm:layer-helpers */\n"
 
 
 def escape_text(value: object) -> str:

@@ -10,26 +10,7 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
     }
 };
 (function (group, geometries, data, hatches, pane, url) {
-    function styleOf(data, m) {
-        var style = Object.assign({}, data.styles[m.s]);
-        if (m.k) {
-            style.place = m.place;
-            style.className = style.className + " kcm-place-" + m.k;
-        }
-        return style;
-    }
-    // The same entities as mapview.escape_text (backtick and dollar written as escapes).
-    var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#x27;",
-                    "\u0060": "&#96;", "\u0024": "&#36;", "\\": "&#92;"};
-    function esc(text) {
-        return String(text).replace(/[&<>"'\u0060\u0024\\]/g,
-                                    function (c) { return ENTITIES[c]; });
-    }
-    function tipOf(data, m) {
-        var t = m.t;
-        return t.length === 2 ? data.tips[t[0]] + "<strong>" + esc(m.place) + "</strong>" +
-            data.tips[t[1]] : data.tips[t[0]];
-    }
+    /* kcm:layer-helpers */
     var ns = "http://www.w3.org/2000/svg";
     if (!document.getElementById("kcm-hatches")) {
         var svg = document.createElementNS(ns, "svg");
