@@ -18,8 +18,11 @@ _st_folium = streamlit_folium.st_folium
 
 
 def _naive_st_folium(fig, *, feature_group_to_add=None, **kwargs):
-    if feature_group_to_add is not None:
-        feature_group_to_add.add_to(fig)
+    groups = feature_group_to_add
+    if groups is not None and not isinstance(groups, list | tuple):
+        groups = [groups]
+    for group in groups or ():
+        group.add_to(fig)
     kwargs.pop("render", None)
     return _st_folium(fig, **kwargs)
 
