@@ -949,9 +949,32 @@ def trends_chart(table: pd.DataFrame, day: dt.date) -> Any:
     """An Altair chart of :func:`holdings`, the chosen ``day`` marked by a rule.
 
     Clicking near a point selects its date (selection ``"pick"``, field ``date``); the
-    colours are the markers' (:data:`gazetteer.mapview.PALETTE`).
+    colours are the markers' (:data:`gazetteer.mapview.PALETTE`). The lines and points
+    are built and schema-validated once per table; a new ``day`` only adds its rule, and
+    the chart skips Altair's full re-validation on every slider step.
     """
     import altair as alt
+
+    lines, points, layer_class = _trend_layers(table)
+    rule = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]})).mark_rule(
+        color="#333333", strokeDash=[5, 3], strokeWidth=1.5).encode(x="date:T")
+    return layer_class(layer=[lines, points, rule]).properties(height=260)
+
+
+_TREND_LAYERS: dict[int, tuple[pd.DataFrame, Any, Any, Any]] = {}
+
+
+def _trend_layers(table: pd.DataFrame) -> tuple[Any, Any, Any]:
+    cached = _TREND_LAYERS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1:]
+    import altair as alt
+
+    class PrevalidatedLayerChart(alt.LayerChart):
+        """A layer chart whose parts were validated when first built."""
+
+        def to_dict(self, validate: bool = False, **kwargs: Any) -> dict:
+            return super().to_dict(validate=validate, **kwargs)
 
     present = [s for s in PALETTE if s in set(table["status"])]
     present += sorted(set(table["status"]) - set(present))
@@ -970,9 +993,11 @@ def trends_chart(table: pd.DataFrame, day: dt.date) -> Any:
     points = base.mark_point(filled=True, size=70, cursor="pointer").encode(
         tooltip=[alt.Tooltip("day:N", title="Date"), alt.Tooltip("label:N", title="Status"),
                  alt.Tooltip("places:Q", title="Places")]).add_params(pick)
-    rule = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]})).mark_rule(
-        color="#333333", strokeDash=[5, 3], strokeWidth=1.5).encode(x="date:T")
-    return alt.layer(lines, points, rule).properties(height=260)
+    alt.layer(lines, points).to_dict(validate=True)  # validate the fixed parts once
+    if len(_TREND_LAYERS) > 32:
+        _TREND_LAYERS.clear()
+    _TREND_LAYERS[id(table)] = (table, lines, points, PrevalidatedLayerChart)
+    return lines, points, PrevalidatedLayerChart
 
 
 def date_from_selection(state: Mapping[str, Any] | None, *,
