@@ -199,23 +199,25 @@ with st.sidebar:
                            file_name="uploaded_events.csv", mime="text/csv",
                            on_click="ignore", width="stretch")
 
-# -- trends and what changed ------------------------------------------------------------
-st.subheader("Places held over time")
-st.altair_chart(app.trends_chart(app.holdings(model, assumed=ss["show_assumed"]), day),
-                key="trends", on_select=_pick_date, selection_mode=app.TREND_SELECTION,
-                width="stretch")
-st.caption("Number of places on the map by status after each change (assumed baselines "
-           "included when shown). The dashed line is the map's date; click a point to "
-           "show the map on that date.")
-
-st.subheader("What changed")
-c_from, c_to, _ = st.columns([1, 1, 2])
-since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
-                          min_value=model.first, max_value=model.last)
-until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
-st.html(app.events_table_html(app.changes_table(model, since, until),
-                              empty="No capture or new assault is dated between these days.",
-                              css_class="kcm-changes"))
+# -- trends and what changed (drawn only when asked for: a slider step stays light) ------
+st.subheader("Trends and what changed")
+if st.toggle("Show the trend chart and what changed between two dates", key="show_trends"):
+    st.markdown("**Places held over time**")
+    st.altair_chart(app.trends_chart(app.holdings(model, assumed=ss["show_assumed"]), day),
+                    key="trends", on_select=_pick_date, selection_mode=app.TREND_SELECTION,
+                    width="stretch")
+    st.caption("Number of places on the map by status after each change (assumed "
+               "baselines included when shown). The dashed line is the map's date; click "
+               "a point to show the map on that date.")
+    st.markdown("**What changed**")
+    c_from, c_to, _ = st.columns([1, 1, 2])
+    since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
+                              min_value=model.first, max_value=model.last)
+    until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
+    st.html(app.events_table_html(
+        app.changes_table(model, since, until),
+        empty="No capture or new assault is dated between these days.",
+        css_class="kcm-changes"))
 
 # -- events up to the date --------------------------------------------------------------
 st.subheader(f"Events up to {day.isoformat()}")

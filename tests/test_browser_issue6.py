@@ -124,6 +124,7 @@ def test_area_layer_shows_cells_under_the_markers_and_toggles(page, app_url):
 
 def test_clicking_the_chart_moves_the_map_date(page, app_url):
     open_app(page, app_url, "?date=2024-12-17")
+    page.locator(".st-key-show_trends label").click()
     chart = page.locator(".st-key-trends")
     chart.scroll_into_view_if_needed()
     plot = chart.locator("svg.marks, canvas.marks").first

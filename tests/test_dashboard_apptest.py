@@ -92,9 +92,9 @@ def test_previous_and_next_change_buttons(monkeypatch):
 def test_play_steps_through_changes_and_stops_at_the_end(monkeypatch):
     at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-12-10"})
     at.select_slider[0].set_value("fast (0.4 s a step)")
-    at.toggle[0].set_value(True).run()
+    at.toggle(key="playing").set_value(True).run()
     assert at.slider[0].value == dt.date(2024, 12, 15)   # the last change
-    assert at.toggle[0].value is False                   # and Play stopped there
+    assert at.toggle(key="playing").value is False       # and Play stopped there
 
 
 # -- permalinks ---------------------------------------------------------------------------

@@ -94,6 +94,8 @@ def test_areas_layer_is_on_and_toggles_without_changing_the_base_map(monkeypatch
 
 def test_what_changed_lists_captures_between_two_dates(monkeypatch):
     at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    assert not at.date_input or at.date_input[0].key == "upload_published"  # hidden at first
+    at.toggle(key="show_trends").set_value(True).run()
     start, end = at.date_input[0], at.date_input[1]
     assert (start.value, end.value) == (dt.date(2024, 10, 22), dt.date(2024, 11, 21))
     rows = change_rows(at)
@@ -110,6 +112,7 @@ def test_what_changed_lists_captures_between_two_dates(monkeypatch):
 
 def test_chart_and_downloads_are_on_the_page(monkeypatch):
     at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
+    at.toggle(key="show_trends").set_value(True).run()
     [chart] = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
     spec = json.loads(chart.proto.spec)
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["line", "point", "rule"]
