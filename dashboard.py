@@ -66,7 +66,7 @@ if "date" not in ss:
     link = app.read_permalink(st.query_params, first=model.first, last=model.last,
                               places=model.timeline.places)
     ss.update(date=link.day or model.last, place=link.place, link_messages=link.messages,
-              show_assumed=True, show_unreported=False, show_areas=True)
+              show_assumed=True, show_unreported=False, show_areas=False)
 if "next_date" in ss:
     ss["date"] = ss.pop("next_date")
 if ss.pop("stop_playing", False):
@@ -112,7 +112,7 @@ map_col, panel_col = st.columns([3, 2], gap="medium")
 shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
 markers = model.layer(day, **shown)
 layers = [markers]  # the markers stay feature group 0; the areas, when on, are group 1
-areas = model.area_layer(day, **shown) if ss.get("show_areas", True) else None
+areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
 if areas is not None:
     layers.append(areas)
 with map_col:

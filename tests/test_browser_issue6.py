@@ -87,6 +87,8 @@ def shown_date(page) -> str:
 def test_area_layer_shows_cells_under_the_markers_and_toggles(page, app_url):
     ARTIFACTS.mkdir(exist_ok=True)
     frame = open_app(page, app_url, "?date=2024-12-17")
+    wait_areas(page, frame, False)                               # off until asked for
+    page.locator(".st-key-show_areas label").click()
     wait_areas(page, frame, True)
     page.wait_for_timeout(400)                                   # boundaries drawn too
     page.screenshot(path=str(ARTIFACTS / "areas_2024-12-17.png"))

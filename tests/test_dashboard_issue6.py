@@ -77,18 +77,22 @@ def model() -> app.Model:
 
 
 # -- the page -----------------------------------------------------------------------------
-def test_areas_layer_is_on_and_toggles_without_changing_the_base_map(monkeypatch):
+def test_areas_layer_toggles_without_changing_the_base_map(monkeypatch):
     at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
-    js, base = feature_js(at), map_args(at)["script"]
+    base = map_args(at)["script"]
+    assert at.checkbox(key="show_areas").value is False          # off until asked for
+    assert "feature_group_feature_group_1" not in feature_js(at)
+    at.checkbox(key="show_areas").check().run()
+    js = feature_js(at)
     assert "feature_group_feature_group_1" in js and "kcmareas" in js
     decoded = js.encode().decode("unicode_escape")
     assert "Area nearest " in decoded and '"place": "Kan Paik Ti"' in decoded
     assert any("approximation derived from point reports" in c.value for c in at.caption)
-    assert at.checkbox(key="show_areas").value is True
+    assert map_args(at)["script"] == base                        # same base map: zoom kept
     at.checkbox(key="show_areas").uncheck().run()
     assert "feature_group_feature_group_1" not in feature_js(at)
     assert "kcm-marker" in feature_js(at)                       # the markers stay
-    assert map_args(at)["script"] == base                        # same base map: zoom kept
+    assert map_args(at)["script"] == base
     assert not any("approximation derived" in c.value for c in at.caption)
 
 
