@@ -8,7 +8,7 @@ dashboard on loopback with ``-- --events FILE``, and measures in Debian's chromi
 - the script rerun time inside the server.
 Targets: step median < 300 ms, first map < 3 s. Asserts nothing.
 
-Run: ``make bench`` or ``.venv/bin/python tests/bench/bench_scale_browser.py``.
+Run: ``make bench`` or ``.venv/bin/python tests/bench/bench_scale_browser.py [--areas]``.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ async def main_async(args: argparse.Namespace) -> None:
                     firsts.append(first_ms)
                 if load < args.loads:
                     await context.close()
-            if not args.areas:
+            if args.areas:  # off by default on the page: switch it on
                 await page.get_by_text("Areas of control (approximate)").click()
                 await page.wait_for_timeout(3000)
             await page.wait_for_timeout(500)
@@ -108,8 +108,8 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=2_000)
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--loads", type=int, default=3)
-    parser.add_argument("--no-areas", dest="areas", action="store_false",
-                        help="switch the areas layer off before stepping")
+    parser.add_argument("--areas", action="store_true",
+                        help="switch the areas layer on before stepping")
     asyncio.run(main_async(parser.parse_args()))
 
 
