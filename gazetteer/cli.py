@@ -85,6 +85,19 @@ def _load_events(command: str, args: argparse.Namespace):
     return data
 
 
+def _add_source_args(p: argparse.ArgumentParser) -> None:
+    """``--seeds DIR | --events FILE`` and ``--baseline FILE``, shared by state and export."""
+    from gazetteer._paths import BASELINE_CSV, SEEDS_DIR
+
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
+                        help="folder of articles to extract (default: seeds/)")
+    source.add_argument("--events", default=None, metavar="FILE",
+                        help="an event table (CSV, ours or ACLED's) instead of extracting")
+    p.add_argument("--baseline", default=str(BASELINE_CSV), metavar="FILE",
+                   help="baseline table (default: data/baseline.csv)")
+
+
 def _parse_day(command: str, value: str):
     """``value`` as a date, or None after printing a usage message."""
     import datetime as dt
@@ -156,17 +169,9 @@ def _cmd_state(args: argparse.Namespace) -> int:
 
 
 def _add_state(sub: argparse._SubParsersAction) -> None:
-    from gazetteer._paths import BASELINE_CSV, SEEDS_DIR
-
     p = sub.add_parser("state", help="every place's status on a date, as CSV")
     p.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
-    source = p.add_mutually_exclusive_group()
-    source.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
-                        help="folder of articles to extract (default: seeds/)")
-    source.add_argument("--events", default=None, metavar="FILE",
-                        help="an event table (CSV, ours or ACLED's) instead of extracting")
-    p.add_argument("--baseline", default=str(BASELINE_CSV), metavar="FILE",
-                   help="baseline table (default: data/baseline.csv)")
+    _add_source_args(p)
     p.set_defaults(func=_cmd_state)
 # END state subcommand
 # BEGIN export subcommand
@@ -221,20 +226,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    from gazetteer._paths import BASELINE_CSV, SEEDS_DIR
-
     p = sub.add_parser("export", help="export events (CSV, ACLED layout) or the state on a "
                                       "date (GeoJSON)")
     p.add_argument("--format", choices=("csv", "geojson", "acled"), default="csv")
     p.add_argument("--date", help="YYYY-MM-DD: the day for geojson (default: the last "
                                   "event); for csv/acled, events up to that day")
-    source = p.add_mutually_exclusive_group()
-    source.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
-                        help="folder of articles to extract (default: seeds/)")
-    source.add_argument("--events", default=None, metavar="FILE",
-                        help="an event table (CSV, ours or ACLED's) instead of extracting")
-    p.add_argument("--baseline", default=str(BASELINE_CSV), metavar="FILE",
-                   help="baseline table (default: data/baseline.csv)")
+    _add_source_args(p)
     p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=_cmd_export)
