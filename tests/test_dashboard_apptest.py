@@ -23,7 +23,7 @@ SEEDS = ROOT / "seeds"
 def run_app(monkeypatch, *args: str, params: dict[str, str] | None = None) -> AppTest:
     """Run dashboard.py as ``streamlit run dashboard.py -- ARGS`` with URL ``params``."""
     monkeypatch.setattr(sys, "argv", ["dashboard.py", *args])
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=90)
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()

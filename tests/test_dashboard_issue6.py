@@ -10,39 +10,20 @@ import hashlib
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_dashboard_apptest import FIXTURE, ROOT, map_args, run_app  # shared AppTest helpers
 
 from gazetteer import app
 from gazetteer.errors import EventTableError
 from gazetteer.mapview import PALETTE, area_style
 
-ROOT = Path(__file__).resolve().parents[1]
-DASHBOARD = ROOT / "dashboard.py"
-FIXTURE = ROOT / "tests" / "fixtures" / "events_small.csv"
 EVIL = ("KIA troops captured Shwegu town on 3 March 2025, residents said "
         "&lt;script&gt;window.__pwned=1&lt;/script&gt; "
         "&lt;img src=x onerror=\"window.__pwned=2\"&gt; `${window.__pwned=3}`.\n")
-
-
-def run_app(monkeypatch, *args: str, params: dict[str, str] | None = None) -> AppTest:
-    monkeypatch.setattr(sys, "argv", ["dashboard.py", *args])
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def map_args(at: AppTest) -> dict:
-    [component] = [e for e in at.main if type(e).__name__ == "UnknownElement"
-                   and "feature_group" in getattr(e.proto, "json_args", "")]
-    return json.loads(component.proto.json_args)
 
 
 def feature_js(at: AppTest) -> str:
