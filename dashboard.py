@@ -138,7 +138,7 @@ if click and click_id != ss.get("seen_click"):
     ss["place"] = place_at(click, markers) or in_area or ss.get("place")
 
 with panel_col:
-    names = sorted(set(model.timeline.places) | {m["place"] for m in markers.markers})
+    names = sorted(set(model.timeline.places) | set(markers.sites.places))
     # written back every run, like the date: new places (uploads) must not reset the choice
     ss["place"] = ss.get("place") if ss.get("place") in names else None
     place = st.selectbox("Place", names, key="place",

@@ -31,7 +31,6 @@ from gazetteer.mapview import (
     AreaLayer,
     StatusLayer,
     area_style,
-    area_tooltip_html,
     js_json,
     marker_style,
 )
@@ -286,13 +285,13 @@ class Model:
         once per day and toggles. None when no cell can be drawn (no boundaries).
         """
         state = self.shown(day, unreported=unreported, assumed=assumed)
-        cells, geometries = area_cells(cell_sites(state))
+        cells, cells_js = area_cells(cell_sites(state))
         if not cells:
             return None
         areas = self.remember(("areas", day, unreported, assumed),
                               lambda: areas_for_day(cells, state))
-        url = self.remember(("cells-url", geometries), lambda: _publish_cells(geometries))
-        return AreaLayer(None, areas, geometries_url=url)
+        url = self.remember(("cells-url", cells_js), lambda: _publish_cells(cells_js))
+        return AreaLayer(areas, cells_url=url)
 
     def cells(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
               ) -> tuple[Any, ...]:
@@ -805,15 +804,15 @@ def cell_sites(state: pd.DataFrame) -> tuple[tuple[str, float, float], ...]:
                  for _, name, lat, lon in rows)
 
 
-def _publish_cells(geometries_js: str) -> str:
+def _publish_cells(cells_js: str) -> str:
     from gazetteer._assets import publish_static
 
-    return publish_static(geometries_js, folder="cells")
+    return publish_static(cells_js, folder="cells")
 
 
 @lru_cache(maxsize=64)
 def area_cells(sites: tuple[tuple[str, float, float], ...]) -> tuple[tuple[Any, ...], str]:
-    """Voronoi cells of ``sites`` clipped to Myanmar, and their geometries as JavaScript.
+    """Voronoi cells of ``sites`` clipped to Myanmar, and the cells as JavaScript.
 
     Parameters
     ----------
@@ -822,18 +821,21 @@ def area_cells(sites: tuple[tuple[str, float, float], ...]) -> tuple[tuple[Any, 
 
     Returns
     -------
-    (cells, geometries_js)
-        The :class:`gazetteer.areas.Cell` objects, and their GeoJSON geometries
-        (``[lon, lat]``, rounded to 1e-4 degrees, about 11 m) as a script-safe array.
-        Computed once per set of places; ``((), "[]")`` when the boundaries are missing.
+    (cells, cells_js)
+        The :class:`gazetteer.areas.Cell` objects, and ``{"places": [...],
+        "geometries": [...]}`` (GeoJSON geometries, ``[lon, lat]``, rounded to 1e-4
+        degrees, about 11 m) as a script-safe object for
+        :class:`gazetteer.mapview.AreaLayer`. Computed once per set of places;
+        ``((), "")`` when the boundaries are missing.
     """
     from gazetteer.areas import voronoi_cells
 
     outline = _myanmar_outline()
     if outline is None or not sites:
-        return (), "[]"
+        return (), ""
     cells = tuple(voronoi_cells([_snapped(site, outline) for site in sites], outline))
-    return cells, js_json([_rounded_geometry(c.geojson) for c in cells])
+    return cells, js_json({"places": [c.place for c in cells],
+                           "geometries": [_rounded_geometry(c.geojson) for c in cells]})
 
 
 #: Places this close (degrees, about 11 km) outside the simplified national boundary, such
@@ -880,21 +882,21 @@ def _rounded_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def areas_for_day(cells: Iterable[Any], state: pd.DataFrame) -> list[dict[str, Any]]:
-    """Per cell, its place's style and tooltip on the day of ``state``.
+    """Per cell, its place's ``status`` and ``assumed`` flag on the day of ``state``.
 
-    A cell whose place is missing from ``state`` is drawn as unknown (hatched grey).
+    A cell whose place is missing from ``state`` is unknown (drawn hatched grey).
+    Returns ``[{"place", "status", "assumed"}, ...]`` in the cells' order, for
+    :class:`gazetteer.mapview.AreaLayer`.
     """
     from gazetteer.mapview import records
 
     rows = {str(r["place"]): r for r in records(state, ("place", "status", "assumed"))}
     out = []
     for cell in cells:
-        row = rows.get(cell.place, {"place": cell.place, "status": "unknown"})
-        status = str(row.get("status") or "unknown")
-        assumed = bool(row.get("assumed")) and str(row.get("assumed")).lower() != "false"
-        out.append({"place": cell.place, "style": area_style(status, assumed=assumed),
-                    "tooltip": area_tooltip_html({**row, "status": status,
-                                                  "assumed": assumed})})
+        row = rows.get(cell.place, {})
+        assumed = row.get("assumed")
+        out.append({"place": cell.place, "status": str(row.get("status") or "unknown"),
+                    "assumed": bool(assumed) and str(assumed).lower() != "false"})
     return out
 
 

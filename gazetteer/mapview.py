@@ -2,7 +2,9 @@
 
 The dashboard draws :func:`base_map` once per session (its script never changes, so
 streamlit-folium keeps the same iframe, zoom and pan) and passes :class:`StatusLayer` as
-``feature_group_to_add``: moving the date only replaces the markers.
+``feature_group_to_add``: moving the date only replaces that group. The group's script
+carries the day's statuses as small index tables; the page keeps the markers (and the
+areas of :class:`AreaLayer`) between reruns and restyles only those that changed.
 
 Colours follow the Okabe-Ito palette (distinct under the common colour-vision
 deficiencies). An *assumed* baseline is drawn hollow (faded fill, ring in the status
@@ -11,17 +13,21 @@ larger with a thick ring; a disputed status has a dashed black ring. Marker radi
 or under 10 px so Leaflet reports a click at the marker's centre (see :func:`place_at`).
 
 Security: every string that reaches the map (place names, statuses, region names) is HTML
-escaped in Python and passed to JavaScript through ``tojson``; nothing from the data is
+escaped (in Python, or by the page's ``esc``, its exact twin, for names filled into
+tooltips) and passed to JavaScript as :func:`js_json` literals; nothing from the data is
 ever placed inside a JavaScript template literal.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
+import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,7 @@ import folium
 import pandas as pd
 import xyzservices
 from branca.element import Element
+from folium.elements import ElementAddToElement
 from folium.template import Template
 
 from gazetteer._assets import BOUNDARIES_FILE, COMPONENT_STATIC_URL, use_local_assets
@@ -41,12 +48,16 @@ __all__ = [
     "PALETTE",
     "AreaLayer",
     "BoundaryLayer",
+    "MarkerSites",
     "StatusLayer",
     "area_style",
     "area_tooltip_html",
     "base_map",
     "escape_text",
+    "expand_areas",
+    "expand_markers",
     "js_json",
+    "marker_sites",
     "marker_style",
     "place_at",
     "tooltip_html",
@@ -106,81 +117,21 @@ def js_json(value: object) -> str:
 
     JSON with ``<``, ``>``, ``&``, quotes, backticks, ``$`` and line separators written as
     ``\\uXXXX`` escapes: it cannot close a ``<script>`` element, a string or a template
-    literal, whatever the data holds. Keys are sorted so equal data gives equal text.
+    literal, whatever the data holds; nor can it open a Jinja tag (a ``{`` before ``{``,
+    ``%`` or ``#`` is escaped too). Keys are sorted so equal data gives equal text.
     """
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
     for char, escaped in _JS_ESCAPES:  # str.replace per character: far faster than translate
         if char in text:
             text = text.replace(char, escaped)
+    if "{" in text:  # a "{" before "{", "%" or "#" is inside a string: JSON puts '"' there
+        text = _TEMPLATE_OPENER.sub(r"\\u007b", text)
     return text
 
 
 _JS_ESCAPES = tuple((c, f"\\u{ord(c):04x}") for c in "<>&'`$\u2028\u2029")
-
-
-def compact_items(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Items with per-item ``style`` and ``tooltip`` as shared tables, for the page.
-
-    Thousands of markers share a handful of styles and tooltip texts; sending each once
-    keeps a date step's script small (the page rebuilds it every step). Returns
-    ``{"styles": [...], "tips": [...], "items": [...]}`` where an item keeps its own
-    fields plus ``s`` (style index), ``k`` (the ``kcm-place-<slug>`` class, if any) and
-    ``t``: tooltip pieces around the escaped ``<strong>place</strong>``, which the page
-    escapes again from ``place`` itself. :func:`expand_items` is the inverse.
-    """
-    styles: list[dict[str, Any]] = []
-    tips: list[str] = []
-    style_index: dict[str, int] = {}
-    tip_index: dict[str, int] = {}
-
-    def tip(text: str) -> int:
-        if text not in tip_index:
-            tip_index[text] = len(tips)
-            tips.append(text)
-        return tip_index[text]
-
-    out = []
-    for item in items:
-        compact = {k: v for k, v in item.items() if k not in ("style", "tooltip")}
-        if "style" in item:
-            style = dict(item["style"])
-            place = style.pop("place", None)
-            classes = [c for c in str(style.get("className", "")).split()
-                       if not c.startswith("kcm-place-")]
-            style["className"] = " ".join(classes)
-            key = json.dumps(style, sort_keys=True)
-            if key not in style_index:
-                style_index[key] = len(styles)
-                styles.append(style)
-            compact.update(s=style_index[key], k=_slug(str(place)) if place is not None else "")
-        if "tooltip" in item:
-            tooltip = str(item["tooltip"])
-            head = f"<strong>{escape_text(item.get('place'))}</strong>"
-            i = tooltip.find(head) if "place" in item else -1
-            compact["t"] = ([tip(tooltip[:i]), tip(tooltip[i + len(head):])] if i >= 0
-                            else [tip(tooltip)])
-        out.append(compact)
-    return {"styles": styles, "tips": tips, "items": out}
-
-
-def expand_items(data: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The inverse of :func:`compact_items`: items with full ``style`` and ``tooltip``."""
-    out = []
-    for item in data["items"]:
-        full = {k: v for k, v in item.items() if k not in ("s", "k", "t")}
-        if "s" in item:
-            style = dict(data["styles"][item["s"]])
-            if item.get("k"):
-                style["place"] = item["place"]
-                style["className"] = f"{style['className']} kcm-place-{item['k']}"
-            full["style"] = style
-        if "t" in item:
-            pieces = [data["tips"][i] for i in item["t"]]
-            full["tooltip"] = (pieces[0] if len(pieces) == 1 else
-                               f"{pieces[0]}<strong>{escape_text(item['place'])}</strong>"
-                               f"{pieces[1]}")
-        out.append(full)
-    return out
+#: Jinja's delimiters: folium compiles rendered scripts as templates again.
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def marker_style(status: str, *, assumed: bool = False, recent: bool = False,
@@ -267,9 +218,18 @@ def _display_positions(state: pd.DataFrame) -> list[tuple[float, float]]:
     return points
 
 
-#: The state columns a marker reads (style and tooltip).
-_MARKER_FIELDS = ("place", "status", "since", "kind", "assumed", "changed_recently",
-                  "disputed", "approximate")
+def _column(frame: pd.DataFrame, name: str, default: Any) -> list[Any]:
+    return frame[name].tolist() if name in frame.columns else [default] * len(frame)
+
+
+def _flags(frame: pd.DataFrame, name: str) -> list[bool]:
+    """A flag column as booleans (``_truthy`` for text or missing values)."""
+    if name not in frame.columns:
+        return [False] * len(frame)
+    column = frame[name]
+    if column.dtype == bool:
+        return column.tolist()
+    return [_truthy(v) for v in column.tolist()]
 
 
 def records(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -279,7 +239,119 @@ def records(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any]
     return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
-class StatusLayer(folium.FeatureGroup):
+class _VerbatimScript(Element):
+    """A layer's rendered script, kept as text.
+
+    folium wraps each rendered script in a new ``Element`` whose template is that text,
+    so Jinja compiles it again: slow for a large payload, and data that looked like a
+    Jinja tag would break or change the page.
+    """
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class _RendersVerbatim:
+    """Mixin for our layers: folium's ``Layer.render`` with the script kept as text."""
+
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_VerbatimScript(script), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class _Interner:
+    """Values numbered in order of first use: the shared tables of a day's payload."""
+
+    def __init__(self, make: Callable[..., Any]) -> None:
+        self.values: list[Any] = []
+        self._make = make
+        self._index: dict[tuple[Any, ...], int] = {}
+
+    def __call__(self, *key: Any) -> int:
+        """The index of ``make(*key)``, made on first use."""
+        if key not in self._index:
+            self._index[key] = len(self.values)
+            self.values.append(self._make(*key))
+        return self._index[key]
+
+
+#: Stand-ins for the holes of a tooltip template (escape_text keeps control characters, so
+#: they survive it; the page fills in the escaped place name and date).
+_PLACE_HOLE, _DATE_HOLE = "\x00", "\x01"
+
+
+def _tip_pieces(tip: str) -> list[str]:
+    """A tooltip made with the stand-ins, as ``[before place, between, after date]``."""
+    before, _, rest = tip.partition(_PLACE_HOLE)
+    between, _, after = rest.partition(_DATE_HOLE)
+    return [before, between, after]
+
+
+def _fill_tip(pieces: list[str], place: str, date: str = "") -> str:
+    """The tooltip of ``pieces`` for ``place``, as the page builds it (``date`` escaped)."""
+    return f"{pieces[0]}{escape_text(place)}{pieces[1]}{date}{pieces[2]}"
+
+
+def _key(js: str) -> str:
+    return hashlib.sha256(js.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class MarkerSites:
+    """Where a set of places is drawn; fixed while the set of places stays the same.
+
+    ``places`` are sorted, ``positions`` are the drawn ``(lat, lon)`` in degrees (places
+    sharing a point are spread around it), ``js`` is ``[[place, slug, lat, lon], ...]``
+    as a script-safe array and ``key`` names it: the page builds the markers once per
+    key and afterwards only restyles them.
+    """
+
+    places: tuple[str, ...]
+    positions: tuple[tuple[float, float], ...]
+    js: str
+    key: str
+
+
+@lru_cache(maxsize=32)
+def marker_sites(sites: tuple[tuple[str, float, float, bool], ...]) -> MarkerSites:
+    """The :class:`MarkerSites` of ``(place, lat, lon, approximate)`` sorted by place."""
+    frame = pd.DataFrame(list(sites), columns=["place", "lat", "lon", "approximate"])
+    positions = tuple((round(lat, 6), round(lon, 6)) for lat, lon in _display_positions(frame))
+    places = tuple(site[0] for site in sites)
+    js = js_json([[p, _slug(p), lat, lon] for p, (lat, lon) in zip(places, positions,
+                                                                    strict=True)])
+    return MarkerSites(places, positions, js, _key(js))
+
+
+def _marker_entry(status: str, assumed: bool, recent: bool, disputed: bool
+                  ) -> dict[str, Any]:
+    return {**marker_style(status, assumed=assumed, recent=recent, disputed=disputed),
+            "status": status}
+
+
+def _marker_tip(status: str, baseline: bool, dated: bool, assumed: bool, recent: bool,
+                disputed: bool, approximate: bool) -> list[str]:
+    return _tip_pieces(tooltip_html({
+        "place": _PLACE_HOLE, "status": status, "since": _DATE_HOLE if dated else "",
+        "kind": "baseline" if baseline else "", "assumed": assumed,
+        "changed_recently": recent, "disputed": disputed, "approximate": approximate}))
+
+
+def _area_tip(status: str, assumed: bool) -> list[str]:
+    return _tip_pieces(area_tooltip_html({"place": _PLACE_HOLE, "status": status,
+                                          "assumed": assumed}))
+
+
+class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
     """A feature group with one circle marker per place, coloured by status.
 
     Parameters
@@ -292,9 +364,15 @@ class StatusLayer(folium.FeatureGroup):
 
     Notes
     -----
-    Markers are sorted by place and the script holds no random ids, so the same state
-    always yields the same JavaScript (open tooltips and the map survive reruns).
-    ``markers`` keeps each marker's drawn position, for :func:`place_at`.
+    The script carries two things: the places' :class:`MarkerSites` (the same on every
+    date) and the day's payload, ``day``: shared tables of styles, tooltip templates
+    (:func:`tooltip_html` with holes for the place and the date) and dates, and per
+    place three indices into them (``codes``). The page keeps the markers of a set of
+    places between reruns and restyles only those whose look changed (see
+    ``templates/status_layer.js``), so a date step costs little even with thousands of
+    places. Markers are sorted by place and the script holds no random ids: the same
+    state always yields the same JavaScript. :attr:`markers` is the Python twin of what
+    the page draws.
     """
 
     def __init__(self, state: pd.DataFrame, *, name: str = "Control on the chosen date"
@@ -302,24 +380,56 @@ class StatusLayer(folium.FeatureGroup):
         super().__init__(name=name, overlay=True, control=False, show=True)
         self._id = "statusmarkers"  # [a-z0-9] only, as streamlit-folium expects
         self._template = _template("status_layer.js")
-        ordered = state.sort_values("place", kind="stable").reset_index(drop=True)
-        positions = _display_positions(ordered)
-        self.markers: list[dict[str, Any]] = []
-        for row, (lat, lon) in zip(records(ordered, _MARKER_FIELDS), positions, strict=True):
-            status = str(row.get("status", "unknown"))
-            style = marker_style(status, assumed=_truthy(row.get("assumed")),
-                                 recent=_truthy(row.get("changed_recently")),
-                                 disputed=_truthy(row.get("disputed")))
-            style.update(place=str(row["place"]), status=status,
-                         className=f"{style['className']} kcm-place-{_slug(str(row['place']))}")
-            self.markers.append({"place": str(row["place"]), "lat": round(lat, 6),
-                                 "lon": round(lon, 6), "style": style,
-                                 "tooltip": tooltip_html(row)})
+        ordered = state.sort_values("place", kind="stable")
+        places = [str(p) for p in ordered["place"].tolist()]
+        assumed, recent, disputed, approximate = (
+            _flags(ordered, c) for c in ("assumed", "changed_recently", "disputed",
+                                         "approximate"))
+        self.sites = marker_sites(tuple(zip(
+            places, ordered["lat"].astype(float).tolist(),
+            ordered["lon"].astype(float).tolist(), approximate, strict=True)))
+        statuses = [str(s) for s in _column(ordered, "status", "unknown")]
+        baselines = [k == "baseline" for k in _column(ordered, "kind", "")]
+        sinces = [str(s or "") for s in _column(ordered, "since", "")]
+        styles, tips = _Interner(_marker_entry), _Interner(_marker_tip)
+        dates = _Interner(escape_text)
+        dates("")
+        codes: list[int] = []
+        for status, a, r, d, ap, baseline, since in zip(
+                statuses, assumed, recent, disputed, approximate, baselines, sinces,
+                strict=True):
+            dated = bool(since) and status != "unknown"
+            codes += (styles(status, a, r, d), tips(status, baseline, dated, a, r, d, ap),
+                      dates(since) if dated else 0)
+        self.day = {"key": self.sites.key, "styles": styles.values, "tips": tips.values,
+                    "dates": dates.values, "codes": codes}
 
     @cached_property
-    def markers_js(self) -> str:
-        """The markers as a script-safe JavaScript object (:func:`compact_items`)."""
-        return js_json(compact_items(self.markers))
+    def day_js(self) -> str:
+        """:attr:`day` as a script-safe JavaScript object."""
+        return js_json(self.day)
+
+    @cached_property
+    def markers(self) -> list[dict[str, Any]]:
+        """The markers as the page draws them: place, lat, lon, style and tooltip."""
+        return expand_markers(json.loads(self.sites.js), self.day)
+
+
+def expand_markers(sites: list[list[Any]], day: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Markers from a :class:`StatusLayer`'s two script arguments, as the page builds them.
+
+    Returns one dict per place: ``place, lat, lon, style`` (Leaflet options, with the
+    ``kcm-place-<slug>`` class) and ``tooltip`` (HTML, escaped).
+    """
+    out = []
+    codes = day["codes"]
+    for i, (place, slug, lat, lon) in enumerate(sites):
+        s, t, d = codes[3 * i:3 * i + 3]
+        style = {**day["styles"][s], "place": place}
+        style["className"] = f"{style['className']} kcm-place-{slug}"
+        out.append({"place": place, "lat": lat, "lon": lon, "style": style,
+                    "tooltip": _fill_tip(day["tips"][t], place, day["dates"][d])})
+    return out
 
 
 def area_style(status: str, *, assumed: bool = False) -> dict[str, Any]:
@@ -354,52 +464,73 @@ def area_tooltip_html(row: Mapping[str, Any]) -> str:
             f"{escape_text(note)}an approximation derived from point reports</em></small>")
 
 
-class AreaLayer(folium.FeatureGroup):
+class AreaLayer(_RendersVerbatim, folium.FeatureGroup):
     """Areas of control: one polygon per place (its Voronoi cell), styled for one date.
 
     Parameters
     ----------
-    geometries_js : str or None
-        The cells' GeoJSON geometries as a script-safe JavaScript array (see
-        :func:`js_json`), fixed for a set of places; coordinates are ``[lon, lat]``.
-    geometries_url : str, optional
-        Instead of ``geometries_js``: the address of the same array as a JSON file (see
-        :func:`gazetteer._assets.publish_static`). The map's page fetches it once and
-        keeps it, so a date step sends only the styles.
-    areas : list of dict
-        One entry per cell, in the same order: ``place``, ``style`` (:func:`area_style`)
-        and ``tooltip`` (:func:`area_tooltip_html`).
+    areas : sequence of mapping
+        One entry per cell, in the cells' order: ``place``, ``status`` and ``assumed``.
+    cells_js : str, optional
+        The cells as a script-safe JavaScript object ``{"places": [...], "geometries":
+        [...]}`` (GeoJSON geometries, ``[lon, lat]``), fixed for a set of places.
+    cells_url : str, optional
+        Instead of ``cells_js``: the address of the same object as a JSON file (see
+        :func:`gazetteer._assets.publish_static`). The page fetches it once.
     name : str
         The layer's name in a layer control.
 
     Notes
     -----
-    The areas are drawn in their own pane (``kcmareas``) between the land and the markers,
-    so markers stay on top and clickable. The geometry text is computed once per set of
-    places and only the styles change with the date.
+    Like :class:`StatusLayer`, the script sends only the day's payload (``day``: shared
+    styles, tooltip templates and two indices per cell); the page keeps the polygons of a
+    set of cells and restyles those that changed. The areas are drawn in their own pane
+    (``kcmareas``) between the land and the markers, so markers stay on top and
+    clickable.
     """
 
-    def __init__(self, geometries_js: str | None, areas: list[dict[str, Any]], *,
-                 geometries_url: str | None = None,
+    def __init__(self, areas: Sequence[Mapping[str, Any]], *, cells_js: str | None = None,
+                 cells_url: str | None = None,
                  name: str = "Areas of control (approximate)") -> None:
         super().__init__(name=name, overlay=True, control=False, show=True)
-        if (geometries_js is None) == (geometries_url is None):
-            raise ValueError("give exactly one of geometries_js or geometries_url")
+        if (cells_js is None) == (cells_url is None):
+            raise ValueError("give exactly one of cells_js or cells_url")
         self._id = "areas"  # [a-z0-9] only, as streamlit-folium expects
         self._template = _template("area_layer.js")
-        self.geometries_js = geometries_js or "null"
-        self.geometries_url = geometries_url
-        self.areas = areas
+        self.cells_js, self.cells_url = cells_js or "null", cells_url
+        self.places = [str(a["place"]) for a in areas]
         self.pane, self.pane_z = "kcmareas", 390
         self.hatches = {_slug(s): c for s, c in PALETTE.items()}
+        styles = _Interner(lambda status, assumed: area_style(status, assumed=assumed))
+        tips = _Interner(_area_tip)
+        codes: list[int] = []
+        for area in areas:
+            status = str(area.get("status") or "unknown")
+            assumed = _truthy(area.get("assumed"))
+            codes += (styles(status, assumed), tips(status, assumed))
+        self.day = {"key": cells_url or _key(self.cells_js), "styles": styles.values,
+                    "tips": tips.values, "codes": codes}
 
     @cached_property
-    def areas_js(self) -> str:
-        """Styles and tooltips as a script-safe JavaScript object (:func:`compact_items`)."""
-        return js_json(compact_items(self.areas))
+    def day_js(self) -> str:
+        """:attr:`day` as a script-safe JavaScript object."""
+        return js_json(self.day)
+
+    @cached_property
+    def areas(self) -> list[dict[str, Any]]:
+        """The cells as the page draws them: ``place``, ``style`` and ``tooltip``."""
+        return expand_areas(self.places, self.day)
 
 
-class BoundaryLayer(folium.map.Layer):
+def expand_areas(places: Sequence[str], day: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per cell, its place, style and tooltip from an :class:`AreaLayer`'s ``day``."""
+    codes = day["codes"]
+    return [{"place": place, "style": dict(day["styles"][codes[2 * i]]),
+             "tooltip": _fill_tip(day["tips"][codes[2 * i + 1]], place)}
+            for i, place in enumerate(places)]
+
+
+class BoundaryLayer(_RendersVerbatim, folium.map.Layer):
     """State and country boundaries, fetched from ``url`` or embedded from ``data``.
 
     Parameters
@@ -539,8 +670,9 @@ def place_at(click: Mapping[str, Any] | None, layer: StatusLayer, *,
     except (KeyError, TypeError, ValueError):
         return None
     best, best_d = None, tolerance_deg ** 2
-    for m in layer.markers:
-        d = (m["lat"] - lat) ** 2 + ((m["lon"] - lon) * math.cos(math.radians(lat))) ** 2
+    scale = math.cos(math.radians(lat))
+    for name, (m_lat, m_lon) in zip(layer.sites.places, layer.sites.positions, strict=True):
+        d = (m_lat - lat) ** 2 + ((m_lon - lon) * scale) ** 2
         if d <= best_d:
-            best, best_d = m["place"], d
+            best, best_d = name, d
     return best

@@ -316,9 +316,16 @@ def test_slider_steps_keep_zoom_and_do_not_reload_the_map(page, app_url):
     page.wait_for_timeout(400)
     zoom, center = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter()]")
     frame.evaluate("() => { window.__probe = 'kept'; window.map.__probe = 'same-map'; }")
+    frame.evaluate("""() => document.querySelectorAll('path.kcm-marker')
+        .forEach(p => p.setAttribute('data-probe', 'drawn-once'))""")
     for day in ("2024-11-19", "2024-11-20", "2024-11-21"):
         step_date(page, "ArrowRight", day)
     wait_fill(page, frame, "Kan Paik Ti", "#0072B2")                  # markers did update
+    # restyled in place: the same SVG paths, the new status in their class
+    kpt = marker(frame, "Kan Paik Ti")
+    assert kpt.get_attribute("data-probe") == "drawn-once"
+    assert "kcm-status-kia" in kpt.get_attribute("class").split()
+    assert frame.locator("path.kcm-marker:not([data-probe])").count() == 0
     assert frame.evaluate("() => [window.__probe, window.map.__probe]") == ["kept", "same-map"]
     after_zoom, after_center = frame.evaluate(
         "() => [window.map.getZoom(), window.map.getCenter()]")
@@ -326,6 +333,27 @@ def test_slider_steps_keep_zoom_and_do_not_reload_the_map(page, app_url):
     assert after_zoom == zoom
     assert after_center == pytest.approx(center)
     assert page.locator("iframe[data-probe='same-iframe']").count() == 1
+
+
+def test_a_new_set_of_places_redraws_the_markers_once_each(page, app_url):
+    frame = open_app(page, app_url, "?date=2024-11-21")
+    shown = frame.locator("path.kcm-marker").count()
+    page.locator(".st-key-show_unreported label").click()         # every Kachin town
+    deadline = time.monotonic() + 15
+    while frame.locator("path.kcm-marker").count() <= shown:
+        assert time.monotonic() < deadline, "unreported towns never drawn"
+        page.wait_for_timeout(50)
+    places = frame.evaluate("""() => Object.values(window.map._layers)
+        .filter(l => l.options && l.options.place && l._radius).map(l => l.options.place)""")
+    assert len(places) == len(set(places)) == frame.locator("path.kcm-marker").count()
+    wait_fill(page, frame, "Kan Paik Ti", "#0072B2")
+    page.locator(".st-key-show_unreported label").click()
+    deadline = time.monotonic() + 15
+    while frame.locator("path.kcm-marker").count() != shown:
+        assert time.monotonic() < deadline, "unreported towns never removed"
+        page.wait_for_timeout(50)
+    click_marker(page, frame, "Kan Paik Ti")                           # still clickable
+    assert page.errors == []
 
 
 def test_article_markup_is_shown_as_text_and_runs_nothing(page, app_url):

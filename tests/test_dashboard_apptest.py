@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from mapjs import status_markers
 from streamlit.testing.v1 import AppTest
-
-from gazetteer.mapview import expand_items
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard.py"
@@ -38,10 +37,7 @@ def map_args(at: AppTest) -> dict:
 
 
 def markers(at: AppTest) -> dict[str, dict]:
-    js = map_args(at)["feature_group"]
-    start = js.index("(feature_group_feature_group_0, ") + len("(feature_group_feature_group_0, ")
-    data = expand_items(json.loads(js[start:js.index(");\n", start)]))
-    return {m["place"]: m for m in data}
+    return {m["place"]: m for m in status_markers(map_args(at)["feature_group"])}
 
 
 def panel(at: AppTest) -> str:

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from mapjs import call_args
 from streamlit.testing.v1 import AppTest
 from test_dashboard_apptest import FIXTURE, ROOT, map_args, run_app  # shared AppTest helpers
 
 from gazetteer import app
+from gazetteer._assets import served_static_dir
 from gazetteer.errors import EventTableError
-from gazetteer.mapview import PALETTE, area_style
+from gazetteer.mapview import PALETTE, AreaLayer, area_style, expand_areas
 
 EVIL = ("KIA troops captured Shwegu town on 3 March 2025, residents said "
         "&lt;script&gt;window.__pwned=1&lt;/script&gt; "
@@ -66,8 +68,11 @@ def test_areas_layer_toggles_without_changing_the_base_map(monkeypatch):
     at.checkbox(key="show_areas").check().run()
     js = feature_js(at)
     assert "feature_group_feature_group_1" in js and "kcmareas" in js
-    decoded = js.encode().decode("unicode_escape")
-    assert "Area nearest " in decoded and '"place": "Kan Paik Ti"' in decoded
+    cells_js, day, _, _, url = call_args(js, "feature_group_feature_group_1")
+    assert cells_js is None                                       # fetched once, from url
+    cells = json.loads(Path(served_static_dir(), "cells", url.rsplit("/", 1)[1]).read_text())
+    areas = {a["place"]: a for a in expand_areas(cells["places"], day)}
+    assert areas["Kan Paik Ti"]["tooltip"].startswith("Area nearest <strong>Kan Paik Ti")
     assert any("approximation derived from point reports" in c.value for c in at.caption)
     assert map_args(at)["script"] == base                        # same base map: zoom kept
     at.checkbox(key="show_areas").uncheck().run()
@@ -174,13 +179,15 @@ def test_cells_once_per_place_set_and_coloured_per_day(model):
     assert app.area_cells(sites)[0] is cells                     # computed once
     names = {c.place for c in cells}
     assert {"Laiza", "Kan Paik Ti", "Pangwa"} <= names          # border towns snapped in
-    assert len(json.loads(geometries)) == len(cells)
-    areas = app.areas_for_day(cells, state)
+    drawn = json.loads(geometries)
+    assert drawn["places"] == [c.place for c in cells]
+    assert len(drawn["geometries"]) == len(cells)
+    areas = AreaLayer(app.areas_for_day(cells, state), cells_js=geometries).areas
     by_place = {a["place"]: a for a in areas}
     assert by_place["Kan Paik Ti"]["style"]["fillColor"] == PALETTE["KIA"]
     assert "Area nearest <strong>Kan Paik Ti</strong>" in by_place["Kan Paik Ti"]["tooltip"]
-    earlier = {a["place"]: a for a in app.areas_for_day(
-        cells, model.state(dt.date(2024, 11, 19)))}
+    earlier = {a["place"]: a for a in AreaLayer(app.areas_for_day(
+        cells, model.state(dt.date(2024, 11, 19))), cells_js=geometries).areas}
     assert earlier["Kan Paik Ti"]["style"]["fillColor"] == PALETTE["BGF/militia"]
 
 
@@ -188,8 +195,10 @@ def test_area_tooltips_escape_place_names():
     state = pd.DataFrame([{"place": "<img src=x onerror=alert(1)>`${x}`", "lat": 25.4,
                            "lon": 97.4, "status": "KIA", "assumed": False,
                            "approximate": False}])
-    cells, _ = app.area_cells(app.cell_sites(state))
-    [area] = app.areas_for_day(cells, state)
+    cells, cells_js = app.area_cells(app.cell_sites(state))
+    layer = AreaLayer(app.areas_for_day(cells, state), cells_js=cells_js)
+    assert not re.search(r"[<>`$]", layer.day_js)               # the name is not in it
+    [area] = layer.areas
     assert "<img" not in area["tooltip"] and "`" not in area["tooltip"]
     assert "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;{x}&#96;" in area["tooltip"]
 
@@ -205,8 +214,11 @@ def test_place_in_areas(model):
 def test_area_layer_script_is_stable_and_safe(model):
     one = model.area_layer(dt.date(2024, 11, 21))
     two = model.area_layer(dt.date(2024, 11, 21))
-    assert one.areas_js == two.areas_js and one.geometries_js == two.geometries_js
-    assert not re.search(r"[<>`$]", one.areas_js + one.geometries_js)
+    assert one.day_js == two.day_js and one.cells_url == two.cells_url
+    assert not re.search(r"[<>`$]", one.day_js)
+    cells = Path(served_static_dir(), "cells",
+                 one.cells_url.rsplit("/", 1)[1]).read_text()
+    assert not re.search(r"[<>`$]", cells)
 
 
 def test_holdings_and_chart(model):

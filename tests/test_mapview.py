@@ -10,6 +10,7 @@ from pathlib import Path
 import folium
 import pandas as pd
 import pytest
+from mapjs import status_markers
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from gazetteer._assets import COMPONENT_STATIC_URL, install_static_assets, use_local_assets
@@ -19,7 +20,7 @@ from gazetteer.mapview import (
     StatusLayer,
     base_map,
     escape_text,
-    expand_items,
+    js_json,
     marker_style,
     place_at,
     static_boundaries_url,
@@ -49,9 +50,7 @@ def feature_group_js(layer: StatusLayer) -> str:
 
 
 def markers_json(js: str) -> list[dict]:
-    match = re.search(r"\}\)\(feature_group_feature_group_0, (\{.*\})\);", js, re.DOTALL)
-    assert match, js[:500]
-    return expand_items(json.loads(match.group(1)))
+    return status_markers(js)
 
 
 # -- offline: no asset from a CDN ---------------------------------------------------------
@@ -210,24 +209,54 @@ def test_layers_added_to_the_map_itself_survive_streamlit_folium_renaming():
     assert used and used <= defined, used - defined
 
 
-def test_compact_items_round_trip_and_share_styles():
-    from gazetteer.mapview import compact_items
+def test_day_payload_shares_tables_and_matches_python_tooltips():
+    rows = state_rows(*(
+        {"place": f"P{i}", "lat": 25.0 + i / 10, "status": ("KIA", "junta", "unknown")[i % 3],
+         "since": f"2024-0{1 + i % 5}-01", "kind": "baseline" if i % 4 == 0 else "capture",
+         "assumed": i % 4 == 0, "changed_recently": i % 5 == 1, "disputed": i % 7 == 2,
+         "approximate": i % 6 == 3} for i in range(40)))
+    layer = StatusLayer(rows)
+    day = layer.day
+    assert len(day["styles"]) < 20 and len(day["tips"]) < 40 and len(day["dates"]) <= 6
+    assert len(day["codes"]) == 3 * 40
+    drawn = {m["place"]: m for m in markers_json(feature_group_js(layer))}
+    for row in rows.to_dict("records"):
+        marker = drawn[row["place"]]
+        assert marker["tooltip"] == tooltip_html(row)             # the page's twin of it
+        expected = marker_style(row["status"], assumed=row["assumed"],
+                                recent=row["changed_recently"], disputed=row["disputed"])
+        assert {k: marker["style"][k] for k in expected if k != "className"} == \
+            {k: v for k, v in expected.items() if k != "className"}
+        assert marker["style"]["className"].startswith(expected["className"])
 
-    items = [{"place": f"P{i}", "lat": 25.0 + i, "lon": 97.0, "tooltip": "t",
-              "style": {**marker_style("KIA" if i % 2 else "junta"), "place": f"P{i}",
-                        "className": f"{marker_style('KIA')['className']} kcm-place-p{i}"}}
-             for i in range(6)]
-    data = compact_items(items)
-    assert len(data["styles"]) == 2
-    back = expand_items(data)
-    assert [b["style"]["place"] for b in back] == [f"P{i}" for i in range(6)]
-    assert all(f"kcm-place-p{i}" in b["style"]["className"] for i, b in enumerate(back))
+
+def test_sites_are_shared_by_every_day_of_a_place_set():
+    a = StatusLayer(state_rows({"place": "A"}, {"place": "B", "lat": 26.0}))
+    b = StatusLayer(state_rows({"place": "B", "lat": 26.0, "status": "junta"},
+                               {"place": "A", "status": "contested"}))
+    assert a.sites is b.sites and a.day["key"] == b.day["key"] == a.sites.key
+    c = StatusLayer(state_rows({"place": "A"}))
+    assert c.sites.key != a.sites.key
 
 
-def test_compact_tooltips_keep_the_place_escaped():
-    from gazetteer.mapview import compact_items
+def test_tooltip_templates_keep_the_place_escaped():
+    layer = StatusLayer(state_rows({"place": EVIL, "since": "<b>2024</b>"}))
+    assert EVIL not in layer.day_js and "<b>" not in layer.day_js
+    [marker] = layer.markers
+    assert marker["tooltip"] == tooltip_html({**state_rows({"place": EVIL, "since":
+                                                            "<b>2024</b>"}).iloc[0]})
 
-    tip = tooltip_html({"place": EVIL, "status": "KIA", "since": "2024-11-20"})
-    data = compact_items([{"place": EVIL, "tooltip": tip}])
-    assert EVIL not in "".join(data["tips"])             # the name travels only as data
-    assert expand_items(data)[0]["tooltip"] == tip
+
+@pytest.mark.parametrize("name", ["{{ 'jinja' ~ 'ran' }}", "{% raw %}", "{# x", "a{%b", "{{"])
+def test_names_that_look_like_jinja_tags_stay_text(name):
+    # folium compiles rendered scripts as Jinja templates; our layers' scripts are kept
+    # as text and js_json escapes a "{" that opens a tag, so nothing is run or broken
+    layer = StatusLayer(state_rows({"place": name}))
+    [marker] = markers_json(feature_group_js(layer))
+    assert marker["place"] == name
+    m = base_map(boundaries=None)
+    StatusLayer(state_rows({"place": name})).add_to(m)
+    page = m.get_root().render()
+    assert "jinjaran" not in page
+    assert all(opener not in js_json({"k": name}) for opener in ("{{", "{%", "{#"))
+    assert json.loads(js_json({"k": name})) == {"k": name}

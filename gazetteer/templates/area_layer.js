@@ -1,7 +1,10 @@
-{#- Areas of control: one GeoJSON polygon per place, in a pane between the land and the
-    markers. Geometries and styles arrive as JSON with <, >, &, quotes, backticks and $
-    escaped (mapview.js_json); each tooltip is also HTML escaped in Python. Hatch patterns
-    for assumed and unknown areas are SVG patterns built with DOM calls, once per page. -#}
+{#- Areas of control: one GeoJSON polygon per cell, in a pane between the land and the
+    markers. The cells ({places, geometries}) are drawn once per page and kept; each
+    rerun's group brings the day's payload (mapview.AreaLayer.day) and restyles the cells
+    whose look changed. Data arrives as JSON with <, >, &, quotes, backticks and $
+    escaped (mapview.js_json); tooltip templates are HTML escaped in Python and place
+    names here (esc). Hatch patterns for assumed and unknown areas are SVG patterns built
+    with DOM calls, once per page. -#}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
 {{ this.get_name() }}.beforeAdd = function (map) {
@@ -9,7 +12,7 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         map.createPane({{ this.pane|tojson }}).style.zIndex = {{ this.pane_z|tojson }};
     }
 };
-(function (group, geometries, data, hatches, pane, url) {
+(function (group, cells, day, hatches, pane, url) {
     /* kcm:layer-helpers */
     var ns = "http://www.w3.org/2000/svg";
     if (!document.getElementById("kcm-hatches")) {
@@ -37,27 +40,45 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         svg.appendChild(defs);
         document.body.appendChild(svg);
     }
-    function draw(geoms) {
-        data.items.forEach(function (a, i) {
-            var style = Object.assign({pane: pane, place: a.place}, styleOf(data, a));
-            var shape = L.geoJSON(geoms[i], {style: function () { return style; },
-                                             pane: pane});
-            shape.eachLayer(function (layer) {
-                layer.options.place = a.place;
-                layer.bindTooltip(tipOf(data, a), {sticky: true, opacity: 0.9,
-                                              className: "kcm-tooltip kcm-area-tooltip"});
-                group.addLayer(layer);
-            });
+    function paint(slot) {
+        var d = slot.day;
+        var styles = d.styles.map(function (s) { return JSON.stringify(s); });
+        var tips = d.tips.map(function (t) { return JSON.stringify(t); });
+        slot.items.forEach(function (shapes, i) {
+            var s = d.codes[2 * i], t = d.codes[2 * i + 1];
+            var look = styles[s] + tips[t];
+            if (slot.looks[i] !== look) {
+                restyle(slot, i, Object.assign({dashArray: null}, d.styles[s]), look);
+            }
         });
     }
-    if (geometries !== null) { draw(geometries); return; }
-    // Geometries depend only on the set of places: fetched once per page, then reused.
-    var cache = window.kcmCellCache = window.kcmCellCache || {};
-    if (cache[url]) { draw(cache[url]); return; }
-    fetch(url).then(function (r) { return r.json(); }).then(function (geoms) {
-        cache[url] = geoms;
-        draw(geoms);
+    function draw(slot, cells) {
+        slot.items = cells.places.map(function (place, i) {
+            var shapes = [];
+            L.geoJSON(cells.geometries[i], {pane: pane}).eachLayer(function (shape) {
+                shape.options.place = place;
+                shape.bindTooltip(function () {
+                    return fillTip(slot.day.tips[slot.day.codes[2 * i + 1]], place);
+                }, {sticky: true, opacity: 0.9, className: "kcm-tooltip kcm-area-tooltip"});
+                if (reportClick) { shape.on("click", reportClick); }
+                slot.layer.addLayer(shape);
+                shapes.push(shape);
+            });
+            return shapes;
+        });
+        paint(slot);
+    }
+    var slot = adopt("areas", group, day.key, function (slot) {
+        if (cells !== null) { draw(slot, cells); return; }
+        fetch(url).then(function (r) {
+            if (!r.ok) { throw new Error("HTTP " + r.status); }
+            return r.json();
+        }).then(function (fetched) {
+            if (window.kcmSlots.areas === slot) { draw(slot, fetched); }
+        }).catch(function (err) { console.warn("areas not loaded:", err); });
     });
-})({{ this.get_name() }}, {{ this.geometries_js }}, {{ this.areas_js }},
-   {{ this.hatches|tojson }}, {{ this.pane|tojson }}, {{ this.geometries_url|tojson }});
+    slot.day = day;
+    if (slot.items) { paint(slot); }
+})({{ this.get_name() }}, {{ this.cells_js }}, {{ this.day_js }},
+   {{ this.hatches|tojson }}, {{ this.pane|tojson }}, {{ this.cells_url|tojson }});
 {% endmacro %}

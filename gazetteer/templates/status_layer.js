@@ -1,16 +1,34 @@
-{#- One feature group holding a circle marker per place. Everything that comes from
-    data (names, tooltips) arrives as JSON with <, >, &, quotes, backticks and $
-    escaped (mapview.js_json); each tooltip is also HTML escaped in Python. Element
-    names depend only on the group's id, so one state always gives the same script. -#}
+{#- A circle marker per place. The markers of a set of places (sites: [place, slug, lat,
+    lon]) are built once per page and kept; each rerun's group brings the day's payload
+    (mapview.StatusLayer.day) and restyles the markers whose look changed. Everything
+    from data arrives as JSON with <, >, &, quotes, backticks and $ escaped
+    (mapview.js_json); tooltip templates and dates are HTML escaped in Python and
+    place names here (esc). -#}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
-(function (group, data) {
+(function (group, sites, day) {
     /* kcm:layer-helpers */
-    data.items.forEach(function (m) {
-        var marker = L.circleMarker([m.lat, m.lon], styleOf(data, m));
-        marker.bindTooltip(tipOf(data, m), {direction: "top", offset: [0, -6], opacity: 0.95,
-                                        className: "kcm-tooltip"});
-        group.addLayer(marker);
+    var slot = adopt("status", group, day.key, function (slot) {
+        slot.items = sites.map(function (site, i) {
+            var marker = L.circleMarker([site[2], site[3]], {place: site[0]});
+            marker.bindTooltip(function () {
+                var d = slot.day, c = d.codes;
+                return fillTip(d.tips[c[3 * i + 1]], site[0], d.dates[c[3 * i + 2]]);
+            }, {direction: "top", offset: [0, -6], opacity: 0.95, className: "kcm-tooltip"});
+            slot.layer.addLayer(marker);
+            return [marker];
+        });
     });
-})({{ this.get_name() }}, {{ this.markers_js }});
+    slot.day = day;
+    var styles = day.styles.map(function (s) { return JSON.stringify(s); });
+    var tips = day.tips.map(function (t) { return JSON.stringify(t); });
+    sites.forEach(function (site, i) {
+        var s = day.codes[3 * i], t = day.codes[3 * i + 1], d = day.codes[3 * i + 2];
+        var look = styles[s] + tips[t] + day.dates[d];
+        if (slot.looks[i] === look) { return; }
+        var style = Object.assign({dashArray: null}, day.styles[s], {place: site[0]});
+        style.className = style.className + " kcm-place-" + site[1];
+        restyle(slot, i, style, look);
+    });
+})({{ this.get_name() }}, {{ this.sites.js }}, {{ this.day_js }});
 {% endmacro %}
