@@ -274,8 +274,14 @@ class Model:
 
     def layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
               ) -> StatusLayer:
-        """The markers for ``day`` (a fresh object each call: st_folium mutates it)."""
-        return StatusLayer(self.shown(day, unreported=unreported, assumed=assumed))
+        """The markers for ``day`` (a fresh object each call: st_folium mutates it).
+
+        The places' sites go to the static folder once per set of places
+        (:func:`_publish_sites`); the layer's script then carries only the day.
+        """
+        return StatusLayer(self.shown(day, unreported=unreported, assumed=assumed),
+                           publish=lambda js: self.remember(("sites-url", js),
+                                                            lambda: _publish_sites(js)))
 
     def area_layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
                    ) -> AreaLayer | None:
@@ -597,7 +603,12 @@ def filter_options(model: Model) -> tuple[list[str], list[str]]:
     return model.remember("filter_options", compute)
 
 
-def events_table_html(table: pd.DataFrame, *, limit: int = 300,
+#: Rows an events table shows (newest first); filters or the CSV download reach the rest.
+#: Every row is HTML the browser sanitises and lays out again on each date step.
+TABLE_ROWS = 100
+
+
+def events_table_html(table: pd.DataFrame, *, limit: int = TABLE_ROWS,
                       empty: str = "No event up to this date matches.",
                       css_class: str = "kcm-events") -> str:
     """An :func:`events_table` as escaped HTML, the newest ``limit`` rows.
@@ -802,6 +813,12 @@ def cell_sites(state: pd.DataFrame) -> tuple[tuple[str, float, float], ...]:
                       state["lon"], strict=True))
     return tuple((name, round(float(lat), 6), round(float(lon), 6))
                  for _, name, lat, lon in rows)
+
+
+def _publish_sites(sites_js: str) -> str:
+    from gazetteer._assets import publish_static
+
+    return publish_static(sites_js, folder="sites")
 
 
 def _publish_cells(cells_js: str) -> str:

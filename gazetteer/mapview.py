@@ -359,6 +359,11 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
     state : pandas.DataFrame
         A :meth:`gazetteer.timeline.Timeline.state_on` table (``place, lat, lon, status,
         assumed, changed_recently, disputed, approximate, since, kind``).
+    publish : callable, optional
+        Stores the sites' script text and returns its address as seen from the page
+        (:func:`gazetteer._assets.publish_static`). The page then fetches the sites once
+        per set of places instead of receiving them with every date; without it they
+        are embedded (saved maps, tests).
     name : str
         The layer's name in a layer control.
 
@@ -375,8 +380,9 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
     the page draws.
     """
 
-    def __init__(self, state: pd.DataFrame, *, name: str = "Control on the chosen date"
-                 ) -> None:
+    def __init__(self, state: pd.DataFrame, *,
+                 publish: Callable[[str], str] | None = None,
+                 name: str = "Control on the chosen date") -> None:
         super().__init__(name=name, overlay=True, control=False, show=True)
         self._id = "statusmarkers"  # [a-z0-9] only, as streamlit-folium expects
         self._template = _template("status_layer.js")
@@ -403,6 +409,8 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
                       dates(since) if dated else 0)
         self.day = {"key": self.sites.key, "styles": styles.values, "tips": tips.values,
                     "dates": dates.values, "codes": codes}
+        #: Where the page fetches the sites from (then the script does not carry them).
+        self.sites_url = publish(self.sites.js) if publish is not None else None
 
     @cached_property
     def day_js(self) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+from gazetteer._assets import served_static_dir
 from gazetteer.mapview import expand_markers
 
 
@@ -23,7 +25,13 @@ def call_args(js: str, group: str) -> list[Any]:
         pos += len(js[pos:]) - len(js[pos:].lstrip())
 
 
+def static_json(url: str) -> Any:
+    """A file the page fetches from the app's static folder (publish_static's address)."""
+    folder, name = url.rsplit("/", 2)[-2:]
+    return json.loads(Path(served_static_dir(), folder, name).read_text(encoding="utf-8"))
+
+
 def status_markers(js: str, group: str = "feature_group_feature_group_0") -> list[dict]:
     """The markers a StatusLayer script draws (mapview.expand_markers of its arguments)."""
-    sites, day = call_args(js, group)[:2]
-    return expand_markers(sites, day)
+    sites, url, day = call_args(js, group)[:3]
+    return expand_markers(sites if sites is not None else static_json(url), day)

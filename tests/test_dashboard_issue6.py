@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from mapjs import call_args
+from mapjs import call_args, static_json
 from streamlit.testing.v1 import AppTest
 from test_dashboard_apptest import FIXTURE, ROOT, map_args, run_app  # shared AppTest helpers
 
@@ -70,8 +70,7 @@ def test_areas_layer_toggles_without_changing_the_base_map(monkeypatch):
     assert "feature_group_feature_group_1" in js and "kcmareas" in js
     cells_js, day, _, _, url = call_args(js, "feature_group_feature_group_1")
     assert cells_js is None                                       # fetched once, from url
-    cells = json.loads(Path(served_static_dir(), "cells", url.rsplit("/", 1)[1]).read_text())
-    areas = {a["place"]: a for a in expand_areas(cells["places"], day)}
+    areas = {a["place"]: a for a in expand_areas(static_json(url)["places"], day)}
     assert areas["Kan Paik Ti"]["tooltip"].startswith("Area nearest <strong>Kan Paik Ti")
     assert any("approximation derived from point reports" in c.value for c in at.caption)
     assert map_args(at)["script"] == base                        # same base map: zoom kept

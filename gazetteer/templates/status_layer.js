@@ -1,34 +1,52 @@
 {#- A circle marker per place. The markers of a set of places (sites: [place, slug, lat,
-    lon]) are built once per page and kept; each rerun's group brings the day's payload
-    (mapview.StatusLayer.day) and restyles the markers whose look changed. Everything
-    from data arrives as JSON with <, >, &, quotes, backticks and $ escaped
-    (mapview.js_json); tooltip templates and dates are HTML escaped in Python and
-    place names here (esc). -#}
+    lon], embedded or fetched once from url) are built once per page and kept; each
+    rerun's group brings the day's payload (mapview.StatusLayer.day) and restyles the
+    markers whose look changed. Everything from data arrives as JSON with <, >, &,
+    quotes, backticks and $ escaped (mapview.js_json); tooltip templates and dates are
+    HTML escaped in Python and place names here (esc). -#}
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
-(function (group, sites, day) {
+(function (group, sites, url, day) {
     /* kcm:layer-helpers */
-    var slot = adopt("status", group, day.key, function (slot) {
+    function paint(slot) {
+        var d = slot.day, sites = slot.sites;
+        var styles = d.styles.map(function (s) { return JSON.stringify(s); });
+        var tips = d.tips.map(function (t) { return JSON.stringify(t); });
+        sites.forEach(function (site, i) {
+            var s = d.codes[3 * i], t = d.codes[3 * i + 1], k = d.codes[3 * i + 2];
+            var look = styles[s] + tips[t] + d.dates[k];
+            if (slot.looks[i] === look) { return; }
+            var style = Object.assign({dashArray: null}, d.styles[s], {place: site[0]});
+            style.className = style.className + " kcm-place-" + site[1];
+            restyle(slot, i, style, look);
+        });
+    }
+    function build(slot, sites) {
+        slot.sites = sites;
         slot.items = sites.map(function (site, i) {
             var marker = L.circleMarker([site[2], site[3]], {place: site[0]});
             marker.bindTooltip(function () {
                 var d = slot.day, c = d.codes;
                 return fillTip(d.tips[c[3 * i + 1]], site[0], d.dates[c[3 * i + 2]]);
             }, {direction: "top", offset: [0, -6], opacity: 0.95, className: "kcm-tooltip"});
+            if (reportClick) { marker.on("click", reportClick); }
             slot.layer.addLayer(marker);
             return [marker];
         });
+        paint(slot);
+    }
+    var slot = adopt("status", group, day.key, function (slot) {
+        if (sites !== null) { build(slot, sites); return; }
+        // The sites depend only on the set of places: fetched once per page and kept.
+        fetch(url).then(function (r) {
+            if (!r.ok) { throw new Error("HTTP " + r.status); }
+            return r.json();
+        }).then(function (fetched) {
+            if (window.kcmSlots.status === slot) { build(slot, fetched); }
+        }).catch(function (err) { console.warn("markers not loaded:", err); });
     });
     slot.day = day;
-    var styles = day.styles.map(function (s) { return JSON.stringify(s); });
-    var tips = day.tips.map(function (t) { return JSON.stringify(t); });
-    sites.forEach(function (site, i) {
-        var s = day.codes[3 * i], t = day.codes[3 * i + 1], d = day.codes[3 * i + 2];
-        var look = styles[s] + tips[t] + day.dates[d];
-        if (slot.looks[i] === look) { return; }
-        var style = Object.assign({dashArray: null}, day.styles[s], {place: site[0]});
-        style.className = style.className + " kcm-place-" + site[1];
-        restyle(slot, i, style, look);
-    });
-})({{ this.get_name() }}, {{ this.sites.js }}, {{ this.day_js }});
+    if (slot.items) { paint(slot); }
+})({{ this.get_name() }}, {{ "null" if this.sites_url else this.sites.js }},
+   {{ this.sites_url|tojson }}, {{ this.day_js }});
 {% endmacro %}
