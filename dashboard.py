@@ -95,6 +95,10 @@ def _pick_date() -> None:
         ss["date"] = min(max(picked, model.first), model.last)
 
 
+def _filter_label(what: str, chosen: list[str] | None) -> str:
+    return f"Filter by {what}" + (f" ({len(chosen)} chosen)" if chosen else "")
+
+
 # -- title and problems -----------------------------------------------------------------
 st.title("Kachin State: who controls which town, and when")
 st.caption("Every marker rests on dated news excerpts: click a place to read them. "
@@ -141,8 +145,11 @@ with panel_col:
     names = sorted(set(model.timeline.places) | set(markers.sites.places))
     # written back every run, like the date: new places (uploads) must not reset the choice
     ss["place"] = ss.get("place") if ss.get("place") in names else None
-    place = st.selectbox("Place", names, key="place",
-                         placeholder="Click a marker or choose a place")
+    # long lists of places sit in popovers: a closed one costs the browser nothing on a
+    # date step, an open list of thousands of names would be drawn again each time
+    with st.popover(ss["place"] or "Find a place", icon=":material/search:", width="stretch"):
+        place = st.selectbox("Place", names, key="place",
+                             placeholder="Type a name, or click a marker on the map")
     if place:
         st.html(app.panel_html(model, place, day))
     else:
@@ -223,8 +230,12 @@ if st.toggle("Show the trend chart and what changed between two dates", key="sho
 st.subheader(f"Events up to {day.isoformat()}")
 f1, f2 = st.columns(2)
 place_options, actor_options = app.filter_options(model)
-pick_places = f1.multiselect("Filter by place", place_options)
-pick_actors = f2.multiselect("Filter by actor", actor_options)
+with f1.popover(_filter_label("place", ss.get("pick_places")), icon=":material/filter_list:",
+                width="stretch"):
+    pick_places = st.multiselect("Filter by place", place_options, key="pick_places")
+with f2.popover(_filter_label("actor", ss.get("pick_actors")), icon=":material/filter_list:",
+                width="stretch"):
+    pick_actors = st.multiselect("Filter by actor", actor_options, key="pick_actors")
 st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
                                                actors=pick_actors)))
 
