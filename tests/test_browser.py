@@ -404,3 +404,30 @@ def test_tooltip_markup_is_inert(page, evil_events_url):
     assert page.evaluate("() => window.__pwned") is None
     assert frame.evaluate("() => window.__pwned") is None
     assert page.errors == []
+
+
+def test_a_saved_map_draws_its_embedded_layers(page, tmp_path):
+    """A map saved as one HTML file (no app server): markers and areas embedded, no fetch."""
+    import pandas as pd
+
+    from gazetteer import app
+    from gazetteer._assets import install_static_assets
+    from gazetteer.mapview import AreaLayer, StatusLayer, base_map
+
+    install_static_assets(tmp_path / "static")
+    model = app.build_model(app.Options(seeds=ROOT / "seeds"))
+    state = model.state(pd.Timestamp("2024-11-21").date())
+    m = base_map(asset_base_url="static", boundaries=ROOT / "data" / "boundaries.geojson")
+    cells, cells_js = app.area_cells(app.cell_sites(state))
+    AreaLayer(app.areas_for_day(cells, state), cells_js=cells_js).add_to(m)
+    StatusLayer(state).add_to(m)
+    m.save(str(tmp_path / "map.html"))
+    page.goto((tmp_path / "map.html").as_uri())
+    page.locator("path.kcm-marker").first.wait_for(timeout=10000)
+    assert page.locator("path.kcm-marker").count() == len(state)
+    assert page.locator("path.kcm-area").count() >= len(cells)
+    kpt = page.locator("path.kcm-place-kan-paik-ti")
+    assert kpt.get_attribute("fill") == "#0072B2"                    # KIA blue, restyled
+    assert "kcm-status-kia" in kpt.get_attribute("class").split()
+    assert page.errors == []
+    assert all(urlsplit(u).scheme == "file" for u in page.requests)  # nothing fetched

@@ -68,17 +68,16 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         });
         paint(slot);
     }
-    var slot = adopt("areas", group, day.key, function (slot) {
-        if (cells !== null) { draw(slot, cells); return; }
-        fetch(url).then(function (r) {
-            if (!r.ok) { throw new Error("HTTP " + r.status); }
-            return r.json();
-        }).then(function (fetched) {
-            if (window.kcmSlots.areas === slot) { draw(slot, fetched); }
-        }).catch(function (err) { console.warn("areas not loaded:", err); });
-    });
+    var slot = adopt("areas", group, day.key);
     slot.day = day;
-    if (slot.items) { paint(slot); }
+    if (slot.items) {
+        paint(slot);
+    } else if (cells !== null) {
+        draw(slot, cells);
+    } else if (!slot.loading) {
+        // the cells depend only on the set of places: fetched once per page and kept
+        load("areas", slot, url, function (fetched) { draw(slot, fetched); });
+    }
 })({{ this.get_name() }}, {{ this.cells_js }}, {{ this.day_js }},
    {{ this.hatches|tojson }}, {{ this.pane|tojson }}, {{ this.cells_url|tojson }});
 {% endmacro %}

@@ -17,14 +17,15 @@
     // shapes drawn later (after a fetch) get it here, when it is in reach.
     var reportClick = typeof onLayerClick === "function" ? onLayerClick : null;
     // The lasting layer called "name" for the shapes of "key", adopted by "group": it is
-    // on the map while the latest group adopting it is; build(slot) fills a new one.
-    function adopt(name, group, key, build) {
+    // on the map while the latest group adopting it is. A new one has no items yet
+    // (items === null): the caller builds them, now or after a fetch (loading).
+    function adopt(name, group, key) {
         var slots = window.kcmSlots = window.kcmSlots || {};
         var slot = slots[name];
         if (!slot || slot.key !== key) {
             if (slot && slot.layer._map) { slot.layer._map.removeLayer(slot.layer); }
-            slot = slots[name] = {key: key, layer: L.featureGroup(), items: null, looks: []};
-            build(slot);
+            slot = slots[name] = {key: key, layer: L.featureGroup(), items: null, looks: [],
+                                  loading: false};
         }
         slot.owner = group;
         slot.restyled = 0;
@@ -41,6 +42,16 @@
             }, 0);
         });
         return slot;
+    }
+    // The JSON file at url, then fill(data) if the slot is still the current one.
+    function load(name, slot, url, fill) {
+        slot.loading = true;
+        fetch(url).then(function (r) {
+            if (!r.ok) { throw new Error("HTTP " + r.status); }
+            return r.json();
+        }).then(function (data) {
+            if (window.kcmSlots[name] === slot) { fill(data); }
+        }).catch(function (err) { console.warn(name + " not loaded:", err); });
     }
     // Give item i (its shapes) a new style; look names its style and tooltip entries, so
     // the caller skips items whose look is unchanged.

@@ -35,18 +35,16 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
         });
         paint(slot);
     }
-    var slot = adopt("status", group, day.key, function (slot) {
-        if (sites !== null) { build(slot, sites); return; }
-        // The sites depend only on the set of places: fetched once per page and kept.
-        fetch(url).then(function (r) {
-            if (!r.ok) { throw new Error("HTTP " + r.status); }
-            return r.json();
-        }).then(function (fetched) {
-            if (window.kcmSlots.status === slot) { build(slot, fetched); }
-        }).catch(function (err) { console.warn("markers not loaded:", err); });
-    });
+    var slot = adopt("status", group, day.key);
     slot.day = day;
-    if (slot.items) { paint(slot); }
+    if (slot.items) {
+        paint(slot);
+    } else if (sites !== null) {
+        build(slot, sites);
+    } else if (!slot.loading) {
+        // the sites depend only on the set of places: fetched once per page and kept
+        load("status", slot, url, function (fetched) { build(slot, fetched); });
+    }
 })({{ this.get_name() }}, {{ "null" if this.sites_url else this.sites.js }},
    {{ this.sites_url|tojson }}, {{ this.day_js }});
 {% endmacro %}
