@@ -3,8 +3,10 @@
 Run with ``make run`` or ``streamlit run dashboard.py [-- --seeds DIR | --events FILE]``.
 This file only lays the page out; the logic lives in :mod:`gazetteer.app`.
 
-The map is drawn first, before the sidebar's widgets (which read the same session state),
-so that after a slider step its new markers are among the first things the browser gets.
+Everything that follows the date lives in one fragment (``date_view``): a slider step, a
+button, Play or a click on the map reruns only that part, and the map's new markers are
+among the first things the browser gets. The sidebar (layers, data, uploads) is drawn
+after it and reruns the whole page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 import time
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
 from gazetteer import app
@@ -26,9 +29,9 @@ options = app.parse_options(sys.argv[1:])
 shared = app.cached_model(options)
 ss = st.session_state
 
-# -- the sidebar's frame: time and layers are drawn at the end, uploads now ---------------
+# -- the sidebar's frame: layers are drawn at the end, uploads now ----------------------
 with st.sidebar:
-    date_box, layers_box = st.container(), st.container()
+    layers_box = st.container()
     st.header("Your own sources")
     st.caption("Uploads are used in this browser session only: nothing is saved on the "
                "server and no file of the project is changed.")
@@ -44,7 +47,7 @@ with st.sidebar:
     replace = st.toggle("Show only the uploaded table", key="upload_replace",
                         disabled=table_file is None)
 
-# -- this session's uploads, merged into a model of its own ----------------------------
+# -- this session's uploads, merged into a model of its own -----------------------------
 taken = set(shared.data.articles)
 uploads = []
 for upload in files or []:
@@ -61,19 +64,26 @@ model = app.session_model(shared, options, uploads=uploads, table=table,
                           table_name=table_file.name if table_file is not None else "",
                           table_warnings=table_warnings, replace=replace, store=ss)
 
-# -- the view: from the URL on first load, then from the widgets, buttons and Play --------
+# -- the view: from the URL on first load, then from the widgets, buttons and Play ------
 if "date" not in ss:
     link = app.read_permalink(st.query_params, first=model.first, last=model.last,
                               places=model.timeline.places)
     ss.update(date=link.day or model.last, place=link.place, link_messages=link.messages,
               show_assumed=True, show_unreported=False, show_areas=False)
-if "next_date" in ss:
-    ss["date"] = ss.pop("next_date")
-if ss.pop("stop_playing", False):
-    ss["playing"] = False
-# written back every run: when uploads change the slider's range (so its identity),
-# Streamlit would otherwise reset the new slider to its minimum
-ss["date"] = day = min(max(ss["date"], model.first), model.last)
+
+
+def _current_date() -> dt.date:
+    """The date to show: Play's next step applied, kept within the data's range.
+
+    Written back every run: when uploads change the slider's range (so its identity),
+    Streamlit would otherwise reset the new slider to its minimum.
+    """
+    if "next_date" in ss:
+        ss["date"] = ss.pop("next_date")
+    if ss.pop("stop_playing", False):
+        ss["playing"] = False
+    ss["date"] = min(max(ss["date"], model.first), model.last)
+    return ss["date"]
 
 
 def _step(direction: int) -> None:
@@ -95,6 +105,14 @@ def _pick_date() -> None:
         ss["date"] = min(max(picked, model.first), model.last)
 
 
+def _rerun_view() -> None:
+    """Rerun the date's view only; during a full run (Play's first step), the page."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:  # a fragment-only rerun needs a fragment run
+        st.rerun()
+
+
 def _filter_label(what: str, chosen: list[str] | None) -> str:
     return f"Filter by {what}" + (f" ({len(chosen)} chosen)" if chosen else "")
 
@@ -111,68 +129,142 @@ if model.warnings:
     with st.expander(f"⚠️ {len(model.warnings)} problem(s) while loading; what was skipped"):
         st.warning("\n".join(f"- {w}" for w in model.warnings))
 
-# -- the map (fixed base, markers for the day) and the source panel ----------------------
-map_col, panel_col = st.columns([3, 2], gap="medium")
-shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
-markers = model.layer(day, **shown)
-layers = [markers]  # the markers stay feature group 0; the areas, when on, are group 1
-areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
-if areas is not None:
-    layers.append(areas)
-with map_col:
-    st.markdown(f"**Control on {day.isoformat()}**")
-    clicked = st_folium(
-        base_map(boundaries_url=static_boundaries_url()),
-        feature_group_to_add=layers,
-        returned_objects=["last_object_clicked", "last_object_clicked_count"],
-        key="map", height=620, use_container_width=True,
-        render=False,  # a fresh map: st_folium renders what it sends; no full-page render
-    )
-    st.html(app.legend_html(areas=areas is not None))
-    if areas is not None:
-        st.caption("Shaded areas are an approximation derived from point reports: each "
-                   "place's area is the land nearer to it than to any other place on the "
-                   "map, clipped to Myanmar. They are not front lines. Hatched areas rest "
-                   "on an assumed baseline or an unknown status.")
-click = (clicked or {}).get("last_object_clicked")
-click_id = (repr(click), (clicked or {}).get("last_object_clicked_count"))
-if click and click_id != ss.get("seen_click"):
-    ss["seen_click"] = click_id
-    in_area = app.place_in_areas(click, model.cells(day, **shown)) if areas else None
-    ss["place"] = place_at(click, markers) or in_area or ss.get("place")
 
-with panel_col:
-    names = sorted(set(model.timeline.places) | set(markers.sites.places))
-    # written back every run, like the date: new places (uploads) must not reset the choice
-    ss["place"] = ss.get("place") if ss.get("place") in names else None
-    # long lists of places sit in popovers: a closed one costs the browser nothing on a
-    # date step, an open list of thousands of names would be drawn again each time
-    with st.popover(ss["place"] or "Find a place", icon=":material/search:", width="stretch"):
-        place = st.selectbox("Place", names, key="place",
-                             placeholder="Type a name, or click a marker on the map")
-    if place:
-        st.html(app.panel_html(model, place, day))
-    else:
-        st.info("Click a marker on the map, or choose a place above, to see its status, "
-                "its control history and every excerpt that mentions it.")
+# -- the date's view: a fragment, so a date step reruns only this part -------------------
+@st.fragment
+def date_view() -> None:
+    """Everything that follows the date, from the time controls to the downloads.
 
-st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
-                           if v})
+    A date step (slider, buttons, Play, the trend chart) or a click on the map reruns
+    only this fragment: the title and the sidebar are not sent or drawn again.
+    """
+    day = _current_date()
 
-# -- sidebar: time and layers (at the top of the sidebar) -------------------------------
-with date_box:
-    st.header("Date")
+    # -- time: the date, previous and next change, Play ---------------------------------
     st.slider("Show control on", min_value=model.first, max_value=model.last, key="date",
               format="YYYY-MM-DD")
-    back, forward = st.columns(2)
+    back, forward, play, pace = st.columns([1, 1, 1.5, 1.8], vertical_alignment="bottom")
     back.button("◀ Previous", on_click=_step, args=(-1,), width="stretch",
                 help="Jump to the previous change of control",
                 disabled=app.prev_change(day, model.changes) is None)
     forward.button("Next ▶", on_click=_step, args=(1,), width="stretch",
                    help="Jump to the next change of control",
                    disabled=app.next_change(day, model.changes) is None)
-    st.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
-    speed = st.select_slider("Speed", options=list(app.PLAY_SPEEDS), value="normal (1 s a step)")
+    play.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
+    speed = pace.select_slider("Speed", options=list(app.PLAY_SPEEDS),
+                               value="normal (1 s a step)")
+
+    # -- the map (fixed base, markers for the day) and the source panel -----------------
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
+    markers = model.layer(day, **shown)
+    layers = [markers]  # the markers stay feature group 0; the areas, when on, are group 1
+    areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
+    if areas is not None:
+        layers.append(areas)
+    with map_col:
+        st.markdown(f"**Control on {day.isoformat()}**")
+        clicked = st_folium(
+            base_map(boundaries_url=static_boundaries_url()),
+            feature_group_to_add=layers,
+            returned_objects=["last_object_clicked", "last_object_clicked_count"],
+            key="map", height=620, use_container_width=True,
+            render=False,  # a fresh map: st_folium renders what it sends; no full-page render
+        )
+        st.html(app.legend_html(areas=areas is not None))
+        if areas is not None:
+            st.caption("Shaded areas are an approximation derived from point reports: each "
+                       "place's area is the land nearer to it than to any other place on the "
+                       "map, clipped to Myanmar. They are not front lines. Hatched areas rest "
+                       "on an assumed baseline or an unknown status.")
+    click = (clicked or {}).get("last_object_clicked")
+    click_id = (repr(click), (clicked or {}).get("last_object_clicked_count"))
+    if click and click_id != ss.get("seen_click"):
+        ss["seen_click"] = click_id
+        in_area = app.place_in_areas(click, model.cells(day, **shown)) if areas else None
+        ss["place"] = place_at(click, markers) or in_area or ss.get("place")
+
+    with panel_col:
+        names = sorted(set(model.timeline.places) | set(markers.sites.places))
+        # written back every run, like the date: new places (uploads) must not reset the choice
+        ss["place"] = ss.get("place") if ss.get("place") in names else None
+        # long lists of places sit in popovers: a closed one costs the browser nothing on a
+        # date step, an open list of thousands of names would be drawn again each time
+        with st.popover(ss["place"] or "Find a place", icon=":material/search:", width="stretch"):
+            place = st.selectbox("Place", names, key="place",
+                                 placeholder="Type a name, or click a marker on the map")
+        if place:
+            st.html(app.panel_html(model, place, day))
+        else:
+            st.info("Click a marker on the map, or choose a place above, to see its status, "
+                    "its control history and every excerpt that mentions it.")
+
+    st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
+                               if v})
+
+    # -- trends and what changed (drawn only when asked for: a slider step stays light) ---
+    st.subheader("Trends and what changed")
+    if st.toggle("Show the trend chart and what changed between two dates", key="show_trends"):
+        st.markdown("**Places held over time**")
+        st.altair_chart(app.trends_chart(app.holdings(model, assumed=ss["show_assumed"]), day),
+                        key="trends", on_select=_pick_date, selection_mode=app.TREND_SELECTION,
+                        width="stretch")
+        st.caption("Number of places on the map by status after each change (assumed "
+                   "baselines included when shown). The dashed line is the map's date; click "
+                   "a point to show the map on that date.")
+        st.markdown("**What changed**")
+        c_from, c_to, _ = st.columns([1, 1, 2])
+        since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
+                                  min_value=model.first, max_value=model.last)
+        until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
+        st.html(app.events_table_html(
+            app.changes_table(model, since, until),
+            empty="No capture or new assault is dated between these days.",
+            css_class="kcm-changes"))
+
+    # -- events up to the date ----------------------------------------------------------
+    st.subheader(f"Events up to {day.isoformat()}")
+    f1, f2 = st.columns(2)
+    place_options, actor_options = app.filter_options(model)
+    with f1.popover(_filter_label("place", ss.get("pick_places")), icon=":material/filter_list:",
+                    width="stretch"):
+        pick_places = st.multiselect("Filter by place", place_options, key="pick_places")
+    with f2.popover(_filter_label("actor", ss.get("pick_actors")), icon=":material/filter_list:",
+                    width="stretch"):
+        pick_actors = st.multiselect("Filter by actor", actor_options, key="pick_actors")
+    st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
+                                                   actors=pick_actors)))
+
+    # -- downloads (made only when clicked) ---------------------------------------------
+    st.subheader("Download")
+    d_csv, d_geo, d_acled = st.columns(3)
+    d_csv.download_button("Event table (CSV)", data=lambda: app.events_csv(model),
+                          file_name="events.csv", mime="text/csv", on_click="ignore",
+                          help="Every event shown, with its excerpt, article and offsets.")
+    d_geo.download_button(f"Control on {day.isoformat()} (GeoJSON)",
+                          data=lambda: app.state_geojson_text(model, day),
+                          file_name=f"control_{day.isoformat()}.geojson",
+                          mime="application/geo+json", on_click="ignore",
+                          help="One point per place, with its status and the excerpts behind it.")
+    d_acled.download_button("Events in ACLED's layout (CSV)", data=lambda: app.acled_csv(model),
+                            file_name="events_acled.csv", mime="text/csv", on_click="ignore",
+                            help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
+
+    # -- Play: step to the next change, then rerun this part ----------------------------
+    if ss.get("playing"):
+        target = app.next_change(day, model.changes)
+        if target is None:
+            ss["stop_playing"] = True
+            st.toast("Reached the last change.")
+        else:
+            time.sleep(app.PLAY_SPEEDS[speed])
+            ss["next_date"] = target
+        _rerun_view()
+
+
+date_view()
+
+# -- sidebar: layers and data (at the top of the sidebar), then upload reports ----------
 with layers_box:
     st.header("Layers")
     st.checkbox("Areas of control (approximate)", key="show_areas",
@@ -205,62 +297,3 @@ with st.sidebar:
                            data=lambda: app.upload_events_csv(uploads),
                            file_name="uploaded_events.csv", mime="text/csv",
                            on_click="ignore", width="stretch")
-
-# -- trends and what changed (drawn only when asked for: a slider step stays light) ------
-st.subheader("Trends and what changed")
-if st.toggle("Show the trend chart and what changed between two dates", key="show_trends"):
-    st.markdown("**Places held over time**")
-    st.altair_chart(app.trends_chart(app.holdings(model, assumed=ss["show_assumed"]), day),
-                    key="trends", on_select=_pick_date, selection_mode=app.TREND_SELECTION,
-                    width="stretch")
-    st.caption("Number of places on the map by status after each change (assumed "
-               "baselines included when shown). The dashed line is the map's date; click "
-               "a point to show the map on that date.")
-    st.markdown("**What changed**")
-    c_from, c_to, _ = st.columns([1, 1, 2])
-    since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
-                              min_value=model.first, max_value=model.last)
-    until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
-    st.html(app.events_table_html(
-        app.changes_table(model, since, until),
-        empty="No capture or new assault is dated between these days.",
-        css_class="kcm-changes"))
-
-# -- events up to the date --------------------------------------------------------------
-st.subheader(f"Events up to {day.isoformat()}")
-f1, f2 = st.columns(2)
-place_options, actor_options = app.filter_options(model)
-with f1.popover(_filter_label("place", ss.get("pick_places")), icon=":material/filter_list:",
-                width="stretch"):
-    pick_places = st.multiselect("Filter by place", place_options, key="pick_places")
-with f2.popover(_filter_label("actor", ss.get("pick_actors")), icon=":material/filter_list:",
-                width="stretch"):
-    pick_actors = st.multiselect("Filter by actor", actor_options, key="pick_actors")
-st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
-                                               actors=pick_actors)))
-
-# -- downloads (made only when clicked) -------------------------------------------------
-st.subheader("Download")
-d_csv, d_geo, d_acled = st.columns(3)
-d_csv.download_button("Event table (CSV)", data=lambda: app.events_csv(model),
-                      file_name="events.csv", mime="text/csv", on_click="ignore",
-                      help="Every event shown, with its excerpt, article and offsets.")
-d_geo.download_button(f"Control on {day.isoformat()} (GeoJSON)",
-                      data=lambda: app.state_geojson_text(model, day),
-                      file_name=f"control_{day.isoformat()}.geojson",
-                      mime="application/geo+json", on_click="ignore",
-                      help="One point per place, with its status and the excerpts behind it.")
-d_acled.download_button("Events in ACLED's layout (CSV)", data=lambda: app.acled_csv(model),
-                        file_name="events_acled.csv", mime="text/csv", on_click="ignore",
-                        help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
-
-# -- Play: step to the next change, then rerun ------------------------------------------
-if ss.get("playing"):
-    target = app.next_change(day, model.changes)
-    if target is None:
-        ss["stop_playing"] = True
-        st.toast("Reached the last change.")
-    else:
-        time.sleep(app.PLAY_SPEEDS[speed])
-        ss["next_date"] = target
-    st.rerun()

@@ -35,7 +35,7 @@ from typing import Any
 import folium
 import pandas as pd
 import xyzservices
-from branca.element import Element
+from branca.element import Element, MacroElement
 from folium.elements import ElementAddToElement
 from folium.template import Template
 
@@ -606,6 +606,7 @@ def base_map(*, boundaries: str | Path | Mapping | None = BOUNDARIES_GEOJSON,
                    control_scale=True, min_zoom=4, max_zoom=14)
     use_local_assets(m, base_url=asset_base_url)
     m.get_root().header.add_child(_MapStyle(), name="kcm_style")
+    _FocusWithoutScroll().add_to(m)
     layer = _boundary_layer(boundaries, boundaries_url)
     if layer is not None:
         layer.add_to(m)
@@ -616,6 +617,16 @@ def base_map(*, boundaries: str | Path | Mapping | None = BOUNDARIES_GEOJSON,
                          show=False).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
+
+
+class _FocusWithoutScroll(MacroElement):
+    """Keeps a press on the map from scrolling the page (templates/map_focus.js)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScroll"
+        self._id = "focuswithoutscroll"  # a stable name: the base map's script never changes
+        self._template = _template("map_focus.js")
 
 
 class _MapStyle(Element):

@@ -301,6 +301,22 @@ def test_clicking_a_marker_opens_its_sources(page, app_url):
     page.screenshot(path=str(ARTIFACTS / "panel_kan_paik_ti.png"))
 
 
+def test_a_marker_low_on_a_half_visible_map_takes_the_click(page, app_url):
+    # Leaflet focuses the map on a press; that focus must not scroll the page, or the
+    # press ends elsewhere and the click is lost
+    page.set_viewport_size({"width": 1400, "height": 700})
+    frame = open_app(page, app_url, "?date=2024-11-21")
+    page.mouse.move(700, 300)
+    page.mouse.wheel(0, marker(frame, "Chipwi").bounding_box()["y"] - 640)  # Chipwi low
+    page.wait_for_timeout(400)
+    frame_box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    assert frame_box["y"] + frame_box["height"] > 700                 # partly out of view
+    spot = marker(frame, "Chipwi").bounding_box()
+    assert spot["y"] + spot["height"] < 700                            # Chipwi in view
+    page.mouse.click(spot["x"] + spot["width"] / 2, spot["y"] + spot["height"] / 2)
+    page.locator('.kcm-panel[data-place="Chipwi"]').wait_for(timeout=15000)
+
+
 def test_slider_steps_keep_zoom_and_do_not_reload_the_map(page, app_url):
     frame = open_app(page, app_url, "?date=2024-11-18")
     page.locator("iframe[title='streamlit_folium.st_folium']").evaluate(
