@@ -70,14 +70,7 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
     }
     var slot = adopt("areas", group, day.key);
     slot.day = day;
-    if (slot.items) {
-        paint(slot);
-    } else if (cells !== null) {
-        draw(slot, cells);
-    } else if (!slot.loading) {
-        // the cells depend only on the set of places: fetched once per page and kept
-        load("areas", slot, url, function (fetched) { draw(slot, fetched); });
-    }
+    present("areas", slot, cells, url, draw, paint);
 })({{ this.get_name() }}, {{ this.cells_js }}, {{ this.day_js }},
    {{ this.hatches|tojson }}, {{ this.pane|tojson }}, {{ this.cells_url|tojson }});
 {% endmacro %}

@@ -18,7 +18,7 @@
     var reportClick = typeof onLayerClick === "function" ? onLayerClick : null;
     // The lasting layer called "name" for the shapes of "key", adopted by "group": it is
     // on the map while the latest group adopting it is. A new one has no items yet
-    // (items === null): the caller builds them, now or after a fetch (loading).
+    // (items === null) until present() builds them.
     function adopt(name, group, key) {
         var slots = window.kcmSlots = window.kcmSlots || {};
         var slot = slots[name];
@@ -43,14 +43,18 @@
         });
         return slot;
     }
-    // The JSON file at url, then fill(data) if the slot is still the current one.
-    function load(name, slot, url, fill) {
+    // Show the slot's day: restyle its shapes, or first build them (build ends with a
+    // paint) from the embedded data, or from the JSON file at url, fetched once.
+    function present(name, slot, embedded, url, build, paint) {
+        if (slot.items) { paint(slot); return; }
+        if (embedded !== null) { build(slot, embedded); return; }
+        if (slot.loading) { return; }
         slot.loading = true;
         fetch(url).then(function (r) {
             if (!r.ok) { throw new Error("HTTP " + r.status); }
             return r.json();
         }).then(function (data) {
-            if (window.kcmSlots[name] === slot) { fill(data); }
+            if (window.kcmSlots[name] === slot) { build(slot, data); }
         }).catch(function (err) { console.warn(name + " not loaded:", err); });
     }
     // Give item i (its shapes) a new style; look names its style and tooltip entries, so

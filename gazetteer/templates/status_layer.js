@@ -37,14 +37,7 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
     }
     var slot = adopt("status", group, day.key);
     slot.day = day;
-    if (slot.items) {
-        paint(slot);
-    } else if (sites !== null) {
-        build(slot, sites);
-    } else if (!slot.loading) {
-        // the sites depend only on the set of places: fetched once per page and kept
-        load("status", slot, url, function (fetched) { build(slot, fetched); });
-    }
+    present("status", slot, sites, url, build, paint);
 })({{ this.get_name() }}, {{ "null" if this.sites_url else this.sites.js }},
    {{ this.sites_url|tojson }}, {{ this.day_js }});
 {% endmacro %}
