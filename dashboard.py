@@ -158,6 +158,10 @@ def date_view() -> None:
     map_col, panel_col = st.columns([3, 2], gap="medium")
     shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
     markers = model.layer(day, **shown)
+    # the places' positions ride along the first time this session gets them; later
+    # steps carry only the day (the page keeps them, or fetches them if it lost them)
+    markers.embed_sites = ss.get("sites_sent") != markers.sites.key
+    ss["sites_sent"] = markers.sites.key
     layers = [markers]  # the markers stay feature group 0; the areas, when on, are group 1
     areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
     if areas is not None:

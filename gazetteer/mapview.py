@@ -361,9 +361,10 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
         assumed, changed_recently, disputed, approximate, since, kind``).
     publish : callable, optional
         Stores the sites' script text and returns its address as seen from the page
-        (:func:`gazetteer._assets.publish_static`). The page then fetches the sites once
-        per set of places instead of receiving them with every date; without it they
-        are embedded (saved maps, tests).
+        (:func:`gazetteer._assets.publish_static`). The script then carries the sites
+        only when :attr:`embed_sites` is set (the dashboard sets it the first time a
+        session gets a set of places); otherwise the page fetches them once, if it does
+        not have them yet. Without ``publish`` they are always embedded (saved maps).
     name : str
         The layer's name in a layer control.
 
@@ -409,8 +410,10 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
                       dates(since) if dated else 0)
         self.day = {"key": self.sites.key, "styles": styles.values, "tips": tips.values,
                     "dates": dates.values, "codes": codes}
-        #: Where the page fetches the sites from (then the script does not carry them).
+        #: Where the page fetches the sites from when the script does not carry them.
         self.sites_url = publish(self.sites.js) if publish is not None else None
+        #: Whether the script carries the sites (always, without a ``sites_url``).
+        self.embed_sites = self.sites_url is None
 
     @cached_property
     def day_js(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from mapjs import status_markers
+from mapjs import call_args, static_json, status_markers
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +49,25 @@ def panel(at: AppTest) -> str:
 
 def messages(at: AppTest) -> str:
     return "\n".join(w.value for w in at.warning) + "\n".join(e.value for e in at.error)
+
+
+# -- the map's data -------------------------------------------------------------------------
+def test_marker_sites_travel_once_per_session(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-19"})
+    sites, url, _ = call_args(map_args(at)["feature_group"], "feature_group_feature_group_0")
+    assert sites and url                                 # the first map carries them
+    at.slider(key="date").set_value(dt.date(2024, 11, 21)).run()
+    again, same_url, day = call_args(map_args(at)["feature_group"],
+                                     "feature_group_feature_group_0")
+    assert again is None and same_url == url              # a step carries only the day
+    assert static_json(url) == sites                      # what a page that lost them gets
+    assert day["key"] == markers_key(sites)
+
+
+def markers_key(sites: list) -> str:
+    from gazetteer.mapview import js_json
+
+    return hashlib.sha256(js_json(sites).encode("utf-8")).hexdigest()[:16]
 
 
 # -- dates --------------------------------------------------------------------------------

@@ -38,6 +38,6 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
     var slot = adopt("status", group, day.key);
     slot.day = day;
     present("status", slot, sites, url, build, paint);
-})({{ this.get_name() }}, {{ "null" if this.sites_url else this.sites.js }},
+})({{ this.get_name() }}, {{ this.sites.js if this.embed_sites else "null" }},
    {{ this.sites_url|tojson }}, {{ this.day_js }});
 {% endmacro %}
