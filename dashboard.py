@@ -130,7 +130,7 @@ if model.warnings:
         st.warning("\n".join(f"- {w}" for w in model.warnings))
 
 
-# -- the date's view: a fragment, so a date step reruns only this part -------------------
+# -- the date's view: a fragment, so a date step reruns only this part ------------------
 @st.fragment
 def date_view() -> None:
     """Everything that follows the date, from the time controls to the downloads.
@@ -140,19 +140,7 @@ def date_view() -> None:
     """
     day = _current_date()
 
-    # -- time: the date, previous and next change, Play ---------------------------------
-    st.slider("Show control on", min_value=model.first, max_value=model.last, key="date",
-              format="YYYY-MM-DD")
-    back, forward, play, pace = st.columns([1, 1, 1.5, 1.8], vertical_alignment="bottom")
-    back.button("◀ Previous", on_click=_step, args=(-1,), width="stretch",
-                help="Jump to the previous change of control",
-                disabled=app.prev_change(day, model.changes) is None)
-    forward.button("Next ▶", on_click=_step, args=(1,), width="stretch",
-                   help="Jump to the next change of control",
-                   disabled=app.next_change(day, model.changes) is None)
-    play.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
-    speed = pace.select_slider("Speed", options=list(app.PLAY_SPEEDS),
-                               value="normal (1 s a step)")
+    controls = st.container()  # above the map, filled after it: the map's update goes first
 
     # -- the map (fixed base, markers for the day) and the source panel -----------------
     map_col, panel_col = st.columns([3, 2], gap="medium")
@@ -206,6 +194,22 @@ def date_view() -> None:
     st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
                                if v})
 
+    # -- time (above the map): the date, previous and next change, Play -----------------
+    with controls:
+        st.slider("Show control on", min_value=model.first, max_value=model.last, key="date",
+                  format="YYYY-MM-DD")
+        # one flex row, not columns: fewer blocks for the browser to draw on each step
+        row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+        row.button("◀ Previous", on_click=_step, args=(-1,),
+                   help="Jump to the previous change of control",
+                   disabled=app.prev_change(day, model.changes) is None)
+        row.button("Next ▶", on_click=_step, args=(1,),
+                   help="Jump to the next change of control",
+                   disabled=app.next_change(day, model.changes) is None)
+        row.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
+        speed = row.select_slider("Speed", options=list(app.PLAY_SPEEDS), width=260,
+                                  value="normal (1 s a step)", label_visibility="collapsed")
+
     # -- trends and what changed (drawn only when asked for: a slider step stays light) ---
     st.subheader("Trends and what changed")
     if st.toggle("Show the trend chart and what changed between two dates", key="show_trends"):
@@ -228,31 +232,34 @@ def date_view() -> None:
 
     # -- events up to the date ----------------------------------------------------------
     st.subheader(f"Events up to {day.isoformat()}")
-    f1, f2 = st.columns(2)
+    filters = st.container(horizontal=True)
     place_options, actor_options = app.filter_options(model)
-    with f1.popover(_filter_label("place", ss.get("pick_places")), icon=":material/filter_list:",
-                    width="stretch"):
+    with filters.popover(_filter_label("place", ss.get("pick_places")),
+                         icon=":material/filter_list:"):
         pick_places = st.multiselect("Filter by place", place_options, key="pick_places")
-    with f2.popover(_filter_label("actor", ss.get("pick_actors")), icon=":material/filter_list:",
-                    width="stretch"):
+    with filters.popover(_filter_label("actor", ss.get("pick_actors")),
+                         icon=":material/filter_list:"):
         pick_actors = st.multiselect("Filter by actor", actor_options, key="pick_actors")
     st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
                                                    actors=pick_actors)))
 
     # -- downloads (made only when clicked) ---------------------------------------------
     st.subheader("Download")
-    d_csv, d_geo, d_acled = st.columns(3)
-    d_csv.download_button("Event table (CSV)", data=lambda: app.events_csv(model),
-                          file_name="events.csv", mime="text/csv", on_click="ignore",
-                          help="Every event shown, with its excerpt, article and offsets.")
-    d_geo.download_button(f"Control on {day.isoformat()} (GeoJSON)",
-                          data=lambda: app.state_geojson_text(model, day),
-                          file_name=f"control_{day.isoformat()}.geojson",
-                          mime="application/geo+json", on_click="ignore",
-                          help="One point per place, with its status and the excerpts behind it.")
-    d_acled.download_button("Events in ACLED's layout (CSV)", data=lambda: app.acled_csv(model),
-                            file_name="events_acled.csv", mime="text/csv", on_click="ignore",
-                            help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
+    downloads = st.container(horizontal=True)
+    downloads.download_button(
+        "Event table (CSV)", data=lambda: app.events_csv(model), file_name="events.csv",
+        mime="text/csv", on_click="ignore",
+        help="Every event shown, with its excerpt, article and offsets.")
+    downloads.download_button(
+        f"Control on {day.isoformat()} (GeoJSON)",
+        data=lambda: app.state_geojson_text(model, day),
+        file_name=f"control_{day.isoformat()}.geojson", mime="application/geo+json",
+        on_click="ignore",
+        help="One point per place, with its status and the excerpts behind it.")
+    downloads.download_button(
+        "Events in ACLED's layout (CSV)", data=lambda: app.acled_csv(model),
+        file_name="events_acled.csv", mime="text/csv", on_click="ignore",
+        help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
 
     # -- Play: step to the next change, then rerun this part ----------------------------
     if ss.get("playing"):
