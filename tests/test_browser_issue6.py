@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_browser import (
+from test_browser import (  # the browser and page fixtures come via conftest.py
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     _require_chromium,
     _Server,
@@ -43,28 +41,6 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     server = _Server("--seeds", str(folder), log=folder / "streamlit.log")
     yield server.url
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = context.new_page()
-    pg.requests, pg.errors = [], []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
 
 
 def area_count(frame) -> int:
