@@ -177,7 +177,8 @@ def date_view() -> None:
         ss["place"] = place_at(click, markers) or in_area or ss.get("place")
 
     with panel_col:
-        names = sorted(set(model.timeline.places) | set(markers.sites.places))
+        names = model.remember(("place-names", markers.sites.key), lambda: sorted(
+            set(model.timeline.places) | set(markers.sites.places)))
         # written back every run, like the date: new places (uploads) must not reset the choice
         ss["place"] = ss.get("place") if ss.get("place") in names else None
         # long lists of places sit in popovers: a closed one costs the browser nothing on a
