@@ -25,6 +25,7 @@ import pandas as pd
 
 from gazetteer._paths import BASELINE_CSV, EVENTS_CSV, PACKAGE_DIR, SEEDS_DIR
 from gazetteer.errors import GazetteerError
+from gazetteer.events import parse_event_date
 from gazetteer.mapview import (
     LABELS,
     PALETTE,
@@ -37,7 +38,6 @@ from gazetteer.mapview import (
 from gazetteer.timeline import (
     STATE_COLUMNS,
     Timeline,
-    parse_event_date,
     read_baseline,
 )
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from gazetteer._rules import load_rules, trie_pattern
+from gazetteer.ruledata import load_rules, trie_pattern
 
 Precision = Literal["day", "month", "year"]
 DateKind = Literal["absolute", "weekday", "relative", "anchored"]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from gazetteer._paths import DATA_DIR
 from gazetteer.errors import DataFileError, EventTableError
-from gazetteer.extract import EVENT_COLUMNS
+from gazetteer.events import EVENT_COLUMNS, is_true
 
 #: ACLED's CSV export layout (their codebook's column order); we fill the ones in
 #: README's "Exchange" section and leave the rest empty.
@@ -251,7 +251,7 @@ def to_acled(events: pd.DataFrame, *, places: Mapping[str, object] | None = None
         a1, inter1 = to_acled_actor.get(actor, (actor, ""))
         a2, inter2 = to_acled_actor.get(target, (target, ""))
         place = (places or {}).get(str(ev.get("place")))
-        approximate = _truthy(ev.get("place_approximate"))
+        approximate = is_true(ev.get("place_approximate"))
         writer.writerow({
             "event_id_cnty": f"MMR-KCM{i}", "event_date": day, "year": day[:4],
             "time_precision": 1 if precision == "day" else 3, "disorder_type": disorder,
@@ -267,10 +267,6 @@ def to_acled(events: pd.DataFrame, *, places: Mapping[str, object] | None = None
             "tags": f"kachin-control-map event {ev.get('event_id')}",
         })
     return buffer.getvalue()
-
-
-def _truthy(value: object) -> bool:
-    return str(value).strip().lower() in ("true", "1", "yes")
 
 
 def state_geojson(state: pd.DataFrame, events: pd.DataFrame, *, on: date | str) -> dict:

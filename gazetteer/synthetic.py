@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gazetteer._rules import load_rules
 from gazetteer.articles import Article
 from gazetteer.places import Gazetteer, Place
+from gazetteer.ruledata import load_rules
 
 __all__ = ["Expected", "synthetic_articles", "synthetic_corpus", "synthetic_events"]
 
@@ -187,7 +187,7 @@ def synthetic_events(n_events: int, n_places: int, *, seed: int = 0) -> pd.DataF
     pandas.DataFrame
         Columns :data:`gazetteer.extract.EVENT_COLUMNS`.
     """
-    from gazetteer.extract import EVENT_COLUMNS
+    from gazetteer.events import EVENT_COLUMNS
 
     rng = random.Random(seed)
     lat0, lat1, lon0, lon1 = _KACHIN_BOX

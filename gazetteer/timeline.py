@@ -32,7 +32,6 @@ O(places x log changes).
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import math
@@ -47,21 +46,26 @@ import pandas as pd
 
 from gazetteer._paths import BASELINE_CSV, DATA_DIR
 from gazetteer.errors import DataFileError, EventTableError
+from gazetteer.events import (
+    CONTROL_TYPES,
+    RECENT_DAYS,
+    format_date,
+    is_missing,
+    is_true,
+    parse_event_date,
+    text_or_empty,
+)
 
 __all__ = [
     "ACTOR_GROUPS_CSV",
     "CONTROLLERS",
-    "CONTROL_TYPES",
     "DATE_DISPUTE_DAYS",
-    "RECENT_DAYS",
     "STATE_COLUMNS",
     "STATUSES",
     "ControlEvent",
     "PlaceState",
     "Timeline",
-    "format_date",
     "load_actor_groups",
-    "parse_event_date",
     "read_baseline",
 ]
 
@@ -69,14 +73,10 @@ ACTOR_GROUPS_CSV = DATA_DIR / "actor_groups.csv"
 #: Status groups that control a place, then the two statuses that name no controller.
 CONTROLLERS = ("KIA", "junta", "BGF/militia", "other armed group")
 STATUSES = (*CONTROLLERS, "contested", "unknown")
-#: Event types that change control; any other type is context only.
-CONTROL_TYPES = ("capture", "assault", "held")
 #: Columns of :meth:`Timeline.state_on`, in order; extra columns follow them.
 STATE_COLUMNS = ("place", "lat", "lon", "status", "since", "basis", "event_ids", "assumed",
                  "approximate", "changed_recently", "disputed")
 EXTRA_STATE_COLUMNS = ("since_precision", "holder", "kind")
-#: A place whose status changed less than this many days before the chosen day is "recent".
-RECENT_DAYS = 30
 #: Two captures of one place by the same side this close together, with nothing between,
 #: are one event reported with two dates.
 DATE_DISPUTE_DAYS = 14
@@ -84,67 +84,6 @@ BASELINE_COLUMNS = ("place", "status", "as_of", "basis")
 
 _PRECISIONS = ("day", "month", "year")
 _ORDER_ON_DAY = {"held": 0, "assault": 1, "capture": 2}
-_TRUE = frozenset({"true", "1", "yes", "y", "t"})
-
-
-# -- dates ------------------------------------------------------------------------------
-def parse_event_date(value: object, precision: object = None) -> tuple[dt.date, dt.date, str]:
-    """The span of days an event date may denote.
-
-    Parameters
-    ----------
-    value : str or datetime.date
-        ``YYYY-MM-DD``, ``YYYY-MM`` (month precision) or ``YYYY`` (year precision).
-    precision : {"day", "month", "year"}, optional
-        Checked against the value's form; inferred from it when missing.
-
-    Returns
-    -------
-    (start, end, precision)
-        First and last possible day (inclusive) and the precision. A month-precision
-        date starts on the 1st of the month.
-
-    Raises
-    ------
-    ValueError
-        The value is empty, malformed, or does not fit ``precision``.
-    """
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value, value, "day"
-    text = "" if value is None else str(value).strip()
-    parts = text.split("-")
-    form = {1: "year", 2: "month", 3: "day"}.get(len(parts))
-    if not text or form is None or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-        raise ValueError(f"date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
-    wanted = "" if precision is None or _missing(precision) else str(precision).strip()
-    if wanted and wanted != form:
-        raise ValueError(f"date {text!r} does not fit precision {wanted!r}")
-    nums = [int(p) for p in parts]
-    if len(nums) > 1 and not 1 <= nums[1] <= 12:
-        raise ValueError(f"date {text!r} has no month {nums[1]}")
-    if form == "year":
-        return dt.date(nums[0], 1, 1), dt.date(nums[0], 12, 31), form
-    if form == "month":
-        last = calendar.monthrange(nums[0], nums[1])[1]
-        return dt.date(nums[0], nums[1], 1), dt.date(nums[0], nums[1], last), form
-    try:
-        day = dt.date(*nums)
-    except ValueError as err:
-        raise ValueError(f"date {text!r} is not a real day ({err})") from None
-    return day, day, form
-
-
-def format_date(day: dt.date | None, precision: str = "day") -> str:
-    """``day`` written at its precision: ``2024-11-20``, ``2024-05`` or ``2024``."""
-    if day is None:
-        return ""
-    if precision == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if precision == "year":
-        return f"{day.year:04d}"
-    return day.isoformat()
 
 
 def _as_day(day: dt.date | str) -> dt.date:
@@ -158,18 +97,6 @@ def _as_day(day: dt.date | str) -> dt.date:
         return dt.date.fromisoformat(str(day).strip())
     except ValueError:
         raise ValueError(f"{day!r} is not a YYYY-MM-DD date") from None
-
-
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return str(value).strip() in ("", "nan", "None", "<NA>", "NaT")
-
-
-def _text(value: object) -> str:
-    return "" if _missing(value) else str(value).strip()
 
 
 # -- data files -------------------------------------------------------------------------
@@ -186,7 +113,7 @@ def _actor_groups_cached(path: str) -> Mapping[str, str]:
         if not {"actor", "group"} <= set(reader.fieldnames or ()):
             raise DataFileError(file, "header must include actor,group", line=1)
         for row in reader:
-            actor, group = _text(row.get("actor")), _text(row.get("group"))
+            actor, group = text_or_empty(row.get("actor")), text_or_empty(row.get("group"))
             if not actor:
                 raise DataFileError(file, "actor is empty", line=reader.line_num)
             if group not in CONTROLLERS:
@@ -236,14 +163,14 @@ def read_baseline(path: str | Path = BASELINE_CSV) -> pd.DataFrame:
             raise DataFileError(file, f"missing column(s) {', '.join(missing)}", line=1)
         for row in reader:
             line = reader.line_num
-            place, status = _text(row.get("place")), _text(row.get("status"))
+            place, status = text_or_empty(row.get("place")), text_or_empty(row.get("status"))
             if not place:
                 raise DataFileError(file, "place is empty", line=line)
             if status not in STATUSES:
                 raise DataFileError(file, f"status {status!r} is not one of "
                                     f"{', '.join(STATUSES)}", line=line)
             try:
-                as_of = dt.date.fromisoformat(_text(row.get("as_of")))
+                as_of = dt.date.fromisoformat(text_or_empty(row.get("as_of")))
             except ValueError:
                 raise DataFileError(file, f"as_of {row.get('as_of')!r} is not YYYY-MM-DD",
                                     line=line) from None
@@ -251,7 +178,7 @@ def read_baseline(path: str | Path = BASELINE_CSV) -> pd.DataFrame:
                 raise DataFileError(file, f"place {place!r} listed twice", line=line)
             seen.add(place)
             rows.append({"place": place, "status": status, "as_of": as_of,
-                         "basis": _text(row.get("basis"))})
+                         "basis": text_or_empty(row.get("basis"))})
     return pd.DataFrame(rows, columns=list(BASELINE_COLUMNS))
 
 
@@ -554,9 +481,9 @@ def _reports(events: pd.DataFrame, groups: Mapping[str, str], warnings: list[str
     reports: list[_Report] = []
     has = set(events.columns)
     for i, row in enumerate(events.to_dict("records")):
-        kind = _text(row.get("event_type"))
-        place = _text(row.get("place"))
-        label = _text(row.get("event_id")) or f"row {i + 1}"
+        kind = text_or_empty(row.get("event_type"))
+        place = text_or_empty(row.get("place"))
+        label = text_or_empty(row.get("event_id")) or f"row {i + 1}"
         if not place:
             warnings.append(f"event {label}: place is empty; skipped")
             continue
@@ -568,8 +495,7 @@ def _reports(events: pd.DataFrame, groups: Mapping[str, str], warnings: list[str
             warnings.append(f"event {label} ({place}): lat/lon {row.get('lat')!r}, "
                             f"{row.get('lon')!r} are not coordinates; skipped")
             continue
-        approx = "place_approximate" in has and _text(row.get("place_approximate")).lower() \
-            in _TRUE
+        approx = "place_approximate" in has and is_true(row.get("place_approximate"))
         if place in coords:
             old = coords[place]
             coords[place] = (old[0], old[1], old[2] or approx)
@@ -588,8 +514,8 @@ def _report(row: Mapping[str, object], label: str, kind: str, place: str,
     by_publication = False
     raw_date = row.get("date")
     try:
-        if _missing(raw_date):
-            if _missing(row.get("published")):
+        if is_missing(raw_date):
+            if is_missing(row.get("published")):
                 warnings.append(f"event {label} ({place}): no date and no publication date; "
                                 "skipped")
                 return None
@@ -600,18 +526,18 @@ def _report(row: Mapping[str, object], label: str, kind: str, place: str,
     except ValueError as err:
         warnings.append(f"event {label} ({place}): {err}; skipped")
         return None
-    actor = _text(row.get("actor"))
+    actor = text_or_empty(row.get("actor"))
     group = groups.get(actor.casefold(), "")
     if not group:
         if kind != "assault":
             warnings.append(f"event {label} ({place}): actor {actor!r} is not in "
                             "data/actor_groups.csv; its status is unknown")
         group = "unknown"
-    target = _text(row.get("target"))
+    target = text_or_empty(row.get("target"))
     return _Report(event_id=label, place=place, event_type=kind, start=start, end=end,
                    precision=precision, group=group, actor=actor or "unknown actor",
                    target_group=groups.get(target.casefold(), ""),
-                   source_file=_text(row.get("source_file")),
+                   source_file=text_or_empty(row.get("source_file")),
                    dated_by_publication=by_publication)
 
 
@@ -700,10 +626,10 @@ def _coordinate_lookup(places: pd.DataFrame | None, names: list[str]
     if places is not None:
         name_col = "name" if "name" in places.columns else "place"
         for row in places.to_dict("records"):
-            name = _text(row.get(name_col))
+            name = text_or_empty(row.get(name_col))
             if name in names and name not in found:
-                approx = _text(row.get("coord_basis")) == "approximate" or \
-                    _text(row.get("approximate")).lower() in _TRUE
+                approx = text_or_empty(row.get("coord_basis")) == "approximate" or \
+                    is_true(row.get("approximate"))
                 found[name] = (float(row["lat"]), float(row["lon"]), approx)
         return found
     try:
@@ -744,7 +670,8 @@ def _baseline_state(base: Mapping[str, object], events: list[ControlEvent]) -> P
     support = [ev for ev in events
                if (ev.event_type == "held" and ev.group == status)
                or (ev.event_type in ("capture", "assault") and ev.target_group == status)]
-    basis = f"baseline as of {as_of.isoformat()}: {_text(base.get('basis')) or 'no basis given'}"
+    given = text_or_empty(base.get("basis")) or "no basis given"
+    basis = f"baseline as of {as_of.isoformat()}: {given}"
     ids: tuple[str, ...] = ()
     if support:
         ids = tuple(i for ev in support for i in ev.event_ids)

@@ -7,8 +7,9 @@ from datetime import date
 
 import pandas as pd
 
+from gazetteer.events import CHANGE_TYPES, period_start
+
 #: Event types that start a change of control (a new controller, or a new contest).
-CHANGE_TYPES = ("capture", "assault")
 
 
 def holdings_over_time(state_on: Callable[[date], pd.DataFrame], dates: Iterable[date]
@@ -40,7 +41,7 @@ def holdings_over_time(state_on: Callable[[date], pd.DataFrame], dates: Iterable
 def period_starts(events: pd.DataFrame) -> pd.Series:
     """Each event's first day (datetime64): a month or year counts from its first day;
     undated events give NaT. Index aligned with ``events``."""
-    return pd.to_datetime(events["date"].astype(str).map(_period_start), errors="coerce")
+    return pd.to_datetime(events["date"].astype(str).map(period_start), errors="coerce")
 
 
 def changes_between(events: pd.DataFrame, start: date, end: date, *,
@@ -69,11 +70,3 @@ def events_until(events: pd.DataFrame, end: date) -> pd.DataFrame:
     before ``end``; undated events are left out. Order is kept."""
     return events[period_starts(events) <= pd.Timestamp(end)]
 
-
-def _period_start(value: str) -> str:
-    value = value.strip()
-    if len(value) == 4:
-        return f"{value}-01-01"
-    if len(value) == 7:
-        return f"{value}-01"
-    return value

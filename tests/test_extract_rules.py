@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer._rules import RULES_DIR, load_rules, validate
 from gazetteer.articles import Article
 from gazetteer.errors import DataFileError
 from gazetteer.extract import EVENT_COLUMNS, EXTRA_COLUMNS, extract_article, extract_articles
+from gazetteer.ruledata import RULES_DIR, load_rules, validate
 
 PUB = dt.date(2024, 12, 10)  # a Tuesday
 
@@ -267,7 +267,7 @@ def test_bad_rule_file_names_file_and_line(tmp_path: Path) -> None:
 
 
 def _actors_check():
-    from gazetteer._rules import _SCHEMAS
+    from gazetteer.ruledata import SCHEMAS as _SCHEMAS
     return _SCHEMAS["actors.toml"]["actors"]
 
 

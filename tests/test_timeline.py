@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.errors import DataFileError, EventTableError
+from gazetteer.events import parse_event_date
 from gazetteer.timeline import (
     STATE_COLUMNS,
     Timeline,
     load_actor_groups,
-    parse_event_date,
     read_baseline,
 )
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from gazetteer._paths import PACKAGE_DIR
 from gazetteer.errors import DataFileError
+from gazetteer.events import EVENT_TYPES as _EVENT_TYPES
 
 RULES_DIR = PACKAGE_DIR / "rules"
 
@@ -126,7 +127,6 @@ def _actors(value: Any) -> str | None:
     return None
 
 
-_EVENT_TYPES = ("capture", "assault", "held", "airstrike", "shelling", "meeting", "clash")
 
 
 def _triggers(value: Any) -> str | None:
@@ -178,7 +178,7 @@ def _region(value: Any) -> str | None:
 
 
 #: file name -> {table: check}. Every table is required; no other table is allowed.
-_SCHEMAS: dict[str, dict[str, _Check]] = {
+SCHEMAS: dict[str, dict[str, _Check]] = {
     "dates.toml": {
         "months": _int_map(1, 12),
         "weekdays": _int_map(0, 6),
@@ -204,6 +204,10 @@ _SCHEMAS: dict[str, dict[str, _Check]] = {
                                optional=("reporting",)),
         "region": _region,
         "confidence": _confidence,
+        "words": _word_table("subject_fillers", "inside", "headquarters", "adjectival",
+                             "denial", "plan", "past", "target_lead", "forces",
+                             "holder_suffixes", "passive_agents", "owned", "determiners",
+                             "site_references"),
     },
 }
 
@@ -229,7 +233,7 @@ def load_rules(name: str) -> Mapping[str, Any]:
         it does not know, or holds a value of the wrong kind.
     """
     path = RULES_DIR / name
-    return validate(path, _SCHEMAS[name])
+    return validate(path, SCHEMAS[name])
 
 
 def validate(path: Path, schema: Mapping[str, _Check]) -> dict[str, Any]:

@@ -1,0 +1,193 @@
+"""Every event one article reports: triggers found, read, settled and given provenance."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from gazetteer.articles import Article
+from gazetteer.dates import ResolvedDate, find_dates
+from gazetteer.events import Event
+from gazetteer.extract._context import Context, Draft
+from gazetteer.extract.clauses import events_of_trigger
+from gazetteer.extract.matcher import ACTOR_MARK, phrase_key, rules_for
+from gazetteer.extract.places import find_places, site_places
+from gazetteer.extract.sentences import sentence_spans
+from gazetteer.places import Gazetteer
+
+
+def extract_article(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Event]:
+    """Every event one article reports, in text order.
+
+    A pure function of the article (and the gazetteer's table): no I/O, no shared state,
+    so a corpus can be mapped over processes or a cluster.
+
+    Parameters
+    ----------
+    article : Article
+        The cleaned article; offsets in the events index ``article.text``.
+    gazetteer : Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default`.
+
+    Returns
+    -------
+    list of Event
+        Sorted by (char_start, place, event_type).
+    """
+    gaz = gazetteer or Gazetteer.default()
+    r = rules_for(gaz)
+    text = article.text
+    if not text.strip():
+        return []
+    sentences = sentence_spans(text, abbreviations=r.abbreviations)
+    dates = [d for d in find_dates(text, published=article.published, sentences=sentences)
+             if (article.published is None or d.start <= article.published)
+             and not r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start)]
+    actors = [(m.start(), m.end(), r.actor_index.get(m.group(), "")
+               or r.actor_index.get(m.group().casefold(), ""))
+              for m in r.actor_re.finditer(text)]
+    locs = find_places(text, r, sentences)
+    locs = site_places(text, locs, r, [(a, b) for a, b, _ in actors])
+    masked = _mask(text, dates)
+    ctx = Context(text, masked, article, r, sentences, dates, locs,
+                   [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re))
+    found = []
+    for m in r.trigger_re.finditer(_blank_actors(text, actors)):
+        specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
+        if specs:
+            found.append((m.start(), m.end(), specs))
+    ctx.triggers = [(a, specs[0]) for a, _, specs in found]
+    ctx.trigger_starts = [a for a, _, _ in found]
+    drafts: list[Draft] = []
+    for a, b, specs in found:
+        for spec in specs:  # "the KIA's headquarters": of the place after it, else before
+            made = events_of_trigger(ctx, a, b, spec)
+            if made:
+                drafts.extend(made)
+                break
+    drafts = settle(ctx, drafts)
+    return finish(ctx, drafts)
+
+
+def _mask(text: str, dates: list[ResolvedDate]) -> str:
+    if not dates:
+        return text
+    parts, last = [], 0
+    for d in dates:
+        parts.append(text[last:d.char_start])
+        parts.append(" " * (d.char_end - d.char_start))
+        last = d.char_end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _blank_actors(text: str, actors: list[tuple[int, int, str]]) -> str:
+    """The text with each actor mention as "\x00\x01...", offsets unchanged."""
+    if not actors:
+        return text
+    parts, last = [], 0
+    for a, b, _ in actors:
+        parts.append(text[last:a])
+        parts.append(ACTOR_MARK + "\x01" * (b - a - 1))
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _hq_owner(text: str, actors: list[tuple[int, int, str]], hq_re: re.Pattern[str]) -> str:
+    """The actor whose "headquarters" the article names ("the KIA headquarters")."""
+    for _a, b, canon in actors:
+        if hq_re.match(text, b, b + 20):
+            return canon
+    return ""
+
+
+# -- assembling ------------------------------------------------------------------------------
+
+def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Drop duplicates and held reports overruled in their sentence; inherit dates."""
+    changed = {(d.sentence, d.loc.name) for d in drafts
+               if d.event_type in ("capture", "assault")}
+    drafts = [d for d in drafts if not (d.event_type == "held"
+                                        and (d.sentence, d.loc.name) in changed)]
+    best: dict[tuple[str, str, tuple[int, int]], Draft] = {}
+    for d in drafts:
+        key = (d.event_type, d.loc.name, d.sentence)
+        if key not in best or (d.date is not None and best[key].date is None):
+            best[key] = d
+    drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))
+    for d in drafts:  # a later undated mention of the same event takes its date and actor
+        if d.event_type not in ("capture", "assault"):
+            continue
+        if d.date is not None and d.actor:
+            continue
+        same = [o for o in drafts if o is not d and o.event_type == d.event_type
+                and o.loc.name == d.loc.name and o.date is not None]
+        if not same:
+            continue
+        earlier = [o for o in same if o.trigger[0] < d.trigger[0]]
+        source = earlier[-1] if earlier else same[0]
+        if d.date is None:
+            d.date, d.date_inherited = source.date, True
+        if not d.actor and source.actor:
+            d.actor = source.actor
+            d.adjust.append("inferred_actor")
+        if not d.target:
+            d.target = source.target
+    return drafts
+
+
+def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
+    art = ctx.article
+    published = art.published.isoformat() if art.published else ""
+    events: list[Event] = []
+    for d in drafts:
+        start, end = d.sentence
+        excerpt = ctx.text[start:end]
+        if d.event_type == "held":
+            value, precision = published, ("day" if published else "")
+        elif d.date is not None:
+            value, precision = d.date.value, d.date.precision
+        else:
+            value, precision = "", ""
+        confidence = _confidence(ctx, d, precision)
+        event_id = hashlib.sha1(
+            f"{art.file}|{start}|{end}|{d.event_type}|{d.loc.name}".encode()).hexdigest()[:12]
+        events.append(Event(
+            event_id=event_id, date=value, date_precision=precision, event_type=d.event_type,
+            place=d.loc.name, lat=round(d.loc.lat, 5), lon=round(d.loc.lon, 5),
+            actor=d.actor, target=d.target if d.target != d.actor else "",
+            source_file=art.file, published=published, excerpt=excerpt, char_start=start,
+            char_end=end, confidence=confidence, place_approximate=bool(d.loc.approximate),
+            highlight_start=d.trigger[0], highlight_end=d.trigger[1]))
+    events.sort(key=lambda e: (e.char_start, e.place, e.event_type, e.highlight_start))
+    return events
+
+
+def _confidence(ctx: Context, d: Draft, precision: str) -> float:
+    r = ctx.r
+    value = r.base.get(d.event_type, 0.5)
+    notes = list(d.adjust)
+    if d.loc.article_named:
+        notes.append("article_named_place")
+    elif d.loc.approximate:
+        notes.append("approximate_coordinates")
+    if d.loc.ambiguous:
+        notes.append("ambiguous_place")
+    if d.event_type != "held":
+        if not precision:
+            notes.append("no_date")
+        else:
+            if d.date_inherited or (d.date is not None and d.date.kind != "absolute"):
+                notes.append("inferred_date")
+            if precision != "day":
+                notes.append("coarse_date")
+    if ctx.article.published is None:
+        notes.append("no_publication_date")
+    if not d.actor:
+        notes.append("no_actor")
+    for note in dict.fromkeys(notes):
+        value += r.adjust.get(note, 0.0)
+    return round(min(1.0, max(0.05, value)), 2)
+
+

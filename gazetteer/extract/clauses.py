@@ -1,0 +1,238 @@
+"""What a trigger phrase speaks of: its places, and the cues that cancel or weaken it.
+
+A phrase takes the place(s) that follow it ("captured X", lists "X on 29 September, Y on
+18 October and Z") or precede it ("X fell to", "X, under KIA control"). Cues in the
+clause before the phrase cancel it (negation, denial, intent: "denied", "plans to", "did
+not") or turn a capture into an assault (attempt: "trying to seize"; partial control:
+"two thirds of").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer.extract._context import Context, Draft, locs_between, scope_end, sentence_of
+from gazetteer.extract.matcher import TriggerSpec
+from gazetteer.extract.places import Mention
+from gazetteer.extract.roles import actor_of, date_of, target_of
+
+
+def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list[Draft]:
+    text = ctx.text
+    sentence = sentence_of(ctx, t0)
+    event_type = spec.event_type
+    adjust: list[str] = []
+    adjectival = ctx.r.adjectival_re.search(text[max(0, t0 - 10):t0])
+    if adjectival and spec.object == "after" and event_type == "capture":
+        return []  # "the captured outpost"
+    objects, flags = _objects(ctx, t0, t1, spec, sentence)
+    if not objects:
+        return []
+    first = objects[0][0]
+    cue_from = min(t0, first.start) if spec.object == "before" else t0
+    verdict = _cues(ctx, cue_from, t0, sentence, event_type)
+    if verdict != "cancel" and _retracted(ctx, t1, sentence):
+        verdict = "cancel"
+    if verdict == "cancel":
+        return []
+    if event_type == "held" and verdict in ("attempt",):
+        return []
+    if event_type == "held" and _past(ctx, cue_from, sentence):
+        return []
+    if verdict == "attempt" or flags.get("partial"):
+        if event_type == "capture":
+            event_type = "assault"
+            adjust.append("downgraded")
+        elif event_type == "held":
+            event_type = "assault"
+    if flags.get("facility") and event_type == "capture":
+        event_type = "assault"
+        adjust.append("downgraded")
+    if verdict == "claim":
+        adjust.append("claim")
+    actor, actor_note = actor_of(ctx, t0, t1, spec, sentence, objects)
+    if spec.actor == "adjacent" and not actor:
+        return []
+    if actor_note:
+        adjust.append(actor_note)
+    target = target_of(ctx, t0, t1, spec, sentence, objects, actor)
+    drafts = []
+    for loc, item_end, note in objects:
+        if loc.area:
+            continue
+        ctx.object_locs.append(loc)
+        notes = [*adjust, *([note] if note else [])]
+        date = None if event_type == "held" else \
+            date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
+        drafts.append(Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes))
+    return drafts
+
+
+def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
+             ) -> tuple[list[tuple[Mention, int, str]], dict[str, bool]]:
+    """The places a trigger speaks of, with the end of each list item and a note."""
+    flags: dict[str, bool] = {}
+    if spec.object == "after":
+        after = locs_between(ctx, t1, sentence[1])
+        first_i = None
+        if after:
+            gap = ctx.masked[t1:after[0].start]
+            ok, gap_flags = _first_gap_ok(ctx, gap, spec)
+            flags.update(gap_flags)
+            if ok:
+                first_i = 0
+        if first_i is None and spec.event_type == "held":
+            including = re.compile(r"\bincluding\s+(?:the\s+)?").search(
+                ctx.text, t1, sentence[1])
+            if including:
+                after = locs_between(ctx, including.end(), sentence[1])
+                if after and after[0].start == including.end():
+                    first_i = 0
+        if first_i is None:
+            loc, partial = _antecedent(ctx, t0, t1, sentence)
+            if partial:
+                flags["partial"] = True
+            return ([(loc, t1, "antecedent_place")] if loc else []), flags
+        items = [after[0]]
+        for nxt in after[1:]:
+            gap = ctx.masked[items[-1].end:nxt.start]
+            if nxt.area or "\n" in gap or not ctx.r.object_ok["list"].fullmatch(gap):
+                break
+            items.append(nxt)
+        bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
+        return [(loc, end, "") for loc, end in zip(items, bounds, strict=True)], flags
+    # object before the trigger
+    before = locs_between(ctx, sentence[0], t0)
+    if not before:
+        return [], flags
+    last = before[-1]
+    gap = ctx.masked[last.end:t0]
+    if spec.strict:
+        if not re.fullmatch(r"\s*(?:'s|’s)?\s*", gap):
+            return [], flags
+    elif not ctx.r.object_ok["subject"].fullmatch(gap):
+        return [], flags
+    items = [last]
+    for prev in reversed(before[:-1]):
+        if ctx.r.object_ok["list"].fullmatch(ctx.masked[prev.end:items[0].start]):
+            items.insert(0, prev)
+        else:
+            break
+    lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
+    if ctx.r.cue["partial"].search(lead):
+        flags["partial"] = True
+    if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
+        return [], flags
+    return [(loc, t0, "") for loc in items], flags
+
+
+def _first_gap_ok(ctx: Context, gap: str, spec: TriggerSpec) -> tuple[bool, dict[str, bool]]:
+    r = ctx.r
+    flags: dict[str, bool] = {}
+    if "\n" in gap or len(gap) > spec.max_gap:
+        return False, flags
+    if spec.strict:
+        return bool(r.object_ok["strict"].fullmatch(gap)) and not r.breaker_re.search(gap), \
+            flags
+    if r.breaker_re.search(gap):
+        return False, flags
+    if r.cue["partial"].search(gap):
+        flags["partial"] = True
+    if r.reference_re.search(gap):
+        return False, flags
+    if r.inside_re.search(gap):
+        if spec.event_type == "capture":
+            if r.facility_re.search(gap):
+                flags["facility"] = True
+                return True, flags
+            return bool(flags.get("partial")), flags
+        if spec.event_type == "held":
+            return False, flags
+    return True, flags
+
+
+def _antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+                ) -> tuple[Mention | None, bool]:
+    """The place "it" / "the town" / "the outpost" stands for; and whether only part."""
+    m = ctx.r.pronoun_re.match(ctx.text, t1)
+    partial = None
+    if not m:
+        partial = re.compile(r"\s*").match(ctx.text, t1)
+        partial = ctx.r.cue["partial"].match(ctx.text, partial.end() if partial else t1)
+        m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
+        if m is None:
+            return None, False
+    word = m.group().strip().split()[-1].casefold()
+    site = word if word in ctx.r.site_references else ""
+    recent = _previous_sentence_start(ctx, sentence)
+    objects = [loc for loc in ctx.object_locs if recent <= loc.start < t0]
+    candidates = objects or [loc for loc in locs_between(ctx, recent, t0)
+                             if not loc.area and not _is_reference(ctx, loc)]
+    if site:
+        candidates = [c for c in candidates if c.site == site]
+    else:
+        candidates = [c for c in candidates if not c.site or word == "it"]
+    if not candidates:
+        return None, False
+    return candidates[-1], partial is not None
+
+
+def _previous_sentence_start(ctx: Context, sentence: tuple[int, int]) -> int:
+    i = ctx.sentences.index(sentence) if sentence in ctx.sentences else 0
+    return ctx.sentences[max(i - 1, 0)][0]
+
+
+def _is_reference(ctx: Context, loc: Mention) -> bool:
+    lead = ctx.masked[max(0, loc.start - 40):loc.start]
+    tail = re.search(r"(\S+\s+){0,3}$", lead)
+    return bool(tail and ctx.r.reference_re.search(tail.group()))
+
+
+def _clause_window(ctx: Context, a: int, t0: int, sentence: tuple[int, int]) -> str:
+    """Text of the clause before position ``t0`` (from the last cue breaker)."""
+    start = sentence[0]
+    for m in ctx.r.cue_breaker_re.finditer(ctx.masked, sentence[0], a):
+        start = m.end()
+    return ctx.masked[start:t0]
+
+
+def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: str) -> str:
+    """cancel | attempt | claim | "" for the trigger at ``t0`` (clause starting before a)."""
+    r = ctx.r
+    clause = _clause_window(ctx, a, t0, sentence)
+    near = " ".join(clause.split()[-5:])
+    near3 = " ".join(clause.split()[-3:])
+    if r.cue["hearsay"].search(clause) if "hearsay" in r.cue else False:
+        return "cancel"
+    attempt = r.cue["attempt"].search(near)
+    negation = r.cue["negation"].search(near) or r.denial_re.search(clause)
+    if negation and not attempt:
+        return "cancel"
+    if attempt and event_type in ("capture", "assault", "held"):
+        return "cancel" if negation else "attempt"
+    intent = any(m.group().casefold() != "to" or m.end() == len(near3.rstrip())
+                 for m in r.cue["intent"].finditer(near3))
+    if intent:
+        to_have = re.search(r"\bto\s+have(?:\s+\w+)?\s*$", near3)
+        success = "success" in r.cue and r.cue["success"].search(near)
+        if not (to_have or success):
+            return "cancel"
+    if r.plan_re.search(clause):
+        return "cancel"
+    if r.cue["claim"].search(clause):
+        return "claim"
+    return ""
+
+
+def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:
+    """A denial after the phrase, in its clause ("reports that X had fallen were false")."""
+    m = ctx.r.cue_breaker_re.search(ctx.masked, t1, sentence[1])
+    clause = ctx.masked[t1:m.start() if m else sentence[1]]
+    return "retraction" in ctx.r.cue and bool(ctx.r.cue["retraction"].search(clause))
+
+
+def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:
+    near = " ".join(_clause_window(ctx, a, a, sentence).split()[-4:])
+    return bool(ctx.r.past_re.search(near))
+
+

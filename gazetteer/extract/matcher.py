@@ -1,0 +1,244 @@
+"""The extractor's rules compiled once into matchers (the model: spaCy's SpanRuler).
+
+:func:`rules_for` reads ``rules/events.toml``, ``rules/actors.toml`` and ``rules/dates.toml``
+and the gazetteer's surface forms, and compiles them into one :class:`Rules`: a trie
+pattern of every place name, of every actor alias, of every trigger phrase (the phrase
+mini-syntax: ``(a|b)`` one of, ``[a|b]`` optional, ``{actor}`` an actor mention), and the
+word lists the clause rules use. Nothing here reads an article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gazetteer.places import Gazetteer, Place
+from gazetteer.ruledata import load_rules, trie_pattern
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    event_type: str
+    object: str
+    strict: bool
+    max_gap: int
+    actor: str
+    noun: bool
+
+
+@dataclass
+class Rules:
+    place_re: re.Pattern[str]
+    place_index: dict[str, tuple[Place, ...]]
+    actor_re: re.Pattern[str]
+    actor_index: dict[str, str]
+    trigger_re: re.Pattern[str]
+    trigger_index: dict[str, tuple[TriggerSpec, ...]]
+    cue: dict[str, re.Pattern[str]]
+    site_re: re.Pattern[str]
+    rel_re: re.Pattern[str]
+    suffix_re: re.Pattern[str]
+    area_re: re.Pattern[str]
+    honorifics: frozenset[str]
+    month_words: frozenset[str]
+    object_ok: dict[str, re.Pattern[str]]
+    breaker_re: re.Pattern[str]
+    cue_breaker_re: re.Pattern[str]
+    reference_re: re.Pattern[str]
+    facility_re: re.Pattern[str]
+    inside_re: re.Pattern[str]
+    hq_re: re.Pattern[str]
+    adjectival_re: re.Pattern[str]
+    denial_re: re.Pattern[str]
+    plan_re: re.Pattern[str]
+    past_re: re.Pattern[str]
+    target_lead_re: re.Pattern[str]
+    forces_re: re.Pattern[str]
+    holder_re: re.Pattern[str]
+    passive_re: re.Pattern[str]
+    owned_re: re.Pattern[str]
+    determiners: frozenset[str]
+    site_references: frozenset[str]
+    pronoun_re: re.Pattern[str]
+    reporting_re: re.Pattern[str]
+    abbreviations: frozenset[str]
+    state_rank: dict[str, int]
+    kind_rank: dict[str, int]
+    base: dict[str, float]
+    adjust: dict[str, float]
+
+
+_ALT = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|(\{actor\})|(\S+)")
+ACTOR_MARK = "\x00"
+
+
+def _expand(phrase: str) -> list[str]:
+    """All literal forms of a phrase in the mini-syntax of events.toml (actor -> \\x00)."""
+    options: list[list[str]] = []
+    for m in _ALT.finditer(phrase):
+        if m.group(1) is not None:
+            options.append([o.strip() for o in m.group(1).split("|")])
+        elif m.group(2) is not None:
+            options.append([o.strip() for o in m.group(2).split("|")] + [""])
+        elif m.group(3):
+            options.append([ACTOR_MARK])
+        else:
+            options.append([m.group(4)])
+    forms = []
+    for combo in itertools.product(*options):
+        words = [w for w in combo if w]
+        text = ""
+        for word in words:
+            glue = "" if not text or word[0] in "'’" else " "
+            text += glue + word
+        forms.append(text)
+    return forms
+
+
+def phrase_key(text: str) -> str:
+    """Matched phrase text -> lookup key (case, spaces and hyphens folded)."""
+    key = re.sub(r"[\s\-]+", " ", text.casefold()).strip()
+    return re.sub(r" (?=['’])", "", key)
+
+
+def _variants(form: str) -> set[str]:
+    """Lower case, sentence case and title case of a phrase (case-sensitive matching)."""
+    lower = form.casefold() if form != ACTOR_MARK else form
+    out = {lower, lower[:1].upper() + lower[1:]}
+    out.add(" ".join(w[:1].upper() + w[1:] for w in lower.split(" ")))
+    return out
+
+
+def _any_case(words: Iterable[str]) -> str:
+    """One group matching any of ``words`` exactly as listed (flags decide the case)."""
+    return trie_pattern(words)
+
+
+def words_re(words: Iterable[str], *, whole: bool = True) -> str:
+    forms = set()
+    for w in words:
+        forms |= {w, w.casefold(), w[:1].upper() + w[1:]}
+    body = trie_pattern(forms, space=r"[\s-]+")
+    return rf"(?<![\w'’]){body}(?![\w])" if whole else body
+
+
+@lru_cache(maxsize=4)
+def rules_for(gaz: Gazetteer) -> Rules:
+    events = load_rules("events.toml")
+    actors = load_rules("actors.toml")["actors"]
+    dates = load_rules("dates.toml")
+    places_cfg = events["places"]
+    cues = events["cues"]
+
+    # places: one pattern over every surface form, as written and in capitals
+    stop = set(places_cfg["stop_forms"])
+    place_index: dict[str, tuple[Place, ...]] = {}
+    for form, places in gaz.surface_forms().items():
+        if form in stop or not form[:1].isupper():
+            continue
+        for variant in (form, form.upper()):
+            place_index[variant] = tuple(dict.fromkeys(place_index.get(variant, ()) + places))
+    place_re = re.compile(rf"(?<![\w'’-]){trie_pattern(place_index)}(?![\w])")
+
+    # actors: acronyms as written, other aliases in any usual case
+    actor_index: dict[str, str] = {}
+    actor_forms: set[str] = set()
+    for canon, spec in actors.items():
+        for alias in spec["aliases"]:
+            acronym = alias.upper() == alias and any(c.isalpha() for c in alias)
+            forms = {alias} if acronym else {alias, alias.casefold(), alias.upper(),
+                                             alias[:1].upper() + alias[1:],
+                                             " ".join(w[:1].upper() + w[1:]
+                                                      for w in alias.split())}
+            for form in forms:
+                actor_forms.add(form)
+                actor_index[form.casefold() if not acronym else form] = canon
+                actor_index.setdefault(form.casefold(), canon)
+    actor_body = trie_pattern(actor_forms)
+    actor_re = re.compile(rf"(?<![\w'’]){actor_body}(?![\w])")
+
+    # triggers: every literal form of every phrase, one trie
+    trigger_index: dict[str, tuple[TriggerSpec, ...]] = {}
+    trigger_forms: set[str] = set()
+    for spec in events["trigger"]:
+        strict = spec.get("strict", False)
+        s = TriggerSpec(spec["event_type"], spec["object"], strict,
+                  spec.get("max_gap", 30 if strict else 80), spec.get("actor", "subject"),
+                  spec.get("noun", False))
+        for phrase in spec["phrases"]:
+            for form in _expand(phrase):
+                key = phrase_key(form)
+                if s not in trigger_index.get(key, ()):
+                    trigger_index[key] = (*trigger_index.get(key, ()), s)
+                trigger_forms |= _variants(form)
+    # actor mentions are blanked to "\x00\x01..." before triggers are matched, so the
+    # actor alternation is not repeated inside every phrase that names an actor
+    trigger_body = trie_pattern(trigger_forms, space=r"[\s-]+").replace(
+        ACTOR_MARK, ACTOR_MARK + "\x01*")
+    trigger_re = re.compile(rf"(?<![\w'’]){trigger_body}(?![\w])")
+
+    cue = {name: re.compile(words_re(words)) for name, words in cues.items()}
+    suffix = words_re(places_cfg["suffix_words"], whole=False)
+    area = words_re(places_cfg["area_words"], whole=False)
+    site = words_re(places_cfg["site_words"])
+    rel_words = [*places_cfg["reference_words"], "in", "at", "on"]
+    rel = words_re(rel_words, whole=False)
+    list_words = words_re(places_cfg["list_words"], whole=False)
+    clauses = events["clauses"]
+    words = events["words"]
+    object_ok = {
+        # between items of a list, once dates are blanked out
+        "list": re.compile(rf"(?:[\s,()]|{list_words}(?![\w]))*"),
+        # before a place that follows a strict phrase ("took the border town of X")
+        "strict": re.compile(
+            r"\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:town|city|village)\s+of\s+)?"
+            r"(?:the\s+)?", re.IGNORECASE),
+        # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
+        "subject": re.compile(
+            r"(?:\s*(?:town|city|village|itself|,))*(?:\s*,[^,;:.\"“”]{1,60},)?\s*"
+            r"(?:(?:which|that|the|a|an)\s+)?"
+            rf"(?:{_any_case(words['subject_fillers'])}\s+)*", re.IGNORECASE),
+    }
+    return Rules(
+        place_re=place_re, place_index=place_index, actor_re=actor_re,
+        actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
+        cue=cue, site_re=re.compile(site),
+        rel_re=re.compile(rf"\s+({rel})\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?"),
+        suffix_re=re.compile(rf"\s+{suffix}(?![\w])"),
+        area_re=re.compile(rf"(\s*,)?\s+({area})(?![\w])"),
+        honorifics=frozenset(h.casefold() for h in places_cfg["honorifics"]),
+        month_words=frozenset(w.casefold() for w in (*dates["months"], *dates["weekdays"])),
+        object_ok=object_ok,
+        breaker_re=re.compile(words_re(clauses["breakers"]) + r"|[;:“”\"]"),
+        cue_breaker_re=re.compile(words_re(clauses["cue_breakers"]) + r"|[;:]"),
+        reference_re=re.compile(words_re(places_cfg["reference_words"])),
+        facility_re=re.compile(words_re(places_cfg["facility_words"])),
+        inside_re=re.compile(words_re(words["inside"])),
+        hq_re=re.compile(rf"(?:'s|’s)?\s+{_any_case(words['headquarters'])}\b"),
+        adjectival_re=re.compile(rf"\b{_any_case(words['adjectival'])}\s+$", re.IGNORECASE),
+        denial_re=re.compile(words_re(words["denial"])),
+        plan_re=re.compile(rf"\b{_any_case(words['plan'])}\s+to\b"),
+        past_re=re.compile(rf"\b{_any_case(words['past'])}\b", re.IGNORECASE),
+        target_lead_re=re.compile(rf"\b{_any_case(words['target_lead'])}\s+"
+                                  r"(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE),
+        forces_re=re.compile(rf"(?:'s|’s)\s+{_any_case(words['forces'])}\b"),
+        holder_re=re.compile(rf"-{_any_case(words['holder_suffixes'])}"),
+        passive_re=re.compile(rf"\s*{_any_case(words['passive_agents'])}\s+"),
+        owned_re=re.compile(rf"(?:'s|’s|-{_any_case(words['holder_suffixes'][:2])}|"
+                            rf"\s+{_any_case(words['owned'])})"),
+        determiners=frozenset(w.casefold() for w in words["determiners"]),
+        site_references=frozenset(w.casefold() for w in words["site_references"]),
+        pronoun_re=re.compile(r"\s*(?:the\s+captured\s+|the\s+)?"
+                              + words_re(places_cfg["pronouns"], whole=False) + r"(?![\w])"),
+        abbreviations=frozenset(a.casefold() for a in clauses["abbreviations"]),
+        reporting_re=re.compile(words_re(clauses.get("reporting", ["said"]))
+                                + r"(?:\s+[\w'’]+){0,2}\s*$"),
+        state_rank={s: i for i, s in enumerate(events["region"]["state_priority"])},
+        kind_rank={k: i for i, k in enumerate(events["region"]["kind_priority"])},
+        base=dict(events["confidence"]["base"]),
+        adjust=dict(events["confidence"]["adjust"]),
+    )
+

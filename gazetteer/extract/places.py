@@ -1,0 +1,267 @@
+"""Place mentions in one article: gazetteer names, areas, and article-named sites.
+
+Places are found with one compiled pattern of every gazetteer name and alias (longest
+first, whole words); "Pang War (Pangwa)" is one mention, "Chipwi Town" includes "Town",
+and a name followed by "Township" or "District" is an area, never its seat town. A base,
+outpost or village the gazetteer lacks but the article locates ("the Lal Long Aungja base
+in Momauk Township", "an outpost near Waingmaw") becomes a place of its own at the
+coordinates of the place it is located by, marked approximate. Coordinates are WGS84
+decimal degrees.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from gazetteer.extract.matcher import Rules
+from gazetteer.places import Place
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    place: Place | None
+    lat: float
+    lon: float
+    approximate: bool
+    article_named: bool = False
+    area: bool = False
+    ambiguous: bool = False
+    site: str = ""
+    township: str = ""
+    definite: bool = False
+
+
+_WORDLIKE = re.compile(r"[A-Za-z][\w'’.]*")
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’]*)")
+_NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"“:]\s+|\n\s*)$")
+
+
+def _choose(r: Rules, places: tuple[Place, ...], near: tuple[float, float] | None
+            ) -> tuple[Place, bool]:
+    """One place for a name several places share: state priority, kind, proximity."""
+    if len(places) == 1:
+        return places[0], False
+    pool = list(places)
+    best_state = min(r.state_rank.get(p.state, 99) for p in pool)
+    pool = [p for p in pool if r.state_rank.get(p.state, 99) == best_state]
+    best_kind = min(r.kind_rank.get(p.kind, 99) for p in pool)
+    pool = [p for p in pool if r.kind_rank.get(p.kind, 99) == best_kind]
+    if len(pool) > 1 and near is not None:
+        pool.sort(key=lambda p: (math.dist(p.point, near), p.key))
+    else:
+        pool.sort(key=lambda p: p.key)
+    return pool[0], len(pool) > 1
+
+
+def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[Mention]:
+    raw: list[tuple[int, int, tuple[Place, ...]]] = []
+    starts = [s for s, _ in sentences]
+    for m in r.place_re.finditer(text):
+        places = r.place_index.get(m.group())
+        if not places or _part_of_name(text, m.start(), m.end(), r, starts):
+            continue
+        raw.append((m.start(), m.end(), places))
+    # "Pang War (Pangwa)": one mention
+    merged: list[tuple[int, int, tuple[Place, ...]]] = []
+    i = 0
+    while i < len(raw):
+        s, e, ps = raw[i]
+        if i + 1 < len(raw):
+            s2, e2, ps2 = raw[i + 1]
+            if re.fullmatch(r"\s*\(\s*", text[e:s2]) and re.match(r"\s*\)", text[e2:]):
+                common = tuple(p for p in ps if p in ps2)
+                close = re.match(r"\s*\)", text[e2:])
+                merged.append((s, e2 + (close.end() if close else 0), common or ps))
+                i += 2
+                continue
+        merged.append((s, e, ps))
+        i += 1
+    unique = [ps[0].point for _, _, ps in merged if len(ps) == 1]
+    centre = (sum(p[0] for p in unique) / len(unique), sum(p[1] for p in unique) / len(unique)) \
+        if unique else None
+    locs: list[Mention] = []
+    for s, e, ps in merged:
+        place, ambiguous = _choose(r, ps, centre)
+        suffix = r.suffix_re.match(text, e)
+        if suffix:
+            e = suffix.end()
+        locs.append(Mention(s, e, place.name, place, place.lat, place.lon, place.approximate,
+                         ambiguous=ambiguous, township=place.township))
+    _mark_areas(text, locs, r)
+    return locs
+
+
+def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) -> bool:
+    """True when the match is part of a longer name ("U Kyaw", "Bhamo University")."""
+    if start > 1 and text[start - 1] == " ":
+        space = max(text.rfind(" ", max(0, start - 40), start - 1),
+                    text.rfind("\n", max(0, start - 40), start - 1))
+        raw = text[space + 1:start - 1]
+        if _WORDLIKE.fullmatch(raw):
+            word = raw.rstrip(".")
+            if word.casefold() in r.honorifics:
+                return True
+            sentence_start = bisect_right(starts, start) - 1
+            at_start = sentence_start >= 0 and starts[sentence_start] == space + 1
+            if (word[:1].isupper() and not word.isupper() and not at_start
+                    and word.casefold() not in r.month_words and not raw.endswith(".")):
+                return True
+    if end < len(text) and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha():
+        return True
+    following = _NEXT_WORD.match(text, end)
+    if following:
+        word = following.group(1)
+        if (not word.isupper() and not r.suffix_re.match(text, end)
+                and not r.area_re.match(text, end) and not r.site_re.match(text, end + 1)
+                and word.casefold() not in r.month_words):
+            return True
+    return False
+
+
+def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
+    for i, loc in enumerate(locs):
+        m = r.area_re.match(text, loc.end)
+        if not m:
+            continue
+        word = m.group(2)
+        if m.group(1) and not word.endswith("s"):
+            continue  # "Kunming, area" is no area mention; "Chipwi, and Tsawlaw, townships" is
+        loc.area = True
+        loc.end = m.end()
+        if word.endswith("s"):  # "Bhamo and Mansi townships": the whole list
+            j = i - 1
+            while j >= 0 and re.fullmatch(r"\s*,?\s*(?:(?:and|or|&)\s+)?",
+                                          text[locs[j].end:locs[j + 1].start]):
+                locs[j].area = True
+                j -= 1
+
+
+def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tuple[int, int]]
+                 ) -> list[Mention]:
+    """Bases, outposts and villages the article names and locates by a known place."""
+    starts = [loc.start for loc in locs]
+    consumed: set[int] = set()
+    made: list[Mention] = []
+    for m in r.site_re.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and locs[k].end > m.start():
+            continue  # the site word is part of a gazetteer name
+        site = " ".join(m.group().casefold().split())
+        if site.endswith("s") and site[:-1] in ("outpost", "base", "camp"):
+            site = site[:-1]
+        if (k >= 0 and locs[k].end == m.start() - 1 and text[locs[k].end] == " "
+                and not locs[k].area and site != "village"):
+            # "the Myitkyina airport", "the Bhamo base": a facility of the town, not the town
+            town = locs[k]
+            consumed.add(k)
+            made.append(Mention(town.start, m.end(), f"{town.name} {site}", None, town.lat,
+                             town.lon, True, article_named=True, site=site,
+                             township=town.township))
+            continue
+        name_run = _NAME_RUN.search(text, max(0, m.start() - 60), m.start())
+        name = _clean_name(name_run.group(1), actor_spans, name_run.start(), r) \
+            if name_run else ""
+        definite = bool(re.search(r"\bthe\s+(?:captured\s+|seized\s+)?$",
+                                  text[max(0, m.start() - 20):m.start()], re.IGNORECASE))
+        anchor_i, vname, rel, end = _site_anchor(text, m.end(), locs, starts, r)
+        if anchor_i is None:
+            continue
+        anchor = locs[anchor_i]
+        start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
+                 if name else m.start())
+        start = max(start, 0)
+        while start < m.start() and text[start].isspace():
+            start += 1
+        kind = (anchor.place.kind if anchor.place else "")
+        if (not name and not vname and rel in ("in", "at") and kind not in ("town", "city")
+                and not anchor.area and anchor.place is not None):
+            place_name, article_named = anchor.name, False  # the outpost in a known village
+            approximate = anchor.approximate
+        else:
+            article_named, approximate = True, True
+            label = site if site != "village" else "Village"
+            if name:
+                place_name = f"{name} {label}" if site != "village" else f"{name} Village"
+            elif vname:
+                place_name = f"{vname} {site}"
+            else:
+                where = f"{anchor.name} Township" if anchor.area else anchor.name
+                place_name = f"{site} {rel} {where}"
+        consumed.add(anchor_i)
+        made.append(Mention(start, end, place_name, anchor.place if not article_named else None,
+                         anchor.lat, anchor.lon, approximate, article_named=article_named,
+                         site=site, township=anchor.township, definite=definite))
+    kept = [loc for i, loc in enumerate(locs) if i not in consumed]
+    merged = sorted(kept + made, key=lambda loc: (loc.start, -loc.end))
+    out: list[Mention] = []
+    for loc in merged:  # a site phrase swallows the names inside it
+        if out and loc.start < out[-1].end:
+            continue
+        out.append(loc)
+    _coreference_sites(out)
+    return out
+
+
+def _clean_name(run: str, actor_spans: list[tuple[int, int]], offset: int, r: Rules) -> str:
+    words = run.split()
+    # keep the trailing capitalised words that are neither actors nor sentence openers
+    kept: list[str] = []
+    pos = offset + len(run)
+    for word in reversed(words):
+        pos = run.rfind(word, 0, pos - offset) + offset
+        if any(a <= pos < b for a, b in actor_spans) or (word.isupper() and len(word) > 1):
+            break
+        if word.casefold() in r.determiners:
+            break
+        if word.casefold() in r.month_words:
+            break
+        kept.append(word)
+    return " ".join(reversed(kept))
+
+
+_VILLAGE_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})(?:Village|village)\s*,?\s+(?:in\s+)?")
+
+
+def _site_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r: Rules
+                 ) -> tuple[int | None, str, str, int]:
+    """The known place locating a site word: (loc index, village name, relation, end)."""
+    rel = r.rel_re.match(text, pos)
+    comma = re.match(r"\s*,\s+(?:in\s+)?", text[pos:pos + 10])
+    if rel:
+        after, relation = rel.end(), " ".join(rel.group(1).casefold().split())
+    elif comma and text[pos - 7:pos].casefold().endswith("village"):
+        after, relation = pos + comma.end(), "in"
+    else:
+        return None, "", "", pos
+    k = bisect_left(starts, after)
+    if k < len(locs) and locs[k].start == after:
+        return k, "", relation, locs[k].end
+    village = _VILLAGE_NAME.match(text, after)
+    if village:
+        k = bisect_left(starts, village.end())
+        if k < len(locs) and locs[k].start == village.end():
+            return k, village.group(1).strip(), relation, locs[k].end
+    return None, "", "", pos
+
+
+def _coreference_sites(locs: list[Mention]) -> None:
+    """"the outpost in Khaunglanhpu" after "the outpost in La He Si Bum Village, Khaunglanhpu
+    Township": the same place."""
+    for i, loc in enumerate(locs):
+        if not (loc.site and loc.definite and loc.article_named):
+            continue
+        for earlier in reversed(locs[:i]):
+            if earlier.site == loc.site and earlier.township == loc.township and \
+                    earlier.township:
+                loc.name, loc.place = earlier.name, earlier.place
+                loc.lat, loc.lon = earlier.lat, earlier.lon
+                loc.approximate, loc.article_named = earlier.approximate, earlier.article_named
+                break
+

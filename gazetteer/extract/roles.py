@@ -1,0 +1,123 @@
+"""Who acted, against whom, and when: the actor, target and date of a trigger."""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer.dates import ResolvedDate
+from gazetteer.extract._context import Context, next_trigger, scope_end
+from gazetteer.extract.matcher import TriggerSpec
+from gazetteer.extract.places import Mention
+
+# -- actors ---------------------------------------------------------------------------------
+
+def _actors_between(ctx: Context, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [x for x in ctx.actors if a <= x[0] and x[1] <= b and x[2]]
+
+
+def _is_subject(ctx: Context, a: int, b: int) -> bool:
+    before = ctx.text[max(0, a - 25):a]
+    after = ctx.text[b:b + 3]
+    if after.startswith(("'s", "’s")):  # "the regime's troops" act; "the regime's base" not
+        return bool(ctx.r.forces_re.match(ctx.text, b, b + 20))
+    if ctx.r.holder_re.match(ctx.text, b, b + 12):
+        return False
+    return not ctx.r.target_lead_re.search(before)
+
+
+def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
+           objects: list[tuple[Mention, int, str]]) -> tuple[str, str]:
+    """(actor, confidence note) for a trigger."""
+    inside = _actors_between(ctx, t0, t1)
+    if spec.actor == "phrase" and inside:
+        return inside[0][2], ""
+    if spec.actor == "adjacent":
+        loc = objects[0][0]
+        near = _actors_between(ctx, max(sentence[0], loc.start - 25), loc.start)
+        if near:
+            return near[-1][2], ""
+        return ctx.hq_owner, ("inferred_actor" if ctx.hq_owner else "")
+    if spec.actor == "antecedent":
+        before = _actors_between(ctx, sentence[0], t0)
+        if not before:
+            return "", ""
+        k = len(before) - 1  # "The MNDAA and the TNLA, which control": the first named
+        while k > 0 and re.fullmatch(r"[\s,()]*(?:(?:and|&)\s+)?(?:the\s+)?",
+                                     ctx.text[before[k - 1][1]:before[k][0]]):
+            k -= 1
+        return before[k][2], ""
+    if spec.noun:  # "the KIA's capture of X"
+        own = _actors_between(ctx, max(sentence[0], t0 - 40), t0)
+        if own and re.fullmatch(r"(?:'s|’s)\s+", ctx.text[own[-1][1]:t0]):
+            return own[-1][2], ""
+    if spec.object == "before" or spec.noun:
+        tail_end = min(sentence[1], t1 + 60)
+        m = ctx.r.passive_re.match(ctx.text[t1:tail_end])
+        if m:
+            after = _actors_between(ctx, t1, tail_end)
+            if after and after[0][0] - t1 <= m.end() + 6:
+                return after[0][2], ""
+        if spec.noun:
+            return "", ""
+    first_obj = objects[0][0].start if spec.object == "before" else t0
+    subjects = [x for x in _actors_between(ctx, sentence[0], first_obj)
+                if _is_subject(ctx, x[0], x[1])]
+    if subjects:
+        return subjects[-1][2], ""
+    later = [x for x in _actors_between(ctx, t1, sentence[1]) if _is_subject(ctx, x[0], x[1])]
+    if later:
+        return later[0][2], ""
+    i = ctx.sentences.index(sentence) if sentence in ctx.sentences else 0
+    if i > 0:
+        prev = ctx.sentences[i - 1]
+        carried = [x for x in _actors_between(ctx, prev[0], prev[1])
+                   if _is_subject(ctx, x[0], x[1])]
+        if carried:
+            return carried[0][2], "inferred_actor"
+    return "", ""
+
+
+def target_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
+            objects: list[tuple[Mention, int, str]], actor: str) -> str:
+    if spec.event_type not in ("capture", "assault"):
+        return ""
+    text = ctx.text
+    if spec.object == "after":
+        region_end = scope_end(ctx, objects[-1][0].end, sentence)
+        for a, b, canon in _actors_between(ctx, t1, region_end):
+            lead = text[max(t1, a - 12):a]
+            owner = ctx.r.owned_re.match(text, b, b + 12)
+            if canon != actor and (owner or re.search(r"\b(?:from|against)\s+(?:the\s+)?$",
+                                                      lead)):
+                return canon
+        tail = _actors_between(ctx, region_end, min(sentence[1], region_end + 40))
+        for a, _b, canon in tail:
+            if canon != actor and re.search(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                                            text[max(0, a - 20):a]):
+                return canon
+    return ""
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
+              sentence: tuple[int, int], spec: TriggerSpec, listed: bool) -> ResolvedDate | None:
+    dates = [d for d in ctx.dates if sentence[0] <= d.char_start < sentence[1]]
+    if not dates:
+        return None
+    lo = max(loc.end, t1) if spec.object == "after" else t1
+    own = [d for d in dates if lo <= d.char_start < max(item_end, lo)]
+    if spec.object == "before":
+        own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
+    if own:
+        return own[0]
+    before = [d for d in dates if d.char_end <= t0]
+    if before:
+        return before[-1]
+    if listed:
+        return None
+    stop = next_trigger(ctx, t1, sentence, control_only=True)
+    after = [d for d in dates if lo <= d.char_start < stop]
+    return after[0] if after else None
+
+
