@@ -1,7 +1,7 @@
 """Kachin control map: who controls which town, and when, with the source for every claim.
 
 Run with ``make run`` or ``streamlit run dashboard.py [-- --seeds DIR | --events FILE]``.
-This file only lays the page out; the logic lives in :mod:`gazetteer.app`.
+This file only lays the page out; the logic lives in :mod:`gazetteer.web`.
 
 Everything that follows the date lives in one fragment (``date_view``): a slider step, a
 button, Play or a click on the map reruns only that part, and the map's new markers are
@@ -19,14 +19,13 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
-from gazetteer import app
+from gazetteer import web
 from gazetteer.errors import GazetteerError
-from gazetteer.mapview import base_map, place_at, static_boundaries_url
 
 st.set_page_config(page_title="Kachin control map", page_icon="🗺️", layout="wide")
-app.ensure_static_assets()
-options = app.parse_options(sys.argv[1:])
-shared = app.cached_model(options)
+web.ensure_static_assets()
+options = web.parse_options(sys.argv[1:])
+shared = web.cached_model(options)
 ss = st.session_state
 
 # -- the sidebar's frame: layers are drawn at the end, uploads now ----------------------
@@ -51,22 +50,22 @@ with st.sidebar:
 taken = set(shared.data.articles)
 uploads = []
 for upload in files or []:
-    name = app.upload_name(upload.name, taken)
+    name = web.upload_name(upload.name, taken)
     taken.add(name)
-    uploads.append(app.cached_extract_upload(name, upload.getvalue(), published=published))
+    uploads.append(web.cached_extract_upload(name, upload.getvalue(), published=published))
 table, table_warnings, table_error = None, [], ""
 if table_file is not None:
     try:
-        table, table_warnings = app.read_event_upload(table_file.name, table_file.getvalue())
+        table, table_warnings = web.read_event_upload(table_file.name, table_file.getvalue())
     except GazetteerError as err:
         table_error = str(err)
-model = app.session_model(shared, options, uploads=uploads, table=table,
+model = web.session_model(shared, options, uploads=uploads, table=table,
                           table_name=table_file.name if table_file is not None else "",
                           table_warnings=table_warnings, replace=replace, store=ss)
 
 # -- the view: from the URL on first load, then from the widgets, buttons and Play ------
 if "date" not in ss:
-    link = app.read_permalink(st.query_params, first=model.first, last=model.last,
+    link = web.read_permalink(st.query_params, first=model.first, last=model.last,
                               places=model.timeline.places)
     ss.update(date=link.day or model.last, place=link.place, link_messages=link.messages,
               show_assumed=True, show_unreported=False, show_areas=False)
@@ -87,20 +86,20 @@ def _current_date() -> dt.date:
 
 
 def _step(direction: int) -> None:
-    find = app.next_change if direction > 0 else app.prev_change
+    find = web.next_change if direction > 0 else web.prev_change
     target = find(ss["date"], model.changes)
     if target is not None:
         ss["date"] = target
 
 
 def _rewind_if_at_end() -> None:
-    if ss.get("playing") and app.next_change(ss["date"], model.changes) is None:
+    if ss.get("playing") and web.next_change(ss["date"], model.changes) is None:
         ss["date"] = model.first
 
 
 def _pick_date() -> None:
     """A click on the trends chart: show the map on the picked date."""
-    picked = app.date_from_selection(ss.get("trends"))
+    picked = web.date_from_selection(ss.get("trends"))
     if picked is not None:
         ss["date"] = min(max(picked, model.first), model.last)
 
@@ -157,13 +156,13 @@ def date_view() -> None:
     with map_col:
         st.markdown(f"**Control on {day.isoformat()}**")
         clicked = st_folium(
-            base_map(boundaries_url=static_boundaries_url()),
+            web.base_map(boundaries_url=web.static_boundaries_url()),
             feature_group_to_add=layers,
             returned_objects=["last_object_clicked", "last_object_clicked_count"],
             key="map", height=620, use_container_width=True,
             render=False,  # a fresh map: st_folium renders what it sends; no full-page render
         )
-        st.html(app.legend_html(areas=areas is not None))
+        st.html(web.legend_html(areas=areas is not None))
         if areas is not None:
             st.caption("Shaded areas are an approximation derived from point reports: each "
                        "place's area is the land nearer to it than to any other place on the "
@@ -173,8 +172,8 @@ def date_view() -> None:
     click_id = (repr(click), (clicked or {}).get("last_object_clicked_count"))
     if click and click_id != ss.get("seen_click"):
         ss["seen_click"] = click_id
-        in_area = app.place_in_areas(click, model.cells(day, **shown)) if areas else None
-        ss["place"] = place_at(click, markers) or in_area or ss.get("place")
+        in_area = web.place_in_areas(click, model.cells(day, **shown)) if areas else None
+        ss["place"] = web.place_at(click, markers) or in_area or ss.get("place")
 
     with panel_col:
         names = model.remember(("place-names", markers.sites.key), lambda: sorted(
@@ -187,7 +186,7 @@ def date_view() -> None:
             place = st.selectbox("Place", names, key="place",
                                  placeholder="Type a name, or click a marker on the map")
         if place:
-            st.html(app.panel_html(model, place, day))
+            st.html(web.panel_html(model, place, day))
         else:
             st.info("Click a marker on the map, or choose a place above, to see its status, "
                     "its control history and every excerpt that mentions it.")
@@ -203,20 +202,20 @@ def date_view() -> None:
         row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
         row.button("◀ Previous", on_click=_step, args=(-1,),
                    help="Jump to the previous change of control",
-                   disabled=app.prev_change(day, model.changes) is None)
+                   disabled=web.prev_change(day, model.changes) is None)
         row.button("Next ▶", on_click=_step, args=(1,),
                    help="Jump to the next change of control",
-                   disabled=app.next_change(day, model.changes) is None)
+                   disabled=web.next_change(day, model.changes) is None)
         row.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
-        speed = row.select_slider("Speed", options=list(app.PLAY_SPEEDS), width=260,
+        speed = row.select_slider("Speed", options=list(web.PLAY_SPEEDS), width=260,
                                   value="normal (1 s a step)", label_visibility="collapsed")
 
     # -- trends and what changed (drawn only when asked for: a slider step stays light) ---
     st.subheader("Trends and what changed")
     if st.toggle("Show the trend chart and what changed between two dates", key="show_trends"):
         st.markdown("**Places held over time**")
-        st.altair_chart(app.trends_chart(app.holdings(model, assumed=ss["show_assumed"]), day),
-                        key="trends", on_select=_pick_date, selection_mode=app.TREND_SELECTION,
+        st.altair_chart(web.trends_chart(web.holdings(model, assumed=ss["show_assumed"]), day),
+                        key="trends", on_select=_pick_date, selection_mode=web.TREND_SELECTION,
                         width="stretch")
         st.caption("Number of places on the map by status after each change (assumed "
                    "baselines included when shown). The dashed line is the map's date; click "
@@ -226,50 +225,50 @@ def date_view() -> None:
         since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
                                   min_value=model.first, max_value=model.last)
         until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
-        st.html(app.events_table_html(
-            app.changes_table(model, since, until),
+        st.html(web.events_table_html(
+            web.changes_table(model, since, until),
             empty="No capture or new assault is dated between these days.",
             css_class="kcm-changes"))
 
     # -- events up to the date ----------------------------------------------------------
     st.subheader(f"Events up to {day.isoformat()}")
     filters = st.container(horizontal=True)
-    place_options, actor_options = app.filter_options(model)
+    place_options, actor_options = web.filter_options(model)
     with filters.popover(_filter_label("place", ss.get("pick_places")),
                          icon=":material/filter_list:"):
         pick_places = st.multiselect("Filter by place", place_options, key="pick_places")
     with filters.popover(_filter_label("actor", ss.get("pick_actors")),
                          icon=":material/filter_list:"):
         pick_actors = st.multiselect("Filter by actor", actor_options, key="pick_actors")
-    st.html(app.events_table_html(app.events_table(model, day, places=pick_places,
+    st.html(web.events_table_html(web.events_table(model, day, places=pick_places,
                                                    actors=pick_actors)))
 
     # -- downloads (made only when clicked) ---------------------------------------------
     st.subheader("Download")
     downloads = st.container(horizontal=True)
     downloads.download_button(
-        "Event table (CSV)", data=lambda: app.events_csv(model), file_name="events.csv",
+        "Event table (CSV)", data=lambda: web.events_csv(model), file_name="events.csv",
         mime="text/csv", on_click="ignore",
         help="Every event shown, with its excerpt, article and offsets.")
     downloads.download_button(
         f"Control on {day.isoformat()} (GeoJSON)",
-        data=lambda: app.state_geojson_text(model, day),
+        data=lambda: web.state_geojson_text(model, day),
         file_name=f"control_{day.isoformat()}.geojson", mime="application/geo+json",
         on_click="ignore",
         help="One point per place, with its status and the excerpts behind it.")
     downloads.download_button(
-        "Events in ACLED's layout (CSV)", data=lambda: app.acled_csv(model),
+        "Events in ACLED's layout (CSV)", data=lambda: web.acled_csv(model),
         file_name="events_acled.csv", mime="text/csv", on_click="ignore",
         help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
 
     # -- Play: step to the next change, then rerun this part ----------------------------
     if ss.get("playing"):
-        target = app.next_change(day, model.changes)
+        target = web.next_change(day, model.changes)
         if target is None:
             ss["stop_playing"] = True
             st.toast("Reached the last change.")
         else:
-            time.sleep(app.PLAY_SPEEDS[speed])
+            time.sleep(web.PLAY_SPEEDS[speed])
             ss["next_date"] = target
         _rerun_view()
 
@@ -289,7 +288,7 @@ with layers_box:
     st.header("Data")
     st.caption(f"Showing {len(model.data.events)} events from {model.data.source}.")
     if st.button("Reload data"):
-        app.clear_caches()
+        web.clear_caches()
         st.rerun()
 with st.sidebar:
     if table_error:
@@ -306,6 +305,6 @@ with st.sidebar:
             st.warning(warning)
     if uploads:
         st.download_button("Events of the uploaded articles (CSV)",
-                           data=lambda: app.upload_events_csv(uploads),
+                           data=lambda: web.upload_events_csv(uploads),
                            file_name="uploaded_events.csv", mime="text/csv",
                            on_click="ignore", width="stretch")

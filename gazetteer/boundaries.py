@@ -24,8 +24,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 from shapely.prepared import PreparedGeometry, prep
 
-from gazetteer._paths import BOUNDARIES_GEOJSON
 from gazetteer.errors import DataFileError, PlaceNotFound
+from gazetteer.settings import BOUNDARIES_GEOJSON
 
 # MIMU state/region name -> Natural Earth feature name, where they differ.
 MIMU_TO_NATURAL_EARTH: dict[str, str] = {

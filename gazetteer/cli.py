@@ -73,7 +73,7 @@ def _blocked_output(command: str, out: str | None, force: bool) -> bool:
 
 def _load_events(command: str, args: argparse.Namespace):
     """Load ``--seeds``/``--events`` for ``command``, printing problems; None if unusable."""
-    from gazetteer.app import load_data
+    from gazetteer.sources import load_data
 
     data = load_data(args.seeds, args.events)
     for problem in data.errors:
@@ -87,7 +87,7 @@ def _load_events(command: str, args: argparse.Namespace):
 
 def _add_source_args(p: argparse.ArgumentParser) -> None:
     """``--seeds DIR | --events FILE`` and ``--baseline FILE``, shared by state and export."""
-    from gazetteer._paths import BASELINE_CSV, SEEDS_DIR
+    from gazetteer.settings import BASELINE_CSV, SEEDS_DIR
 
     source = p.add_mutually_exclusive_group()
     source.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",

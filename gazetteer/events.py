@@ -38,6 +38,7 @@ __all__ = [
     "Event",
     "describe_date",
     "empty_events",
+    "event_start_days",
     "events_frame",
     "format_date",
     "is_missing",
@@ -271,3 +272,18 @@ def describe_date(value: object, precision: object = "day") -> str:
     if precision == "year":
         return f"in {text} (day and month not known)"
     return f"on {text}"
+
+
+def event_start_days(events: pd.DataFrame) -> pd.Series:
+    """Each event's first possible day (``datetime.date``; a month or year counts from its
+    first day); an undated event counts from its publication day, and an event with
+    neither gives None. Index aligned with ``events``."""
+    out: list[dt.date | None] = []
+    dates = events["date"].tolist() if "date" in events else [None] * len(events)
+    published = events["published"].tolist() if "published" in events else [None] * len(events)
+    for value, pub in zip(dates, published, strict=True):
+        try:
+            out.append(parse_event_date(pub if is_missing(value) else value)[0])
+        except ValueError:
+            out.append(None)
+    return pd.Series(out, index=events.index, dtype=object)

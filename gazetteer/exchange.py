@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from gazetteer._paths import DATA_DIR
 from gazetteer.errors import DataFileError, EventTableError
 from gazetteer.events import EVENT_COLUMNS, is_true
+from gazetteer.settings import DATA_DIR
 
 #: ACLED's CSV export layout (their codebook's column order); we fill the ones in
 #: README's "Exchange" section and leave the rest empty.

@@ -30,8 +30,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
 
-from gazetteer._paths import PLACES_CSV
 from gazetteer.errors import AmbiguousPlace, DataFileError
+from gazetteer.settings import PLACES_CSV
 
 PLACE_COLUMNS = (
     "name", "aliases", "lat", "lon", "kind", "township", "district", "state", "pcode",

@@ -16,9 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from gazetteer._paths import PACKAGE_DIR
 from gazetteer.errors import DataFileError
 from gazetteer.events import EVENT_TYPES as _EVENT_TYPES
+from gazetteer.settings import PACKAGE_DIR
 
 RULES_DIR = PACKAGE_DIR / "rules"
 

@@ -34,27 +34,32 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from gazetteer._paths import BASELINE_CSV, DATA_DIR
-from gazetteer.errors import DataFileError, EventTableError
+from gazetteer.actors import ACTOR_GROUPS_CSV, CONTROLLERS, load_actor_groups
+from gazetteer.errors import DataFileError
 from gazetteer.events import (
-    CONTROL_TYPES,
     RECENT_DAYS,
     format_date,
-    is_missing,
     is_true,
-    parse_event_date,
     text_or_empty,
 )
+from gazetteer.reports import (
+    DATE_DISPUTE_DAYS,
+    ControlEvent,
+    describe_when,
+    merge_reports,
+    reports_of,
+    sources_text,
+)
+from gazetteer.settings import BASELINE_CSV
 
 __all__ = [
     "ACTOR_GROUPS_CSV",
@@ -66,24 +71,22 @@ __all__ = [
     "PlaceState",
     "Timeline",
     "load_actor_groups",
+    "next_change",
+    "prev_change",
     "read_baseline",
+    "with_unreported",
 ]
 
-ACTOR_GROUPS_CSV = DATA_DIR / "actor_groups.csv"
-#: Status groups that control a place, then the two statuses that name no controller.
-CONTROLLERS = ("KIA", "junta", "BGF/militia", "other armed group")
+
 STATUSES = (*CONTROLLERS, "contested", "unknown")
 #: Columns of :meth:`Timeline.state_on`, in order; extra columns follow them.
 STATE_COLUMNS = ("place", "lat", "lon", "status", "since", "basis", "event_ids", "assumed",
                  "approximate", "changed_recently", "disputed")
 EXTRA_STATE_COLUMNS = ("since_precision", "holder", "kind")
-#: Two captures of one place by the same side this close together, with nothing between,
-#: are one event reported with two dates.
-DATE_DISPUTE_DAYS = 14
 BASELINE_COLUMNS = ("place", "status", "as_of", "basis")
 
+
 _PRECISIONS = ("day", "month", "year")
-_ORDER_ON_DAY = {"held": 0, "assault": 1, "capture": 2}
 
 
 def _as_day(day: dt.date | str) -> dt.date:
@@ -98,43 +101,6 @@ def _as_day(day: dt.date | str) -> dt.date:
     except ValueError:
         raise ValueError(f"{day!r} is not a YYYY-MM-DD date") from None
 
-
-# -- data files -------------------------------------------------------------------------
-@lru_cache(maxsize=8)
-def _actor_groups_cached(path: str) -> Mapping[str, str]:
-    file = Path(path)
-    try:
-        handle = file.open(encoding="utf-8", newline="")
-    except OSError as err:
-        raise DataFileError(file, f"cannot read the actor table ({err.strerror})") from err
-    groups: dict[str, str] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        if not {"actor", "group"} <= set(reader.fieldnames or ()):
-            raise DataFileError(file, "header must include actor,group", line=1)
-        for row in reader:
-            actor, group = text_or_empty(row.get("actor")), text_or_empty(row.get("group"))
-            if not actor:
-                raise DataFileError(file, "actor is empty", line=reader.line_num)
-            if group not in CONTROLLERS:
-                raise DataFileError(file, f"group {group!r} is not one of "
-                                    f"{', '.join(CONTROLLERS)}", line=reader.line_num)
-            if actor.casefold() in groups:
-                raise DataFileError(file, f"actor {actor!r} listed twice", line=reader.line_num)
-            groups[actor.casefold()] = group
-    return groups
-
-
-def load_actor_groups(path: str | Path = ACTOR_GROUPS_CSV) -> dict[str, str]:
-    """The actor -> status group table (keys case-folded), from ``data/actor_groups.csv``.
-
-    Raises
-    ------
-    DataFileError
-        The file is unreadable, or a row names an unknown group or repeats an actor
-        (the message gives the file and line).
-    """
-    return dict(_actor_groups_cached(str(Path(path).resolve())))
 
 
 def read_baseline(path: str | Path = BASELINE_CSV) -> pd.DataFrame:
@@ -184,51 +150,6 @@ def read_baseline(path: str | Path = BASELINE_CSV) -> pd.DataFrame:
 
 # -- model objects ----------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class ControlEvent:
-    """One control event, merged across every report of it.
-
-    Attributes
-    ----------
-    event_id : str
-        The first of ``event_ids`` (stable across runs).
-    start, end : datetime.date
-        First and last day the event may have happened (inclusive); equal at day
-        precision, the month's first and last day at month precision.
-    precision : {"day", "month", "year"}
-    group : str
-        Status group of the actor that takes or holds the place (or attacks it).
-    target_group : str
-        Status group of the side that loses or defends it; empty when not stated.
-    event_ids, source_files : tuple of str
-        Every report merged into this event and the articles they come from.
-    disputed : bool
-        Sources disagree about this event's date or outcome; ``dispute`` says how.
-    dated_by_publication : bool
-        No date was stated; the event is dated by its article's publication day.
-    """
-
-    event_id: str
-    place: str
-    event_type: str
-    start: dt.date
-    end: dt.date
-    precision: str
-    group: str
-    actor: str
-    target_group: str
-    event_ids: tuple[str, ...]
-    source_files: tuple[str, ...]
-    disputed: bool = False
-    dispute: str = ""
-    dated_by_publication: bool = False
-
-    @property
-    def date_text(self) -> str:
-        """The date as the sources give it: ``2024-11-20``, ``2024-05`` or ``2024``."""
-        return format_date(self.start, self.precision)
-
-
-@dataclass(frozen=True, slots=True)
 class PlaceState:
     """A place's status from one change point until the next."""
 
@@ -256,21 +177,6 @@ class _PlaceLine:
     approximate: bool
     days: list[int] = field(default_factory=list)
     states: list[PlaceState] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _Report:
-    event_id: str
-    place: str
-    event_type: str
-    start: dt.date
-    end: dt.date
-    precision: str
-    group: str
-    actor: str
-    target_group: str
-    source_file: str
-    dated_by_publication: bool
 
 
 # -- the timeline -----------------------------------------------------------------------
@@ -333,8 +239,8 @@ class Timeline:
         if isinstance(baseline, (str, Path)):
             baseline = read_baseline(baseline)
         warnings: list[str] = []
-        reports, coords = _reports(events, groups, warnings)
-        merged = _merge(reports)
+        reports, coords = reports_of(events, groups, warnings)
+        merged = merge_reports(reports)
         lines: dict[str, _PlaceLine] = {
             name: _PlaceLine(name, lat, lon, approx) for name, (lat, lon, approx)
             in coords.items()}
@@ -470,154 +376,6 @@ def _precision_at(line: _PlaceLine, day: int, st: PlaceState) -> str:
     return "day"
 
 
-# -- building ---------------------------------------------------------------------------
-def _reports(events: pd.DataFrame, groups: Mapping[str, str], warnings: list[str]
-             ) -> tuple[list[_Report], dict[str, tuple[float, float, bool]]]:
-    required = ("event_id", "date", "event_type", "place", "lat", "lon", "actor")
-    missing = [c for c in required if c not in events.columns]
-    if missing:
-        raise EventTableError(f"event table lacks column(s) {', '.join(missing)}")
-    coords: dict[str, tuple[float, float, bool]] = {}
-    reports: list[_Report] = []
-    has = set(events.columns)
-    for i, row in enumerate(events.to_dict("records")):
-        kind = text_or_empty(row.get("event_type"))
-        place = text_or_empty(row.get("place"))
-        label = text_or_empty(row.get("event_id")) or f"row {i + 1}"
-        if not place:
-            warnings.append(f"event {label}: place is empty; skipped")
-            continue
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat + lon):
-                raise ValueError
-        except (TypeError, ValueError):
-            warnings.append(f"event {label} ({place}): lat/lon {row.get('lat')!r}, "
-                            f"{row.get('lon')!r} are not coordinates; skipped")
-            continue
-        approx = "place_approximate" in has and is_true(row.get("place_approximate"))
-        if place in coords:
-            old = coords[place]
-            coords[place] = (old[0], old[1], old[2] or approx)
-        else:
-            coords[place] = (lat, lon, approx)
-        if kind not in CONTROL_TYPES:
-            continue
-        report = _report(row, label, kind, place, groups, warnings)
-        if report is not None:
-            reports.append(report)
-    return reports, coords
-
-
-def _report(row: Mapping[str, object], label: str, kind: str, place: str,
-            groups: Mapping[str, str], warnings: list[str]) -> _Report | None:
-    by_publication = False
-    raw_date = row.get("date")
-    try:
-        if is_missing(raw_date):
-            if is_missing(row.get("published")):
-                warnings.append(f"event {label} ({place}): no date and no publication date; "
-                                "skipped")
-                return None
-            start, end, precision = parse_event_date(row.get("published"), "day")
-            by_publication = True
-        else:
-            start, end, precision = parse_event_date(raw_date, row.get("date_precision"))
-    except ValueError as err:
-        warnings.append(f"event {label} ({place}): {err}; skipped")
-        return None
-    actor = text_or_empty(row.get("actor"))
-    group = groups.get(actor.casefold(), "")
-    if not group:
-        if kind != "assault":
-            warnings.append(f"event {label} ({place}): actor {actor!r} is not in "
-                            "data/actor_groups.csv; its status is unknown")
-        group = "unknown"
-    target = text_or_empty(row.get("target"))
-    return _Report(event_id=label, place=place, event_type=kind, start=start, end=end,
-                   precision=precision, group=group, actor=actor or "unknown actor",
-                   target_group=groups.get(target.casefold(), ""),
-                   source_file=text_or_empty(row.get("source_file")),
-                   dated_by_publication=by_publication)
-
-
-def _merge(reports: list[_Report]) -> list[ControlEvent]:
-    clusters: dict[tuple[str, str], list[list[_Report]]] = defaultdict(list)
-    rank = {p: i for i, p in enumerate(_PRECISIONS)}
-    for rep in sorted(reports, key=lambda r: (r.place, r.event_type, r.start,
-                                              rank[r.precision], r.event_id)):
-        bucket = clusters[(rep.place, rep.event_type)]
-        for cluster in bucket:
-            lo = max(r.start for r in cluster)
-            hi = min(r.end for r in cluster)
-            if cluster[0].group == rep.group and max(lo, rep.start) <= min(hi, rep.end):
-                cluster.append(rep)
-                break
-        else:
-            bucket.append([rep])
-    merged = [_combine(c) for bucket in clusters.values() for c in bucket]
-    merged = _flag_disputes(merged)
-    return sorted(merged, key=lambda e: (e.start, _ORDER_ON_DAY[e.event_type], e.place,
-                                         e.event_id))
-
-
-def _combine(cluster: list[_Report]) -> ControlEvent:
-    start = max(r.start for r in cluster)
-    end = min(r.end for r in cluster)
-    finest = min(cluster, key=lambda r: (_PRECISIONS.index(r.precision), r.event_id))
-    ids = tuple(sorted({r.event_id for r in cluster}))
-    files = tuple(sorted({r.source_file for r in cluster if r.source_file}))
-    targets = [r.target_group for r in cluster if r.target_group]
-    return ControlEvent(
-        event_id=ids[0], place=finest.place, event_type=finest.event_type, start=start,
-        end=end, precision=finest.precision, group=finest.group, actor=finest.actor,
-        target_group=targets[0] if targets else "", event_ids=ids, source_files=files,
-        dated_by_publication=all(r.dated_by_publication for r in cluster))
-
-
-def _flag_disputes(events: list[ControlEvent]) -> list[ControlEvent]:
-    notes: dict[int, list[str]] = defaultdict(list)
-    by_place: dict[str, list[int]] = defaultdict(list)
-    for i, ev in enumerate(events):
-        if ev.event_type in ("capture", "held"):
-            by_place[ev.place].append(i)
-    for idxs in by_place.values():
-        idxs.sort(key=lambda i: (events[i].start, events[i].event_id))
-        for a_pos, a in enumerate(idxs):
-            ea = events[a]
-            for b in idxs[a_pos + 1:]:
-                eb = events[b]
-                overlap = max(ea.start, eb.start) <= min(ea.end, eb.end)
-                if overlap and ea.group != eb.group:
-                    verb = "took" if "capture" in (ea.event_type, eb.event_type) else "held"
-                    note = (f"sources disagree on who {verb} it around {ea.date_text}: "
-                            f"{_who(ea)} vs {_who(eb)}")
-                    notes[a].append(note)
-                    notes[b].append(note)
-                elif (not overlap and ea.event_type == eb.event_type == "capture"
-                      and ea.group == eb.group
-                      and (eb.start - ea.end).days <= DATE_DISPUTE_DAYS
-                      and not _other_side_between(events, idxs, ea, eb)):
-                    note = (f"sources give different dates for the {ea.group} capture: "
-                            f"{ea.date_text} ({', '.join(ea.source_files) or ea.event_id}) vs "
-                            f"{eb.date_text} ({', '.join(eb.source_files) or eb.event_id})")
-                    notes[a].append(note)
-                    notes[b].append(note)
-    return [replace(ev, disputed=True, dispute="; ".join(dict.fromkeys(notes[i])))
-            if i in notes else ev for i, ev in enumerate(events)]
-
-
-def _who(ev: ControlEvent) -> str:
-    files = ", ".join(ev.source_files) or ev.event_id
-    return f"{ev.group} ({ev.event_type}, {files})"
-
-
-def _other_side_between(events: list[ControlEvent], idxs: list[int], a: ControlEvent,
-                        b: ControlEvent) -> bool:
-    return any(a.end < events[i].start < b.start and events[i].group != a.group
-               for i in idxs)
-
-
 def _coordinate_lookup(places: pd.DataFrame | None, names: list[str]
                        ) -> dict[str, tuple[float, float, bool]]:
     if not names:
@@ -683,21 +441,6 @@ def _baseline_state(base: Mapping[str, object], events: list[ControlEvent]) -> P
                       event_ids=ids, assumed=not support, holder=status, kind="baseline")
 
 
-def _when(ev: ControlEvent) -> str:
-    if ev.dated_by_publication:
-        return f"by {ev.date_text} (no date stated; dated by publication)"
-    if ev.precision == "month":
-        return f"in {ev.start:%B %Y} (day not stated)"
-    if ev.precision == "year":
-        return f"in {ev.start.year} (day and month not stated)"
-    return f"on {ev.date_text}"
-
-
-def _sources(ev: ControlEvent) -> str:
-    n = len(ev.event_ids)
-    return f"{n} report{'s' if n != 1 else ''}: {', '.join(ev.source_files) or ev.event_id}"
-
-
 def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
     status = cur.status if cur is not None else "unknown"
     if ev.event_type == "assault":
@@ -705,7 +448,7 @@ def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
             return _confirm(cur, ev)
         holder = status if status in CONTROLLERS else ev.target_group
         basis = (f"contested: {ev.actor} assault{' on the ' + holder if holder else ''} "
-                 f"{_when(ev)} ({_sources(ev)})")
+                 f"{describe_when(ev)} ({sources_text(ev)})")
         return PlaceState(status="contested", since=ev.start, since_precision=ev.precision,
                           basis=basis, event_ids=ev.event_ids, disputed=ev.disputed,
                           holder=holder, changed_on=ev.start, kind="assault")
@@ -716,7 +459,7 @@ def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
             and group == cur.holder):
         return _confirm(cur, ev)
     verb = "captured by" if ev.event_type == "capture" else "held by"
-    basis = f"{verb} {ev.actor} {_when(ev)} ({_sources(ev)})"
+    basis = f"{verb} {ev.actor} {describe_when(ev)} ({sources_text(ev)})"
     if ev.disputed:
         basis += f"; disputed: {ev.dispute}"
     return PlaceState(status=group, since=ev.start, since_precision=ev.precision, basis=basis,
@@ -729,8 +472,42 @@ def _confirm(cur: PlaceState, ev: ControlEvent) -> PlaceState:
     basis = cur.basis
     if cur.assumed:
         basis = basis.replace(" (assumed: no article in the event table supports it)", "")
-    basis += f"; confirmed {_when(ev)} ({_sources(ev)})"
+    basis += f"; confirmed {describe_when(ev)} ({sources_text(ev)})"
     if ev.disputed and ev.dispute not in basis:
         basis += f"; disputed: {ev.dispute}"
     return replace(cur, basis=basis, event_ids=ids, assumed=False,
                    disputed=cur.disputed or ev.disputed)
+
+
+# -- navigation and the places no article names ----------------------------------------
+def prev_change(day: dt.date, changes: Sequence[dt.date]) -> dt.date | None:
+    """The latest change strictly before ``day`` (None when there is none)."""
+    earlier = [c for c in changes if c < day]
+    return earlier[-1] if earlier else None
+
+
+def next_change(day: dt.date, changes: Sequence[dt.date]) -> dt.date | None:
+    """The earliest change strictly after ``day`` (None when there is none)."""
+    return next((c for c in changes if c > day), None)
+
+
+def with_unreported(state: pd.DataFrame, places: Mapping[str, Any], *,
+                   states: Iterable[str] = ("Kachin",),
+                   kinds: Iterable[str] = ("town", "city")) -> pd.DataFrame:
+    """``state`` plus, as ``unknown``, the gazetteer's towns that no article mentions."""
+    wanted_states, wanted_kinds = set(states), set(kinds)
+    have = set(state["place"])
+    rows = []
+    for name, p in places.items():
+        if name in have or p.state not in wanted_states or p.kind not in wanted_kinds:
+            continue
+        rows.append({"place": name, "lat": p.lat, "lon": p.lon, "status": "unknown",
+                     "since": "", "basis": "no article in the table mentions it",
+                     "event_ids": "", "assumed": False, "approximate": p.approximate,
+                     "changed_recently": False, "disputed": False, "since_precision": "day",
+                     "holder": "", "kind": "unknown"})
+    if not rows:
+        return state
+    extra = pd.DataFrame(rows, columns=list(state.columns) if len(state.columns) else
+                         list(STATE_COLUMNS))
+    return pd.concat([state, extra], ignore_index=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer._paths import SEEDS_DIR
 from gazetteer.articles import article_from_text, clean_text, load_folder, load_sources
 from gazetteer.errors import ArticleError
+from gazetteer.settings import SEEDS_DIR
 
 SOURCES_HEADER = "file,published,outlet,title,url,published_basis\n"
 

@@ -7,7 +7,6 @@ import json
 import pytest
 from shapely.geometry import shape
 
-from gazetteer._paths import BOUNDARIES_GEOJSON
 from gazetteer.boundaries import (
     distance_to_state_km,
     load_boundaries,
@@ -16,6 +15,7 @@ from gazetteer.boundaries import (
     state_polygon,
 )
 from gazetteer.errors import DataFileError, PlaceNotFound
+from gazetteer.settings import BOUNDARIES_GEOJSON
 
 MYANMAR_STATES = {
     "Ayeyarwady", "Bago", "Chin", "Kachin", "Kayah", "Kayin", "Magway", "Mandalay", "Mon",

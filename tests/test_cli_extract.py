@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer._paths import ROOT_DIR, SEEDS_DIR
 from gazetteer.cli import main
 from gazetteer.extract import EVENT_COLUMNS, EXTRA_COLUMNS
+from gazetteer.settings import ROOT_DIR, SEEDS_DIR
 
 
 def test_extract_to_stdout_with_summary(capsys: pytest.CaptureFixture[str]) -> None:

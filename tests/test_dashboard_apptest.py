@@ -5,40 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
-from mapjs import call_args, static_json, status_markers
 from streamlit.testing.v1 import AppTest
+from support.apptest import FIXTURE, ROOT, SEEDS, map_args, run_app
 
-ROOT = Path(__file__).resolve().parents[1]
-DASHBOARD = ROOT / "dashboard.py"
-FIXTURE = ROOT / "tests" / "fixtures" / "events_small.csv"
-SEEDS = ROOT / "seeds"
-
-
-def run_app(monkeypatch, *args: str, params: dict[str, str] | None = None) -> AppTest:
-    """Run dashboard.py as ``streamlit run dashboard.py -- ARGS`` with URL ``params``."""
-    monkeypatch.setattr(sys, "argv", ["dashboard.py", *args])
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def map_args(at: AppTest) -> dict:
-    [component] = [e for e in at.main if type(e).__name__ == "UnknownElement"
-                   and "feature_group" in getattr(e.proto, "json_args", "")]
-    return json.loads(component.proto.json_args)
+from gazetteer.web.layers import layer_call_args, published_json, script_markers
 
 
 def markers(at: AppTest) -> dict[str, dict]:
-    return {m["place"]: m for m in status_markers(map_args(at)["feature_group"])}
+    return {m["place"]: m for m in script_markers(map_args(at)["feature_group"])}
 
 
 def panel(at: AppTest) -> str:
@@ -54,18 +31,18 @@ def messages(at: AppTest) -> str:
 # -- the map's data -------------------------------------------------------------------------
 def test_marker_sites_travel_once_per_session(monkeypatch):
     at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-19"})
-    sites, url, _ = call_args(map_args(at)["feature_group"], "feature_group_feature_group_0")
+    sites, url, _ = layer_call_args(map_args(at)["feature_group"], "feature_group_feature_group_0")
     assert sites and url                                 # the first map carries them
     at.slider(key="date").set_value(dt.date(2024, 11, 21)).run()
-    again, same_url, day = call_args(map_args(at)["feature_group"],
+    again, same_url, day = layer_call_args(map_args(at)["feature_group"],
                                      "feature_group_feature_group_0")
     assert again is None and same_url == url              # a step carries only the day
-    assert static_json(url) == sites                      # what a page that lost them gets
+    assert published_json(url) == sites                      # what a page that lost them gets
     assert day["key"] == markers_key(sites)
 
 
 def markers_key(sites: list) -> str:
-    from gazetteer.mapview import js_json
+    from gazetteer.web.render import js_json
 
     return hashlib.sha256(js_json(sites).encode("utf-8")).hexdigest()[:16]
 

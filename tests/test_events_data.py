@@ -6,8 +6,8 @@ import io
 
 import pandas as pd
 
-from gazetteer._paths import EVENTS_CSV, SEEDS_DIR
 from gazetteer.extract import EVENT_COLUMNS, EXTRA_COLUMNS, extract_folder
+from gazetteer.settings import EVENTS_CSV, SEEDS_DIR
 
 HINT = "data/events.csv is stale: run `make data` (or `python -m gazetteer extract seeds " \
        "--out data/events.csv --force`) and commit the result"

@@ -6,11 +6,11 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.synthetic import synthetic_articles, synthetic_corpus
 
 from gazetteer.articles import Article, article_from_text
 from gazetteer.dates import find_dates
 from gazetteer.extract import extract_article
-from gazetteer.synthetic import synthetic_articles
 
 # Words that make rules fire, so random texts reach the interesting code paths.
 WORDS = st.sampled_from([
@@ -72,7 +72,6 @@ def test_plain_article_object() -> None:
 
 
 def test_synthetic_recall_and_no_false_control_events() -> None:
-    from gazetteer.synthetic import synthetic_corpus
 
     expected_total = hits = false = 0
     for article, expected in synthetic_corpus(200, seed=11):

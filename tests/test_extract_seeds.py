@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer._paths import SEEDS_DIR
 from gazetteer.extract import extract_folder
+from gazetteer.settings import SEEDS_DIR
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from collections import defaultdict
 
 import pytest
 
-from gazetteer._paths import DATA_DIR, PLACES_CSV, ROOT_DIR, SEEDS_DIR
 from gazetteer.boundaries import distance_to_state_km
 from gazetteer.places import load_places, normalize
+from gazetteer.settings import DATA_DIR, PLACES_CSV, ROOT_DIR, SEEDS_DIR
 
 MIMU_CSV = DATA_DIR / "mimu_towns_9.6.csv"
 COLUMNS = ["name", "aliases", "lat", "lon", "kind", "township", "district", "state", "pcode",

@@ -242,10 +242,11 @@ def rerun_breakdown(repeats: int = 50) -> dict[str, float]:
     """Where a rerun's time goes: the page's steps timed in-process (ms, median)."""
     from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
-    from gazetteer import app
-    from gazetteer.mapview import StatusLayer, base_map, static_boundaries_url
+    from gazetteer import web
+    from gazetteer.web.layers import StatusLayer
+    from gazetteer.web.map import base_map, static_boundaries_url
 
-    model = app.build_model(app.Options())
+    model = web.build_model(web.Options())
     days = [model.first + dt.timedelta(days=d) for d in range(repeats)]
     parts: dict[str, list[float]] = {k: [] for k in (
         "timeline.state_on (uncached)", "StatusLayer (markers)", "base_map build",
@@ -267,10 +268,10 @@ def rerun_breakdown(repeats: int = 50) -> dict[str, float]:
         fg = _get_feature_group_string(layer, m)
         parts["streamlit-folium strings + hash"].append(time.perf_counter() - t)
         t = time.perf_counter()
-        app.panel_html(model, "Kan Paik Ti", day)
+        web.panel_html(model, "Kan Paik Ti", day)
         parts["panel_html"].append(time.perf_counter() - t)
         t = time.perf_counter()
-        app.events_table(model, day)
+        web.events_table(model, day)
         parts["events_table"].append(time.perf_counter() - t)
     out = {k: statistics.median(v) * 1000 for k, v in parts.items()}
     out["(script bytes: base map)"] = len(script)

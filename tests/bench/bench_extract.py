@@ -13,10 +13,11 @@ import resource
 import time
 import tracemalloc
 
+from support.synthetic import synthetic_articles  # tests/ is on sys.path (run_all.py)
+
 from gazetteer.articles import Article
 from gazetteer.extract import extract_article, extract_articles
 from gazetteer.places import Gazetteer
-from gazetteer.synthetic import synthetic_articles
 
 
 def _one_core() -> None:

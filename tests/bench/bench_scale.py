@@ -29,12 +29,12 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def bench_state() -> None:
-    from gazetteer.app import areas_for_day
-    from gazetteer.areas import areas_geojson, myanmar_outline, voronoi_cells
+    from support.synthetic import synthetic_events
+
+    from gazetteer.areas import areas_for_day, areas_geojson, myanmar_outline, voronoi_cells
     from gazetteer.boundaries import load_boundaries
-    from gazetteer.mapview import AreaLayer
-    from gazetteer.synthetic import synthetic_events
     from gazetteer.timeline import Timeline
+    from gazetteer.web.layers import AreaLayer
 
     events = synthetic_events(50_000, 2_000, seed=1)
     t0 = time.perf_counter()
@@ -75,9 +75,10 @@ def bench_state() -> None:
 
 
 def bench_extract() -> None:
+    from support.synthetic import synthetic_articles
+
     from gazetteer.extract import extract_article
     from gazetteer.places import Gazetteer
-    from gazetteer.synthetic import synthetic_articles
 
     gaz = Gazetteer.default()
     articles = synthetic_articles(10_000, seed=11, gazetteer=gaz)

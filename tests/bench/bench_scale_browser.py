@@ -1,6 +1,6 @@
 """Browser benchmark at scale (issue 6): the real page over 50,000 events and 2,000 places.
 
-Writes a synthetic event table (gazetteer.synthetic.synthetic_events), starts the
+Writes a synthetic event table (tests/support/synthetic.py), starts the
 dashboard on loopback with ``-- --events FILE``, and measures in Debian's chromium:
 - first interactive map (navigation start to markers drawn; warm server caches);
 - slider step to recoloured markers (each step one day forward, to a day the session has
@@ -57,8 +57,7 @@ RESTYLED = """() => {
 
 async def main_async(args: argparse.Namespace) -> None:
     from playwright.async_api import async_playwright
-
-    from gazetteer.synthetic import synthetic_events
+    from support.synthetic import synthetic_events
 
     work = Path(tempfile.mkdtemp(prefix="kcm-scale-"))
     events_csv = work / "events.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,12 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     status = 0
+    # the scripts import the test support package (tests/support/)
+    path = os.pathsep.join(p for p in (str(HERE.parent), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "PYTHONPATH": path}
     for script in sorted(HERE.glob("bench_*.py")):
         print(f"\n=== {script.name}", flush=True)
-        status |= subprocess.run([sys.executable, str(script)], check=False).returncode
+        status |= subprocess.run([sys.executable, str(script)], check=False, env=env).returncode
     return status
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from gazetteer._assets import install_static_assets
+from gazetteer.web.assets import install_static_assets
 
 install_static_assets(Path(__file__).resolve().parent / "static")
 _LOG = os.environ["KCM_BENCH_LOG"]

@@ -29,7 +29,7 @@ import folium
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 
-from gazetteer._paths import BOUNDARIES_GEOJSON, ROOT_DIR
+from gazetteer.settings import BOUNDARIES_GEOJSON, ROOT_DIR
 
 __all__ = [
     "BOUNDARIES_FILE",
@@ -39,12 +39,14 @@ __all__ = [
     "use_local_assets",
 ]
 
+
 #: Streamlit serves this folder at /app/static/ (the folder next to dashboard.py).
 STATIC_DIR = ROOT_DIR / "static"
 #: The static folder as seen from streamlit-folium's component iframe.
 COMPONENT_STATIC_URL = "../../app/static"
 #: The boundary GeoJSON's path under the static folder.
 BOUNDARIES_FILE = "data/boundaries.geojson"
+
 
 _LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                   "images/marker-icon.png", "images/marker-icon-2x.png",

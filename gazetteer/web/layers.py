@@ -1,137 +1,51 @@
-"""The folium map: a fixed base map and a feature group of status markers per day.
+"""The day's layers: status markers and areas of control, restyled in place.
 
-The dashboard draws :func:`base_map` once per session (its script never changes, so
-streamlit-folium keeps the same iframe, zoom and pan) and passes :class:`StatusLayer` as
-``feature_group_to_add``: moving the date only replaces that group. The group's script
-carries the day's statuses as small index tables; the page keeps the markers (and the
-areas of :class:`AreaLayer`) between reruns and restyles only those that changed.
+:class:`StatusLayer` is passed to streamlit-folium as ``feature_group_to_add``: moving the
+date only replaces that group. The group's script carries the day's statuses as small
+index tables; the page keeps the markers (and the areas of :class:`AreaLayer`) between
+reruns and restyles only those that changed.
 
-Colours follow the Okabe-Ito palette (distinct under the common colour-vision
-deficiencies). An *assumed* baseline is drawn hollow (faded fill, ring in the status
-colour); a place that changed in the last :data:`~gazetteer.timeline.RECENT_DAYS` days is
-larger with a thick ring; a disputed status has a dashed black ring. Marker radii stay at
-or under 10 px so Leaflet reports a click at the marker's centre (see :func:`place_at`).
-
-Security: every string that reaches the map (place names, statuses, region names) is HTML
-escaped (in Python, or by the page's ``esc``, its exact twin, for names filled into
-tooltips) and passed to JavaScript as :func:`js_json` literals; nothing from the data is
-ever placed inside a JavaScript template literal.
+Colours follow the Okabe-Ito palette (:mod:`gazetteer.palette`). An *assumed* baseline
+is drawn hollow (faded fill, ring in the status colour); a place that changed in the last
+:data:`~gazetteer.events.RECENT_DAYS` days is larger with a thick ring; a disputed status
+has a dashed black ring. Marker radii stay at or under 10 px so Leaflet reports a click at
+the marker's centre (see :func:`gazetteer.web.map.place_at`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 import json
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import folium
 import pandas as pd
-import xyzservices
-from branca.element import Element, MacroElement
-from folium.elements import ElementAddToElement
-from folium.template import Template
 
-from gazetteer._assets import BOUNDARIES_FILE, COMPONENT_STATIC_URL, use_local_assets
-from gazetteer._paths import BOUNDARIES_GEOJSON, PACKAGE_DIR
+from gazetteer.areas import area_cells, rounded_geometry
+from gazetteer.events import RECENT_DAYS, is_true
+from gazetteer.palette import LABELS, PALETTE
+from gazetteer.web.assets import served_static_dir
+from gazetteer.web.render import (
+    _DATE_HOLE,
+    _PLACE_HOLE,
+    _fill_tip,
+    _Interner,
+    _key,
+    _RendersVerbatim,
+    _template,
+    _tip_pieces,
+    escape_text,
+    js_json,
+)
 
-__all__ = [
-    "KACHIN_CENTER",
-    "LABELS",
-    "PALETTE",
-    "AreaLayer",
-    "BoundaryLayer",
-    "MarkerSites",
-    "StatusLayer",
-    "area_style",
-    "area_tooltip_html",
-    "base_map",
-    "escape_text",
-    "expand_areas",
-    "expand_markers",
-    "js_json",
-    "marker_sites",
-    "marker_style",
-    "place_at",
-    "tooltip_html",
-]
-
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
-#: Okabe-Ito colours per status.
-PALETTE: dict[str, str] = {
-    "KIA": "#0072B2",                # blue
-    "junta": "#D55E00",              # vermillion
-    "BGF/militia": "#CC79A7",        # reddish purple
-    "other armed group": "#009E73",  # bluish green
-    "contested": "#F0E442",          # yellow
-    "unknown": "#999999",            # grey
-}
-#: Human-readable status names for legends and tooltips.
-LABELS: dict[str, str] = {
-    "KIA": "KIA and allies",
-    "junta": "Junta (Myanmar military)",
-    "BGF/militia": "BGF / junta-aligned militia",
-    "other armed group": "Other armed group (MNDAA, TNLA, ...)",
-    "contested": "Contested",
-    "unknown": "Unknown",
-}
-#: (lat, lon) the map opens on: Kachin State.
-KACHIN_CENTER = (25.9, 97.6)
 _RING = "#1a1a1a"
 #: Places drawn at the same point are spread on a circle of this radius (degrees).
 _SPREAD_DEG = 0.03
-
-
-@cache
-def _template(name: str) -> Template:
-    text = (TEMPLATES_DIR / name).read_text(encoding="utf-8")
-    if _HELPERS_MARK in text:
-        helpers = (TEMPLATES_DIR / "layer_helpers.js").read_text(encoding="utf-8")
-        text = text.replace(_HELPERS_MARK, helpers)
-    return Template(text)
-
-
-_HELPERS_MARK = "    /* kcm:layer-helpers */\n"
-
-
-def escape_text(value: object) -> str:
-    """HTML-escape ``value`` for text or attribute context, backticks and ``$`` included.
-
-    The extra entities keep a string inert even if some consumer pastes it into a
-    JavaScript template literal (as folium's own ``Tooltip`` does).
-    """
-    text = "" if value is None else str(value)
-    return (html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;")
-            .replace("\\", "&#92;"))
-
-
-def js_json(value: object) -> str:
-    """``value`` as a JavaScript literal that is safe anywhere in a script.
-
-    JSON with ``<``, ``>``, ``&``, quotes, backticks, ``$`` and line separators written as
-    ``\\uXXXX`` escapes: it cannot close a ``<script>`` element, a string or a template
-    literal, whatever the data holds; nor can it open a Jinja tag (a ``{`` before ``{``,
-    ``%`` or ``#`` is escaped too). Keys are sorted so equal data gives equal text.
-    """
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
-    for char, escaped in _JS_ESCAPES:  # str.replace per character: far faster than translate
-        if char in text:
-            text = text.replace(char, escaped)
-    if "{" in text:  # a "{" before "{", "%" or "#" is inside a string: JSON puts '"' there
-        text = _TEMPLATE_OPENER.sub(r"\\u007b", text)
-    return text
-
-
-_JS_ESCAPES = tuple((c, f"\\u{ord(c):04x}") for c in "<>&'`$\u2028\u2029")
-#: Jinja's delimiters: folium compiles rendered scripts as templates again.
-_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def marker_style(status: str, *, assumed: bool = False, recent: bool = False,
@@ -183,18 +97,12 @@ def tooltip_html(row: Mapping[str, Any]) -> str:
     flags = [text for key, text in (
         ("assumed", "assumed baseline, no article supports it"),
         ("disputed", "sources disagree"),
-        ("changed_recently", "changed in the last 30 days"),
+        ("changed_recently", f"changed in the last {RECENT_DAYS} days"),
         ("approximate", "approximate location"),
-    ) if _truthy(row.get(key))]
+    ) if is_true(row.get(key))]
     if flags:
         parts.append("<br><small><em>" + escape_text("; ".join(flags)) + "</em></small>")
     return "".join(parts)
-
-
-def _truthy(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value) and not (isinstance(value, float) and math.isnan(value))
 
 
 def _display_positions(state: pd.DataFrame) -> list[tuple[float, float]]:
@@ -208,7 +116,7 @@ def _display_positions(state: pd.DataFrame) -> list[tuple[float, float]]:
         if len(members) < 2:
             continue
         # the place with sourced coordinates keeps the point; the others move around it
-        members.sort(key=lambda i: (_truthy(approx[i]), str(state["place"].iat[i])))
+        members.sort(key=lambda i: (is_true(approx[i]), str(state["place"].iat[i])))
         movers = members[1:]
         for k, i in enumerate(movers):
             angle = 2 * math.pi * k / len(movers)
@@ -223,86 +131,14 @@ def _column(frame: pd.DataFrame, name: str, default: Any) -> list[Any]:
 
 
 def _flags(frame: pd.DataFrame, name: str) -> list[bool]:
-    """A flag column as booleans (``_truthy`` for text or missing values)."""
+    """A flag column as booleans (``is_true`` for text or missing values)."""
     if name not in frame.columns:
         return [False] * len(frame)
     column = frame[name]
     if column.dtype == bool:
         return column.tolist()
-    return [_truthy(v) for v in column.tolist()]
+    return [is_true(v) for v in column.tolist()]
 
-
-def records(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Rows as dicts of the given columns (those present): faster than ``to_dict``."""
-    cols = [f for f in fields if f in frame.columns]
-    values = [frame[c].tolist() for c in cols]
-    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
-
-
-class _VerbatimScript(Element):
-    """A layer's rendered script, kept as text.
-
-    folium wraps each rendered script in a new ``Element`` whose template is that text,
-    so Jinja compiles it again: slow for a large payload, and data that looked like a
-    Jinja tag would break or change the page.
-    """
-
-    _template = Template("{{ this.text }}")
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
-class _RendersVerbatim:
-    """Mixin for our layers: folium's ``Layer.render`` with the script kept as text."""
-
-    def render(self, **kwargs: Any) -> None:
-        if self.show:
-            self.add_child(ElementAddToElement(element_name=self.get_name(),
-                                               element_parent_name=self._parent.get_name()),
-                           name=self.get_name() + "_add")
-        script = self._template.module.__dict__["script"](self, kwargs)
-        self.get_root().script.add_child(_VerbatimScript(script), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
-
-
-class _Interner:
-    """Values numbered in order of first use: the shared tables of a day's payload."""
-
-    def __init__(self, make: Callable[..., Any]) -> None:
-        self.values: list[Any] = []
-        self._make = make
-        self._index: dict[tuple[Any, ...], int] = {}
-
-    def __call__(self, *key: Any) -> int:
-        """The index of ``make(*key)``, made on first use."""
-        if key not in self._index:
-            self._index[key] = len(self.values)
-            self.values.append(self._make(*key))
-        return self._index[key]
-
-
-#: Stand-ins for the holes of a tooltip template (escape_text keeps control characters, so
-#: they survive it; the page fills in the escaped place name and date).
-_PLACE_HOLE, _DATE_HOLE = "\x00", "\x01"
-
-
-def _tip_pieces(tip: str) -> list[str]:
-    """A tooltip made with the stand-ins, as ``[before place, between, after date]``."""
-    before, _, rest = tip.partition(_PLACE_HOLE)
-    between, _, after = rest.partition(_DATE_HOLE)
-    return [before, between, after]
-
-
-def _fill_tip(pieces: list[str], place: str, date: str = "") -> str:
-    """The tooltip of ``pieces`` for ``place``, as the page builds it (``date`` escaped)."""
-    return f"{pieces[0]}{escape_text(place)}{pieces[1]}{date}{pieces[2]}"
-
-
-def _key(js: str) -> str:
-    return hashlib.sha256(js.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -361,7 +197,7 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
         assumed, changed_recently, disputed, approximate, since, kind``).
     publish : callable, optional
         Stores the sites' script text and returns its address as seen from the page
-        (:func:`gazetteer._assets.publish_static`). The script then carries the sites
+        (:func:`gazetteer.web.assets.publish_static`). The script then carries the sites
         only when :attr:`embed_sites` is set (the dashboard sets it the first time a
         session gets a set of places); otherwise the page fetches them once, if it does
         not have them yet. Without ``publish`` they are always embedded (saved maps).
@@ -469,7 +305,7 @@ def area_style(status: str, *, assumed: bool = False) -> dict[str, Any]:
 def area_tooltip_html(row: Mapping[str, Any]) -> str:
     """An area's tooltip: the place it is nearest to, its status, and the caveat; escaped."""
     status = str(row.get("status", "unknown"))
-    note = "assumed baseline, " if _truthy(row.get("assumed")) else ""
+    note = "assumed baseline, " if is_true(row.get("assumed")) else ""
     return (f"Area nearest <strong>{escape_text(row.get('place'))}</strong> — "
             f"{escape_text(LABELS.get(status, status))}<br><small><em>"
             f"{escape_text(note)}an approximation derived from point reports</em></small>")
@@ -487,7 +323,7 @@ class AreaLayer(_RendersVerbatim, folium.FeatureGroup):
         [...]}`` (GeoJSON geometries, ``[lon, lat]``), fixed for a set of places.
     cells_url : str, optional
         Instead of ``cells_js``: the address of the same object as a JSON file (see
-        :func:`gazetteer._assets.publish_static`). The page fetches it once.
+        :func:`gazetteer.web.assets.publish_static`). The page fetches it once.
     name : str
         The layer's name in a layer control.
 
@@ -517,7 +353,7 @@ class AreaLayer(_RendersVerbatim, folium.FeatureGroup):
         codes: list[int] = []
         for area in areas:
             status = str(area.get("status") or "unknown")
-            assumed = _truthy(area.get("assumed"))
+            assumed = is_true(area.get("assumed"))
             codes += (styles(status, assumed), tips(status, assumed))
         self.day = {"key": cells_url or _key(self.cells_js), "styles": styles.values,
                     "tips": tips.values, "codes": codes}
@@ -541,160 +377,42 @@ def expand_areas(places: Sequence[str], day: Mapping[str, Any]) -> list[dict[str
             for i, place in enumerate(places)]
 
 
-class BoundaryLayer(_RendersVerbatim, folium.map.Layer):
-    """State and country boundaries, fetched from ``url`` or embedded from ``data``.
-
-    Parameters
-    ----------
-    url : str, optional
-        Address of the GeoJSON as seen from the page (fetched by the browser).
-    data : mapping, optional
-        The GeoJSON itself, embedded in the page (for saved HTML files).
-    country : str
-        ISO3 code of the home country (features' ``country`` property); others are drawn
-        as neighbours.
-    focus : str
-        Name of the state drawn with a heavier outline.
-    labels : bool
-        Label each region with its name.
-    """
-
-    def __init__(self, *, url: str | None = None, data: Mapping | None = None,
-                 name: str = "State and country boundaries", country: str = "MMR",
-                 focus: str = "Kachin", labels: bool = True) -> None:
-        if (url is None) == (data is None):
-            raise ValueError("give exactly one of url= or data=")
-        super().__init__(name=name, overlay=True, control=True, show=True)
-        self._name = "BoundaryLayer"
-        self._id = "boundaries"
-        self._template = _template("boundary_layer.js")
-        self.url, self.data = url, data
-        self.country, self.focus, self.labels = country, focus, labels
-        #: The land is drawn in its own pane below the overlay pane (areas, markers).
-        self.pane, self.pane_z = "kcmbase", 350
-        self.styles = {
-            "home": {"color": "#6b6b6b", "weight": 1, "fillColor": "#f6f4ee",
-                     "fillOpacity": 1},
-            "focus": {"color": "#2b2b2b", "weight": 2.5, "fillColor": "#fbfaf5",
-                      "fillOpacity": 1},
-            "neighbour": {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#e4e4e0",
-                          "fillOpacity": 1},
-        }
+def layer_call_args(js: str, group: str) -> list[Any]:
+    """The JSON arguments after ``group`` in ``})(group, ARG, ...);`` of a layer script:
+    the data a layer hands to the page, read back (for checks of the generated code)."""
+    head = f"}})({group}, "
+    pos = js.index(head) + len(head)
+    decoder, args = json.JSONDecoder(), []
+    while True:
+        value, pos = decoder.raw_decode(js, pos)
+        args.append(value)
+        rest = js[pos:].lstrip()
+        if not rest.startswith(","):
+            return args
+        pos = len(js) - len(rest) + 1
+        pos += len(js[pos:]) - len(js[pos:].lstrip())
 
 
-def base_map(*, boundaries: str | Path | Mapping | None = BOUNDARIES_GEOJSON,
-             boundaries_url: str | None = None, osm_layer: bool = True,
-             location: tuple[float, float] = KACHIN_CENTER, zoom_start: int = 7,
-             asset_base_url: str = COMPONENT_STATIC_URL) -> folium.Map:
-    """The fixed part of the map: boundaries, an optional OSM layer, a layer control.
-
-    Parameters
-    ----------
-    boundaries : path or mapping, optional
-        GeoJSON to embed when ``boundaries_url`` is not given; a missing file means no
-        boundary layer (the map still works).
-    boundaries_url : str, optional
-        Fetch the boundaries from this address instead of embedding them (the dashboard
-        uses the static copy: ``../../app/static/data/boundaries.geojson``), which keeps
-        the map's script small on every rerun.
-    osm_layer : bool
-        Offer OpenStreetMap tiles as a layer, off by default (they need the internet).
-    location : (lat, lon)
-        Initial centre, WGS84 degrees.
-    asset_base_url : str
-        Where the static folder with Leaflet and jQuery is (see
-        :func:`gazetteer._assets.use_local_assets`).
-    """
-    m = folium.Map(location=list(location), zoom_start=zoom_start, tiles=None,
-                   control_scale=True, min_zoom=4, max_zoom=14)
-    use_local_assets(m, base_url=asset_base_url)
-    m.get_root().header.add_child(_MapStyle(), name="kcm_style")
-    _FocusWithoutScroll().add_to(m)
-    layer = _boundary_layer(boundaries, boundaries_url)
-    if layer is not None:
-        layer.add_to(m)
-    if osm_layer:
-        # a provider object, not the name: looking a name up costs ~3 ms a map
-        folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik,
-                         name="OpenStreetMap tiles (online)", overlay=True, control=True,
-                         show=False).add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
-    return m
+def published_json(url: str) -> Any:
+    """A file the page fetches from the app's static folder (``publish_static``'s address)."""
+    folder, name = url.rsplit("/", 2)[-2:]
+    return json.loads(Path(served_static_dir(), folder, name).read_text(encoding="utf-8"))
 
 
-class _FocusWithoutScroll(MacroElement):
-    """Keeps a press on the map from scrolling the page (templates/map_focus.js)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "FocusWithoutScroll"
-        self._id = "focuswithoutscroll"  # a stable name: the base map's script never changes
-        self._template = _template("map_focus.js")
+def script_markers(js: str, group: str = "feature_group_feature_group_0") -> list[dict]:
+    """The markers a :class:`StatusLayer` script draws (:func:`expand_markers` of its
+    arguments, the sites fetched from the static folder when the script names them)."""
+    sites, url, day = layer_call_args(js, group)[:3]
+    return expand_markers(sites if sites is not None else published_json(url), day)
 
 
-class _MapStyle(Element):
-    """The map's stylesheet (templates/map_style.css) in the page header."""
-
-    _template = Template("<style>{{ this.css }}</style>")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.css = _map_css()
-
-
-@cache
-def _map_css() -> str:
-    return (TEMPLATES_DIR / "map_style.css").read_text(encoding="utf-8")
-
-
-def _boundary_layer(boundaries: str | Path | Mapping | None, url: str | None
-                    ) -> BoundaryLayer | None:
-    if url is not None:
-        return BoundaryLayer(url=url)
-    if boundaries is None:
-        return None
-    if isinstance(boundaries, Mapping):
-        return BoundaryLayer(data=boundaries)
-    path = Path(boundaries)
-    if not path.is_file():
-        return None
-    return BoundaryLayer(data=json.loads(path.read_text(encoding="utf-8")))
-
-
-def static_boundaries_url(base_url: str = COMPONENT_STATIC_URL) -> str:
-    """Address of the static copy of the boundaries, as seen from the map's iframe."""
-    return f"{base_url.rstrip('/')}/{BOUNDARIES_FILE}"
-
-
-def place_at(click: Mapping[str, Any] | None, layer: StatusLayer, *,
-             tolerance_deg: float = 0.02) -> str | None:
-    """The place whose marker was clicked.
-
-    Parameters
-    ----------
-    click : mapping
-        streamlit-folium's ``last_object_clicked``: ``{"lat": ..., "lng": ...}`` (Leaflet
-        reports a circle marker of radius <= 10 px at its centre).
-    layer : StatusLayer
-        The markers on the map when the click happened.
-    tolerance_deg : float
-        Largest distance (degrees) between the click and a marker's drawn centre.
-
-    Returns
-    -------
-    str or None
-        The nearest marker's place within the tolerance, else None.
-    """
-    if not click:
-        return None
-    try:
-        lat, lon = float(click["lat"]), float(click.get("lng", click.get("lon")))
-    except (KeyError, TypeError, ValueError):
-        return None
-    best, best_d = None, tolerance_deg ** 2
-    scale = math.cos(math.radians(lat))
-    for name, (m_lat, m_lon) in zip(layer.sites.places, layer.sites.positions, strict=True):
-        d = (m_lat - lat) ** 2 + ((m_lon - lon) * scale) ** 2
-        if d <= best_d:
-            best, best_d = name, d
-    return best
+@lru_cache(maxsize=64)
+def cells_script(sites: tuple[tuple[str, float, float], ...]) -> str:
+    """The cells of ``sites`` (:func:`gazetteer.areas.area_cells`) as a script-safe object
+    for :class:`AreaLayer`: ``{"places": [...], "geometries": [...]}`` (GeoJSON
+    geometries, ``[lon, lat]``, rounded to 1e-4 degrees, about 11 m); "" with no cell."""
+    cells = area_cells(sites)
+    if not cells:
+        return ""
+    return js_json({"places": [c.place for c in cells],
+                    "geometries": [rounded_geometry(c.geojson) for c in cells]})

@@ -1,8 +1,8 @@
-"""Real-browser tests of issue 6's page parts: areas of control, the trends chart, uploads.
+"""Real-browser tests of areas of control, the trends chart and uploads.
 
 One app per module (``streamlit run dashboard.py -- --seeds COPY``), driven by Debian's
-Chromium through Playwright; the server, browser and page helpers are those of
-tests/test_browser.py. Screenshots go to tests/artifacts/.
+Chromium through Playwright; the server, browser and page helpers come from
+tests/browser/conftest.py (``ui``). Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -15,30 +15,21 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_browser import (  # the browser and page fixtures come via conftest.py
-    ARTIFACTS,
-    ROOT,
-    _require_chromium,
-    _Server,
-    click_marker,
-    map_frame,
-    marker,
-    off_loopback,
-    open_app,
-)
 
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
 pytestmark = pytest.mark.browser
 
 SHWEGU = "Rebel forces overran Shwegu on 3 March 2025, residents said."
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    _require_chromium()
+def app_url(ui, tmp_path_factory) -> Iterator[str]:
+    ui.require_chromium()
     folder = tmp_path_factory.mktemp("seeds6")
     for src in (ROOT / "seeds").iterdir():
         shutil.copyfile(src, folder / src.name)
-    server = _Server("--seeds", str(folder), log=folder / "streamlit.log")
+    server = ui.Server("--seeds", str(folder), log=folder / "streamlit.log")
     yield server.url
     server.stop()
 
@@ -60,9 +51,9 @@ def shown_date(page) -> str:
     return text.removeprefix("Control on ")
 
 
-def test_area_layer_shows_cells_under_the_markers_and_toggles(page, app_url):
+def test_area_layer_shows_cells_under_the_markers_and_toggles(ui, page, app_url):
     ARTIFACTS.mkdir(exist_ok=True)
-    frame = open_app(page, app_url, "?date=2024-12-17")
+    frame = ui.open_app(page, app_url, "?date=2024-12-17")
     wait_areas(page, frame, False)                               # off until asked for
     page.locator(".st-key-show_areas label").click()
     wait_areas(page, frame, True)
@@ -78,7 +69,7 @@ def test_area_layer_shows_cells_under_the_markers_and_toggles(page, app_url):
     z = frame.evaluate("""() => [getComputedStyle(window.map.getPane('kcmareas')).zIndex,
                                  getComputedStyle(window.map.getPane('overlayPane')).zIndex]""")
     assert int(z[0]) < int(z[1])
-    click_marker(page, frame, "Kan Paik Ti")                     # markers still clickable
+    ui.click_marker(page, frame, "Kan Paik Ti")                     # markers still clickable
     # a cell's tooltip names its place
     box = frame.locator("#map_div").bounding_box()
     frame.evaluate("() => window.map.setView([25.0, 96.2], 7)")  # over western Kachin
@@ -93,15 +84,15 @@ def test_area_layer_shows_cells_under_the_markers_and_toggles(page, app_url):
     zoom = frame.evaluate("() => window.map.getZoom()")
     page.locator(".st-key-show_areas label").click()
     wait_areas(page, frame, False)
-    assert marker(frame, "Kan Paik Ti").count() == 1
+    assert ui.marker(frame, "Kan Paik Ti").count() == 1
     assert frame.evaluate("() => window.map.getZoom()") == zoom
     page.locator(".st-key-show_areas label").click()
     wait_areas(page, frame, True)
-    assert off_loopback(page.requests) == [] and page.errors == []
+    assert ui.off_loopback(page.requests) == [] and page.errors == []
 
 
-def test_clicking_the_chart_moves_the_map_date(page, app_url):
-    open_app(page, app_url, "?date=2024-12-17")
+def test_clicking_the_chart_moves_the_map_date(ui, page, app_url):
+    ui.open_app(page, app_url, "?date=2024-12-17")
     page.locator(".st-key-show_trends label").click()
     chart = page.locator(".st-key-trends")
     chart.scroll_into_view_if_needed()
@@ -123,8 +114,8 @@ def test_clicking_the_chart_moves_the_map_date(page, app_url):
     assert page.errors == []
 
 
-def test_an_uploaded_article_is_mapped_with_its_excerpt(page, app_url, tmp_path):
-    frame = open_app(page, app_url, "?date=2025-03-10")
+def test_an_uploaded_article_is_mapped_with_its_excerpt(ui, page, app_url, tmp_path):
+    frame = ui.open_app(page, app_url, "?date=2025-03-10")
     year = page.locator(".st-key-upload_published [role=spinbutton][data-type=year]")
     year.scroll_into_view_if_needed()
     year.focus()
@@ -136,15 +127,15 @@ def test_an_uploaded_article_is_mapped_with_its_excerpt(page, app_url, tmp_path)
     page.locator(".st-key-upload_articles input[type=file]").set_input_files(str(article))
     page.get_by_text("shwegu_report.txt: 1 event(s) extracted (published 2025-03-05)",
                      exact=True).wait_for(timeout=30000)
-    frame = map_frame(page)
-    target = marker(frame, "Shwegu")
+    frame = ui.map_frame(page)
+    target = ui.marker(frame, "Shwegu")
     target.wait_for(timeout=15000)
-    click_marker(page, frame, "Shwegu")
+    ui.click_marker(page, frame, "Shwegu")
     panel = page.locator(".kcm-panel")
     assert SHWEGU in panel.inner_text()
     assert "Uploaded in this session" in panel.inner_text()
     assert "shwegu_report.txt" in panel.inner_text()
-    assert off_loopback(page.requests) == [] and page.errors == []
+    assert ui.off_loopback(page.requests) == [] and page.errors == []
 
 
 def test_no_project_file_was_written(app_url):

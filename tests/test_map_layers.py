@@ -10,22 +10,13 @@ from pathlib import Path
 import folium
 import pandas as pd
 import pytest
-from mapjs import status_markers
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
-from gazetteer._assets import COMPONENT_STATIC_URL, install_static_assets, use_local_assets
-from gazetteer.mapview import (
-    LABELS,
-    PALETTE,
-    StatusLayer,
-    base_map,
-    escape_text,
-    js_json,
-    marker_style,
-    place_at,
-    static_boundaries_url,
-    tooltip_html,
-)
+from gazetteer.palette import LABELS, PALETTE
+from gazetteer.web.assets import COMPONENT_STATIC_URL, install_static_assets, use_local_assets
+from gazetteer.web.layers import StatusLayer, marker_style, script_markers, tooltip_html
+from gazetteer.web.map import base_map, place_at, static_boundaries_url
+from gazetteer.web.render import escape_text, js_json
 
 EVIL = ("Evil`); alert(1); (`${alert(2)}<script>alert(3)</script>"
         "<img src=x onerror=alert(4)>\\\"'")
@@ -50,7 +41,7 @@ def feature_group_js(layer: StatusLayer) -> str:
 
 
 def markers_json(js: str) -> list[dict]:
-    return status_markers(js)
+    return script_markers(js)
 
 
 # -- offline: no asset from a CDN ---------------------------------------------------------
@@ -194,7 +185,7 @@ def test_places_sharing_a_point_get_distinct_clickable_markers():
 
 @pytest.mark.parametrize("path", ["status_layer.js", "boundary_layer.js"])
 def test_templates_use_no_template_literals(path):
-    text = (Path(__file__).parents[1] / "gazetteer" / "templates" / path).read_text()
+    text = (Path(__file__).parents[1] / "gazetteer" / "web" / "templates" / path).read_text()
     assert "`" not in text
 
 

@@ -14,14 +14,22 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from mapjs import call_args, static_json
 from streamlit.testing.v1 import AppTest
-from test_dashboard_apptest import FIXTURE, ROOT, map_args, run_app  # shared AppTest helpers
+from support.apptest import FIXTURE, ROOT, map_args, run_app
 
-from gazetteer import app
-from gazetteer._assets import served_static_dir
+from gazetteer import areas, web
 from gazetteer.errors import EventTableError
-from gazetteer.mapview import PALETTE, AreaLayer, area_style, expand_areas
+from gazetteer.palette import PALETTE
+from gazetteer.web import charts, tables, uploads
+from gazetteer.web.assets import served_static_dir
+from gazetteer.web.layers import (
+    AreaLayer,
+    area_style,
+    cells_script,
+    expand_areas,
+    layer_call_args,
+    published_json,
+)
 
 EVIL = ("KIA troops captured Shwegu town on 3 March 2025, residents said "
         "&lt;script&gt;window.__pwned=1&lt;/script&gt; "
@@ -55,8 +63,8 @@ def snapshot(*folders: Path) -> dict[str, tuple[int, str]]:
 
 
 @pytest.fixture(scope="module")
-def model() -> app.Model:
-    return app.build_model(app.Options(events=FIXTURE))
+def model() -> web.Model:
+    return web.build_model(web.Options(events=FIXTURE))
 
 
 # -- the page -----------------------------------------------------------------------------
@@ -68,9 +76,9 @@ def test_areas_layer_toggles_without_changing_the_base_map(monkeypatch):
     at.checkbox(key="show_areas").check().run()
     js = feature_js(at)
     assert "feature_group_feature_group_1" in js and "kcmareas" in js
-    cells_js, day, _, _, url = call_args(js, "feature_group_feature_group_1")
+    cells_js, day, _, _, url = layer_call_args(js, "feature_group_feature_group_1")
     assert cells_js is None                                       # fetched once, from url
-    areas = {a["place"]: a for a in expand_areas(static_json(url)["places"], day)}
+    areas = {a["place"]: a for a in expand_areas(published_json(url)["places"], day)}
     assert areas["Kan Paik Ti"]["tooltip"].startswith("Area nearest <strong>Kan Paik Ti")
     assert any("approximation derived from point reports" in c.value for c in at.caption)
     assert map_args(at)["script"] == base                        # same base map: zoom kept
@@ -171,21 +179,21 @@ def test_area_style_colours_like_the_markers_and_hatches_assumptions():
 
 def test_cells_once_per_place_set_and_coloured_per_day(model):
     state = model.state(dt.date(2024, 11, 21))
-    sites = app.cell_sites(state)
+    sites = areas.cell_sites(state)
     assert [s[0] for s in sites][:2] == sorted(
         state.loc[~state["approximate"], "place"])[:2]           # sourced places first
-    cells, geometries = app.area_cells(sites)
-    assert app.area_cells(sites)[0] is cells                     # computed once
+    cells, geometries = areas.area_cells(sites), cells_script(sites)
+    assert areas.area_cells(sites) is cells                        # computed once
     names = {c.place for c in cells}
     assert {"Laiza", "Kan Paik Ti", "Pangwa"} <= names          # border towns snapped in
     drawn = json.loads(geometries)
     assert drawn["places"] == [c.place for c in cells]
     assert len(drawn["geometries"]) == len(cells)
-    areas = AreaLayer(app.areas_for_day(cells, state), cells_js=geometries).areas
-    by_place = {a["place"]: a for a in areas}
+    drawn_areas = AreaLayer(areas.areas_for_day(cells, state), cells_js=geometries).areas
+    by_place = {a["place"]: a for a in drawn_areas}
     assert by_place["Kan Paik Ti"]["style"]["fillColor"] == PALETTE["KIA"]
     assert "Area nearest <strong>Kan Paik Ti</strong>" in by_place["Kan Paik Ti"]["tooltip"]
-    earlier = {a["place"]: a for a in AreaLayer(app.areas_for_day(
+    earlier = {a["place"]: a for a in AreaLayer(areas.areas_for_day(
         cells, model.state(dt.date(2024, 11, 19))), cells_js=geometries).areas}
     assert earlier["Kan Paik Ti"]["style"]["fillColor"] == PALETTE["BGF/militia"]
 
@@ -194,8 +202,9 @@ def test_area_tooltips_escape_place_names():
     state = pd.DataFrame([{"place": "<img src=x onerror=alert(1)>`${x}`", "lat": 25.4,
                            "lon": 97.4, "status": "KIA", "assumed": False,
                            "approximate": False}])
-    cells, cells_js = app.area_cells(app.cell_sites(state))
-    layer = AreaLayer(app.areas_for_day(cells, state), cells_js=cells_js)
+    sites = areas.cell_sites(state)
+    cells, cells_js = areas.area_cells(sites), cells_script(sites)
+    layer = AreaLayer(areas.areas_for_day(cells, state), cells_js=cells_js)
     assert not re.search(r"[<>`$]", layer.day_js)               # the name is not in it
     [area] = layer.areas
     assert "<img" not in area["tooltip"] and "`" not in area["tooltip"]
@@ -204,10 +213,10 @@ def test_area_tooltips_escape_place_names():
 
 def test_place_in_areas(model):
     cells = model.cells(dt.date(2024, 11, 21))
-    assert app.place_in_areas({"lat": 25.39, "lng": 97.39}, cells) == "Myitkyina"
-    assert app.place_in_areas({"lat": 10.0, "lng": 0.0}, cells) is None
-    assert app.place_in_areas(None, cells) is None
-    assert app.place_in_areas({"lat": "x"}, cells) is None
+    assert areas.place_in_areas({"lat": 25.39, "lng": 97.39}, cells) == "Myitkyina"
+    assert areas.place_in_areas({"lat": 10.0, "lng": 0.0}, cells) is None
+    assert areas.place_in_areas(None, cells) is None
+    assert areas.place_in_areas({"lat": "x"}, cells) is None
 
 
 def test_area_layer_script_is_stable_and_safe(model):
@@ -221,17 +230,17 @@ def test_area_layer_script_is_stable_and_safe(model):
 
 
 def test_holdings_and_chart(model):
-    table = app.holdings(model)
+    table = web.holdings(model)
     first = table[table["date"] == pd.Timestamp(model.first)]
     assert first["places"].sum() == len(model.state(model.first))
     assert set(table["date"]) >= {pd.Timestamp(d) for d in model.changes}
-    fewer = app.holdings(model, assumed=False)
+    fewer = web.holdings(model, assumed=False)
     assert fewer["places"].sum() < table["places"].sum()
-    spec = app.trends_chart(table, dt.date(2024, 11, 21)).to_dict()
+    spec = web.trends_chart(table, dt.date(2024, 11, 21)).to_dict()
     colours = dict(zip(spec["layer"][0]["encoding"]["color"]["scale"]["domain"],
                        spec["layer"][0]["encoding"]["color"]["scale"]["range"], strict=True))
     assert colours["KIA and allies"] == PALETTE["KIA"]
-    assert spec["params"][0]["name"] == app.TREND_SELECTION
+    assert spec["params"][0]["name"] == web.TREND_SELECTION
     assert spec["params"][0]["select"]["fields"] == ["date"]
 
 
@@ -244,57 +253,57 @@ def test_holdings_and_chart(model):
     ({"selection": {"pick": [{"date": "soon"}]}}, None),
 ])
 def test_date_from_selection(state, expected):
-    assert app.date_from_selection(state) == expected
+    assert web.date_from_selection(state) == expected
 
 
 def test_changes_table_has_outlets_and_swaps_reversed_dates(model):
-    table = app.changes_table(model, dt.date(2024, 11, 30), dt.date(2024, 11, 1))
-    assert list(table.columns) == list(app.TABLE_COLUMNS)
+    table = web.changes_table(model, dt.date(2024, 11, 30), dt.date(2024, 11, 1))
+    assert list(table.columns) == list(tables.TABLE_COLUMNS)
     assert set(table["place"]) == {"Kan Paik Ti"} and "RFA" in set(table["outlet"])
 
 
 def test_upload_name_never_clashes():
-    assert app.upload_name("a.txt", {"b.txt"}) == "a.txt"
-    assert app.upload_name("dir/a.txt", {"a.txt"}) == "upload-a.txt"
-    assert app.upload_name("a.txt", {"a.txt", "upload-a.txt"}) == "upload2-a.txt"
+    assert uploads.upload_name("a.txt", {"b.txt"}) == "a.txt"
+    assert uploads.upload_name("dir/a.txt", {"a.txt"}) == "upload-a.txt"
+    assert uploads.upload_name("a.txt", {"a.txt", "upload-a.txt"}) == "upload2-a.txt"
 
 
 def test_read_event_upload_names_the_upload():
     with pytest.raises(EventTableError, match=r"^x\.csv:1: not an event table"):
-        app.read_event_upload("x.csv", b"a,b\n1,2\n")
+        uploads.read_event_upload("x.csv", b"a,b\n1,2\n")
 
 
 def test_with_uploads_leaves_the_shared_data_alone(model):
     before = len(model.data.events)
-    up = app.extract_upload("s.txt", b"KIA troops captured Shwegu town on 3 March 2025.",
+    up = uploads.extract_upload("s.txt", b"KIA troops captured Shwegu town on 3 March 2025.",
                             published=dt.date(2025, 3, 5))
-    merged = app.with_uploads(model.data, [up])
+    merged = uploads.with_uploads(model.data, [up])
     assert len(model.data.events) == before and "s.txt" not in model.data.articles
     assert len(merged.events) == before + len(up.events) and "s.txt" in merged.articles
-    assert merged.articles["s.txt"]["outlet"] == app.UPLOAD_OUTLET
-    again = app.with_uploads(merged, [up])                     # same ids: kept once
+    assert merged.articles["s.txt"]["outlet"] == uploads.UPLOAD_OUTLET
+    again = uploads.with_uploads(merged, [up])                     # same ids: kept once
     assert len(again.events) == len(merged.events)
     store: dict = {}
-    one = app.session_model(model, app.Options(events=FIXTURE), uploads=[up], store=store)
+    one = web.session_model(model, web.Options(events=FIXTURE), uploads=[up], store=store)
     assert one is not model and "Shwegu" in one.timeline.places
-    assert app.session_model(model, app.Options(events=FIXTURE), uploads=[up],
+    assert web.session_model(model, web.Options(events=FIXTURE), uploads=[up],
                              store=store) is one
-    assert app.session_model(model, app.Options(events=FIXTURE)) is model
-    assert "Shwegu" in app.upload_events_csv([up])
+    assert web.session_model(model, web.Options(events=FIXTURE)) is model
+    assert "Shwegu" in uploads.upload_events_csv([up])
 
 
 def test_exports(model):
     day = dt.date(2024, 11, 21)
-    geo = json.loads(app.state_geojson_text(model, day))
+    geo = json.loads(web.state_geojson_text(model, day))
     kpt = next(f for f in geo["features"] if f["properties"]["place"] == "Kan Paik Ti")
     assert kpt["properties"]["status"] == "KIA" and kpt["properties"]["sources"]
-    assert app.events_csv(model).splitlines()[0].startswith("event_id,date,")
-    acled = app.acled_csv(model)
+    assert web.events_csv(model).splitlines()[0].startswith("event_id,date,")
+    acled = web.acled_csv(model)
     assert acled.startswith("event_id_cnty,") and "Waingmaw" in acled   # admin3 filled
 
 
 def test_chart_dates_are_thinned_evenly_keeping_the_ends():
     days = [dt.date(2021, 1, 1) + dt.timedelta(days=i) for i in range(1000)]
-    picked = app._sample_days(days, limit=50)
+    picked = charts.sample_days(days, limit=50)
     assert len(picked) == 50 and picked[0] == days[0] and picked[-1] == days[-1]
-    assert app._sample_days(days[:10], limit=50) == days[:10]
+    assert charts.sample_days(days[:10], limit=50) == days[:10]

@@ -1,0 +1,25 @@
+"""Where the project's data lives, in one place so the package, tests and scripts agree.
+
+Plain module variables (the model: osmnx's ``settings``):
+
+PACKAGE_DIR, ROOT_DIR : Path
+    The package folder and the project folder above it.
+DATA_DIR, SEEDS_DIR : Path
+    ``data/`` (the committed tables) and ``seeds/`` (the five seed articles).
+PLACES_CSV, BOUNDARIES_GEOJSON, EVENTS_CSV, BASELINE_CSV : Path
+    The gazetteer table, the state boundaries (WGS84), the seeds' committed event table
+    and the assumed baseline of who held what.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT_DIR = PACKAGE_DIR.parent
+DATA_DIR = ROOT_DIR / "data"
+SEEDS_DIR = ROOT_DIR / "seeds"
+PLACES_CSV = DATA_DIR / "places.csv"
+BOUNDARIES_GEOJSON = DATA_DIR / "boundaries.geojson"
+EVENTS_CSV = DATA_DIR / "events.csv"
+BASELINE_CSV = DATA_DIR / "baseline.csv"
