@@ -130,19 +130,9 @@ if model.warnings:
 
 
 # -- the date's view: a fragment, so a date step reruns only this part ------------------
-@st.fragment
-def date_view() -> None:
-    """Everything that follows the date, from the time controls to the downloads.
-
-    A date step (slider, buttons, Play, the trend chart) or a click on the map reruns
-    only this fragment: the title and the sidebar are not sent or drawn again.
-    """
-    day = _current_date()
-
-    controls = st.container()  # above the map, filled after it: the map's update goes first
-
-    # -- the map (fixed base, markers for the day) and the source panel -----------------
-    map_col, panel_col = st.columns([3, 2], gap="medium")
+def draw_map(day: dt.date) -> tuple[object, object]:
+    """The map (fixed base, the day's markers and areas) and its legend; a click on a
+    marker or an area selects its place. Returns the markers and the areas layer."""
     shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
     markers = model.layer(day, **shown)
     # the places' positions ride along the first time this session gets them; later
@@ -153,84 +143,91 @@ def date_view() -> None:
     areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
     if areas is not None:
         layers.append(areas)
-    with map_col:
-        st.markdown(f"**Control on {day.isoformat()}**")
-        clicked = st_folium(
-            web.base_map(boundaries_url=web.static_boundaries_url()),
-            feature_group_to_add=layers,
-            returned_objects=["last_object_clicked", "last_object_clicked_count"],
-            key="map", height=620, use_container_width=True,
-            render=False,  # a fresh map: st_folium renders what it sends; no full-page render
-        )
-        st.html(web.legend_html(areas=areas is not None))
-        if areas is not None:
-            st.caption("Shaded areas are an approximation derived from point reports: each "
-                       "place's area is the land nearer to it than to any other place on the "
-                       "map, clipped to Myanmar. They are not front lines. Hatched areas rest "
-                       "on an assumed baseline or an unknown status.")
+    st.markdown(f"**Control on {day.isoformat()}**")
+    clicked = st_folium(
+        web.base_map(boundaries_url=web.static_boundaries_url()),
+        feature_group_to_add=layers,
+        returned_objects=["last_object_clicked", "last_object_clicked_count"],
+        key="map", height=620, use_container_width=True,
+        render=False,  # a fresh map: st_folium renders what it sends; no full-page render
+    )
+    st.html(web.legend_html(areas=areas is not None))
+    if areas is not None:
+        st.caption("Shaded areas are an approximation derived from point reports: each "
+                   "place's area is the land nearer to it than to any other place on the "
+                   "map, clipped to Myanmar. They are not front lines. Hatched areas rest "
+                   "on an assumed baseline or an unknown status.")
     click = (clicked or {}).get("last_object_clicked")
     click_id = (repr(click), (clicked or {}).get("last_object_clicked_count"))
     if click and click_id != ss.get("seen_click"):
         ss["seen_click"] = click_id
         in_area = web.place_in_areas(click, model.cells(day, **shown)) if areas else None
         ss["place"] = web.place_at(click, markers) or in_area or ss.get("place")
+    return markers, areas
 
-    with panel_col:
-        names = model.remember(("place-names", markers.sites.key), lambda: sorted(
-            set(model.timeline.places) | set(markers.sites.places)))
-        # written back every run, like the date: new places (uploads) must not reset the choice
-        ss["place"] = ss.get("place") if ss.get("place") in names else None
-        # long lists of places sit in popovers: a closed one costs the browser nothing on a
-        # date step, an open list of thousands of names would be drawn again each time
-        with st.popover(ss["place"] or "Find a place", icon=":material/search:", width="stretch"):
-            place = st.selectbox("Place", names, key="place",
-                                 placeholder="Type a name, or click a marker on the map")
-        if place:
-            st.html(web.panel_html(model, place, day))
-        else:
-            st.info("Click a marker on the map, or choose a place above, to see its status, "
-                    "its control history and every excerpt that mentions it.")
 
-    st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
-                               if v})
+def draw_panel(day: dt.date, markers) -> str | None:
+    """"Find a place" and the source panel of the chosen place; returns the place."""
+    names = model.remember(("place-names", markers.sites.key), lambda: sorted(
+        set(model.timeline.places) | set(markers.sites.places)))
+    # written back every run, like the date: new places (uploads) must not reset the choice
+    ss["place"] = ss.get("place") if ss.get("place") in names else None
+    # long lists of places sit in popovers: a closed one costs the browser nothing on a
+    # date step, an open list of thousands of names would be drawn again each time
+    with st.popover(ss["place"] or "Find a place", icon=":material/search:", width="stretch"):
+        place = st.selectbox("Place", names, key="place",
+                             placeholder="Type a name, or click a marker on the map")
+    if place:
+        st.html(web.panel_html(model, place, day))
+    else:
+        st.info("Click a marker on the map, or choose a place above, to see its status, "
+                "its control history and every excerpt that mentions it.")
+    return place
 
-    # -- time (above the map): the date, previous and next change, Play -----------------
-    with controls:
-        st.slider("Show control on", min_value=model.first, max_value=model.last, key="date",
-                  format="YYYY-MM-DD")
-        # one flex row, not columns: fewer blocks for the browser to draw on each step
-        row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
-        row.button("◀ Previous", on_click=_step, args=(-1,),
-                   help="Jump to the previous change of control",
-                   disabled=web.prev_change(day, model.changes) is None)
-        row.button("Next ▶", on_click=_step, args=(1,),
-                   help="Jump to the next change of control",
-                   disabled=web.next_change(day, model.changes) is None)
-        row.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
-        speed = row.select_slider("Speed", options=list(web.PLAY_SPEEDS), width=260,
-                                  value="normal (1 s a step)", label_visibility="collapsed")
 
-    # -- trends and what changed (drawn only when asked for: a slider step stays light) ---
+def draw_time_controls(day: dt.date) -> str:
+    """The date slider, previous and next change, Play and its speed; returns the speed."""
+    st.slider("Show control on", min_value=model.first, max_value=model.last, key="date",
+              format="YYYY-MM-DD")
+    # one flex row, not columns: fewer blocks for the browser to draw on each step
+    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    row.button("◀ Previous", on_click=_step, args=(-1,),
+               help="Jump to the previous change of control",
+               disabled=web.prev_change(day, model.changes) is None)
+    row.button("Next ▶", on_click=_step, args=(1,),
+               help="Jump to the next change of control",
+               disabled=web.next_change(day, model.changes) is None)
+    row.toggle("▶ Play through the changes", key="playing", on_change=_rewind_if_at_end)
+    return row.select_slider("Speed", options=list(web.PLAY_SPEEDS), width=260,
+                             value="normal (1 s a step)", label_visibility="collapsed")
+
+
+def draw_trends(day: dt.date) -> None:
+    """The trend chart and what changed between two dates (drawn only when asked for)."""
     st.subheader("Trends and what changed")
-    if st.toggle("Show the trend chart and what changed between two dates", key="show_trends"):
-        st.markdown("**Places held over time**")
-        st.altair_chart(web.trends_chart(web.holdings(model, assumed=ss["show_assumed"]), day),
-                        key="trends", on_select=_pick_date, selection_mode=web.TREND_SELECTION,
-                        width="stretch")
-        st.caption("Number of places on the map by status after each change (assumed "
-                   "baselines included when shown). The dashed line is the map's date; click "
-                   "a point to show the map on that date.")
-        st.markdown("**What changed**")
-        c_from, c_to, _ = st.columns([1, 1, 2])
-        since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
-                                  min_value=model.first, max_value=model.last)
-        until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
-        st.html(web.events_table_html(
-            web.changes_table(model, since, until),
-            empty="No capture or new assault is dated between these days.",
-            css_class="kcm-changes"))
+    if not st.toggle("Show the trend chart and what changed between two dates",
+                     key="show_trends"):
+        return
+    st.markdown("**Places held over time**")
+    st.altair_chart(web.trends_chart(web.holdings(model, assumed=ss["show_assumed"]), day),
+                    key="trends", on_select=_pick_date, selection_mode=web.TREND_SELECTION,
+                    width="stretch")
+    st.caption("Number of places on the map by status after each change (assumed "
+               "baselines included when shown). The dashed line is the map's date; click "
+               "a point to show the map on that date.")
+    st.markdown("**What changed**")
+    c_from, c_to, _ = st.columns([1, 1, 2])
+    since = c_from.date_input("From", value=max(day - dt.timedelta(days=30), model.first),
+                              min_value=model.first, max_value=model.last)
+    until = c_to.date_input("To", value=day, min_value=model.first, max_value=model.last)
+    st.html(web.events_table_html(
+        web.changes_table(model, since, until),
+        empty="No capture or new assault is dated between these days.",
+        css_class="kcm-changes"))
 
-    # -- events up to the date ----------------------------------------------------------
+
+def draw_events_table(day: dt.date) -> None:
+    """The newest events up to the date, filtered by place or actor in popovers."""
     st.subheader(f"Events up to {day.isoformat()}")
     filters = st.container(horizontal=True)
     place_options, actor_options = web.filter_options(model)
@@ -243,7 +240,9 @@ def date_view() -> None:
     st.html(web.events_table_html(web.events_table(model, day, places=pick_places,
                                                    actors=pick_actors)))
 
-    # -- downloads (made only when clicked) ---------------------------------------------
+
+def draw_downloads(day: dt.date) -> None:
+    """The downloads, each made only when clicked."""
     st.subheader("Download")
     downloads = st.container(horizontal=True)
     downloads.download_button(
@@ -261,16 +260,43 @@ def date_view() -> None:
         file_name="events_acled.csv", mime="text/csv", on_click="ignore",
         help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
 
-    # -- Play: step to the next change, then rerun this part ----------------------------
-    if ss.get("playing"):
-        target = web.next_change(day, model.changes)
-        if target is None:
-            ss["stop_playing"] = True
-            st.toast("Reached the last change.")
-        else:
-            time.sleep(web.PLAY_SPEEDS[speed])
-            ss["next_date"] = target
-        _rerun_view()
+
+def play_step(day: dt.date, speed: str) -> None:
+    """Play: wait, step to the next change, then rerun the date's view."""
+    if not ss.get("playing"):
+        return
+    target = web.next_change(day, model.changes)
+    if target is None:
+        ss["stop_playing"] = True
+        st.toast("Reached the last change.")
+    else:
+        time.sleep(web.PLAY_SPEEDS[speed])
+        ss["next_date"] = target
+    _rerun_view()
+
+
+@st.fragment
+def date_view() -> None:
+    """Everything that follows the date, from the time controls to the downloads.
+
+    A date step (slider, buttons, Play, the trend chart) or a click on the map reruns
+    only this fragment: the title and the sidebar are not sent or drawn again.
+    """
+    day = _current_date()
+    controls = st.container()  # above the map, filled after it: the map's update goes first
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        markers, _areas = draw_map(day)
+    with panel_col:
+        place = draw_panel(day, markers)
+    st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
+                               if v})
+    with controls:
+        speed = draw_time_controls(day)
+    draw_trends(day)
+    draw_events_table(day)
+    draw_downloads(day)
+    play_step(day, speed)
 
 
 date_view()

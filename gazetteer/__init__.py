@@ -1,9 +1,34 @@
 """Who controls which town in Kachin State, and when: sourced and offline.
 
-The pipeline, one module a step: :mod:`gazetteer.places` (names to coordinates),
-:mod:`gazetteer.articles` (loading news text), :mod:`gazetteer.extract` (dated control
-events with provenance), :mod:`gazetteer.timeline` (status of each place on a day) and
-:mod:`gazetteer.mapview` (the folium map).
+The pipeline, one module a step; data flows down this list::
+
+    rules/*.toml, data/*.csv    the tables people edit (ruledata, settings: where they are)
+        |
+    places     names -> coordinates (a geopy-style Gazetteer; fallback: GeoNames, Nominatim)
+    articles   files -> Article (text cleaned, publication date and its basis)
+    dates      "on Wednesday" -> a dated span, against the publication day
+        |
+    extract/   Article -> Events with excerpt and offsets: matcher (rules compiled once),
+               sentences, places (mentions), clauses (triggers, cues), roles (actor,
+               target, date), article (assembly)
+    events     the event table's contract: columns, types, dates at a precision
+    sources    a folder (read once) or an event table -> LoadedData
+    exchange   our CSV, ACLED's layout and GeoJSON, in and out
+        |
+    actors     who is on which side (data/actor_groups.csv)
+    reports    event rows -> ControlEvents (merged across articles, disputes flagged)
+    timeline   ControlEvents -> each place's status on any day (and prev/next change)
+    areas      Voronoi cells of the places, clipped to Myanmar (boundaries)
+    trends     holdings over time, what changed between two dates
+        |
+    web/       the Streamlit page's wing: model, caches, permalink, map and layers,
+               panel, tables, charts, uploads, assets and templates. Only web/ imports
+               streamlit, folium or altair, and only dashboard.py (and the CLI's
+               map-drawing commands) import web/.
+
+``cli`` is the command line (``python -m gazetteer``); ``errors`` the one exception tree
+(:class:`GazetteerError` and its subclasses); ``palette`` the status colours shared by
+every view of the map.
 """
 
 from gazetteer.errors import (

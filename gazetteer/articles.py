@@ -37,7 +37,6 @@ __all__ = [
     "clean_text",
     "load_folder",
     "load_sources",
-    "load_text",
     "parse_article",
 ]
 
@@ -167,9 +166,6 @@ def article_from_text(name: str, raw: bytes | str, *,
     text, warnings = _decode(name, raw) if isinstance(raw, bytes) else (raw, ())
     return parse_article(name, text, published=published,
                          published_basis="given" if published else "", warnings=warnings)
-
-
-load_text = article_from_text
 
 
 def load_sources(path: str | Path) -> tuple[dict[str, dict[str, str]], list[str]]:

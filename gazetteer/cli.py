@@ -1,8 +1,10 @@
 """Command-line interface: ``python -m gazetteer`` or ``kachin-map``.
 
-Each subcommand is a small function that parses nothing itself: ``main`` builds the parser,
-and ``_COMMANDS`` maps a subcommand to the function that runs it. Exit codes: 0 success,
-1 a lookup found nothing or input was unusable, 2 bad usage.
+Each subcommand is a pair of small functions: ``_add_NAME`` declares its arguments (and
+sets ``func``) and ``_cmd_NAME`` runs it; :data:`_ADDERS` lists the subcommands in the
+order ``--help`` shows them. Pipeline modules are imported inside the commands that need
+them, so ``geocode`` starts fast; only commands that draw a map import the web wing.
+Exit codes: 0 success, 1 a lookup found nothing or input was unusable, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import csv
 import sys
 from collections.abc import Callable, Sequence
 
-from gazetteer.errors import AmbiguousPlace, GazetteerError, PlaceNotFound
+from gazetteer.errors import AmbiguousPlace, GazetteerError, GeocoderUnavailable, PlaceNotFound
 
 GEOCODE_HEADER = ["query", "name", "lat", "lon", "kind", "township", "state", "pcode", "basis",
                   "match"]
@@ -33,10 +35,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         try:
             match = gaz.lookup(query, state=args.state, township=args.township, near=near)
             if match is None:
-                if gaz.last_message:
-                    print(f"geocode: {query!r}: {gaz.last_message}", file=sys.stderr)
                 raise PlaceNotFound(query, gaz.suggest(query))
-        except (PlaceNotFound, AmbiguousPlace) as err:
+        except (PlaceNotFound, AmbiguousPlace, GeocoderUnavailable) as err:
             print(f"geocode: {err}", file=sys.stderr)
             status = 1
             continue
@@ -109,8 +109,7 @@ def _parse_day(command: str, value: str):
         return None
 
 
-# --- subcommands added by other modules: keep one _add_* per block -----------------------
-# BEGIN extract subcommand
+# --- subcommands ------------------------------------------------------------------------
 def _cmd_extract(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -143,8 +142,6 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=_cmd_extract)
-# END extract subcommand
-# BEGIN state subcommand
 STATE_HEADER = ["place", "lat", "lon", "status", "since", "basis", "event_ids"]
 
 
@@ -173,8 +170,6 @@ def _add_state(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
     _add_source_args(p)
     p.set_defaults(func=_cmd_state)
-# END state subcommand
-# BEGIN export subcommand
 def _cmd_export(args: argparse.Namespace) -> int:
     import datetime as dt
     import json
@@ -235,9 +230,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=_cmd_export)
-# END export subcommand
 
-_ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [_add_geocode]
+#: The subcommands, in the order ``--help`` lists them.
+_ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_geocode, _add_extract, _add_state, _add_export]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,10 +245,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for add in _ADDERS:
         add(sub)
-    for name in ("_add_extract", "_add_state", "_add_export"):
-        add = globals().get(name)
-        if add is not None and add not in _ADDERS:
-            add(sub)
     return parser
 
 

@@ -263,7 +263,6 @@ class Gazetteer(Geocoder):
         self._secondary = secondary
         self._online = online
         self._cache_dir = cache_dir
-        self.last_message = ""
 
     @classmethod
     def default(cls, *, online: bool = False) -> Gazetteer:
@@ -319,8 +318,10 @@ class Gazetteer(Geocoder):
         ------
         AmbiguousPlace
             The name fits several places and the hints do not settle it.
+        GeocoderUnavailable
+            Only with ``online=True``: the name is not offline and the online service
+            could not be reached.
         """
-        self.last_message = ""
         key = normalize(query)
         if not key:
             return None
@@ -373,15 +374,14 @@ class Gazetteer(Geocoder):
     def _fallback(self, query: str, state: str | None) -> Match | None:
         if not (self._secondary or self._online):
             return None
-        from gazetteer import _fallback
+        from gazetteer import fallback
 
         if self._secondary:
-            place = _fallback.geonames_lookup(query)
+            place = fallback.geonames_lookup(query)
             if place is not None:
                 return Match(place, "fallback", 100.0, query)
         if self._online:
-            place, message = _fallback.nominatim_lookup(query, cache_dir=self._cache_dir)
-            self.last_message = message
+            place = fallback.nominatim_lookup(query, cache_dir=self._cache_dir)
             if place is not None:
                 return Match(place, "fallback", 100.0, query)
         return None

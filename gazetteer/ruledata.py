@@ -109,11 +109,9 @@ def _actors(value: Any) -> str | None:
     for canon, spec in value.items():
         if not isinstance(spec, dict):
             return f"{canon!r} must be a table"
-        extra = set(spec) - {"name", "side", "aliases"}
+        extra = set(spec) - {"name", "aliases"}
         if extra:
             return f"{canon!r} has unknown key(s): {', '.join(sorted(extra))}"
-        if spec.get("side") not in ("resistance", "junta", "other"):
-            return f"{canon!r}: side must be resistance, junta or other"
         if not isinstance(spec.get("name"), str):
             return f"{canon!r}: name must be a string"
         problem = _str_list(spec.get("aliases"))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import _fallback
+from gazetteer import fallback
+from gazetteer.errors import GeocoderUnavailable
 from gazetteer.places import Gazetteer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "places_small.csv"
@@ -25,14 +26,16 @@ def test_secondary_can_be_switched_off() -> None:
     assert Gazetteer(FIXTURE, secondary=False).lookup("Mandalay") is None
 
 
-def test_online_without_network_degrades_to_not_found(tmp_path: Path,
+def test_online_without_network_raises_unavailable(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     # A closed port on loopback stands for "no network": the request fails at once.
-    monkeypatch.setattr(_fallback, "NOMINATIM_DOMAIN", "127.0.0.1:9")
-    monkeypatch.setattr(_fallback, "NOMINATIM_SCHEME", "http")
+    monkeypatch.setattr(fallback, "NOMINATIM_DOMAIN", "127.0.0.1:9")
+    monkeypatch.setattr(fallback, "NOMINATIM_SCHEME", "http")
     gaz = Gazetteer(FIXTURE, secondary=False, online=True, cache_dir=tmp_path)
-    assert gaz.lookup("Qwertyuiop Nowhere") is None
-    assert "online lookup unavailable" in gaz.last_message
+    with pytest.raises(GeocoderUnavailable, match="online lookup of 'Qwertyuiop Nowhere' "
+                                                  "unavailable"):
+        gaz.lookup("Qwertyuiop Nowhere")
+    assert gaz.lookup("Myitkyina") is not None
     assert not (tmp_path / "nominatim.json").exists()
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 from gazetteer.areas import area_cells, areas_for_day, cell_sites
 from gazetteer.errors import GazetteerError
 from gazetteer.events import event_start_days
+from gazetteer.places import Gazetteer
 from gazetteer.settings import BASELINE_CSV, SEEDS_DIR
 from gazetteer.sources import LoadedData, load_data
 from gazetteer.timeline import Timeline, read_baseline, with_unreported
@@ -149,7 +150,12 @@ def build_model(options: Options, *, data: LoadedData | None = None) -> Model:
     except GazetteerError as err:
         baseline = None
         warnings.append(f"baseline not used: {err}")
-    places = _gazetteer_places()
+    try:
+        places = {p.name: p for p in Gazetteer.default().places}
+    except GazetteerError as err:
+        places = {}
+        warnings.append(f"the gazetteer could not be read, so place details and towns no "
+                        f"article names are missing: {err}")
     timeline = Timeline.from_events(data.events, baseline=baseline)
     warnings.extend(timeline.warnings)
     starts = event_start_days(data.events)
@@ -166,15 +172,6 @@ def build_model(options: Options, *, data: LoadedData | None = None) -> Model:
     return Model(data=data, timeline=timeline, first=first, last=last,
                  changes=timeline.change_dates(), places=places, event_starts=starts,
                  warnings=warnings)
-
-
-def _gazetteer_places() -> dict[str, Any]:
-    try:
-        from gazetteer.places import Gazetteer
-
-        return {p.name: p for p in Gazetteer.default().places}
-    except (ImportError, OSError, GazetteerError):
-        return {}
 
 
 def _publish_sites(sites_js: str) -> str:

@@ -13,6 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from gazetteer.errors import GeocoderUnavailable
 from gazetteer.places import Place, normalize
 
 USER_AGENT = "kachin-control-map/0.1 (offline-first research tool)"
@@ -61,12 +62,16 @@ def _cache_path(cache_dir: str | Path | None) -> Path:
     return base / "nominatim.json"
 
 
-def nominatim_lookup(query: str, *, cache_dir: str | Path | None = None
-                     ) -> tuple[Place | None, str]:
-    """Ask Nominatim for ``query`` in Myanmar; returns ``(place or None, message)``.
+def nominatim_lookup(query: str, *, cache_dir: str | Path | None = None) -> Place | None:
+    """Ask Nominatim for ``query`` in Myanmar: the place (marked unverified), or None.
 
-    Answers (found or not) are cached on disk, so a name costs one request ever. Any
-    network failure returns ``(None, message)`` instead of raising.
+    Answers (found or not) are cached on disk, so a name costs one request ever.
+
+    Raises
+    ------
+    GeocoderUnavailable
+        The service could not be reached within ``ONLINE_TIMEOUT_S`` (no network, or the
+        service failed); nothing is cached.
     """
     path = _cache_path(cache_dir)
     cache: dict[str, dict | None] = {}
@@ -77,7 +82,7 @@ def nominatim_lookup(query: str, *, cache_dir: str | Path | None = None
             cache = {}
     key = normalize(query)
     if key in cache:
-        return _from_cached(cache[key]), "from the Nominatim cache (unverified)"
+        return _from_cached(cache[key])
     from geopy.exc import GeopyError
     from geopy.extra.rate_limiter import RateLimiter
     from geopy.geocoders import Nominatim
@@ -88,7 +93,9 @@ def nominatim_lookup(query: str, *, cache_dir: str | Path | None = None
     try:
         found = geocode(query, country_codes="mm", exactly_one=True)
     except (GeopyError, OSError) as err:
-        return None, f"online lookup unavailable ({type(err).__name__}): not found offline"
+        raise GeocoderUnavailable(
+            f"online lookup of {query!r} unavailable ({type(err).__name__}); the name is "
+            "not in the offline gazetteer") from err
     row = None if found is None else {
         "name": query, "lat": found.latitude, "lon": found.longitude,
         "source": f"OpenStreetMap Nominatim: {found.address}"}
@@ -97,7 +104,7 @@ def nominatim_lookup(query: str, *, cache_dir: str | Path | None = None
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(cache, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)
-    return _from_cached(row), "from Nominatim (unverified)"
+    return _from_cached(row)
 
 
 def _from_cached(row: dict | None) -> Place | None:
