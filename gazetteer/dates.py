@@ -117,6 +117,8 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    """Compile ``rules/dates.toml`` into the date matcher (cached). One block per table,
+    read top to bottom, which is why it runs past 60 lines."""
     rules = load_rules("dates.toml")
     months = {k.casefold(): v for k, v in rules["months"].items()}
     weekdays = {k.casefold(): v for k, v in rules["weekdays"].items()}
@@ -314,6 +316,9 @@ def _drop_weekday_before_date(text: str, matches: list[re.Match[str]]
 
 def _resolve(m: re.Match[str], t: _Tables, published: dt.date | None, carried: int | None,
              anchor_year: int | None, previous: ResolvedDate | None) -> ResolvedDate | None:
+    """Resolve one matched date phrase to a :class:`ResolvedDate` (or None when it names
+    no usable day). One branch per kind of phrase (ISO, day-month, month-day, month-year,
+    year, weekday, relative), kept together so their order of precedence is visible."""
     kind = m.lastgroup
     g = m.group
     lead = g(f"{kind}_lead") if kind in ("iso", "dmy", "mdy", "my", "mon", "yr", "wd") else ""

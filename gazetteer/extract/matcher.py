@@ -127,6 +127,13 @@ def words_re(words: Iterable[str], *, whole: bool = True) -> str:
 
 @lru_cache(maxsize=4)
 def rules_for(gaz: Gazetteer) -> Rules:
+    """Compile every rule table and the gazetteer's names into one :class:`Rules`, once
+    per gazetteer (cached).
+
+    Longer than most functions on purpose: it is one pass over the rule files, a block
+    per table (places, actors, triggers, word lists), so a reader sees in one place how
+    every table of ``rules/*.toml`` becomes a pattern.
+    """
     events = load_rules("events.toml")
     actors = load_rules("actors.toml")["actors"]
     dates = load_rules("dates.toml")

@@ -145,7 +145,12 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
 
 def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tuple[int, int]]
                  ) -> list[Mention]:
-    """Bases, outposts and villages the article names and locates by a known place."""
+    """Bases, outposts and villages the article names and locates by a known place.
+
+    One loop over the site words ("base", "outpost", "village"), each case a branch: a
+    facility of a town ("the Bhamo base"), a named site located by a known place, or an
+    outpost in a known village. Kept together so the cases are read side by side.
+    """
     starts = [loc.start for loc in locs]
     consumed: set[int] = set()
     made: list[Mention] = []
