@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint data bench chromium clean
+.PHONY: run test lint data bench eval chromium clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ data: $(VENV)/.installed
 
 bench: $(VENV)/.installed-test chromium
 	$(PY) tests/bench/run_all.py
+
+# The extractor on real articles, scored against the shared gold set (not part of `make test`).
+# REALWORLD: a git-ignored folder of article texts plus its sources.csv (third-party text:
+# never committed). GOLD: the development set's gold.csv, forbidden.csv, refplaces.csv and
+# score_strict.py.
+REALWORLD ?= .cache/realworld
+GOLD ?= ../shared/realworld
+eval: $(VENV)/.installed
+	$(PY) tests/eval/eval_realworld.py --articles $(REALWORLD) --gold $(GOLD)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
