@@ -38,10 +38,16 @@ test: $(VENV)/.installed-test chromium
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 
-# Rebuild committed data: boundaries (from the npm package), places and the seed extraction.
-data: $(VENV)/.installed
+$(VENV)/.installed-build: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[build]'
+	touch $@
+
+# Rebuild committed data: boundaries (from the npm package), places, villages and wards
+# (from the mm-geo-coder package, a build-only extra) and the seed extraction.
+data: $(VENV)/.installed-build
 	$(PY) data/build/build_boundaries.py
 	$(PY) data/build/build_places.py
+	$(PY) data/build/build_villages.py
 	$(PY) -m gazetteer extract seeds --out data/events.csv --force
 
 bench: $(VENV)/.installed-test chromium

@@ -9,6 +9,8 @@ DATA_DIR, SEEDS_DIR : Path
 PLACES_CSV, BOUNDARIES_GEOJSON, EVENTS_CSV, BASELINE_CSV : Path
     The gazetteer table, the state boundaries (WGS84), the seeds' committed event table
     and the assumed baseline of who held what.
+VILLAGES_CSV, BASES_CSV : Path
+    MIMU's villages and wards (read on first use) and the sourced military-base table.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ ROOT_DIR = PACKAGE_DIR.parent
 DATA_DIR = ROOT_DIR / "data"
 SEEDS_DIR = ROOT_DIR / "seeds"
 PLACES_CSV = DATA_DIR / "places.csv"
+VILLAGES_CSV = DATA_DIR / "villages.csv"
+BASES_CSV = DATA_DIR / "bases.csv"
 BOUNDARIES_GEOJSON = DATA_DIR / "boundaries.geojson"
 EVENTS_CSV = DATA_DIR / "events.csv"
 BASELINE_CSV = DATA_DIR / "baseline.csv"
