@@ -6,10 +6,17 @@ geocoders. Its table is ``data/places.csv``: one row per place with the canonica
 ``|``-separated aliases, WGS84 coordinates (decimal degrees), kind, township, district,
 state or region, MIMU Pcode and where the coordinates come from.
 
-Lookup order: exact canonical name, then alias, then a fuzzy match above
-``FUZZY_MIN_SCORE``; then, only if enabled, the offline GeoNames fallback and the opt-in
-online fallback (:mod:`gazetteer._fallback`). A name that fits several places raises
-:class:`~gazetteer.errors.AmbiguousPlace` unless a region hint settles it.
+Lookup order: exact canonical name, then alias, then a spelling variant (the same key
+under the romanisation rules of :data:`SPELLING_RULES`: "Kut Khaing" is Kutkai, "Naunghkio"
+Nawnghkio), then a fuzzy match above ``FUZZY_MIN_SCORE``; then, only if enabled, the
+offline GeoNames fallback and the opt-in online fallback (:mod:`gazetteer.fallback`). A
+name that fits several places raises :class:`~gazetteer.errors.AmbiguousPlace` unless a
+region hint settles it.
+
+Villages, wards (``data/villages.csv``, MIMU 9.6) and military bases (``data/bases.csv``)
+are loaded on first use and never answer :meth:`Gazetteer.lookup`: village names repeat by
+the hundred, so :meth:`Gazetteer.resolve_village` accepts one only when the context (its
+township, village tract, or distance to the article's other places) settles it.
 """
 
 from __future__ import annotations
@@ -17,12 +24,13 @@ from __future__ import annotations
 import csv
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from geopy.adapters import BaseSyncAdapter
 from geopy.exc import GeocoderServiceError
@@ -31,7 +39,7 @@ from geopy.location import Location
 from rapidfuzz import fuzz, process
 
 from gazetteer.errors import AmbiguousPlace, DataFileError
-from gazetteer.settings import PLACES_CSV
+from gazetteer.settings import BASES_CSV, PLACES_CSV, VILLAGES_CSV
 
 PLACE_COLUMNS = (
     "name", "aliases", "lat", "lon", "kind", "township", "district", "state", "pcode",
@@ -46,7 +54,43 @@ FUZZY_TIE_MARGIN = 2.0
 REGION_OF_INTEREST = ("Kachin", "Shan (North)")
 EARTH_RADIUS_KM = 6371.0088
 
-MatchKind = Literal["exact", "alias", "fuzzy", "fallback"]
+MatchKind = Literal["exact", "alias", "variant", "fuzzy", "fallback"]
+
+#: Regular variation of Burmese-English romanisation, as ``(regex, replacement, example)``
+#: rewrites applied in this order to a name folded by :func:`normalize` with its spaces
+#: removed (so "Man Ton" and "Manton", "Kut-Khaing" and "Kutkhaing" already agree). Two
+#: spellings with the same result are the same name: see :func:`spelling_key`.
+SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
+    (r"ike", "aik", "English-style 'ike' for 'aik': Kanpiketi, Kan Paik Ti"),
+    (r"ee", "i", "ee for i: Kan Pike Tee"),
+    (r"(.)\1+", r"\1", "doubled letters: Pannandin, Panandin; Laukkaing, Laukaing"),
+    (r"aing", "ai", "final -aing written -ai: Kut Khaing, Kutkai; Waingmaw, Waimaw"),
+    (r"hs", "s", "Hs/S: Hsinbo, Sinbo"),
+    (r"hp|ph", "p", "Hp/Ph/P: Hpakant, Phakant"),
+    (r"hk|kh", "k", "Hk/Kh/K: Namhkam, Namkham"),
+    (r"ht", "t", "Ht/T: Maw Hteik, Mawteik"),
+    (r"bh", "b", "Bh/B: Bhamo, Bamo"),
+    (r"h(?=[lmn])", "", "voiceless Hl/Hm/Hn: Mohnyin, Monyin"),
+    (r"m(?=[bp])", "n", "m/n before b/p: Kambaiti, Kanbaiti"),
+    (r"(?<=n)b", "p", "b/p after n: Kanbaiti, Kanpaiti"),
+    (r"aw|au|ou|oe", "o", "aw/au/ou/oe/o: Naunghkio, Nawnghkio; Mogoung, Mogaung"),
+    (r"one(?![aeiou])", "on", "'one' for 'on' before a consonant: Monekoe, Mong Ko"),
+    (r"ng(?![aeiou])", "n", "ng/n closing a syllable: Mongko, Monko; Pangwa, Panwa"),
+    (r"ai|ay|ei", "e", "ai/ay/ei/e: Mabein, Mabain; Shin Bway Yang, Shinbweyang"),
+    (r"ar(?![aeiou])", "a", "'ar' for 'a' closing a syllable: Pang War, Pangwa"),
+    (r"(.)\1+", r"\1", "letters the rules above doubled: Mongngawt, Mongawt"),
+)
+
+
+def _compile_rule(pattern: str, replacement: str) -> tuple[tuple[str, str], ...] | re.Pattern:
+    """Literal alternatives ("hp|ph") become plain replacements (fast); others a regex."""
+    words = pattern.split("|")
+    if all(re.escape(w) == w for w in words):
+        return tuple((w, replacement) for w in words)
+    return re.compile(pattern)
+
+
+_SPELLING = tuple((_compile_rule(rx, rep), rep) for rx, rep, _ in SPELLING_RULES)
 
 _TRAILING_WORDS = frozenset({"town", "township", "village", "city", "tsp", "ts", "area"})
 _LEADING_WORDS = frozenset({"the"})
@@ -79,6 +123,23 @@ def normalize(text: str) -> str:
     while len(words) > 1 and words[-1] in _TRAILING_WORDS:
         words.pop()
     return " ".join(words)
+
+
+@lru_cache(maxsize=131_072)
+def spelling_key(text: str) -> str:
+    """The key two romanisations of one Burmese name share (see :data:`SPELLING_RULES`).
+
+    "Kut Khaing" and "Kutkai" both give ``"kutke"``; "Naunghkio" and "Nawnghkio"
+    ``"nonkio"``. The key is for comparison only, never shown. Empty for an empty name.
+    """
+    key = normalize(text).replace(" ", "")
+    for rule, replacement in _SPELLING:
+        if isinstance(rule, tuple):
+            for word, plain in rule:
+                key = key.replace(word, plain)
+        else:
+            key = rule.sub(replacement, key)
+    return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +283,25 @@ def _check_unique(path: Path, places: list[tuple[Place, int]]) -> None:
             forms[form_key] = (place.name, line)
 
 
+def _variant_index(places: Iterable[Place], by_name: dict[str, list[Place]],
+                   by_alias: dict[str, list[Place]]) -> dict[str, list[Place]]:
+    """Spelling key -> places, keeping only keys that add no new ambiguity: a key shared
+    by distinct places is dropped unless those places already share a name or alias."""
+    index: dict[str, list[Place]] = {}
+    for place in places:
+        for form in (place.name, *place.aliases):
+            bucket = index.setdefault(spelling_key(form), [])
+            if place not in bucket:
+                bucket.append(place)
+    shared = [set(map(id, ps)) for ps in (*by_name.values(), *by_alias.values()) if len(ps) > 1]
+    for key in [k for k, ps in index.items() if len(ps) > 1]:
+        ids = set(map(id, index[key]))
+        if not any(ids <= group for group in shared):
+            del index[key]
+    index.pop("", None)
+    return index
+
+
 class _OfflineAdapter(BaseSyncAdapter):
     """geopy transport for a geocoder that never goes online (no SSL context to build)."""
 
@@ -244,10 +324,14 @@ class Gazetteer(Geocoder):
     online : bool
         Opt in to a last fallback on OpenStreetMap Nominatim (network; one request a
         second; answers cached on disk and marked unverified).
+    villages_path, bases_path : str or Path, optional
+        The village/ward table and the military-base table, read on first use.
     """
 
     def __init__(self, path: str | Path = PLACES_CSV, *, secondary: bool = True,
-                 online: bool = False, cache_dir: str | Path | None = None) -> None:
+                 online: bool = False, cache_dir: str | Path | None = None,
+                 villages_path: str | Path = VILLAGES_CSV,
+                 bases_path: str | Path = BASES_CSV) -> None:
         super().__init__(timeout=1, adapter_factory=_OfflineAdapter)
         self.path = Path(path)
         self.places: tuple[Place, ...] = load_places(self.path)
@@ -260,6 +344,11 @@ class Gazetteer(Geocoder):
                 if place not in bucket:
                     bucket.append(place)
         self._keys = sorted(set(self._by_name) | set(self._by_alias))
+        self._by_variant = _variant_index(self.places, self._by_name, self._by_alias)
+        self._villages_path = Path(villages_path)
+        self._bases_path = Path(bases_path)
+        self._extras: dict[str, object] = {}
+        self._extras_lock = threading.RLock()
         self._secondary = secondary
         self._online = online
         self._cache_dir = cache_dir
@@ -291,6 +380,57 @@ class Gazetteer(Geocoder):
                 if place not in bucket:
                     bucket.append(place)
         return {form: tuple(ps) for form, ps in forms.items()}
+
+    # -- villages, wards and military bases (read on first use) ------------------------
+    def _extra(self, table: str) -> Any:
+        with self._extras_lock:
+            if table not in self._extras:
+                if table == "villages":
+                    from gazetteer.villages import VillageIndex
+
+                    districts = {p.township: p.district for p in self.places
+                                 if p.township and p.district}
+                    self._extras[table] = VillageIndex.load(self._villages_path,
+                                                            districts=districts)
+                else:
+                    from gazetteer.bases import BaseIndex, load_bases
+
+                    self._extras[table] = BaseIndex(load_bases(
+                        self._bases_path, resolve_at=self._base_anchor))
+            return self._extras[table]
+
+    def _base_anchor(self, at: str) -> Place | None:
+        if at.startswith("village:"):
+            return self._extra("villages").by_pcode(at.removeprefix("village:"))
+        return self.get(at)
+
+    def village_candidates(self, name: str) -> tuple[Place, ...]:
+        """Every MIMU village or ward ``name`` may be, in any spelling variant. Names
+        repeat by the hundred: pick one only with :meth:`resolve_village`."""
+        return self._extra("villages").candidates(name)
+
+    def resolve_village(self, name: str, *, township: str | None = None,
+                        tract: str | None = None,
+                        near: tuple[float, float] | Iterable[tuple[float, float]] | None = None,
+                        max_km: float = 25.0) -> Place | None:
+        """The one village or ward the context settles, else None (never a guess).
+
+        ``township`` and ``tract`` (village tract, or town for a ward) as the article
+        names them; ``near``: a ``(lat, lon)`` point in decimal degrees, or several (the
+        article's other places), within ``max_km`` kilometres of which it must lie. See
+        :meth:`gazetteer.villages.VillageIndex.resolve`.
+        """
+        return self._extra("villages").resolve(name, township=township, tract=tract,
+                                                near=near, max_km=max_km)
+
+    def bases(self) -> tuple[Place, ...]:
+        """Every military base of ``data/bases.csv`` (kind "military base")."""
+        return self._extra("bases").bases
+
+    def resolve_base(self, name: str) -> Place | None:
+        """The base a unit designation names ("IB 142", "Light Infantry Battalion 324",
+        "MOC-21", "BGF Battalion 1002"), at its sourced town or village; else None."""
+        return self._extra("bases").resolve(name)
 
     # -- lookup ------------------------------------------------------------------------
     def lookup(self, query: str, *, state: str | None = None, township: str | None = None,
@@ -325,8 +465,9 @@ class Gazetteer(Geocoder):
         key = normalize(query)
         if not key:
             return None
-        for kind, index in (("exact", self._by_name), ("alias", self._by_alias)):
-            candidates = index.get(key)
+        for kind, index, k in (("exact", self._by_name, key), ("alias", self._by_alias, key),
+                               ("variant", self._by_variant, spelling_key(query))):
+            candidates = index.get(k)
             if candidates:
                 place = self._choose(query, candidates, state, township, near)
                 return Match(place, kind, 100.0, query)  # type: ignore[arg-type]

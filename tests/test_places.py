@@ -44,8 +44,10 @@ def test_normalize(text: str, key: str) -> None:
     ("Kan-Paik-Ti", "Kan Paik Ti", "exact"),
     ("Kan Paik Ti village", "Kan Paik Ti", "exact"),
     ("Myitkina", "Myitkyina", "fuzzy"),
-    ("Myitkyinaa", "Myitkyina", "fuzzy"),
-    ("Banmau", "Bhamo", "fuzzy"),
+    ("Myitkyinaa", "Myitkyina", "variant"),
+    ("Banmau", "Bhamo", "variant"),
+    ("Myitkyinna", "Myitkyina", "variant"),
+    ("Bhamaw", "Bhamo", "variant"),
 ])
 def test_lookup_rules(gaz: Gazetteer, query: str, name: str, kind: str) -> None:
     match = gaz.lookup(query)

@@ -136,8 +136,9 @@ def place_known(gaz: object, ref: RefPlace, scorer: ModuleType) -> str:
         finder = getattr(gaz, "village_candidates", None)
         if finder is not None and near(finder(form)):
             return "villages"
-        base = getattr(gaz, "base_candidates", None)
-        if base is not None and near(base(form)):
+        base = getattr(gaz, "resolve_base", None)
+        found = base(form) if base is not None else None
+        if found is not None and near([found]):
             return "bases"
     return ""
 
