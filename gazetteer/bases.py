@@ -26,9 +26,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from gazetteer.settings import BASES_CSV
 from gazetteer.errors import DataFileError
 from gazetteer.places import Place, normalize
+from gazetteer.settings import BASES_CSV
 
 __all__ = ["BASE_BASES", "BASE_COLUMNS", "UNIT_PREFIXES", "BaseIndex", "load_bases",
            "unit_forms"]

@@ -24,9 +24,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from gazetteer.settings import VILLAGES_CSV
 from gazetteer.errors import DataFileError
 from gazetteer.places import Place, haversine_km, spelling_key
+from gazetteer.settings import VILLAGES_CSV
 
 __all__ = ["VILLAGE_COLUMNS", "VillageIndex", "load_villages"]
 

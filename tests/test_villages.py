@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.settings import DATA_DIR, VILLAGES_CSV
 from gazetteer.errors import DataFileError
 from gazetteer.places import Gazetteer, haversine_km
+from gazetteer.settings import DATA_DIR, VILLAGES_CSV
 from gazetteer.villages import VILLAGE_COLUMNS, VillageIndex, load_villages, name_forms
 
 HEADER = ",".join(VILLAGE_COLUMNS) + "\n"
