@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.articles import article_from_text, clean_text, load_folder, load_sources
+from gazetteer.articles import (
+    article_from_text,
+    clean_text,
+    load_folder,
+    load_sources,
+    parse_article,
+)
 from gazetteer.errors import ArticleError
 from gazetteer.settings import SEEDS_DIR
 
@@ -50,8 +56,14 @@ def test_seed_files_are_untouched_copies() -> None:
      None),
 ])
 def test_date_header(raw: str, text: str, published: dt.date | None) -> None:
-    article = article_from_text("a.txt", raw)
+    article = parse_article("a.txt", raw, infer_date=False)
     assert (article.text, article.published) == (text, published)
+    # A date inside the text is no header; read from the text, it says so.
+    inferred = article_from_text("a.txt", raw)
+    if published is None:
+        assert inferred.published_basis.startswith("inferred from text")
+    else:
+        assert inferred.published_basis == f"the file's 'date {published}' header"
 
 
 def test_impossible_header_date_is_reported() -> None:
