@@ -55,7 +55,7 @@ EVENT_COLUMNS = (
     "target", "source_file", "published", "excerpt", "char_start", "char_end", "confidence",
 )
 #: Extra columns written after :data:`EVENT_COLUMNS`.
-EXTRA_COLUMNS = ("place_approximate", "highlight_start", "highlight_end")
+EXTRA_COLUMNS = ("place_approximate", "highlight_start", "highlight_end", "published_basis")
 #: Event types that change or state who controls a place, in the order they apply on a day.
 CONTROL_TYPES = ("held", "assault", "capture")
 #: Control types that report a change (the "what changed" list, the trends).
@@ -70,7 +70,7 @@ RECENT_DAYS = 30
 _TRUE = frozenset({"true", "1", "yes", "y", "t"})
 _MISSING = frozenset({"", "nan", "none", "<na>", "nat"})
 _TEXT_COLUMNS = ("event_id", "date", "date_precision", "event_type", "place", "actor",
-                 "target", "source_file", "published", "excerpt")
+                 "target", "source_file", "published", "excerpt", "published_basis")
 _INT_COLUMNS = ("char_start", "char_end", "highlight_start", "highlight_end")
 
 
@@ -104,6 +104,10 @@ class Event:
         The coordinates are an estimate (article-named place, or so in the gazetteer).
     highlight_start, highlight_end : int
         Offsets of the trigger phrase in ``Article.text``.
+    published_basis : str
+        Where ``published`` comes from (:attr:`gazetteer.articles.Article.published_basis`:
+        "sources.csv", the file's date header, inferred from the text, ...); empty with no
+        publication date.
     """
 
     event_id: str
@@ -124,6 +128,7 @@ class Event:
     place_approximate: bool
     highlight_start: int
     highlight_end: int
+    published_basis: str = ""
 
     def row(self) -> dict[str, Any]:
         """The event as a dict in column order (:data:`EVENT_COLUMNS` + extras)."""
