@@ -66,3 +66,18 @@ class ArticleError(GazetteerError, ValueError):
 
 class EventTableError(GazetteerError, ValueError):
     """An event table (ours or an ACLED export) cannot be read at all."""
+
+
+class StoreError(GazetteerError, RuntimeError):
+    """The corpus store cannot be used: the file is corrupt, belongs to another program, was
+    made by a newer version, lies inside the repository, or stays locked. The message names
+    the file and says what to do; the file itself is never reset or deleted."""
+
+
+class FetchError(GazetteerError, ConnectionError):
+    """An opt-in online fetch (a page or a feed) failed: no network, a refused connection,
+    a time-out or an HTTP error. The message names the address."""
+
+
+class ReviewError(GazetteerError, ValueError):
+    """A review decision is not valid (unknown target, missing reason, bad corrected field)."""
