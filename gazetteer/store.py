@@ -253,6 +253,9 @@ class Store:
 
     def _error(self, err: Exception) -> StoreError:
         text = str(err)
+        if isinstance(err, sqlite3.IntegrityError):
+            return StoreError(f"{self.path}: cannot store this ({text}); nothing of it was "
+                              "written")
         if "locked" in text or "busy" in text:
             return StoreError(f"{self.path}: the corpus store stayed locked by another "
                               f"program ({text}); try again")
@@ -528,18 +531,20 @@ def _insert_extraction(con: sqlite3.Connection, article_id: int, file: str,
     skip = {*EVENT_FIELDS, "source_file", "published"}
     event_rows = [(article_id, version, *(_cell(e.get(c), c) for c in EVENT_FIELDS),
                    _extra(e, skip)) for e in events]
+    before = con.total_changes
     con.executemany(
-        f"INSERT OR IGNORE INTO events(article_id, extractor_version, "
-        f"{', '.join(EVENT_FIELDS)}, extra) VALUES "
-        f"({', '.join('?' * (len(EVENT_FIELDS) + 3))})", event_rows)
+        f"INSERT INTO events(article_id, extractor_version, {', '.join(EVENT_FIELDS)}, "
+        f"extra) VALUES ({', '.join('?' * (len(EVENT_FIELDS) + 3))}) "
+        "ON CONFLICT DO NOTHING", event_rows)
+    n_events, before = con.total_changes - before, con.total_changes
     skip = {*CANDIDATE_FIELDS, "source_file", "published"}
     cand_rows = [(article_id, version, *(_cell(c.get(k), k) for k in CANDIDATE_FIELDS),
                   _extra(c, skip)) for c in candidates]
     con.executemany(
-        f"INSERT OR IGNORE INTO candidates(article_id, extractor_version, "
+        f"INSERT INTO candidates(article_id, extractor_version, "
         f"{', '.join(CANDIDATE_FIELDS)}, extra) VALUES "
-        f"({', '.join('?' * (len(CANDIDATE_FIELDS) + 3))})", cand_rows)
-    return len(event_rows), len(cand_rows)
+        f"({', '.join('?' * (len(CANDIDATE_FIELDS) + 3))}) ON CONFLICT DO NOTHING", cand_rows)
+    return n_events, con.total_changes - before
 
 
 _INT_FIELDS = {"char_start", "char_end", "highlight_start", "highlight_end"}
