@@ -66,6 +66,8 @@ __all__ = [
 PAGE_SUFFIXES = frozenset({".html", ".htm"})
 #: Saved pages carry their styles and scripts: allowed up to this many bytes.
 MAX_PAGE_BYTES = 20_000_000
+#: A page whose main text is shorter than this (characters) holds no article.
+MIN_PAGE_CHARS = 40
 #: Seconds between two requests to the same host (one request a second).
 REQUEST_INTERVAL_S = 1.0
 #: Seconds to wait for a connection, a name lookup or a read before giving up.
@@ -187,7 +189,7 @@ def article_from_html(name: str, raw: bytes | str, *, url: str = "") -> Article:
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     text = trafilatura.extract(data, include_comments=False, include_tables=False,
                                favor_precision=True, deduplicate=False)
-    if not text or not text.strip():
+    if not text or len(text.strip()) < MIN_PAGE_CHARS:
         raise ArticleError(f"{name}: no article text found in the page")
     meta = trafilatura.extract_metadata(data)
     saved = _SAVED_FROM.search(data[:4096])
