@@ -113,7 +113,8 @@ def extractor_version() -> str:
 
     source = Path(extract.__file__)
     code = sorted(source.parent.glob("*.py")) if source.name == "__init__.py" else [source]
-    files = [*code, PACKAGE_DIR / "dates.py", PACKAGE_DIR / "_rules.py",
+    files = [*code, PACKAGE_DIR / "dates.py", PACKAGE_DIR / "ruledata.py",
+             PACKAGE_DIR / "events.py",
              *sorted((PACKAGE_DIR / "rules").glob("*.toml")), PLACES_CSV]
     digest = hashlib.sha256()
     for path in files:

@@ -18,6 +18,7 @@ or corrected candidates become events, and a ``review_status`` column says ``con
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -29,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from gazetteer.errors import ReviewError
+from gazetteer.events import CONTROL_TYPES, EVENT_TYPES
 from gazetteer.places import Gazetteer
 from gazetteer.store import Evidence, Store
 
@@ -52,9 +54,7 @@ DECISIONS = ("confirm", "reject", "correct")
 REVIEW_STATUSES = ("confirmed", "corrected", "unreviewed")
 #: Fields a correction may change.
 CORRECTABLE = ("place", "date", "date_precision", "event_type", "actor", "target")
-#: Event types a correction may choose.
-EVENT_TYPES = ("capture", "assault", "held", "airstrike", "shelling", "meeting", "clash")
-_CONTROL = frozenset({"capture", "assault", "held"})
+_CONTROL = frozenset(CONTROL_TYPES)
 _STATUS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
 _KEY = ["article_sha256", "char_start", "char_end", "event_type", "place"]
 _DAY = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"),
@@ -344,11 +344,23 @@ def _check_correction(corrected: Mapping[str, Any], row: Mapping[str, Any],
     if "date" in fields or "date_precision" in fields:
         day = fields.get("date", str(row.get("date") or ""))
         precision = fields.get("date_precision", str(row.get("date_precision") or "day"))
-        if precision not in _DAY or not _DAY[precision].fullmatch(day):
+        if not _fits(day, precision):
             raise ReviewError(f"date {day!r} does not fit precision {precision!r} "
                               "(day YYYY-MM-DD, month YYYY-MM, year YYYY)")
         fields.update(date=day, date_precision=precision)
     return fields
+
+
+def _fits(day: str, precision: str) -> bool:
+    """``day`` is a real date written at ``precision`` (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``)."""
+    if precision not in _DAY or not _DAY[precision].fullmatch(day):
+        return False
+    try:
+        dt.date.fromisoformat({"day": day, "month": f"{day}-01", "year": f"{day}-01-01"}
+                              [precision])
+    except ValueError:
+        return False
+    return True
 
 
 def _place(name: str, gazetteer: Gazetteer | None) -> Any:

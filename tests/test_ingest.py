@@ -161,9 +161,9 @@ def test_feed_adds_each_new_entry(store: Store, kind: str) -> None:
 
 
 def test_not_a_feed_is_a_clear_error(store: Store) -> None:
-    with loopback_server({"/feed": ("text/plain", b"\x00\x01 nothing here")}) as server:
-        with pytest.raises(FetchError, match="not an RSS or Atom feed"):
-            ingest.add_feed(store, server.url("/feed"))
+    with (loopback_server({"/feed": ("text/plain", b"\x00\x01 nothing here")}) as server,
+          pytest.raises(FetchError, match="not an RSS or Atom feed")):
+        ingest.add_feed(store, server.url("/feed"))
 
 
 def test_closed_port_fails_at_once_with_the_address(store: Store) -> None:

@@ -102,7 +102,7 @@ def test_foreign_database_is_refused_untouched(tmp_path: Path) -> None:
     con.commit()
     con.close()
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="another program.*invoices"):
+    with pytest.raises(StoreError, match=r"another program.*invoices"):
         Store(path)
     assert path.read_bytes() == before
 
