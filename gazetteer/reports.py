@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -168,19 +169,30 @@ def _report(row: Mapping[str, object], label: str, kind: str, place: str,
 
 
 def merge_reports(reports: list[_Report]) -> list[ControlEvent]:
+    """Reports of one event (same place, type and side, overlapping dates) -> one event.
+
+    Reports come sorted by start, so a cluster whose common end lies before a report's
+    start can take no later report either: it is closed, which keeps this linear in the
+    number of reports of a place rather than quadratic.
+    """
     clusters: dict[tuple[str, str], list[list[_Report]]] = defaultdict(list)
+    open_: dict[tuple[str, str], list[tuple[list[_Report], list]]] = defaultdict(list)
     rank = {p: i for i, p in enumerate(_PRECISIONS)}
     for rep in sorted(reports, key=lambda r: (r.place, r.event_type, r.start,
                                               rank[r.precision], r.event_id)):
-        bucket = clusters[(rep.place, rep.event_type)]
-        for cluster in bucket:
-            lo = max(r.start for r in cluster)
-            hi = min(r.end for r in cluster)
-            if cluster[0].group == rep.group and max(lo, rep.start) <= min(hi, rep.end):
+        key = (rep.place, rep.event_type)
+        active = open_[key]
+        active[:] = [(c, span) for c, span in active if span[1] >= rep.start]
+        for cluster, span in active:  # span: [latest start, earliest end] of the cluster
+            if cluster[0].group == rep.group and max(span[0], rep.start) <= min(span[1],
+                                                                                  rep.end):
                 cluster.append(rep)
+                span[0], span[1] = max(span[0], rep.start), min(span[1], rep.end)
                 break
         else:
-            bucket.append([rep])
+            cluster = [rep]
+            clusters[key].append(cluster)
+            active.append((cluster, [rep.start, rep.end]))
     merged = [_combine(c) for bucket in clusters.values() for c in bucket]
     merged = _flag_disputes(merged)
     return sorted(merged, key=lambda e: (e.start, _ORDER_ON_DAY[e.event_type], e.place,
@@ -209,10 +221,13 @@ def _flag_disputes(events: list[ControlEvent]) -> list[ControlEvent]:
             by_place[ev.place].append(i)
     for idxs in by_place.values():
         idxs.sort(key=lambda i: (events[i].start, events[i].event_id))
+        starts = [events[i].start for i in idxs]
         for a_pos, a in enumerate(idxs):
             ea = events[a]
             for b in idxs[a_pos + 1:]:
                 eb = events[b]
+                if (eb.start - ea.end).days > DATE_DISPUTE_DAYS:
+                    break  # sorted by start: no later event overlaps or is near enough
                 overlap = max(ea.start, eb.start) <= min(ea.end, eb.end)
                 if overlap and ea.group != eb.group:
                     verb = "took" if "capture" in (ea.event_type, eb.event_type) else "held"
@@ -223,7 +238,7 @@ def _flag_disputes(events: list[ControlEvent]) -> list[ControlEvent]:
                 elif (not overlap and ea.event_type == eb.event_type == "capture"
                       and ea.group == eb.group
                       and (eb.start - ea.end).days <= DATE_DISPUTE_DAYS
-                      and not _other_side_between(events, idxs, ea, eb)):
+                      and not _other_side_between(events, idxs, starts, ea, eb)):
                     note = (f"sources give different dates for the {ea.group} capture: "
                             f"{ea.date_text} ({', '.join(ea.source_files) or ea.event_id}) vs "
                             f"{eb.date_text} ({', '.join(eb.source_files) or eb.event_id})")
@@ -238,10 +253,12 @@ def _who(ev: ControlEvent) -> str:
     return f"{ev.group} ({ev.event_type}, {files})"
 
 
-def _other_side_between(events: list[ControlEvent], idxs: list[int], a: ControlEvent,
-                        b: ControlEvent) -> bool:
-    return any(a.end < events[i].start < b.start and events[i].group != a.group
-               for i in idxs)
+def _other_side_between(events: list[ControlEvent], idxs: list[int], starts: list[dt.date],
+                        a: ControlEvent, b: ControlEvent) -> bool:
+    """Another side's event starts after ``a`` ends and before ``b`` starts (``idxs``
+    sorted by start, ``starts`` their starts)."""
+    lo, hi = bisect_right(starts, a.end), bisect_left(starts, b.start)
+    return any(events[i].group != a.group for i in idxs[lo:hi])
 
 
 

@@ -159,7 +159,11 @@ def effective_events(store: Store, *, reviewed_only: bool = False,
         and ``review_status`` (confirmed, corrected or unreviewed). Rejected events and
         unsettled candidates are left out.
     """
-    review = _reviewed(store)
+    return _effective(_reviewed(store), reviewed_only=reviewed_only, gazetteer=gazetteer)
+
+
+def _effective(review: _Review, *, reviewed_only: bool = False,
+               gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     events = _apply(review.events[review.events["review_status"] != "rejected"])
     taken = review.candidates[review.candidates["review_status"].isin(
         ("confirmed", "corrected"))]
@@ -232,7 +236,7 @@ def review_queue(store: Store, *, include_reviewed: bool = False,
     that set or change a place's colour on the map, then other control reports and
     candidates with a control trigger, then context; newest date first within each."""
     review = _reviewed(store)
-    colouring = _colour_setters(effective_events(store), baseline)
+    colouring = _colour_setters(_effective(review), baseline)
     items: list[QueueItem] = []
     for kind, frame in (("event", review.events), ("candidate", review.candidates)):
         if not include_reviewed:
@@ -314,17 +318,12 @@ def decide(store: Store, evidence: Evidence, *, decision: str, reviewer: str,
 
 
 def _stored_row(store: Store, evidence: Evidence) -> dict[str, Any]:
-    frame = store.events_frame() if evidence.kind == "event" else store.candidates_frame()
-    match = frame[(frame["article_sha256"] == evidence.article_sha256)
-                  & (frame["char_start"] == evidence.char_start)
-                  & (frame["char_end"] == evidence.char_end)
-                  & (frame["event_type"] == evidence.event_type)
-                  & (frame["place"] == evidence.place)]
-    if match.empty:
+    row = store.stored_row(evidence)
+    if row is None:
         raise ReviewError(f"no stored {evidence.kind} matches this evidence (characters "
                           f"{evidence.char_start}-{evidence.char_end}, {evidence.event_type} "
                           f"at {evidence.place or 'no place'}); it may have been re-extracted")
-    return match.iloc[0].to_dict()
+    return row
 
 
 def _check_correction(corrected: Mapping[str, Any], row: Mapping[str, Any],

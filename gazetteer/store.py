@@ -460,6 +460,25 @@ class Store:
                 "a.id = c.article_id ORDER BY a.file, c.char_start", con)
         return _expand_extra(frame)
 
+    def stored_row(self, evidence: Evidence) -> dict[str, Any] | None:
+        """The stored event or candidate (per ``evidence.kind``) with exactly this
+        evidence, with its article's ``source_file``, ``published`` and ``outlet``."""
+        table, fields = (("events", EVENT_FIELDS) if evidence.kind == "event"
+                         else ("candidates", CANDIDATE_FIELDS))
+        cols = ", ".join(f"x.{c}" for c in fields)
+        with self._read() as con:
+            cur = con.execute(
+                f"SELECT {cols}, a.file, coalesce(a.published, ''), a.outlet, a.sha256 "
+                f"FROM {table} x JOIN articles a ON a.id = x.article_id WHERE a.sha256 = ? "
+                "AND x.char_start = ? AND x.char_end = ? AND x.event_type = ? AND "
+                "x.place = ?", (evidence.article_sha256, evidence.char_start,
+                                evidence.char_end, evidence.event_type, evidence.place))
+            row = cur.fetchone()
+        if row is None:
+            return None
+        keys = (*fields, "source_file", "published", "outlet", "article_sha256")
+        return dict(zip(keys, row, strict=True))
+
     def extractor_versions(self) -> dict[str, int]:
         """Extractor version -> number of articles whose events it produced."""
         with self._read() as con:
