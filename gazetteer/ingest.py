@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import __version__
-from gazetteer._paths import PACKAGE_DIR, PLACES_CSV
 from gazetteer.articles import (
     MAX_BYTES,
     Article,
@@ -45,6 +44,7 @@ from gazetteer.articles import (
 )
 from gazetteer.errors import ArticleError, FetchError, GazetteerError
 from gazetteer.places import Gazetteer
+from gazetteer.settings import PACKAGE_DIR, PLACES_CSV
 from gazetteer.store import AddedArticle, Store, StoredArticle
 
 __all__ = [

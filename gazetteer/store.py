@@ -39,8 +39,8 @@ from typing import Any
 
 import pandas as pd
 
-from gazetteer._paths import PACKAGE_DIR, ROOT_DIR
 from gazetteer.errors import StoreError
+from gazetteer.settings import PACKAGE_DIR, ROOT_DIR
 
 __all__ = [
     "APPLICATION_ID",

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus_kit import (
+from support.corpus import (
     ASSAULT_BHAMO,
     CAPTURE_SUMPRABUM,
     CAPTURE_WAINGMAW,

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from corpus_kit import ASSAULT_BHAMO, CAPTURE_SUMPRABUM
+from support.corpus import ASSAULT_BHAMO, CAPTURE_SUMPRABUM
 
 from gazetteer import exchange, ingest, review
 from gazetteer.errors import ReviewError

@@ -33,11 +33,9 @@ def _pin_one_core() -> None:
 
 
 def synthetic(n: int, seed: int) -> list:
-    """Synthetic articles (wherever the test-only generator lives)."""
-    try:
-        from gazetteer.synthetic import synthetic_articles
-    except ImportError:  # moved out of the package into tests/
-        from synthetic import synthetic_articles  # type: ignore[no-redef]
+    """Synthetic articles from the test-only generator (tests/support/synthetic.py)."""
+    from support.synthetic import synthetic_articles
+
     return synthetic_articles(n, seed=seed)
 
 
