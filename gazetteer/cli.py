@@ -14,6 +14,7 @@ import csv
 import sys
 from collections.abc import Callable, Sequence
 
+from gazetteer.cli_corpus import ADDERS as CORPUS_ADDERS
 from gazetteer.errors import AmbiguousPlace, GazetteerError, GeocoderUnavailable, PlaceNotFound
 
 GEOCODE_HEADER = ["query", "name", "lat", "lon", "kind", "township", "state", "pcode", "basis",
@@ -72,10 +73,17 @@ def _blocked_output(command: str, out: str | None, force: bool) -> bool:
 
 
 def _load_events(command: str, args: argparse.Namespace):
-    """Load ``--seeds``/``--events`` for ``command``, printing problems; None if unusable."""
-    from gazetteer.sources import load_data
+    """Load ``--seeds``/``--events``/``--db`` for ``command``, printing problems; None if
+    unusable."""
+    from gazetteer.sources import load_data, load_store
 
-    data = load_data(args.seeds, args.events)
+    if getattr(args, "db", None) is not None:
+        from gazetteer.store import default_path
+
+        data = load_store(default_path(args.db or None),
+                          reviewed_only=getattr(args, "reviewed_only", False))
+    else:
+        data = load_data(args.seeds, args.events)
     for problem in data.errors:
         print(f"{command}: {problem}", file=sys.stderr)
     if data.errors:
@@ -94,6 +102,9 @@ def _add_source_args(p: argparse.ArgumentParser) -> None:
                         help="folder of articles to extract (default: seeds/)")
     source.add_argument("--events", default=None, metavar="FILE",
                         help="an event table (CSV, ours or ACLED's) instead of extracting")
+    source.add_argument("--db", nargs="?", const="", default=None, metavar="PATH",
+                        help="the corpus store's events, review decisions applied (PATH "
+                             "optional: default $KACHIN_MAP_DB, else your data folder)")
     p.add_argument("--baseline", default=str(BASELINE_CSV), metavar="FILE",
                    help="baseline table (default: data/baseline.csv)")
 
@@ -177,6 +188,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from gazetteer import exchange
 
+    if args.reviewed_only and args.db is None:
+        print("export: --reviewed-only needs --db (review decisions live in the corpus "
+              "store)", file=sys.stderr)
+        return 2
     if _blocked_output("export", args.out, args.force):
         return 1
     out = Path(args.out) if args.out else None
@@ -227,13 +242,15 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", help="YYYY-MM-DD: the day for geojson (default: the last "
                                   "event); for csv/acled, events up to that day")
     _add_source_args(p)
+    p.add_argument("--reviewed-only", action="store_true",
+                   help="with --db: only events an analyst confirmed or corrected")
     p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=_cmd_export)
 
 #: The subcommands, in the order ``--help`` lists them.
 _ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [
-    _add_geocode, _add_extract, _add_state, _add_export]
+    _add_geocode, _add_extract, _add_state, _add_export, *CORPUS_ADDERS]
 
 
 def build_parser() -> argparse.ArgumentParser:

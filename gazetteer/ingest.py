@@ -27,7 +27,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +59,7 @@ __all__ = [
     "add_url",
     "article_from_html",
     "extractor_version",
+    "open_store",
     "reextract",
 ]
 
@@ -86,6 +87,8 @@ class IngestReport:
     added: list[AddedArticle] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Called with each article as soon as it is committed (progress, kill-safe logs).
+    on_added: Callable[[AddedArticle], None] | None = field(default=None, repr=False)
 
     @property
     def events(self) -> int:
@@ -171,6 +174,8 @@ def add_article(store: Store, article: Article, *, origin: str = "",
 def _record(report: IngestReport, result: AddedArticle, name: str) -> None:
     if result.added:
         report.added.append(result)
+        if report.on_added is not None:
+            report.on_added(result)
     else:
         report.duplicates.append(f"{name}: already in the store as {result.file} "
                                  f"({result.duplicate_of})")
@@ -225,11 +230,12 @@ def _page_date(data: bytes) -> tuple[str, str]:
 
 
 def add_paths(store: Store, paths: Iterable[str | Path], *,
-              gazetteer: Gazetteer | None = None) -> IngestReport:
+              gazetteer: Gazetteer | None = None,
+              on_added: Callable[[AddedArticle], None] | None = None) -> IngestReport:
     """Add ``.txt`` files, saved pages and folders of them (searched recursively, except
     the ``*_files`` folders browsers save page assets in). One bad file never stops the
-    others: it is reported and skipped."""
-    report = IngestReport()
+    others: it is reported and skipped. ``on_added`` is called after each commit."""
+    report = IngestReport(on_added=on_added)
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -475,6 +481,23 @@ def add_feed(store: Store, url: str, *, fetcher: Fetcher | None = None,
         except GazetteerError as err:
             report.warnings.append(f"{err}; skipped")
     return report
+
+
+# -- the store of the page ------------------------------------------------------------------
+def open_store(path: str | Path, *, seeds: str | Path | None = None) -> Store:
+    """Open (creating it when missing) the store at ``path``; on its first opening, add
+    the articles of ``seeds`` (the project's seed folder when None) once.
+
+    The store records that the seeds were loaded, so they are loaded once, ever.
+    """
+    from gazetteer.settings import SEEDS_DIR
+
+    store = Store(path)
+    if not store.get_meta("seeds_loaded"):
+        folder = Path(seeds) if seeds is not None else SEEDS_DIR
+        report = add_paths(store, [folder]) if folder.is_dir() else IngestReport()
+        store.set_meta("seeds_loaded", f"{folder}: {report.summary()}")
+    return store
 
 
 # -- re-extraction -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ naming the file (and line), and the rest still loads.
 
 from __future__ import annotations
 
-__all__ = ["LoadedData", "article_record", "check_excerpts", "load_data"]
+__all__ = ["LoadedData", "article_record", "check_excerpts", "load_data", "load_store"]
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,6 +82,32 @@ def load_data(seeds: str | Path, events: str | Path | None = None) -> LoadedData
             return out
         out.source = f"articles in {seeds}"
     out.warnings.extend(check_excerpts(out.events, out.articles))
+    return out
+
+
+def load_store(path: str | Path, *, reviewed_only: bool = False) -> LoadedData:
+    """Load what the corpus store at ``path`` holds: the effective events (decisions
+    applied, a ``review_status`` column) and every article's metadata and text.
+
+    ``reviewed_only`` keeps the confirmed and corrected events only. The store must
+    exist (see :func:`gazetteer.ingest.open_store`); a store that cannot be read becomes
+    an entry of ``errors``.
+    """
+    from gazetteer.review import effective_events
+    from gazetteer.store import Store
+
+    out = LoadedData(events=empty_events())
+    try:
+        with Store(path, create=False) as store:
+            out.events = effective_events(store, reviewed_only=reviewed_only)
+            out.articles = store.articles_records()
+            counts = store.counts()
+    except GazetteerError as err:
+        out.errors.append(str(err))
+        return out
+    shown = "reviewed events" if reviewed_only else "events"
+    out.source = (f"{shown} of the corpus store {path} ({counts['articles']} articles, "
+                  f"{counts['decisions']} review decisions)")
     return out
 
 

@@ -415,6 +415,15 @@ class Store:
                 "origin", "added_at")
         return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in rows}
 
+    def articles_records(self) -> dict[str, dict[str, str]]:
+        """File name -> the record the page shows (file, outlet, title, url, published,
+        text), for every article."""
+        with self._read() as con:
+            rows = con.execute("SELECT file, outlet, title, coalesce(url, ''), "
+                               "coalesce(published, ''), text FROM articles").fetchall()
+        keys = ("file", "outlet", "title", "url", "published", "text")
+        return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+
     # -- extraction ----------------------------------------------------------------
     def replace_extraction(self, article_id: int, *, events: Sequence[Mapping[str, Any]],
                            candidates: Sequence[Mapping[str, Any]] = (),
