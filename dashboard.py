@@ -1,6 +1,8 @@
 """Kachin control map: who controls which town, and when, with the source for every claim.
 
-Run with ``make run`` or ``streamlit run dashboard.py [-- --seeds DIR | --events FILE]``.
+Run with ``make run`` or ``streamlit run dashboard.py [-- --db PATH | --seeds DIR | --events
+FILE]``. Without ``--seeds``/``--events`` the page shows the corpus store (created with the
+seeds on first start) and offers the review view; with them, a read-only view.
 This file only lays the page out; the logic lives in :mod:`gazetteer.web`.
 
 Everything that follows the date lives in one fragment (``date_view``): a slider step, a
@@ -25,17 +27,22 @@ from gazetteer.errors import GazetteerError
 st.set_page_config(page_title="Kachin control map", page_icon="🗺️", layout="wide")
 web.ensure_static_assets()
 options = web.parse_options(sys.argv[1:])
-shared = web.cached_model(options)
 ss = st.session_state
+stored = options.db is not None  # the corpus store: review, keep uploads, reviewed-only map
+shared = web.cached_model(options, reviewed_only=stored and bool(ss.get("reviewed_only")))
 
 # -- the sidebar's frame: layers are drawn at the end, uploads now ----------------------
 with st.sidebar:
     layers_box = st.container()
     st.header("Your own sources")
-    st.caption("Uploads are used in this browser session only: nothing is saved on the "
-               "server and no file of the project is changed.")
-    files = st.file_uploader("News articles (.txt)", type=["txt"], accept_multiple_files=True,
-                             key="upload_articles")
+    st.caption("Uploads are used in this browser session only"
+               + (", unless you keep them in the corpus store below." if stored else
+                  ": nothing is saved on the server and no file of the project is changed."))
+    files = st.file_uploader("News articles (.txt, or saved web pages .html)",
+                             type=["txt", "html", "htm"], accept_multiple_files=True,
+                             # a new key once kept in the store: the uploader is emptied
+                             key="upload_articles" + (f"_{ss['upload_round']}"
+                                                      if ss.get("upload_round") else ""))
     published = st.date_input(
         "Their publication date", value=None, key="upload_published",
         min_value=dt.date(1990, 1, 1), max_value=dt.date.today() + dt.timedelta(days=1),
@@ -112,6 +119,14 @@ def _rerun_view() -> None:
         st.rerun()
 
 
+def _keep_uploads(kept: list) -> None:
+    """Store this session's uploads in the corpus store, then clear the uploader."""
+    store = web.cached_store(options)
+    notes = [web.keep_upload(store, up) for up in kept]
+    ss["kept_uploads"] = "Kept in the corpus store: " + "; ".join(notes)
+    ss["upload_round"] = ss.get("upload_round", 0) + 1
+
+
 def _filter_label(what: str, chosen: list[str] | None) -> str:
     return f"Filter by {what}" + (f" ({len(chosen)} chosen)" if chosen else "")
 
@@ -124,6 +139,10 @@ for message in ss.get("link_messages", ()):
     st.warning(message)
 for error in model.data.errors:
     st.error(f"Could not load the events: {error}")
+view = "Map"
+if stored and not model.data.errors:
+    view = st.segmented_control("View", ["Map", "Review"], default="Map", key="view",
+                                label_visibility="collapsed") or "Map"
 if model.warnings:
     with st.expander(f"⚠️ {len(model.warnings)} problem(s) while loading; what was skipped"):
         st.warning("\n".join(f"- {w}" for w in model.warnings))
@@ -259,6 +278,12 @@ def draw_downloads(day: dt.date) -> None:
         "Events in ACLED's layout (CSV)", data=lambda: web.acled_csv(model),
         file_name="events_acled.csv", mime="text/csv", on_click="ignore",
         help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
+    if "review_status" in model.data.events.columns:
+        downloads.download_button(
+            "ACLED's layout, reviewed events only (CSV)",
+            data=lambda: web.acled_csv(model, reviewed_only=True),
+            file_name="events_acled_reviewed.csv", mime="text/csv", on_click="ignore",
+            help="Only events an analyst confirmed or corrected.")
 
 
 def play_step(day: dt.date, speed: str) -> None:
@@ -299,7 +324,12 @@ def date_view() -> None:
     play_step(day, speed)
 
 
-date_view()
+if view == "Review":
+    web.review_view(web.cached_store(options), places=sorted(model.places),
+                    titles=model.remember("titles", lambda: {
+                        f: a.get("title", "") for f, a in model.data.articles.items()}))
+else:
+    date_view()
 
 # -- sidebar: layers and data (at the top of the sidebar), then upload reports ----------
 with layers_box:
@@ -312,6 +342,9 @@ with layers_box:
     st.caption("Boundaries and online OpenStreetMap tiles (off by default, they need the "
                "internet): the layer button at the map's top right.")
     st.header("Data")
+    if stored:
+        st.checkbox("Reviewed events only", key="reviewed_only",
+                    help="Draw the map from the events an analyst confirmed or corrected")
     st.caption(f"Showing {len(model.data.events)} events from {model.data.source}.")
     if st.button("Reload data"):
         web.clear_caches()
@@ -329,6 +362,12 @@ with st.sidebar:
                       if up.article["published"] else " (publication date unknown)"))
         for warning in up.warnings:
             st.warning(warning)
+    if uploads and stored and not model.data.errors:
+        st.button("Keep these articles in the corpus store", on_click=_keep_uploads,
+                  args=(uploads,), width="stretch",
+                  help="Store them (extracted, deduplicated) for every later session")
+    if ss.get("kept_uploads"):
+        st.success(ss["kept_uploads"])
     if uploads:
         st.download_button("Events of the uploaded articles (CSV)",
                            data=lambda: web.upload_events_csv(uploads),

@@ -516,6 +516,13 @@ class Store:
                  reviewer, decided_at or _now()))
             return int(cur.lastrowid or 0)
 
+    def decided(self) -> set[Evidence]:
+        """The evidence of every decision ever recorded (a cheap check for the queue)."""
+        with self._read() as con:
+            rows = con.execute("SELECT DISTINCT article_sha256, char_start, char_end, "
+                               "event_type, place, kind FROM decisions").fetchall()
+        return {Evidence(*r) for r in rows}
+
     def decisions_frame(self) -> pd.DataFrame:
         """Every decision, oldest first, with the article's file name (``source_file``)."""
         with self._read() as con:

@@ -10,6 +10,8 @@ Only this subpackage imports streamlit, folium or altair, and only the entry poi
 - :mod:`~gazetteer.web.map` and :mod:`~gazetteer.web.layers`: the folium base map and
   the day's status and area layers; :mod:`~gazetteer.web.assets`: Leaflet and jQuery
   served by the app itself.
+- :mod:`~gazetteer.web.review_view`: the review view of a corpus store (queue,
+  decisions, corrections), on :mod:`gazetteer.review`.
 - :mod:`~gazetteer.web.panel` (source panel, legend), :mod:`~gazetteer.web.tables`
   (events table, what changed, downloads), :mod:`~gazetteer.web.charts` (trends) and
   :mod:`~gazetteer.web.uploads` (this session's uploads).
@@ -22,6 +24,7 @@ from gazetteer.timeline import next_change, prev_change
 from gazetteer.web.caches import (
     cached_extract_upload,
     cached_model,
+    cached_store,
     clear_caches,
     ensure_static_assets,
 )
@@ -37,6 +40,7 @@ from gazetteer.web.model import (
 )
 from gazetteer.web.panel import legend_html, panel_html
 from gazetteer.web.permalink import Permalink, read_permalink
+from gazetteer.web.review_view import review_view
 from gazetteer.web.tables import (
     acled_csv,
     changes_table,
@@ -47,6 +51,7 @@ from gazetteer.web.tables import (
     state_geojson_text,
 )
 from gazetteer.web.uploads import (
+    keep_upload,
     read_event_upload,
     upload_events_csv,
     upload_name,
@@ -63,6 +68,7 @@ __all__ = [
     "build_model",
     "cached_extract_upload",
     "cached_model",
+    "cached_store",
     "changes_table",
     "clear_caches",
     "date_from_selection",
@@ -72,6 +78,7 @@ __all__ = [
     "events_table_html",
     "filter_options",
     "holdings",
+    "keep_upload",
     "legend_html",
     "next_change",
     "panel_html",
@@ -81,6 +88,7 @@ __all__ = [
     "prev_change",
     "read_event_upload",
     "read_permalink",
+    "review_view",
     "session_model",
     "state_geojson_text",
     "static_boundaries_url",

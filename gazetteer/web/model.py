@@ -23,7 +23,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.events import event_start_days
 from gazetteer.places import Gazetteer
 from gazetteer.settings import BASELINE_CSV, SEEDS_DIR
-from gazetteer.sources import LoadedData, load_data
+from gazetteer.sources import LoadedData, load_data, load_store
 from gazetteer.timeline import Timeline, read_baseline, with_unreported
 from gazetteer.web.layers import AreaLayer, StatusLayer, cells_script
 from gazetteer.web.uploads import Upload, with_uploads
@@ -35,30 +35,44 @@ PLAY_SPEEDS = {"slow (2 s a step)": 2.0, "normal (1 s a step)": 1.0,
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Where the page reads from: an article folder, or an event table."""
+    """Where the page reads from: the corpus store (``db``), or, read-only, an article
+    folder or an event table (``db`` is None then)."""
 
     seeds: Path = SEEDS_DIR
     events: Path | None = None
     baseline: Path = BASELINE_CSV
     problems: tuple[str, ...] = ()
+    db: Path | None = None
 
 
 def parse_options(argv: Sequence[str]) -> Options:
     """Parse the page's arguments (``streamlit run dashboard.py -- --seeds DIR``).
 
-    Unknown arguments are reported in :attr:`Options.problems`, never fatal.
+    Without ``--seeds`` or ``--events`` the page shows the corpus store (``--db PATH``,
+    else :func:`gazetteer.store.default_path`), created with the seeds on first start;
+    with either, it is a read-only view of that folder or table. Unknown arguments are
+    reported in :attr:`Options.problems`, never fatal.
     """
     parser = argparse.ArgumentParser(prog="dashboard.py", add_help=False)
-    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR,
-                        help="folder of *.txt articles (default: seeds/)")
+    parser.add_argument("--seeds", type=Path, default=None,
+                        help="folder of *.txt articles, shown read-only (default: the store)")
     parser.add_argument("--events", type=Path, default=None,
-                        help="an event table (CSV) to show instead of extracting")
+                        help="an event table (CSV) to show, read-only, instead")
     parser.add_argument("--baseline", type=Path, default=BASELINE_CSV,
                         help="baseline table (default: data/baseline.csv)")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="the corpus store (default: $KACHIN_MAP_DB or your data folder)")
     args, unknown = parser.parse_known_args(list(argv))
-    problems = tuple(f"ignored unknown argument {a!r}" for a in unknown)
-    return Options(seeds=args.seeds, events=args.events, baseline=args.baseline,
-                   problems=problems)
+    problems = [f"ignored unknown argument {a!r}" for a in unknown]
+    db = None
+    if args.seeds is None and args.events is None:
+        from gazetteer.store import default_path
+
+        db = default_path(args.db)
+    elif args.db is not None:
+        problems.append("--db ignored: --seeds and --events show a read-only view")
+    return Options(seeds=args.seeds or SEEDS_DIR, events=args.events, baseline=args.baseline,
+                   problems=tuple(problems), db=db)
 
 
 @dataclass(slots=True)
@@ -137,13 +151,16 @@ def _state_cached(timeline: Timeline, day: dt.date) -> pd.DataFrame:
     return timeline.state_on(day)
 
 
-def build_model(options: Options, *, data: LoadedData | None = None) -> Model:
+def build_model(options: Options, *, data: LoadedData | None = None,
+                reviewed_only: bool = False) -> Model:
     """Load, extract and build the timeline for ``options`` (uncached).
 
-    ``data`` skips loading when already at hand (the cached path passes it).
+    ``data`` skips loading when already at hand (the cached path passes it);
+    ``reviewed_only`` keeps only reviewed events of a store.
     """
     if data is None:
-        data = load_data(options.seeds, options.events)
+        data = (load_store(options.db, reviewed_only=reviewed_only) if options.db
+                else load_data(options.seeds, options.events))
     warnings = [*options.problems, *data.warnings]
     try:
         baseline = read_baseline(options.baseline)

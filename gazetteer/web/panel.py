@@ -169,11 +169,24 @@ def _excerpts(model: Model, place: str, details: Any) -> list[dict[str, Any]]:
             "title": art.get("title", ""),
             "published": str(first.get("published") or art.get("published", "") or ""),
             "file": str(first.get("source_file") or ""), "what": what,
+            "review": _review_mark(here),
             "segments": _segments(first, here, pattern), "_sort": _sort_key(first)})
     out.sort(key=lambda e: e["_sort"], reverse=True)
     for e in out:
         del e["_sort"]
     return out
+
+
+#: How the panel names each review status of a store's events.
+REVIEW_MARKS = {"confirmed": "confirmed by an analyst", "corrected": "corrected by an analyst",
+                "unreviewed": "machine-read, not reviewed"}
+
+
+def _review_mark(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """The review statuses of a passage's events here (none outside a corpus store)."""
+    found = dict.fromkeys(str(r["review_status"]) for r in rows
+                          if r.get("review_status") in REVIEW_MARKS)
+    return [{"status": k, "label": REVIEW_MARKS[k]} for k in found]
 
 
 def _sort_key(row: Mapping[str, Any]) -> tuple[str, str, str]:

@@ -126,9 +126,14 @@ def state_geojson_text(model: Model, day: dt.date) -> str:
                       ensure_ascii=False, indent=1)
 
 
-def acled_csv(model: Model) -> str:
-    """The events in ACLED's CSV layout, admin areas from the gazetteer."""
+def acled_csv(model: Model, *, reviewed_only: bool = False) -> str:
+    """The events in ACLED's CSV layout, admin areas from the gazetteer; with
+    ``reviewed_only``, only events an analyst confirmed or corrected."""
     from gazetteer.exchange import to_acled
+    from gazetteer.review import reviewed_only as reviewed
 
-    return model.remember("export_acled",
-                          lambda: to_acled(model.data.events, places=model.places))
+    def make() -> str:
+        events = reviewed(model.data.events) if reviewed_only else model.data.events
+        return to_acled(events, places=model.places)
+
+    return model.remember(("export_acled", reviewed_only), make)

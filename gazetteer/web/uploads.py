@@ -15,6 +15,7 @@ import pandas as pd
 
 from gazetteer.events import empty_events
 from gazetteer.sources import LoadedData, check_excerpts
+from gazetteer.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +64,56 @@ def extract_upload(name: str, raw: bytes, *, published: dt.date | None = None) -
         Nothing is written anywhere: the result lives in memory only.
     """
     from gazetteer.articles import article_from_text
+    from gazetteer.errors import ArticleError
     from gazetteer.extract import extract_articles
 
-    article = article_from_text(name, raw, published=published)
+    if name.lower().endswith((".html", ".htm")):
+        from dataclasses import replace
+
+        from gazetteer.ingest import article_from_html
+
+        try:
+            article = article_from_html(name, raw)
+        except ArticleError as err:
+            return Upload(article={"file": name, "outlet": UPLOAD_OUTLET, "title": "",
+                                   "url": "", "published": "", "text": ""},
+                          events=empty_events(), warnings=(str(err),))
+        if published is not None and article.published is None:
+            article = replace(article, published=published, published_basis="given")
+    else:
+        article = article_from_text(name, raw, published=published)
     events = extract_articles([article])
-    meta = {"file": article.file, "outlet": UPLOAD_OUTLET, "title": article.title,
-            "url": "", "published": article.published.isoformat() if article.published
-            else "", "text": article.text}
+    meta = {"file": article.file, "outlet": article.outlet or UPLOAD_OUTLET,
+            "title": article.title, "url": article.url,
+            "published": article.published.isoformat() if article.published else "",
+            "published_basis": article.published_basis, "text": article.text}
     warnings = list(article.warnings)
     if events.empty:
         warnings.append(f"{name}: no capture, assault or holding of a known place found")
     return Upload(article=meta, events=events, warnings=tuple(warnings))
+
+
+def keep_upload(store: Store, upload: Upload) -> str:
+    """Store an uploaded article in the corpus store (extracted again there, with the
+    extractor's version); returns what happened, naming the file."""
+    import datetime as dt
+
+    from gazetteer.articles import Article
+    from gazetteer.ingest import add_article
+
+    meta = upload.article
+    if not meta.get("text", "").strip():
+        return f"{meta['file']}: no text, not kept"
+    outlet = "" if meta.get("outlet") == UPLOAD_OUTLET else meta.get("outlet", "")
+    article = Article(meta["file"], meta["text"],
+                      dt.date.fromisoformat(meta["published"]) if meta.get("published")
+                      else None, outlet, meta.get("title", ""), meta.get("url", ""),
+                      meta.get("published_basis", "") or ("given" if meta.get("published")
+                                                          else ""))
+    result = add_article(store, article, origin="uploaded in the page")
+    if not result.added:
+        return f"{meta['file']}: already in the store as {result.file} ({result.duplicate_of})"
+    return f"{meta['file']}: stored as {result.file} with {result.events} event(s)"
 
 
 def read_event_upload(name: str, raw: bytes) -> tuple[pd.DataFrame, list[str]]:
