@@ -1,0 +1,172 @@
+"""The review view in a real browser: deciding, the map following the decisions, two
+reviewers at once, and a server killed in the middle of a review."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gazetteer import ingest
+from gazetteer.store import Store
+
+SAVED = re.compile(r"Saved decision (\d+)")
+
+
+@pytest.fixture
+def store_path(ui, tmp_path: Path) -> Path:
+    """A corpus store holding the seed articles, extracted."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ui.ROOT / "seeds", seeds)
+    path = tmp_path / "corpus.sqlite3"
+    with Store(path) as store:
+        ingest.add_paths(store, [seeds])
+        store.set_meta("seeds_loaded", "by the test")
+    return path
+
+
+@pytest.fixture
+def server(ui, store_path: Path, tmp_path: Path):
+    ui.require_chromium()
+    srv = ui.Server("--db", str(store_path), log=tmp_path / "streamlit.log")
+    yield srv
+    srv.stop()
+
+
+def open_review(page, url: str, name: str) -> None:
+    page.goto(url)
+    page.get_by_text("Review", exact=True).click()
+    box = page.get_by_label("Your name, recorded with each decision")
+    box.fill(name)
+    box.press("Enter")
+    page.get_by_text("left to review").wait_for(timeout=30000)
+
+
+def choose(page, label: str, value: str) -> None:
+    """Pick ``value`` in the select box labelled ``label`` by typing it."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).locator("input")
+    box.click()
+    box.fill(value)
+    page.get_by_role("option", name=value, exact=True).click()
+
+
+def left(page) -> int:
+    text = page.get_by_text(re.compile(r"\d+ left to review")).inner_text()
+    return int(text.split()[0])
+
+
+def current_key(page) -> str:
+    return page.locator(".kcm-review-item").get_attribute("data-key")
+
+
+def wait_saved(page, number: int, *, timeout: float = 20000) -> None:
+    page.get_by_text(re.compile(rf"Saved decision {number}:")).wait_for(timeout=timeout)
+
+
+def decide_confirm(page) -> int:
+    """Press Confirm and return the decision number the page reports as saved."""
+    before = current_key(page)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_function(
+        "k => { const el = document.querySelector('.kcm-review-item');"
+        " return !el || el.dataset.key !== k; }", arg=before, timeout=20000)
+    text = page.get_by_text(SAVED).inner_text()
+    return int(SAVED.search(text).group(1))
+
+
+def test_confirm_reject_correct_and_the_map_follows(ui, page, server, store_path: Path):
+    open_review(page, server.url, "Ann")
+    total = left(page)
+    assert total > 10
+    first = current_key(page)
+    page.locator(".kcm-review-item blockquote").click()       # focus off the name field
+    page.keyboard.press("y")                                   # Confirm's shortcut
+    wait_saved(page, 1)
+    assert current_key(page) != first and left(page) == total - 1
+    page.get_by_role("button", name="Reject").click()          # no reason: refused
+    page.get_by_text("a rejection needs a reason").wait_for(timeout=20000)
+    page.get_by_label("Reason to reject").fill("the sentence reports a plan")
+    page.get_by_label("Reason to reject").press("Enter")
+    page.get_by_role("button", name="Reject").click()
+    wait_saved(page, 2)
+    page.get_by_text("Correct a field").click()
+    page.get_by_label("Date", exact=True).fill("2024-12")
+    choose(page, "Date precision", "month")
+    choose(page, "Place (from the gazetteer)", "Myitkyina")
+    page.get_by_role("button", name="Save correction").click()
+    wait_saved(page, 3)
+    assert left(page) == total - 3
+    page.screenshot(path=str(ui.ARTIFACTS / "review_view.png"), full_page=True)
+    with Store(store_path, create=False) as store:
+        decisions = store.decisions_frame()
+    assert list(decisions["decision"]) == ["confirm", "reject", "correct"]
+    assert set(decisions["reviewer"]) == {"Ann"}
+    assert decisions.loc[1, "reason"] == "the sentence reports a plan"
+    assert '"date_precision": "month"' in decisions.loc[2, "corrected"]
+    assert '"place": "Myitkyina"' in decisions.loc[2, "corrected"]
+    # the map: the panel marks reviewed excerpts, and a reviewed-only map
+    page.get_by_text("Map", exact=True).click()
+    place = decisions.loc[0, "place"]
+    frame = ui.map_frame(page)
+    ui.click_marker(page, frame, place)
+    panel = page.locator(f'.kcm-panel[data-place="{place}"]')
+    assert panel.locator('[data-review="confirmed"]').count() >= 1
+    assert panel.locator('[data-review="unreviewed"]').count() + panel.locator(
+        '[data-review="confirmed"]').count() >= 1
+    all_markers = frame.evaluate("() => document.querySelectorAll('path.kcm-marker').length")
+    page.get_by_text("Reviewed events only", exact=True).click()
+    frame = ui.map_frame(page)
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('iframe')].some(f => { try { const c ="
+        " f.contentDocument.querySelectorAll('path.kcm-marker').length; return c > 0 &&"
+        " c < n; } catch (e) { return false; } })", arg=all_markers, timeout=30000)
+
+
+def test_two_reviewers_at_once_lose_no_decision(ui, browser, server, store_path: Path):
+    contexts = [browser.new_context(viewport={"width": 1300, "height": 1000})
+                for _ in range(2)]
+    pages = [c.new_page() for c in contexts]
+    try:
+        for pg, name in zip(pages, ("Ann", "Bo"), strict=True):
+            open_review(pg, server.url, name)
+        saved: dict[str, list[int]] = {"Ann": [], "Bo": []}
+        for _ in range(4):
+            for pg in pages:  # both click before either waits: the writes overlap
+                pg.get_by_role("button", name="Confirm").click(no_wait_after=True)
+            for pg, name in zip(pages, ("Ann", "Bo"), strict=True):
+                seen = saved[name][-1] if saved[name] else 0
+                pg.wait_for_function(
+                    "n => { const m = document.body.innerText.match(/Saved decision (\\d+)/);"
+                    " return m && Number(m[1]) !== n; }", arg=seen, timeout=20000)
+                text = pg.get_by_text(SAVED).inner_text()
+                saved[name].append(int(SAVED.search(text).group(1)))
+    finally:
+        for c in contexts:
+            c.close()
+    with Store(store_path, create=False) as store:
+        decisions = store.decisions_frame()
+    counts = decisions.groupby("reviewer").size().to_dict()
+    assert counts == {"Ann": 4, "Bo": 4}, counts
+    assert sorted(decisions["decision_id"]) == list(range(1, 9))
+    for name, numbers in saved.items():          # what each page said it saved is stored
+        assert set(numbers) <= set(decisions[decisions["reviewer"] == name]["decision_id"])
+
+
+def test_killing_the_server_mid_review_loses_nothing_confirmed(ui, page, server,
+                                                              store_path: Path):
+    open_review(page, server.url, "Cy")
+    confirmed = [decide_confirm(page) for _ in range(5)]
+    assert confirmed == [1, 2, 3, 4, 5]
+    page.get_by_role("button", name="Confirm").click(no_wait_after=True)
+    server.proc.kill()                              # no clean shutdown, mid-request
+    server.proc.wait(10)
+    con = sqlite3.connect(store_path)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    with Store(store_path, create=False) as store:
+        ids = list(store.decisions_frame()["decision_id"])
+        assert ids[:5] == confirmed and len(ids) in (5, 6)
+        assert store.counts()["articles"] == 5
