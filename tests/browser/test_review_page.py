@@ -170,3 +170,25 @@ def test_killing_the_server_mid_review_loses_nothing_confirmed(ui, page, server,
         ids = list(store.decisions_frame()["decision_id"])
         assert ids[:5] == confirmed and len(ids) in (5, 6)
         assert store.counts()["articles"] == 5
+
+
+def test_uploads_go_into_the_store_only_when_asked(ui, page, server, store_path: Path,
+                                                   tmp_path: Path):
+    from support.corpus import CAPTURE_SUMPRABUM, page_html
+
+    saved = tmp_path / "hill-town.html"
+    saved.write_text(page_html(title="Hill town taken", body=[CAPTURE_SUMPRABUM]),
+                     encoding="utf-8")
+    ui.open_app(page, server.url)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+        str(saved))
+    page.get_by_text("hill-town.html: 1 event(s) extracted").wait_for(timeout=30000)
+    with Store(store_path, create=False) as store:
+        assert store.counts()["articles"] == 5                 # the session only, so far
+    page.get_by_role("button", name="Keep these articles in the corpus store").click()
+    page.get_by_text(re.compile("Kept in the corpus store: hill-town.html: stored as "
+                                "hill-town.html with 1 event")).wait_for(timeout=30000)
+    with Store(store_path, create=False) as store:
+        meta = store.articles_meta()["hill-town.html"]
+    assert meta["outlet"] == "Hill Post" and meta["published"] == "2024-10-19"
+    assert meta["origin"] == "uploaded in the page"
