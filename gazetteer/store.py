@@ -488,14 +488,6 @@ class Store:
         keys = (*fields, "source_file", "published", "outlet", "article_sha256")
         return dict(zip(keys, row, strict=True))
 
-    def extractor_versions(self) -> dict[str, int]:
-        """Extractor version -> number of articles whose events it produced."""
-        with self._read() as con:
-            rows = con.execute(
-                "SELECT extractor_version, count(DISTINCT article_id) FROM events "
-                "GROUP BY extractor_version").fetchall()
-        return {str(v): int(n) for v, n in rows}
-
     # -- review decisions ------------------------------------------------------------
     def add_decision(self, evidence: Evidence, *, decision: str, reviewer: str,
                      reason: str = "", corrected: Mapping[str, Any] | None = None,
