@@ -32,6 +32,9 @@ sys.path.insert(0, str(HERE.parent))
 from bench_dashboard import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, fmt  # noqa: E402
 from bench_scale_browser import WAIT_MAP, stepping  # noqa: E402
 
+ONE_ITEM = """() => document.querySelectorAll('.kcm-review-item').length === 1 &&
+    [...document.querySelectorAll('button')].filter(b => b.innerText.startsWith('Confirm'))
+        .length === 1"""
 NEXT_ITEM = """(k) => { const el = document.querySelector('.kcm-review-item');
     return (!el || el.dataset.key !== k) && /Saved decision/.test(document.body.innerText)
         ? performance.now() : false; }"""
@@ -76,6 +79,7 @@ async def reviewing(page, count: int) -> list[float]:
     await page.wait_for_timeout(1000)
     times = []
     for _ in range(count):
+        await page.wait_for_function(ONE_ITEM, timeout=60_000)  # no stale item left
         key = await page.locator(".kcm-review-item").get_attribute("data-key")
         t0 = await page.evaluate("() => performance.now()")
         await page.get_by_role("button", name="Confirm").click()

@@ -66,10 +66,19 @@ def wait_saved(page, number: int, *, timeout: float = 20000) -> None:
     page.get_by_text(re.compile(rf"Saved decision {number}:")).wait_for(timeout=timeout)
 
 
+def click_confirm(page) -> None:
+    """Press Confirm once the page shows one item (no stale one of a rerun)."""
+    page.wait_for_function(
+        "() => document.querySelectorAll('.kcm-review-item').length === 1 && [...document"
+        ".querySelectorAll('button')].filter(b => b.innerText.startsWith('Confirm'))"
+        ".length === 1", timeout=20000)
+    page.get_by_role("button", name="Confirm").click(no_wait_after=True)
+
+
 def decide_confirm(page) -> int:
     """Press Confirm and return the decision number the page reports as saved."""
     before = current_key(page)
-    page.get_by_role("button", name="Confirm").click()
+    click_confirm(page)
     page.wait_for_function(
         "k => { const el = document.querySelector('.kcm-review-item');"
         " return !el || el.dataset.key !== k; }", arg=before, timeout=20000)
@@ -135,7 +144,7 @@ def test_two_reviewers_at_once_lose_no_decision(ui, browser, server, store_path:
         saved: dict[str, list[int]] = {"Ann": [], "Bo": []}
         for _ in range(4):
             for pg in pages:  # both click before either waits: the writes overlap
-                pg.get_by_role("button", name="Confirm").click(no_wait_after=True)
+                click_confirm(pg)
             for pg, name in zip(pages, ("Ann", "Bo"), strict=True):
                 seen = saved[name][-1] if saved[name] else 0
                 pg.wait_for_function(
@@ -160,7 +169,7 @@ def test_killing_the_server_mid_review_loses_nothing_confirmed(ui, page, server,
     open_review(page, server.url, "Cy")
     confirmed = [decide_confirm(page) for _ in range(5)]
     assert confirmed == [1, 2, 3, 4, 5]
-    page.get_by_role("button", name="Confirm").click(no_wait_after=True)
+    click_confirm(page)
     server.proc.kill()                              # no clean shutdown, mid-request
     server.proc.wait(10)
     con = sqlite3.connect(store_path)
