@@ -15,7 +15,11 @@ The pipeline, one module a step; data flows down this list::
                sentences, places (mentions), clauses (triggers, cues), roles (actor,
                target, date), article (assembly)
     events     the event table's contract: columns, types, dates at a precision
-    sources    a folder (read once) or an event table -> LoadedData
+    store      the corpus store (SQLite): articles, events, candidates, review decisions
+    ingest     files, saved pages, URLs and feeds -> the store, extracted as added;
+               re-extraction of the whole store
+    review     the review queue, decisions bound to evidence, the effective event table
+    sources    a folder (read once), an event table or the store -> LoadedData
     exchange   our CSV, ACLED's layout and GeoJSON, in and out
         |
     actors     who is on which side (data/actor_groups.csv)
@@ -25,11 +29,12 @@ The pipeline, one module a step; data flows down this list::
     trends     holdings over time, what changed between two dates
         |
     web/       the Streamlit page's wing: model, caches, permalink, map and layers,
-               panel, tables, charts, uploads, assets and templates. Only web/ imports
+               panel, tables, charts, uploads, review view, assets and templates. Only web/ imports
                streamlit, folium or altair, and only dashboard.py (and the CLI's
                map-drawing commands) import web/.
 
-``cli`` is the command line (``python -m gazetteer``); ``errors`` the one exception tree
+``cli`` is the command line (``python -m gazetteer``; the store's commands in
+``cli_corpus``); ``errors`` the one exception tree
 (:class:`GazetteerError` and its subclasses); ``palette`` the status colours shared by
 every view of the map.
 """
