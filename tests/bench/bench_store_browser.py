@@ -82,7 +82,7 @@ async def reviewing(page, count: int) -> list[float]:
         await page.wait_for_function(ONE_ITEM, timeout=60_000)  # no stale item left
         key = await page.locator(".kcm-review-item").get_attribute("data-key")
         t0 = await page.evaluate("() => performance.now()")
-        await page.get_by_role("button", name="Confirm").click()
+        await page.locator(f".st-key-confirm-{key} button").click()  # this item's
         handle = await page.wait_for_function(NEXT_ITEM, arg=key, polling=5, timeout=60_000)
         times.append(await handle.json_value() - t0)
     return times

@@ -67,12 +67,13 @@ def wait_saved(page, number: int, *, timeout: float = 20000) -> None:
 
 
 def click_confirm(page) -> None:
-    """Press Confirm once the page shows one item (no stale one of a rerun)."""
+    """Press the current item's Confirm once the page shows one item (a rerun may still
+    show the previous item's buttons for a moment)."""
     page.wait_for_function(
         "() => document.querySelectorAll('.kcm-review-item').length === 1 && [...document"
         ".querySelectorAll('button')].filter(b => b.innerText.startsWith('Confirm'))"
         ".length === 1", timeout=20000)
-    page.get_by_role("button", name="Confirm").click(no_wait_after=True)
+    page.locator(f".st-key-confirm-{current_key(page)} button").click(no_wait_after=True)
 
 
 def decide_confirm(page) -> int:
