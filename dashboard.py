@@ -278,12 +278,7 @@ def draw_downloads(day: dt.date) -> None:
         "Events in ACLED's layout (CSV)", data=lambda: web.acled_csv(model),
         file_name="events_acled.csv", mime="text/csv", on_click="ignore",
         help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
-    if "review_status" in model.data.events.columns:
-        downloads.download_button(
-            "ACLED's layout, reviewed events only (CSV)",
-            data=lambda: web.acled_csv(model, reviewed_only=True),
-            file_name="events_acled_reviewed.csv", mime="text/csv", on_click="ignore",
-            help="Only events an analyst confirmed or corrected.")
+
 
 
 def play_step(day: dt.date, speed: str) -> None:
@@ -345,6 +340,12 @@ with layers_box:
     if stored:
         st.checkbox("Reviewed events only", key="reviewed_only",
                     help="Draw the map from the events an analyst confirmed or corrected")
+        # here, not with the date's downloads: a date step does not redraw it
+        st.download_button(
+            "ACLED's layout, reviewed events only (CSV)",
+            data=lambda: web.acled_csv(model, reviewed_only=True),
+            file_name="events_acled_reviewed.csv", mime="text/csv", on_click="ignore",
+            help="Only events an analyst confirmed or corrected.", width="stretch")
     st.caption(f"Showing {len(model.data.events)} events from {model.data.source}.")
     if st.button("Reload data"):
         web.clear_caches()

@@ -105,8 +105,8 @@ async def main_async(args: argparse.Namespace) -> None:
     results = {}
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for label, source in (("store", ("--db", str(db))),
-                              ("table", ("--events", str(work / "events.csv")))):
+        runs = [("store", ("--db", str(db))), ("table", ("--events", str(work / "events.csv")))]
+        for label, source in runs[::-1] if args.table_first else runs:
             server = Server(ROOT / "dashboard.py", work, *source)
             try:
                 cold, warm, page = await first_maps(browser, server.url, args.loads)
@@ -138,6 +138,8 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--loads", type=int, default=2)
     parser.add_argument("--reviews", type=int, default=20)
+    parser.add_argument("--table-first", action="store_true",
+                        help="measure the page on the table before the page on the store")
     asyncio.run(main_async(parser.parse_args()))
 
 
