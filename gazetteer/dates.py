@@ -295,9 +295,12 @@ def _stated_year(m: re.Match[str]) -> int | None:
 
 
 def _nearest_year(years: list[tuple[int, int]], pos: int) -> int | None:
+    """The year stated nearest ``pos`` (the earlier on a tie); ``years`` sorted by offset."""
     if not years:
         return None
-    return min(years, key=lambda item: (abs(item[0] - pos), item[0]))[1]
+    i = bisect_right(years, (pos, 10**9))
+    best = [years[k] for k in (i - 1, i) if 0 <= k < len(years)]
+    return min(best, key=lambda item: (abs(item[0] - pos), item[0]))[1]
 
 
 def _drop_weekday_before_date(text: str, matches: list[re.Match[str]]

@@ -1,8 +1,14 @@
-"""The state shared by the steps that read one article's triggers (plumbing)."""
+"""The state shared by the steps that read one article's triggers (plumbing).
+
+Every lookup here is a bisection over sorted start offsets, so the work per trigger does
+not grow with the article's length (extraction stays linear in the text's length).
+"""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gazetteer.articles import Article
@@ -38,11 +44,34 @@ class Context:
     hq_owner: str
     triggers: list[tuple[int, TriggerSpec]] = field(default_factory=list)
     trigger_starts: list[int] = field(default_factory=list)
-    object_locs: list[Mention] = field(default_factory=list)
+    #: (start of the trigger's sentence, place) of every object read so far, in text order
+    object_locs: list[tuple[int, Mention]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    actor_starts: list[int] = field(default_factory=list)
+    date_starts: list[int] = field(default_factory=list)
+    #: (sentence start, pattern name) -> (starts, ends) of that pattern's matches in the
+    #: masked sentence, found once per sentence however many triggers it holds
+    spans: dict[tuple[int, str], tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.actor_starts = [a for a, _, _ in self.actors]
+        self.date_starts = [d.char_start for d in self.dates]
+
+
+def sentence_index(ctx: Context, pos: int) -> int:
+    """Index in ``ctx.sentences`` of the sentence holding ``pos`` (0 when before the first)."""
+    return max(bisect_right(ctx.sentence_starts, pos) - 1, 0)
+
 
 def sentence_of(ctx: Context, pos: int) -> tuple[int, int]:
-    i = bisect_right([s for s, _ in ctx.sentences], pos) - 1
-    return ctx.sentences[max(i, 0)] if ctx.sentences else (0, len(ctx.text))
+    return ctx.sentences[sentence_index(ctx, pos)] if ctx.sentences else (0, len(ctx.text))
+
+
+def previous_sentence(ctx: Context, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence before ``sentence``, or None for the first."""
+    i = bisect_left(ctx.sentence_starts, sentence[0])
+    return ctx.sentences[i - 1] if 0 < i <= len(ctx.sentences) else None
 
 
 def locs_between(ctx: Context, a: int, b: int) -> list[Mention]:
@@ -54,20 +83,171 @@ def locs_between(ctx: Context, a: int, b: int) -> list[Mention]:
     return out
 
 
+def actors_between(ctx: Context, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Known actors mentioned wholly inside ``[a, b)``, in text order."""
+    i = bisect_left(ctx.actor_starts, a)
+    out = []
+    while i < len(ctx.actors) and ctx.actors[i][0] < b:
+        x = ctx.actors[i]
+        if x[1] <= b and x[2]:
+            out.append(x)
+        i += 1
+    return out
+
+
+def iter_actors(ctx: Context, a: int, b: int, *, reverse: bool = False
+                ) -> Iterator[tuple[int, int, str]]:
+    """Lazily, the known actors wholly inside ``[a, b)``; last first when ``reverse``."""
+    if reverse:
+        i = bisect_left(ctx.actor_starts, b) - 1
+        while i >= 0 and ctx.actors[i][0] >= a:
+            x = ctx.actors[i]
+            if x[1] <= b and x[2]:
+                yield x
+            i -= 1
+        return
+    i = bisect_left(ctx.actor_starts, a)
+    while i < len(ctx.actors) and ctx.actors[i][0] < b:
+        x = ctx.actors[i]
+        if x[1] <= b and x[2]:
+            yield x
+        i += 1
+
+
+def dates_between(ctx: Context, a: int, b: int) -> list[ResolvedDate]:
+    """Dates starting inside ``[a, b)``, in text order."""
+    return ctx.dates[bisect_left(ctx.date_starts, a):bisect_left(ctx.date_starts, b)]
+
+
+def _pattern(ctx: Context, name: str) -> re.Pattern[str] | None:
+    r = ctx.r
+    if name == "breaker":
+        return r.breaker_re
+    if name == "cue_breaker":
+        return r.cue_breaker_re
+    if name == "denial":
+        return r.denial_re
+    if name == "plan":
+        return r.plan_re
+    return r.cue.get(name)
+
+
+def sentence_spans_of(ctx: Context, name: str, sentence: tuple[int, int]
+                      ) -> tuple[list[int], list[int]]:
+    """Starts and ends of the matches of pattern ``name`` in the masked ``sentence``:
+    "breaker", "cue_breaker", "denial", "plan" or a cue list of events.toml."""
+    key = (sentence[0], name)
+    found = ctx.spans.get(key)
+    if found is None:
+        pattern = _pattern(ctx, name)
+        starts: list[int] = []
+        ends: list[int] = []
+        if pattern is not None:
+            for m in pattern.finditer(ctx.masked, sentence[0], sentence[1]):
+                starts.append(m.start())
+                ends.append(m.end())
+        found = ctx.spans[key] = (starts, ends)
+    return found
+
+
+def _cue_hits(ctx: Context, sentence: tuple[int, int]) -> tuple[list[int], list[int]]:
+    key = (sentence[0], "*")
+    found = ctx.spans.get(key)
+    if found is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in ctx.r.cue_any_re.finditer(ctx.masked, sentence[0], sentence[1]):
+            starts.append(m.start())
+            ends.append(m.end())
+        found = ctx.spans[key] = (starts, ends)
+    return found
+
+
+def cue_from(ctx: Context, sentence: tuple[int, int], a: int, b: int) -> int | None:
+    """Where, in ``[a, b)`` of the sentence, a cue, breaker or gap word may first match
+    (the start of the first word of the prefilter that overlaps it, at least ``a``); None
+    when none of those patterns can match there."""
+    starts, ends = _cue_hits(ctx, sentence)
+    i = bisect_right(ends, a)
+    if i < len(starts) and starts[i] < b:
+        return max(a, starts[i])
+    return None
+
+
+#: A sentence with more triggers than this indexes its cue matches once; fewer search
+#: directly (cheaper for the one or two triggers of an ordinary sentence).
+_DIRECT_TRIGGERS = 3
+
+
+def _direct(ctx: Context, sentence: tuple[int, int]) -> bool:
+    key = (sentence[0], "#")
+    many = ctx.spans.get(key)
+    if many is None:
+        lo = bisect_left(ctx.trigger_starts, sentence[0])
+        hi = bisect_left(ctx.trigger_starts, sentence[1])
+        many = ctx.spans[key] = ([hi - lo], [])
+    return many[0][0] <= _DIRECT_TRIGGERS
+
+
+def first_match_at(ctx: Context, name: str, sentence: tuple[int, int], pos: int) -> int | None:
+    """Start of the first match of ``name`` in the sentence starting at or after ``pos``."""
+    at = cue_from(ctx, sentence, pos, sentence[1])
+    if at is None:
+        return None
+    if _direct(ctx, sentence):
+        pattern = _pattern(ctx, name)
+        m = pattern.search(ctx.masked, at, sentence[1]) if pattern is not None else None
+        return m.start() if m else None
+    starts, _ = sentence_spans_of(ctx, name, sentence)
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else None
+
+
+def last_match_end(ctx: Context, name: str, sentence: tuple[int, int], pos: int) -> int | None:
+    """End of the last match of ``name`` in the sentence that ends at or before ``pos``."""
+    at = cue_from(ctx, sentence, sentence[0], pos)
+    if at is None:
+        return None
+    if _direct(ctx, sentence):
+        pattern = _pattern(ctx, name)
+        end = None
+        if pattern is not None:
+            for m in pattern.finditer(ctx.masked, at, pos):
+                end = m.end()
+        return end
+    _, ends = sentence_spans_of(ctx, name, sentence)
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else None
+
+
+def match_within(ctx: Context, name: str, sentence: tuple[int, int], a: int, b: int) -> bool:
+    """Whether a match of ``name`` lies wholly inside ``[a, b)`` of the sentence."""
+    at = cue_from(ctx, sentence, a, b)
+    if at is None:
+        return False
+    if _direct(ctx, sentence):
+        pattern = _pattern(ctx, name)
+        return pattern is not None and pattern.search(ctx.masked, at, b) is not None
+    starts, ends = sentence_spans_of(ctx, name, sentence)
+    i = bisect_left(starts, a)
+    return i < len(starts) and ends[i] <= b
+
+
 def scope_end(ctx: Context, pos: int, sentence: tuple[int, int]) -> int:
     """Where the clause that began before ``pos`` ends: a breaker or the next trigger."""
-    m = ctx.r.breaker_re.search(ctx.masked, pos, sentence[1])
-    return min(m.start() if m else sentence[1], next_trigger(ctx, pos, sentence))
+    brk = first_match_at(ctx, "breaker", sentence, pos)
+    return min(sentence[1] if brk is None else brk, next_trigger(ctx, pos, sentence))
 
 
 def next_trigger(ctx: Context, pos: int, sentence: tuple[int, int], *,
                   control_only: bool = False) -> int:
     """Start of the next trigger phrase after ``pos`` in the sentence, else its end."""
     i = bisect_left(ctx.trigger_starts, pos)
-    for start, spec in ctx.triggers[i:]:
+    while i < len(ctx.triggers):
+        start, spec = ctx.triggers[i]
         if start >= sentence[1]:
             break
         if not control_only or spec.event_type in ("capture", "assault"):
             return start
+        i += 1
     return sentence[1]
-

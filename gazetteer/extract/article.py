@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 
 from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate, find_dates
@@ -116,17 +117,19 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if key not in best or (d.date is not None and best[key].date is None):
             best[key] = d
     drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))
+    dated: dict[tuple[str, str], list[Draft]] = {}  # (type, place) -> dated drafts, in order
+    for d in drafts:
+        if d.event_type in ("capture", "assault") and d.date is not None:
+            dated.setdefault((d.event_type, d.loc.name), []).append(d)
     for d in drafts:  # a later undated mention of the same event takes its date and actor
         if d.event_type not in ("capture", "assault"):
             continue
         if d.date is not None and d.actor:
             continue
-        same = [o for o in drafts if o is not d and o.event_type == d.event_type
-                and o.loc.name == d.loc.name and o.date is not None]
-        if not same:
+        same = dated.get((d.event_type, d.loc.name), [])
+        if not same or (len(same) == 1 and same[0] is d):
             continue
-        earlier = [o for o in same if o.trigger[0] < d.trigger[0]]
-        source = earlier[-1] if earlier else same[0]
+        source = _dated_source(same, d)
         if d.date is None:
             d.date, d.date_inherited = source.date, True
         if not d.actor and source.actor:
@@ -135,6 +138,17 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if not d.target:
             d.target = source.target
     return drafts
+
+
+def _dated_source(same: list[Draft], d: Draft) -> Draft:
+    """The last dated draft before ``d`` (not ``d``), else the first one after it."""
+    keys = [o.trigger[0] for o in same]
+    i = bisect_left(keys, d.trigger[0]) - 1
+    while i >= 0 and same[i] is d:
+        i -= 1
+    if i >= 0:
+        return same[i]
+    return next(o for o in same if o is not d)
 
 
 def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:

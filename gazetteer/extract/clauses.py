@@ -10,8 +10,20 @@ not") or turn a capture into an assault (attempt: "trying to seize"; partial con
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from gazetteer.extract._context import Context, Draft, locs_between, scope_end, sentence_of
+from gazetteer.extract._context import (
+    Context,
+    Draft,
+    cue_from,
+    first_match_at,
+    last_match_end,
+    locs_between,
+    match_within,
+    previous_sentence,
+    scope_end,
+    sentence_of,
+)
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import Mention
 from gazetteer.extract.roles import actor_of, date_of, target_of
@@ -60,7 +72,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     for loc, item_end, note in objects:
         if loc.area:
             continue
-        ctx.object_locs.append(loc)
+        ctx.object_locs.append((sentence[0], loc))
         notes = [*adjust, *([note] if note else [])]
         date = None if event_type == "held" else \
             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
@@ -73,11 +85,10 @@ def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     """The places a trigger speaks of, with the end of each list item and a note."""
     flags: dict[str, bool] = {}
     if spec.object == "after":
-        after = locs_between(ctx, t1, sentence[1])
+        after = _locs_list(ctx, t1, sentence[1])
         first_i = None
         if after:
-            gap = ctx.masked[t1:after[0].start]
-            ok, gap_flags = _first_gap_ok(ctx, gap, spec)
+            ok, gap_flags = _first_gap_ok(ctx, t1, after[0].start, spec, sentence)
             flags.update(gap_flags)
             if ok:
                 first_i = 0
@@ -85,7 +96,7 @@ def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
             including = re.compile(r"\bincluding\s+(?:the\s+)?").search(
                 ctx.text, t1, sentence[1])
             if including:
-                after = locs_between(ctx, including.end(), sentence[1])
+                after = _locs_list(ctx, including.end(), sentence[1])
                 if after and after[0].start == including.end():
                     first_i = 0
         if first_i is None:
@@ -102,10 +113,10 @@ def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
         bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
         return [(loc, end, "") for loc, end in zip(items, bounds, strict=True)], flags
     # object before the trigger
-    before = locs_between(ctx, sentence[0], t0)
-    if not before:
+    k = bisect_left(ctx.loc_starts, t0) - 1
+    if k < 0 or ctx.locs[k].start < sentence[0]:
         return [], flags
-    last = before[-1]
+    last = ctx.locs[k]
     gap = ctx.masked[last.end:t0]
     if spec.strict:
         if not re.fullmatch(r"\s*(?:'s|’s)?\s*", gap):
@@ -113,11 +124,12 @@ def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     elif not ctx.r.object_ok["subject"].fullmatch(gap):
         return [], flags
     items = [last]
-    for prev in reversed(before[:-1]):
-        if ctx.r.object_ok["list"].fullmatch(ctx.masked[prev.end:items[0].start]):
-            items.insert(0, prev)
-        else:
-            break
+    k -= 1
+    while k >= 0 and ctx.locs[k].start >= sentence[0] and \
+            ctx.r.object_ok["list"].fullmatch(ctx.masked, ctx.locs[k].end, items[-1].start):
+        items.append(ctx.locs[k])
+        k -= 1
+    items.reverse()
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if ctx.r.cue["partial"].search(lead):
         flags["partial"] = True
@@ -126,14 +138,37 @@ def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     return [(loc, t0, "") for loc in items], flags
 
 
-def _first_gap_ok(ctx: Context, gap: str, spec: TriggerSpec) -> tuple[bool, dict[str, bool]]:
+def _locs_list(ctx: Context, a: int, b: int) -> list[Mention]:
+    """The places from ``a`` up to ``b`` that a list starting at the first could hold: the
+    first, then each next one while the gap before it is list filler (bounded work)."""
+    i = bisect_left(ctx.loc_starts, a)
+    out: list[Mention] = []
+    while i < len(ctx.locs) and ctx.locs[i].start < b:
+        loc = ctx.locs[i]
+        if out and not ctx.r.object_ok["list"].fullmatch(ctx.masked, out[-1].end, loc.start):
+            out.append(loc)  # the breaking item: the caller stops there
+            break
+        out.append(loc)
+        i += 1
+    return out
+
+
+def _first_gap_ok(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int]
+                  ) -> tuple[bool, dict[str, bool]]:
+    """Whether the place at ``b`` can be the object of the phrase ending at ``a``."""
     r = ctx.r
     flags: dict[str, bool] = {}
-    if "\n" in gap or len(gap) > spec.max_gap:
+    if b - a > spec.max_gap:
         return False, flags
+    gap = ctx.masked[a:b]
+    if "\n" in gap:
+        return False, flags
+    plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
     if spec.strict:
-        return bool(r.object_ok["strict"].fullmatch(gap)) and not r.breaker_re.search(gap), \
-            flags
+        return bool(r.object_ok["strict"].fullmatch(gap)) and (
+            plain or not r.breaker_re.search(gap)), flags
+    if plain:
+        return True, flags
     if r.breaker_re.search(gap):
         return False, flags
     if r.cue["partial"].search(gap):
@@ -164,8 +199,9 @@ def _antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
             return None, False
     word = m.group().strip().split()[-1].casefold()
     site = word if word in ctx.r.site_references else ""
-    recent = _previous_sentence_start(ctx, sentence)
-    objects = [loc for loc in ctx.object_locs if recent <= loc.start < t0]
+    prev = previous_sentence(ctx, sentence)
+    recent = prev[0] if prev else sentence[0]
+    objects = _recent_objects(ctx, recent, t0)
     candidates = objects or [loc for loc in locs_between(ctx, recent, t0)
                              if not loc.area and not _is_reference(ctx, loc)]
     if site:
@@ -177,9 +213,16 @@ def _antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
     return candidates[-1], partial is not None
 
 
-def _previous_sentence_start(ctx: Context, sentence: tuple[int, int]) -> int:
-    i = ctx.sentences.index(sentence) if sentence in ctx.sentences else 0
-    return ctx.sentences[max(i - 1, 0)][0]
+def _recent_objects(ctx: Context, recent: int, t0: int) -> list[Mention]:
+    """Places read as objects of triggers from ``recent`` on, before ``t0``, in order."""
+    out = []
+    for sentence_start, loc in reversed(ctx.object_locs):
+        if sentence_start < recent:
+            break
+        if recent <= loc.start < t0:
+            out.append(loc)
+    out.reverse()
+    return out
 
 
 def _is_reference(ctx: Context, loc: Mention) -> bool:
@@ -188,24 +231,37 @@ def _is_reference(ctx: Context, loc: Mention) -> bool:
     return bool(tail and ctx.r.reference_re.search(tail.group()))
 
 
-def _clause_window(ctx: Context, a: int, t0: int, sentence: tuple[int, int]) -> str:
-    """Text of the clause before position ``t0`` (from the last cue breaker)."""
-    start = sentence[0]
-    for m in ctx.r.cue_breaker_re.finditer(ctx.masked, sentence[0], a):
-        start = m.end()
-    return ctx.masked[start:t0]
+#: How far back from a phrase its last few words are looked for, in characters.
+_TAIL_CHARS = 240
+
+
+def _clause_start(ctx: Context, a: int, sentence: tuple[int, int]) -> int:
+    """Start of the clause holding position ``a`` (after the last cue breaker before it)."""
+    end = last_match_end(ctx, "cue_breaker", sentence, a)
+    return sentence[0] if end is None else max(end, sentence[0])
+
+
+def _tail_words(ctx: Context, start: int, t0: int, n: int) -> str:
+    """The last ``n`` words of the masked text in ``[start, t0)``, joined by spaces."""
+    lo = max(start, t0 - _TAIL_CHARS)
+    words = ctx.masked[lo:t0].split()
+    if lo > start and words and not ctx.masked[lo - 1].isspace():
+        words = words[1:]  # a word cut by the window
+    return " ".join(words[-n:])
 
 
 def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: str) -> str:
     """cancel | attempt | claim | "" for the trigger at ``t0`` (clause starting before a)."""
     r = ctx.r
-    clause = _clause_window(ctx, a, t0, sentence)
-    near = " ".join(clause.split()[-5:])
-    near3 = " ".join(clause.split()[-3:])
-    if r.cue["hearsay"].search(clause) if "hearsay" in r.cue else False:
+    start = _clause_start(ctx, a, sentence)
+    if cue_from(ctx, sentence, start, t0) is None:
+        return ""  # no cue word in the clause
+    near = _tail_words(ctx, start, t0, 5)
+    near3 = _tail_words(ctx, start, t0, 3)
+    if match_within(ctx, "hearsay", sentence, start, t0):
         return "cancel"
     attempt = r.cue["attempt"].search(near)
-    negation = r.cue["negation"].search(near) or r.denial_re.search(clause)
+    negation = r.cue["negation"].search(near) or match_within(ctx, "denial", sentence, start, t0)
     if negation and not attempt:
         return "cancel"
     if attempt and event_type in ("capture", "assault", "held"):
@@ -217,22 +273,19 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
         success = "success" in r.cue and r.cue["success"].search(near)
         if not (to_have or success):
             return "cancel"
-    if r.plan_re.search(clause):
+    if match_within(ctx, "plan", sentence, start, t0):
         return "cancel"
-    if r.cue["claim"].search(clause):
+    if match_within(ctx, "claim", sentence, start, t0):
         return "claim"
     return ""
 
 
 def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:
     """A denial after the phrase, in its clause ("reports that X had fallen were false")."""
-    m = ctx.r.cue_breaker_re.search(ctx.masked, t1, sentence[1])
-    clause = ctx.masked[t1:m.start() if m else sentence[1]]
-    return "retraction" in ctx.r.cue and bool(ctx.r.cue["retraction"].search(clause))
+    end = first_match_at(ctx, "cue_breaker", sentence, t1)
+    return match_within(ctx, "retraction", sentence, t1, sentence[1] if end is None else end)
 
 
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:
-    near = " ".join(_clause_window(ctx, a, a, sentence).split()[-4:])
+    near = _tail_words(ctx, _clause_start(ctx, a, sentence), a, 4)
     return bool(ctx.r.past_re.search(near))
-
-

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer.places import Gazetteer, Place
-from gazetteer.ruledata import load_rules, trie_pattern
+from gazetteer.ruledata import first_char_lookahead, load_rules, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Rules:
     denial_re: re.Pattern[str]
     plan_re: re.Pattern[str]
     past_re: re.Pattern[str]
+    cue_any_re: re.Pattern[str]
     target_lead_re: re.Pattern[str]
     forces_re: re.Pattern[str]
     holder_re: re.Pattern[str]
@@ -122,7 +123,7 @@ def words_re(words: Iterable[str], *, whole: bool = True) -> str:
     for w in words:
         forms |= {w, w.casefold(), w[:1].upper() + w[1:]}
     body = trie_pattern(forms, space=r"[\s-]+")
-    return rf"(?<![\w'’]){body}(?![\w])" if whole else body
+    return rf"{first_char_lookahead(forms)}(?<![\w'’]){body}(?![\w])" if whole else body
 
 
 @lru_cache(maxsize=4)
@@ -148,7 +149,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
             continue
         for variant in (form, form.upper()):
             place_index[variant] = tuple(dict.fromkeys(place_index.get(variant, ()) + places))
-    place_re = re.compile(rf"(?<![\w'’-]){trie_pattern(place_index)}(?![\w])")
+    place_re = re.compile(rf"{first_char_lookahead(place_index)}(?<![\w'’-])"
+                          rf"{trie_pattern(place_index)}(?![\w])")
 
     # actors: acronyms as written, other aliases in any usual case
     actor_index: dict[str, str] = {}
@@ -165,7 +167,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
                 actor_index[form.casefold() if not acronym else form] = canon
                 actor_index.setdefault(form.casefold(), canon)
     actor_body = trie_pattern(actor_forms)
-    actor_re = re.compile(rf"(?<![\w'’]){actor_body}(?![\w])")
+    actor_re = re.compile(rf"{first_char_lookahead(actor_forms)}(?<![\w'’]){actor_body}(?![\w])")
 
     # triggers: every literal form of every phrase, one trie
     trigger_index: dict[str, tuple[TriggerSpec, ...]] = {}
@@ -185,7 +187,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
     # actor alternation is not repeated inside every phrase that names an actor
     trigger_body = trie_pattern(trigger_forms, space=r"[\s-]+").replace(
         ACTOR_MARK, ACTOR_MARK + "\x01*")
-    trigger_re = re.compile(rf"(?<![\w'’]){trigger_body}(?![\w])")
+    trigger_re = re.compile(rf"{first_char_lookahead(trigger_forms)}(?<![\w'’])"
+                            rf"{trigger_body}(?![\w])")
 
     cue = {name: re.compile(words_re(words)) for name, words in cues.items()}
     suffix = words_re(places_cfg["suffix_words"], whole=False)
@@ -209,7 +212,18 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"(?:(?:which|that|the|a|an)\s+)?"
             rf"(?:{_any_case(words['subject_fillers'])}\s+)*", re.IGNORECASE),
     }
+    # every word and mark any cue, breaker or gap pattern can match, in any case: where it
+    # finds nothing, none of them can match, and the clause rules skip them (a prefilter)
+    any_words = [w for ws in cues.values() for w in ws]
+    any_words += [*clauses["breakers"], *clauses["cue_breakers"], *places_cfg["reference_words"],
+                  *places_cfg["facility_words"], *words["inside"], *words["denial"],
+                  *words["plan"], *words["past"]]
+    any_words = [w.casefold() for w in any_words]
+    any_body = trie_pattern(set(any_words), space=r"[\s-]+")
+    cue_any_re = re.compile(rf"{first_char_lookahead(any_words)}(?<!\w){any_body}|[;:“”\"]",
+                            re.IGNORECASE)
     return Rules(
+        cue_any_re=cue_any_re,
         place_re=place_re, place_index=place_index, actor_re=actor_re,
         actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
         cue=cue, site_re=re.compile(site),

@@ -137,8 +137,8 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
         loc.end = m.end()
         if word.endswith("s"):  # "Bhamo and Mansi townships": the whole list
             j = i - 1
-            while j >= 0 and re.fullmatch(r"\s*,?\s*(?:(?:and|or|&)\s+)?",
-                                          text[locs[j].end:locs[j + 1].start]):
+            while j >= 0 and not locs[j].area and re.fullmatch(
+                    r"\s*,?\s*(?:(?:and|or|&)\s+)?", text[locs[j].end:locs[j + 1].start]):
                 locs[j].area = True
                 j -= 1
 
@@ -259,14 +259,13 @@ def _site_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r:
 def _coreference_sites(locs: list[Mention]) -> None:
     """"the outpost in Khaunglanhpu" after "the outpost in La He Si Bum Village, Khaunglanhpu
     Township": the same place."""
-    for i, loc in enumerate(locs):
-        if not (loc.site and loc.definite and loc.article_named):
-            continue
-        for earlier in reversed(locs[:i]):
-            if earlier.site == loc.site and earlier.township == loc.township and \
-                    earlier.township:
-                loc.name, loc.place = earlier.name, earlier.place
-                loc.lat, loc.lon = earlier.lat, earlier.lon
-                loc.approximate, loc.article_named = earlier.approximate, earlier.article_named
-                break
-
+    latest: dict[tuple[str, str], Mention] = {}
+    for loc in locs:
+        key = (loc.site, loc.township)
+        earlier = latest.get(key) if loc.site and loc.township else None
+        if earlier is not None and loc.definite and loc.article_named:
+            loc.name, loc.place = earlier.name, earlier.place
+            loc.lat, loc.lon = earlier.lat, earlier.lon
+            loc.approximate, loc.article_named = earlier.approximate, earlier.article_named
+        if loc.site and loc.township:
+            latest[key] = loc

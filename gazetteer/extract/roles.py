@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 
 from gazetteer.dates import ResolvedDate
-from gazetteer.extract._context import Context, next_trigger, scope_end
+from gazetteer.extract._context import (
+    Context,
+    dates_between,
+    iter_actors,
+    next_trigger,
+    previous_sentence,
+    scope_end,
+)
+from gazetteer.extract._context import actors_between as _actors_between
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import Mention
 
 # -- actors ---------------------------------------------------------------------------------
-
-def _actors_between(ctx: Context, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [x for x in ctx.actors if a <= x[0] and x[1] <= b and x[2]]
-
 
 def _is_subject(ctx: Context, a: int, b: int) -> bool:
     before = ctx.text[max(0, a - 25):a]
@@ -60,21 +64,26 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
         if spec.noun:
             return "", ""
     first_obj = objects[0][0].start if spec.object == "before" else t0
-    subjects = [x for x in _actors_between(ctx, sentence[0], first_obj)
-                if _is_subject(ctx, x[0], x[1])]
-    if subjects:
-        return subjects[-1][2], ""
-    later = [x for x in _actors_between(ctx, t1, sentence[1]) if _is_subject(ctx, x[0], x[1])]
+    subject = _first_subject(ctx, sentence[0], first_obj, reverse=True)
+    if subject:
+        return subject, ""
+    later = _first_subject(ctx, t1, sentence[1])
     if later:
-        return later[0][2], ""
-    i = ctx.sentences.index(sentence) if sentence in ctx.sentences else 0
-    if i > 0:
-        prev = ctx.sentences[i - 1]
-        carried = [x for x in _actors_between(ctx, prev[0], prev[1])
-                   if _is_subject(ctx, x[0], x[1])]
+        return later, ""
+    prev = previous_sentence(ctx, sentence)
+    if prev is not None:
+        carried = _first_subject(ctx, prev[0], prev[1])
         if carried:
-            return carried[0][2], "inferred_actor"
+            return carried, "inferred_actor"
     return "", ""
+
+
+def _first_subject(ctx: Context, a: int, b: int, *, reverse: bool = False) -> str:
+    """The first actor in ``[a, b)`` (the last, when ``reverse``) that is a subject."""
+    for x in iter_actors(ctx, a, b, reverse=reverse):
+        if _is_subject(ctx, x[0], x[1]):
+            return x[2]
+    return ""
 
 
 def target_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
@@ -102,7 +111,7 @@ def target_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
 
 def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
               sentence: tuple[int, int], spec: TriggerSpec, listed: bool) -> ResolvedDate | None:
-    dates = [d for d in ctx.dates if sentence[0] <= d.char_start < sentence[1]]
+    dates = dates_between(ctx, sentence[0], sentence[1])
     if not dates:
         return None
     lo = max(loc.end, t1) if spec.object == "after" else t1

@@ -8,6 +8,12 @@ from gazetteer.ruledata import load_rules
 
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
 _QUOTES = re.compile(r"[\"”’')\]]*")
+_CLAUSE_CUT = re.compile(r"[;,]\s")
+
+#: Longest sentence span, in characters. Real news sentences stay under ~450; a longer run
+#: without a full stop (a list, a table flattened to text, hostile input) is cut at a clause
+#: mark or a space, so that the work per trigger and every excerpt stay bounded.
+MAX_SENTENCE = 600
 
 
 def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
@@ -15,7 +21,8 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
     """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, offsets kept.
 
     A full stop ends a sentence unless it ends a known abbreviation ("Dec.", "Gen.",
-    "p.m."); a line break always ends one.
+    "p.m."); a line break always ends one. A span longer than :data:`MAX_SENTENCE`
+    characters is cut at its last ";" or "," (else space) before that length.
     """
     if abbreviations is None:
         abbreviations = frozenset(a.casefold() for a in
@@ -37,8 +44,31 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start <= MAX_SENTENCE:
+            break
+        cut = _long_cut(text, start)
+        _trimmed(text, start, cut, spans)
+        start = cut
+    _trimmed(text, start, end, spans)
+
+
+def _long_cut(text: str, start: int) -> int:
+    """Where to cut an overlong span beginning at ``start``: after its last clause mark
+    (else space) in the second half of the allowed length; else at the length itself."""
+    lo, hi = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+    last = None
+    for m in _CLAUSE_CUT.finditer(text, lo, hi):
+        last = m
+    if last is not None:
+        return last.start() + 1
+    space = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
+    return space if space > lo else hi
+
+
+def _trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
