@@ -17,7 +17,7 @@ from gazetteer.extract.matcher import Rules, TriggerSpec
 from gazetteer.extract.places import Mention
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     event_type: str
     loc: Mention
@@ -30,7 +30,7 @@ class Draft:
     date_inherited: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     text: str
     masked: str

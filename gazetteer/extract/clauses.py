@@ -34,8 +34,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     sentence = sentence_of(ctx, t0)
     event_type = spec.event_type
     adjust: list[str] = []
-    adjectival = ctx.r.adjectival_re.search(text[max(0, t0 - 10):t0])
-    if adjectival and spec.object == "after" and event_type == "capture":
+    if spec.object == "after" and event_type == "capture" and \
+            ctx.r.adjectival_re.search(text, max(0, t0 - 10), t0):
         return []  # "the captured outpost"
     objects, flags = _objects(ctx, t0, t1, spec, sentence)
     if not objects:

@@ -99,6 +99,7 @@ def _expand(phrase: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """Matched phrase text -> lookup key (case, spaces and hyphens folded)."""
     key = re.sub(r"[\s\-]+", " ", text.casefold()).strip()

@@ -20,7 +20,7 @@ from gazetteer.extract.matcher import Rules
 from gazetteer.places import Place
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -40,6 +40,8 @@ class Mention:
 _WORDLIKE = re.compile(r"[A-Za-z][\w'’.]*")
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’]*)")
 _NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})$")
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"“:]\s+|\n\s*)$")
 
 
@@ -75,10 +77,10 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
         s, e, ps = raw[i]
         if i + 1 < len(raw):
             s2, e2, ps2 = raw[i + 1]
-            if re.fullmatch(r"\s*\(\s*", text[e:s2]) and re.match(r"\s*\)", text[e2:]):
+            close = _CLOSE.match(text, e2)
+            if close and _OPEN.fullmatch(text, e, s2):
                 common = tuple(p for p in ps if p in ps2)
-                close = re.match(r"\s*\)", text[e2:])
-                merged.append((s, e2 + (close.end() if close else 0), common or ps))
+                merged.append((s, close.end(), common or ps))
                 i += 2
                 continue
         merged.append((s, e, ps))

@@ -32,9 +32,10 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
 def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
            objects: list[tuple[Mention, int, str]]) -> tuple[str, str]:
     """(actor, confidence note) for a trigger."""
-    inside = _actors_between(ctx, t0, t1)
-    if spec.actor == "phrase" and inside:
-        return inside[0][2], ""
+    if spec.actor == "phrase":
+        inside = _actors_between(ctx, t0, t1)
+        if inside:
+            return inside[0][2], ""
     if spec.actor == "adjacent":
         loc = objects[0][0]
         near = _actors_between(ctx, max(sentence[0], loc.start - 25), loc.start)

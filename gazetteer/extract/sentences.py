@@ -30,10 +30,8 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == ".":
-            space = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()))
-            if text[space + 1:m.start() + 1].casefold() in abbreviations:
-                continue
+        if text[m.start()] == "." and _abbreviation(text, m.start(), abbreviations):
+            continue
         cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
         quote = _QUOTES.match(text, cut, m.end())
         cut = quote.end() if quote else cut
@@ -41,6 +39,19 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
         start = m.end()
     _add_span(text, start, len(text), spans)
     return spans
+
+
+#: Longest token an abbreviation may be ("Brig.-Gen."), in characters.
+_LONGEST_ABBREVIATION = 16
+
+
+def _abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop at ``dot`` ends a known abbreviation ("Dec.", "Gen.")."""
+    lo = max(0, dot - _LONGEST_ABBREVIATION)
+    space = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot))
+    if space < 0 and lo > 0:
+        return False  # the token is longer than any abbreviation
+    return text[space + 1:dot + 1].casefold() in abbreviations
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
