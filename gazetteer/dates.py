@@ -110,6 +110,8 @@ class _Tables:
     phrases: dict[str, tuple[str, str, int, str | None]]  # key -> (kind, unit, offset, part)
     counted: dict[str, str]
     since_words: frozenset[str]
+    year_references: dict[str, str]
+    context: re.Pattern[str]
     pattern: re.Pattern[str]
     core: re.Pattern[str]
     first: re.Pattern[str]
@@ -143,14 +145,19 @@ def _tables() -> _Tables:
     def lead_opt(name: str) -> str:
         return rf"(?:(?P<{name}_lead>{lead})\s+)?"
 
+    rel_words = _alternation(list(rules["year_references"]))
+
+    def rel_year(name: str) -> str:  # "in October that year", "December 15 last year"
+        return rf",?\s+(?:of\s+)?(?P<{name}_rel>{rel_words})\s+year\b"
+
     alternatives = [
         ("iso", rf"{lead_opt('iso')}(?P<iso_v>\d{{4}}-\d\d-\d\d)(?![\d-])"),
         ("dmy", rf"{lead_opt('dmy')}(?:the\s+)?(?P<dmy_d>{day})(?:\s+of)?\s+(?P<dmy_m>{month})"
-                rf"(?:,?\s+(?P<dmy_y>{year}))?"),
+                rf"(?:,?\s+(?P<dmy_y>{year})|{rel_year('dmy')})?"),
         ("mdy", rf"{lead_opt('mdy')}(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
-                rf"(?:,?\s+(?P<mdy_y>{year}))?"),
+                rf"(?:,?\s+(?P<mdy_y>{year})|{rel_year('mdy')})?"),
         ("my", rf"(?:(?P<my_lead>{lone})(?:\s+|-))?(?:(?P<my_part>{mpart})(?:\s+|-))?"
-               rf"(?P<my_m>{month}),?\s+(?P<my_y>{year})"),
+               rf"(?P<my_m>{month})(?:,?\s+(?P<my_y>{year})|{rel_year('my')})"),
         ("mon", rf"(?P<mon_lead>{lone})(?:\s+|-)(?:(?P<mon_part>{mpart})(?:\s+|-))?"
                 rf"(?P<mon_m>{month})(?!\s*\d)"),
         ("yr", rf"(?P<yr_lead>{lone})\s+(?:(?P<yr_part>{ypart})(?:\s+|-))?(?P<yr_y>{year})"),
@@ -182,12 +189,16 @@ def _tables() -> _Tables:
         year_parts={k.casefold(): tuple(v) for k, v in rules["year_parts"].items()},
         phrases=phrases, counted={k.casefold(): v for k, v in rules["counted"].items()},
         since_words=frozenset(w.casefold() for w in rules["lead_words"]["since_words"]),
+        year_references={" ".join(k.casefold().split()): v
+                         for k, v in rules["year_references"].items()},
+        context=re.compile(rf"\b{_alternation(rules['context_words']['words'])}\b[^.;:]{{0,30}}$",
+                           re.IGNORECASE),
         pattern=pattern, core=core,
         first=re.compile(rf"(?<![\w-])(?:\d|{_alternation(first_words)}(?!\w))", re.IGNORECASE),
     )
 
 
-_UNIT_WORD = re.compile(r"\w*(?:day|week|month|year|night|morning|tonight)s?")
+_UNIT_WORD = re.compile(r"\w*(?:day|week|month|year|night|morning|tonight|evening|afternoon)s?")
 
 #: How far before a digit, name or unit word a date expression may begin (its lead words).
 _MAX_LEAD = 40
@@ -241,26 +252,57 @@ def find_dates(text: str, *, published: dt.date | None = None,
     matches = _scan(text, tables)
     matches = _drop_weekday_before_date(text, matches)
     starts = [s for s, _ in sentences] if sentences else [0]
-    explicit_years = [(m.start(), y) for m in matches if (y := _stated_year(m)) is not None]
+    explicit_years = [(m.start(), y) for m in matches
+                      if m.lastgroup != "yr" and (y := _stated_year(m)) is not None]
     found: list[ResolvedDate] = []
-    carry: tuple[int, int, dt.date] | None = None  # (sentence index, year, stated date)
+    carry: _Carry | None = None
+    that_year: int | None = None  # the last year stated in any form ("that year")
     for m in matches:
         sentence = bisect_right(starts, m.start()) - 1
-        carried = carry[1] if carry and carry[0] == sentence else None
+        carried = carry.reaches(sentence) if carry else None
         anchor_year = _nearest_year(explicit_years, m.start()) if published is None else None
         previous = found[-1] if found else None
         try:
-            resolved = _resolve(m, tables, published, carried, anchor_year, previous)
+            resolved = _resolve(m, tables, published, carried, anchor_year, previous, that_year)
         except ValueError:  # impossible day such as 31 February
             resolved = None
+        if resolved is None:
+            continue
         year = _stated_year(m)
-        if resolved is not None and carry and carried is not None and year is None:
-            resolved = _ascending(resolved, carry[2], published)
-        if resolved is not None:
-            found.append(resolved)
-        if year is not None and resolved is not None:
-            carry = (sentence, year, resolved.start)
+        if year is None and _year_reference(m):
+            year = resolved.start.year
+        if carry and carried is not None and year is None and carry.sentence == sentence:
+            resolved = _ascending(resolved, carry.day, published)
+        found.append(resolved)
+        if year is None:
+            continue
+        that_year = year
+        if m.lastgroup != "yr":
+            carry = _Carry(sentence, year, resolved.start, narrative=True)
+        elif not tables.context.search(text, max(0, m.start() - 40), m.start()):
+            carry = _Carry(sentence, year, resolved.start, narrative=False)
     return found
+
+
+#: How many sentences after a full date ("7 March 2024") its year carries to the dates
+#: that state none ("on 20 August"): the story's narrative year.
+NARRATIVE_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Carry:
+    """A stated year that carries to later dates without one."""
+
+    sentence: int
+    year: int
+    day: dt.date
+    narrative: bool  # a full date: carries to the next sentences too; a lone year does not
+
+    def reaches(self, sentence: int) -> int | None:
+        if sentence == self.sentence or (
+                self.narrative and 0 < sentence - self.sentence <= NARRATIVE_SENTENCES):
+            return self.year
+        return None
 
 
 def _ascending(d: ResolvedDate, stated: dt.date, published: dt.date | None) -> ResolvedDate:
@@ -318,7 +360,8 @@ def _drop_weekday_before_date(text: str, matches: list[re.Match[str]]
 
 
 def _resolve(m: re.Match[str], t: _Tables, published: dt.date | None, carried: int | None,
-             anchor_year: int | None, previous: ResolvedDate | None) -> ResolvedDate | None:
+             anchor_year: int | None, previous: ResolvedDate | None,
+             that_year: int | None = None) -> ResolvedDate | None:
     """Resolve one matched date phrase to a :class:`ResolvedDate` (or None when it names
     no usable day). One branch per kind of phrase (ISO, day-month, month-day, month-year,
     year, weekday, relative), kept together so their order of precedence is visible."""
@@ -339,8 +382,12 @@ def _resolve(m: re.Match[str], t: _Tables, published: dt.date | None, carried: i
         month = t.months[_month_key(g(f"{kind}_m"))]
         day_n = int(re.sub(r"\D", "", g(f"{kind}_d")))
         stated = g(f"{kind}_y")
-        year = int(stated) if stated else _infer_year(month, day_n, published, carried,
-                                                       anchor_year)
+        if stated:
+            year: int | None = int(stated)
+        elif g(f"{kind}_rel"):
+            year = _referenced_year(t, g(f"{kind}_rel"), published, that_year)
+        else:
+            year = _infer_year(month, day_n, published, carried, anchor_year)
         if year is None:
             return None
         day = dt.date(year, month, day_n)
@@ -349,7 +396,8 @@ def _resolve(m: re.Match[str], t: _Tables, published: dt.date | None, carried: i
         month = t.months[_month_key(g(f"{kind}_m"))]
         part = _month_part(t, g(f"{kind}_part"), g(f"{kind}_lead"))
         if kind == "my":
-            year = int(g("my_y"))
+            year = int(g("my_y")) if g("my_y") else \
+                _referenced_year(t, g("my_rel"), published, that_year)
         else:
             before = _first_word(g("mon_lead")) == "last"
             year = _infer_month_year(month, published, carried, anchor_year, strictly=before)
@@ -402,6 +450,23 @@ def _resolve(m: re.Match[str], t: _Tables, published: dt.date | None, carried: i
             start, end = _widen(start, end, precision)
         return made(start, end, precision, phrase_kind)  # type: ignore[arg-type]
     return None
+
+
+def _year_reference(m: re.Match[str]) -> bool:
+    kind = m.lastgroup
+    return kind in ("dmy", "mdy", "my") and bool(m.group(f"{kind}_rel"))
+
+
+def _referenced_year(t: _Tables, words: str, published: dt.date | None,
+                     that_year: int | None) -> int | None:
+    """The year "that year", "last year", "the following year" name (dates.toml)."""
+    how = t.year_references[" ".join(words.casefold().split())]
+    base = published.year if how.startswith("published") and published else \
+        that_year if how.startswith("stated") else None
+    if base is None:
+        return None
+    return base + int(how.split("+")[-1]) if "+" in how else \
+        base - int(how.split("-")[-1]) if "-" in how else base
 
 
 def _first_word(text: str | None) -> str:

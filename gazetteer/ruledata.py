@@ -189,6 +189,9 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "relative": _offset_map,
         "anchored": _offset_map,
         "counted": _choice_map(("anchor+", "anchor-", "published-")),
+        "year_references": _choice_map(("stated", "stated+1", "stated-1", "published",
+                                        "published-1", "published+1")),
+        "context_words": _word_table("words"),
     },
     "actors.toml": {"actors": _actors},
     "events.toml": {

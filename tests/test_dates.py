@@ -41,12 +41,51 @@ def test_year_inference_december_in_a_january_article() -> None:
     assert one("January 20", JAN).value == "2024-01-20"  # not after publication
 
 
-def test_year_carries_within_a_sentence_only() -> None:
+def test_stated_year_carries_to_the_next_sentences_of_the_story() -> None:
     text = ("The KIA took Chipwi on 29 September 2023, Pangwa on 18 October. "
             "It took Sadung on 5 October.")
     spans = [(0, 65), (66, len(text))]
     found = find_dates(text, published=dt.date(2024, 12, 10), sentences=spans)
-    assert [d.value for d in found] == ["2023-09-29", "2023-10-18", "2024-10-05"]
+    assert [d.value for d in found] == ["2023-09-29", "2023-10-18", "2023-10-05"]
+
+
+def test_narrative_year_fades_after_a_few_sentences() -> None:
+    text = "Sinbo fell on 2 March 2023. A. B. C. D. Shwegu fell on 5 May."
+    spans = [(0, 27), (28, 30), (31, 33), (34, 36), (37, 39), (40, len(text))]
+    found = find_dates(text, published=dt.date(2024, 12, 10), sentences=spans)
+    assert [d.value for d in found] == ["2023-03-02", "2024-05-05"]
+
+
+def test_lone_year_carries_in_its_sentence_unless_it_is_context() -> None:
+    pub = dt.date(2024, 12, 10)
+    assert [d.value for d in find_dates("In 2023 the KIA took Sinbo on 5 May.",
+                                        published=pub)] == ["2023", "2023-05-05"]
+    text = "The KIO, founded in 1961, took Sinbo on 5 May."
+    assert [d.value for d in find_dates(text, published=pub)] == ["1961", "2024-05-05"]
+    assert [d.value for d in find_dates(text)] == ["1961"]  # never anchors a guess
+
+
+@pytest.mark.parametrize("text, published, values", [
+    ("Fighting began in June 2024, and the town fell in October that year.",
+     dt.date(2025, 3, 1), ["2024-06", "2024-10"]),
+    ("The base was set up in 2019 and was overrun in May of that year.",
+     dt.date(2025, 3, 1), ["2019", "2019-05"]),
+    ("Rebels took two posts on December 15 last year.", dt.date(2025, 1, 7),
+     ["2024-12-15"]),
+    ("They seized it on 3 March this year.", dt.date(2025, 6, 1), ["2025-03-03"]),
+    ("The offensive started in March 2023 and ended in May the following year.",
+     dt.date(2025, 6, 1), ["2023-03", "2024-05"]),
+])
+def test_years_named_by_a_phrase(text: str, published: dt.date, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, published=published)] == values
+
+
+def test_weeks_of_a_month_and_times_of_the_next_day() -> None:
+    d = one("in the third week of October", dt.date(2023, 11, 20))
+    assert (d.value, d.precision, d.start.day, d.end.day) == ("2023-10", "month", 15, 21)
+    found = find_dates("Shelling began on 3 March; the garrison gave up the following "
+                       "morning and the KIA left that evening.", published=WED)
+    assert [d.value for d in found] == ["2024-03-03", "2024-03-04", "2024-03-04"]
 
 
 def test_carried_year_never_puts_a_date_after_publication() -> None:

@@ -3,10 +3,11 @@
 Each adversarial pattern is repeated to 4 KB ... 1 MB and extracted as one article; the
 script prints milliseconds of CPU per KB for every size, so quadratic growth shows as a
 rising column, and the worst case's ratio to a normal article's ms/KB (target: within 3x).
-The normal article figure is the mean over synthetic articles (``gazetteer.synthetic``).
+The normal article figure is the mean over synthetic articles (``tests/support``).
 CPU time of this process (``time.process_time``), the best of a few runs, so that other
 processes on a shared machine disturb the figures less. Prints figures; asserts nothing.
-Run: ``.venv/bin/python tests/bench/bench_adversarial.py [--max-kb N]`` (or ``make bench``).
+Run: ``PYTHONPATH=tests .venv/bin/python tests/bench/bench_adversarial.py [--max-kb N]``
+(or ``make bench``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import datetime as dt
 import os
 import time
 
+from support.synthetic import synthetic_articles  # tests/ is on sys.path (run_all.py)
+
 from gazetteer.articles import Article
 from gazetteer.extract import extract_article
 from gazetteer.places import Gazetteer
-from gazetteer.synthetic import synthetic_articles
 
 PUBLISHED = dt.date(2024, 12, 20)
 
