@@ -127,6 +127,9 @@ def _actors(value: Any) -> str | None:
 
 
 
+_ACTOR_MODES = ("subject", "phrase", "adjacent", "antecedent", "recipient", "opponent")
+
+
 def _triggers(value: Any) -> str | None:
     if not isinstance(value, list) or not value:
         return "must be a non-empty array of [[trigger]] tables"
@@ -141,8 +144,8 @@ def _triggers(value: Any) -> str | None:
             return f"trigger {i}: event_type must be one of {', '.join(_EVENT_TYPES)}"
         if spec.get("object") not in ("after", "before"):
             return f"trigger {i}: object must be 'after' or 'before'"
-        if spec.get("actor", "subject") not in ("subject", "phrase", "adjacent", "antecedent"):
-            return f"trigger {i}: actor must be subject, phrase, adjacent or antecedent"
+        if spec.get("actor", "subject") not in _ACTOR_MODES:
+            return f"trigger {i}: actor must be one of {', '.join(_ACTOR_MODES)}"
         for flag in ("strict", "noun"):
             if not isinstance(spec.get(flag, False), bool):
                 return f"trigger {i}: {flag} must be true or false"
@@ -197,7 +200,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
     "events.toml": {
         "trigger": _triggers,
         "cues": _word_table("negation", "intent", "attempt", "partial", "claim",
-                            optional=("hearsay", "success", "retraction")),
+                            optional=("hearsay", "success", "retraction", "hypothetical")),
         "places": _word_table("area_words", "suffix_words", "reference_words",
                               "facility_words", "site_words", "honorifics", "pronouns",
                               "list_words", "stop_forms"),

@@ -43,7 +43,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     first = objects[0][0]
     cue_from = min(t0, first.start) if spec.object == "before" else t0
     verdict = _cues(ctx, cue_from, t0, sentence, event_type)
-    if verdict != "cancel" and _retracted(ctx, t1, sentence):
+    if verdict != "cancel" and (_retracted(ctx, t1, sentence) or (
+            spec.noun and _conjecture(ctx, objects[-1][0].end, sentence))):
         verdict = "cancel"
     if verdict == "cancel":
         return []
@@ -166,7 +167,7 @@ def _first_gap_ok(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tup
     plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
     if spec.strict:
         return bool(r.object_ok["strict"].fullmatch(gap)) and (
-            plain or not r.breaker_re.search(gap)), flags
+            plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap))), flags
     if plain:
         return True, flags
     if r.breaker_re.search(gap):
@@ -284,6 +285,16 @@ def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:
     """A denial after the phrase, in its clause ("reports that X had fallen were false")."""
     end = first_match_at(ctx, "cue_breaker", sentence, t1)
     return match_within(ctx, "retraction", sentence, t1, sentence[1] if end is None else end)
+
+
+def _conjecture(ctx: Context, end: int, sentence: tuple[int, int]) -> bool:
+    """"The capture of X would be the first time": a modal verb just after a noun phrase
+    makes it a conjecture, not a report."""
+    pattern = ctx.r.cue.get("hypothetical")
+    if pattern is None:
+        return False
+    m = pattern.search(ctx.masked, end, min(sentence[1], end + 40))
+    return bool(m and not ctx.masked[end:m.start()].strip(" ,"))
 
 
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gazetteer.actors import load_actor_groups
 from gazetteer.places import Gazetteer, Place
 from gazetteer.ruledata import first_char_lookahead, load_rules, trie_pattern
 
@@ -56,6 +57,7 @@ class Rules:
     plan_re: re.Pattern[str]
     past_re: re.Pattern[str]
     cue_any_re: re.Pattern[str]
+    junta_side: frozenset[str]
     target_lead_re: re.Pattern[str]
     forces_re: re.Pattern[str]
     holder_re: re.Pattern[str]
@@ -223,8 +225,11 @@ def rules_for(gaz: Gazetteer) -> Rules:
     any_body = trie_pattern(set(any_words), space=r"[\s-]+")
     cue_any_re = re.compile(rf"{first_char_lookahead(any_words)}(?<!\w){any_body}|[;:“”\"]",
                             re.IGNORECASE)
+    groups = load_actor_groups()
+    junta_side = frozenset(canon for canon in actors
+                           if groups.get(canon.casefold()) in ("junta", "BGF/militia"))
     return Rules(
-        cue_any_re=cue_any_re,
+        cue_any_re=cue_any_re, junta_side=junta_side,
         place_re=place_re, place_index=place_index, actor_re=actor_re,
         actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
         cue=cue, site_re=re.compile(site),

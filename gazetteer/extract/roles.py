@@ -51,6 +51,16 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
                                      ctx.text[before[k - 1][1]:before[k][0]]):
             k -= 1
         return before[k][2], ""
+    if spec.actor == "recipient":  # "handed X over to the TNLA"
+        end = objects[-1][0].end
+        for a, _b, canon in iter_actors(ctx, end, min(sentence[1], end + 80)):
+            if _RECIPIENT.search(ctx.text, max(end, a - 12), a):
+                return canon, ""
+            break
+        return "", ""
+    if spec.actor == "opponent":  # "the junta lost X": taken by the other side
+        loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]
+        return _opponent(ctx, loser, sentence), "inferred_actor"
     if spec.noun:  # "the KIA's capture of X"
         own = _actors_between(ctx, max(sentence[0], t0 - 40), t0)
         if own and re.fullmatch(r"(?:'s|’s)\s+", ctx.text[own[-1][1]:t0]):
@@ -64,6 +74,14 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
                 return after[0][2], ""
         if spec.noun:
             return "", ""
+    return _subject_actor(ctx, t0, t1, spec, sentence, objects)
+
+
+def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                   sentence: tuple[int, int], objects: list[tuple[Mention, int, str]]
+                   ) -> tuple[str, str]:
+    """The clause's subject (the last subject-like actor before the phrase), else the first
+    after it, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
     subject = _first_subject(ctx, sentence[0], first_obj, reverse=True)
     if subject:
@@ -77,6 +95,22 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
         if carried:
             return carried, "inferred_actor"
     return "", ""
+
+
+_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
+    """Who took a place ``loser`` lost: the junta when a resistance group lost it; else the
+    last other actor named in this or the previous sentence, not on the junta's side."""
+    junta_side = ctx.r.junta_side
+    if loser and loser not in junta_side:
+        return "junta"
+    prev = previous_sentence(ctx, sentence)
+    for x in iter_actors(ctx, prev[0] if prev else sentence[0], sentence[1], reverse=True):
+        if x[2] != loser and x[2] not in junta_side:
+            return x[2]
+    return ""
 
 
 def _first_subject(ctx: Context, a: int, b: int, *, reverse: bool = False) -> str:

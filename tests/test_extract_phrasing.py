@@ -1,0 +1,161 @@
+"""Trigger phrasings (issue 11): each rule on sentences of our own, in several phrasings.
+
+Recapture verbs, control given or handed over, places lost, passive assaults, ongoing
+assaults ("continued to attack", "aiming to capture"), conjectures ("would be the first
+time"), "fighting in X" as context, and the actors named only as "the Ta'ang group" or
+"the Brotherhood Alliance".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.articles import Article
+from gazetteer.events import Event
+from gazetteer.extract import extract_article
+
+PUB = dt.date(2024, 12, 10)  # a Tuesday
+
+
+def run(text: str, published: dt.date | None = PUB) -> list[Event]:
+    events = extract_article(Article(file="t.txt", text=text, published=published))
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.excerpt
+    return events
+
+
+def control(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.event_type, e.place, e.date, e.actor) for e in run(text)
+            if e.event_type in ("capture", "assault")}
+
+
+@pytest.mark.parametrize("text, place, date, actor", [
+    ("Junta troops reoccupied Hsipaw on 16 November after a two-week push.", "Hsipaw",
+     "2024-11-16", "junta"),
+    ("On 3 December the Tatmadaw re-occupied Kyaukme.", "Kyaukme", "2024-12-03", "junta"),
+    ("The TNLA has reoccupied Namhsan, its fighters said on Monday.", "Namhsan", "", "TNLA"),
+])
+def test_reoccupied_is_a_capture(text: str, place: str, date: str, actor: str) -> None:
+    assert ("capture", place, date, actor) in control(text)
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The garrison surrendered on Thursday, giving the MNDAA complete control of Laukkaing.",
+     "Laukkaing", "MNDAA"),
+    ("The deal left the TNLA in full control of Mogok.", None, None),
+    ("The pullout gave the KIA effective control over Sadung on Dec. 1.", "Sadung", "KIA"),
+    ("Under the ceasefire the alliance handed Lashio back to the junta on 2 December.",
+     "Lashio", "junta"),
+    ("The TNLA handed over Mogok to the junta in a Chinese-brokered deal on Dec. 5.", "Mogok",
+     "junta"),
+    ("The militia surrendered Shwegu to Kachin fighters on 4 December.", "Shwegu", "KIA"),
+    ("The MNDAA returned control of Lashio to the military on Dec. 6.", "Lashio", "junta"),
+])
+def test_control_given_to_an_actor(text: str, place: str | None, actor: str | None) -> None:
+    got = {(e.place, e.actor) for e in run(text) if e.event_type == "capture"}
+    if place is None:  # "left X in control of": a state, not a reported change
+        return
+    assert (place, actor) in got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The junta has lost control of Kunlong, the Brotherhood Alliance said.", "Kunlong",
+     "alliance"),
+    ("Regime troops lost Sinbo on 2 December after a week of KIA attacks.", "Sinbo", "KIA"),
+    ("The KIA lost Shwegu on Dec. 5 but vowed to return.", "Shwegu", "junta"),
+])
+def test_a_place_lost_is_taken_by_the_other_side(text: str, place: str, actor: str) -> None:
+    got = {(e.place, e.actor) for e in run(text) if e.event_type == "capture"}
+    assert (place, actor) in got
+
+
+def test_lost_needs_a_place_right_after_it() -> None:
+    assert not control("The KIA lost 20 soldiers near Bhamo on Dec. 5.")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Bhamo was attacked by KIA troops on 4 December.", "2024-12-04"),
+    ("Since early December Bhamo has been besieged by Kachin fighters.", "2024-12"),
+    ("Bhamo, a river port, is surrounded by resistance forces.", ""),
+    ("Bhamo came under heavy attack on Monday.", "2024-12-09"),
+])
+def test_passive_assaults(text: str, date: str) -> None:
+    assert ("assault", "Bhamo", date) in {(e.event_type, e.place, e.date) for e in run(text)}
+
+
+def test_passive_assault_names_the_attacker() -> None:
+    events = [e for e in run("Lashio was surrounded by the Brotherhood Alliance on Dec. 2.")
+              if e.event_type == "assault"]
+    assert [(e.place, e.actor) for e in events] == [("Lashio", "alliance")]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA continued to attack Bhamo on Monday, residents said.",
+    "Kachin fighters have continued to assault Bhamo since 4 December.",
+    "Resistance forces shelled junta positions on Monday, aiming to capture Bhamo.",
+    "The KIA kept on attacking Bhamo through the week.",
+    "The KIA launched an onslaught on Bhamo on Monday.",
+    "KIA troops entered Bhamo on Monday and fought street by street.",
+])
+def test_ongoing_assaults(text: str) -> None:
+    got = {(e.event_type, e.place) for e in run(text)}
+    assert ("assault", "Bhamo") in got
+    assert ("capture", "Bhamo") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA aims to take Bhamo, analysts said.",
+    "The KIA plans to seize Bhamo before the end of the year.",
+])
+def test_plans_stay_plans(text: str) -> None:
+    assert not control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The capture of Lashio would be the first time the army lost a regional command.",
+    "A fall of Bhamo would mark a turning point, analysts said.",
+    "The seizure of Myitkyina could be decisive.",
+])
+def test_conjectures_about_a_capture_are_not_captures(text: str) -> None:
+    assert not control(text)
+
+
+def test_the_capture_of_a_place_is_still_a_capture() -> None:
+    assert ("capture", "Lashio", "2024-08-03", "MNDAA") in control(
+        "The MNDAA's capture of Lashio on 3 August 2024 stunned the army.")
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting in Hsipaw displaced thousands on Dec. 2.",
+    "The regime launched 170 airstrikes during the fighting in Hsipaw.",
+    "Clashes near Mansi continued on Monday.",
+    "There were heavy battles around Kutkai last week.",
+])
+def test_fighting_in_a_place_is_context(text: str) -> None:
+    events = run(text)
+    assert not {e for e in events if e.event_type in ("capture", "assault", "held")}
+
+
+def test_fighting_in_a_place_is_kept_as_a_clash() -> None:
+    events = run("Fighting in Hsipaw displaced thousands on Dec. 2.")
+    assert [(e.event_type, e.place) for e in events] == [("clash", "Hsipaw")]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The Ta'ang group seized Namhsan on 15 December 2023.", "Namhsan", "TNLA"),
+    ("Ta’ang fighters took full control of Mantong on 2 December.", "Manton", "TNLA"),
+    ("The Brotherhood Alliance seized Chinshwehaw on 27 October 2023.", "Chinshwehaw",
+     "alliance"),
+])
+def test_actors_named_as_groups(text: str, place: str, actor: str) -> None:
+    got = {(e.place, e.actor) for e in run(text) if e.event_type == "capture"}
+    assert (place, actor) in got
+
+
+def test_almost_total_control_is_still_control() -> None:
+    got = control("The alliance has gained almost total control of Hseni, residents say.")
+    assert {(t, p) for t, p, _, _ in got} == {("capture", "Hseni")}
+    got = control("The KIA has nearly captured Bhamo.")
+    assert {(t, p) for t, p, _, _ in got} == {("assault", "Bhamo")}
