@@ -12,6 +12,8 @@ the table is defined once:
 - Dates are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` at ``date_precision`` day, month or
   year (:func:`parse_event_date`, :func:`format_date`, :func:`period_start`,
   :func:`describe_date`).
+- :data:`CANDIDATE_COLUMNS`: the candidates table (captures and assaults whose place or
+  date could not be settled, with the reason); :class:`Candidate` is one row.
 - :func:`normalize_events` types a frame read from anywhere once: text columns as ``str``
   (missing -> ""), offsets as integers, flags as ``bool`` (:func:`is_true`).
 """
@@ -28,6 +30,8 @@ from typing import Any
 import pandas as pd
 
 __all__ = [
+    "CANDIDATE_COLUMNS",
+    "CANDIDATE_REASONS",
     "CHANGE_TYPES",
     "CONTROL_TYPES",
     "DATE_PRECISIONS",
@@ -35,7 +39,9 @@ __all__ = [
     "EVENT_TYPES",
     "EXTRA_COLUMNS",
     "RECENT_DAYS",
+    "Candidate",
     "Event",
+    "candidates_frame",
     "describe_date",
     "empty_events",
     "event_start_days",
@@ -292,3 +298,81 @@ def event_start_days(events: pd.DataFrame) -> pd.Series:
         except ValueError:
             out.append(None)
     return pd.Series(out, index=events.index, dtype=object)
+
+
+# -- candidates ---------------------------------------------------------------------------
+#: The candidates table's columns, in order: a sentence with a capture or assault phrase
+#: whose place or date the extractor could not settle, kept for an analyst to settle.
+CANDIDATE_COLUMNS = (
+    "candidate_id", "reason", "event_type", "mention", "place", "lat", "lon", "date",
+    "date_precision", "actor", "source_file", "published", "excerpt", "char_start",
+    "char_end", "highlight_start", "highlight_end",
+)
+#: Why a candidate was kept (the ``reason`` column), most serious first.
+CANDIDATE_REASONS = (
+    "no_place",         # the phrase names no place the gazetteer or the article locates
+    "unlocated_place",  # a named camp, base or village the article does not locate
+    "historical",       # dated long before publication: background, not news
+    "no_date",          # an event with a place but no date (it is in the event table too)
+    "ambiguous_place",  # the name fits several places; the one chosen may be wrong
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A capture or assault the extractor could not settle, with the reason.
+
+    Attributes
+    ----------
+    candidate_id : str
+        12 hex digits of SHA-1 over source_file, char_start, highlight_start, reason,
+        mention.
+    reason : str
+        One of :data:`CANDIDATE_REASONS`.
+    event_type : str
+        ``"capture"`` or ``"assault"``.
+    mention : str
+        The words that name the place, as written ("Gang Dau Yang", "a regional military
+        command"); empty when nothing does.
+    place : str
+        The place the extractor chose, when it chose one; else empty.
+    lat, lon : float or None
+        WGS84 decimal degrees of ``place``; None without a place.
+    date, date_precision : str
+        As in the event table; empty when unknown.
+    actor : str
+        Canonical actor, when stated.
+    source_file, published, excerpt, char_start, char_end, highlight_start, highlight_end
+        As in the event table: ``excerpt`` is the article's text at
+        ``[char_start:char_end]``, the phrase at ``[highlight_start:highlight_end]``.
+    """
+
+    candidate_id: str
+    reason: str
+    event_type: str
+    mention: str
+    place: str
+    lat: float | None
+    lon: float | None
+    date: str
+    date_precision: str
+    actor: str
+    source_file: str
+    published: str
+    excerpt: str
+    char_start: int
+    char_end: int
+    highlight_start: int
+    highlight_end: int
+
+    def row(self) -> dict[str, Any]:
+        """The candidate as a dict in :data:`CANDIDATE_COLUMNS` order."""
+        return asdict(self)
+
+
+def candidates_frame(candidates: Iterable[Candidate]) -> pd.DataFrame:
+    """Candidates as a DataFrame with :data:`CANDIDATE_COLUMNS`, ordered by (source_file,
+    char_start, highlight_start, reason)."""
+    frame = pd.DataFrame([c.row() for c in candidates], columns=list(CANDIDATE_COLUMNS))
+    return frame.sort_values(["source_file", "char_start", "highlight_start", "reason"],
+                             kind="stable").reset_index(drop=True)

@@ -207,6 +207,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "clauses": _word_table("breakers", "cue_breakers", "abbreviations",
                                optional=("reporting",)),
         "region": _region,
+        "limits": _int_map(0, 100),
         "confidence": _confidence,
         "words": _word_table("subject_fillers", "inside", "headquarters", "adjectival",
                              "denial", "plan", "past", "target_lead", "forces",

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate
@@ -28,6 +29,7 @@ class Draft:
     sentence: tuple[int, int]
     adjust: list[str]
     date_inherited: bool = False
+    date_reported: bool = False
 
 
 @dataclass(slots=True)
@@ -44,6 +46,11 @@ class Context:
     hq_owner: str
     triggers: list[tuple[int, TriggerSpec]] = field(default_factory=list)
     trigger_starts: list[int] = field(default_factory=list)
+    #: dates just after a reporting verb ("announced on Tuesday that ..."): the day of the
+    #: statement, an event's date only when its sentence states no other
+    reported: list[ResolvedDate] = field(default_factory=list)
+    #: what could not be settled (``story.CandidateDraft``), in the order found
+    candidates: list[Any] = field(default_factory=list)
     #: (start of the trigger's sentence, place) of every object read so far, in text order
     object_locs: list[tuple[int, Mention]] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)

@@ -14,6 +14,7 @@ from gazetteer.extract.clauses import events_of_trigger
 from gazetteer.extract.matcher import ACTOR_MARK, phrase_key, rules_for
 from gazetteer.extract.places import find_places, site_places
 from gazetteer.extract.sentences import sentence_spans
+from gazetteer.extract.story import carry_adjacent_dates, drop_historical, settled_candidates
 from gazetteer.places import Gazetteer
 
 
@@ -41,17 +42,23 @@ def extract_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     if not text.strip():
         return []
     sentences = sentence_spans(text, abbreviations=r.abbreviations)
-    dates = [d for d in find_dates(text, published=article.published, sentences=sentences)
-             if (article.published is None or d.start <= article.published)
-             and not r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start)]
+    dates, reported = [], []  # "residents said on Sunday": the day of the statement
+    for d in find_dates(text, published=article.published, sentences=sentences):
+        if article.published is not None and d.start > article.published:
+            continue  # never after publication
+        if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start):
+            reported.append(d)
+        else:
+            dates.append(d)
     actors = [(m.start(), m.end(), r.actor_index.get(m.group(), "")
                or r.actor_index.get(m.group().casefold(), ""))
               for m in r.actor_re.finditer(text)]
     locs = find_places(text, r, sentences)
     locs = site_places(text, locs, r, [(a, b) for a, b, _ in actors])
-    masked = _mask(text, dates)
+    masked = _mask(text, sorted(dates + reported, key=lambda d: d.char_start))
     ctx = Context(text, masked, article, r, sentences, dates, locs,
-                   [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re))
+                   [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re),
+                   reported=reported)
     found = []
     for m in r.trigger_re.finditer(_blank_actors(text, actors)):
         specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
@@ -117,6 +124,7 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if key not in best or (d.date is not None and best[key].date is None):
             best[key] = d
     drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))
+    drafts = drop_historical(ctx, drafts)
     dated: dict[tuple[str, str], list[Draft]] = {}  # (type, place) -> dated drafts, in order
     for d in drafts:
         if d.event_type in ("capture", "assault") and d.date is not None:
@@ -137,6 +145,8 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             d.adjust.append("inferred_actor")
         if not d.target:
             d.target = source.target
+    carry_adjacent_dates(ctx, drafts)
+    settled_candidates(ctx, drafts)
     return drafts
 
 
@@ -193,7 +203,8 @@ def _confidence(ctx: Context, d: Draft, precision: str) -> float:
         if not precision:
             notes.append("no_date")
         else:
-            if d.date_inherited or (d.date is not None and d.date.kind != "absolute"):
+            if d.date_inherited or d.date_reported or (
+                    d.date is not None and d.date.kind != "absolute"):
                 notes.append("inferred_date")
             if precision != "day":
                 notes.append("coarse_date")

@@ -26,7 +26,7 @@ from gazetteer.extract._context import (
 )
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import Mention
-from gazetteer.extract.roles import actor_of, date_of, target_of
+from gazetteer.extract.roles import actor_of, date_of, reported_date_of, target_of
 
 
 def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list[Draft]:
@@ -77,7 +77,12 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         notes = [*adjust, *([note] if note else [])]
         date = None if event_type == "held" else \
             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
-        drafts.append(Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes))
+        reported = None
+        if date is None and event_type != "held":
+            date = reported = reported_date_of(ctx, t0, sentence)
+        draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
+        draft.date_reported = reported is not None
+        drafts.append(draft)
     return drafts
 
 

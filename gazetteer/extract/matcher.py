@@ -72,6 +72,7 @@ class Rules:
     kind_rank: dict[str, int]
     base: dict[str, float]
     adjust: dict[str, float]
+    limits: dict[str, int]
 
 
 _ALT = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|(\{actor\})|(\S+)")
@@ -267,5 +268,6 @@ def rules_for(gaz: Gazetteer) -> Rules:
         kind_rank={k: i for i, k in enumerate(events["region"]["kind_priority"])},
         base=dict(events["confidence"]["base"]),
         adjust=dict(events["confidence"]["adjust"]),
+        limits=dict(events["limits"]),
     )
 

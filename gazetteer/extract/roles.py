@@ -165,3 +165,14 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     return after[0] if after else None
 
 
+
+
+def reported_date_of(ctx: Context, t0: int, sentence: tuple[int, int]) -> ResolvedDate | None:
+    """The day a statement in the sentence was made ("announced on Tuesday that it had
+    captured X"): the last before the phrase, else the first after it; an event's date
+    only when its sentence states no other."""
+    found = [d for d in ctx.reported if sentence[0] <= d.char_start < sentence[1]]
+    before = [d for d in found if d.char_end <= t0]
+    if before:
+        return before[-1]
+    return found[0] if found else None

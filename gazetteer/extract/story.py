@@ -1,0 +1,118 @@
+"""Rules across sentences: background dates, dates carried from the next sentence, and the
+candidates an analyst must settle.
+
+- A capture or assault dated more than ``[limits] history_years`` before publication is
+  background ("fell to the CPB in 1968"), not news: it becomes a candidate, and no other
+  mention inherits its date.
+- An undated capture or assault takes the date of an adjacent sentence (the one before,
+  then the one after, ``[limits] carry_sentences`` away at most) when that sentence
+  reports nothing about another place: "Rebels captured X. The operation took place
+  today." The date is marked inferred.
+- What cannot be settled is kept as a :class:`CandidateDraft` with its reason (see
+  :data:`gazetteer.events.CANDIDATE_REASONS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from gazetteer.dates import ResolvedDate
+from gazetteer.extract._context import Context, Draft, dates_between, sentence_index
+from gazetteer.extract.places import Mention
+
+CHANGES = ("capture", "assault")
+
+
+@dataclass(slots=True)
+class CandidateDraft:
+    """A capture or assault phrase not settled: why, and what is known."""
+
+    reason: str
+    event_type: str
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    mention: str = ""
+    loc: Mention | None = None
+    date: ResolvedDate | None = None
+    actor: str = ""
+
+
+def drop_historical(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Drafts without the background ones (kept as "historical" candidates)."""
+    published = ctx.article.published
+    years = ctx.r.limits.get("history_years", 0)
+    if published is None or not years:
+        return drafts
+    try:
+        horizon = published.replace(year=published.year - years)
+    except ValueError:  # 29 February, or a year before 1 + years
+        horizon = dt.date(max(1, published.year - years), published.month, 28)
+    kept = []
+    for d in drafts:
+        if d.event_type in CHANGES and d.date is not None and d.date.end < horizon:
+            ctx.candidates.append(CandidateDraft("historical", d.event_type, d.trigger,
+                                                 d.sentence, d.loc.name, d.loc, d.date,
+                                                 d.actor))
+        else:
+            kept.append(d)
+    return kept
+
+
+def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
+    """Undated captures and assaults take the date of an adjacent sentence that reports
+    nothing about another place (the sentence before first, then the one after)."""
+    reach = ctx.r.limits.get("carry_sentences", 0)
+    if not reach:
+        return
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
+    for d in drafts:
+        if d.event_type not in CHANGES or d.date is not None:
+            continue
+        i = sentence_index(ctx, d.sentence[0])
+        for step in range(1, reach + 1):
+            date = _date_of_neighbour(ctx, d, i - step, by_sentence, last=True) or \
+                _date_of_neighbour(ctx, d, i + step, by_sentence, last=False)
+            if date is not None:
+                d.date, d.date_inherited = date, True
+                break
+
+
+def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, list[Draft]],
+                       *, last: bool) -> ResolvedDate | None:
+    if not 0 <= j < len(ctx.sentences):
+        return None
+    others = [o for o in by_sentence.get(j, []) if o.event_type in CHANGES]
+    if any(not _same_place(o.loc, d.loc) for o in others):
+        return None  # that sentence is about another place
+    own = [o.date for o in others if o.date is not None]
+    if own:
+        return own[-1] if last else own[0]
+    start, end = ctx.sentences[j]
+    dates = [x for x in dates_between(ctx, start, end) if x.precision != "year"]
+    if not dates:
+        return None
+    return dates[-1] if last else dates[0]
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """The same place, or a base or camp at it ("the camp in Kutkai" and Kutkai)."""
+    return a.name == b.name or (round(a.lat, 4), round(a.lon, 4)) == \
+        (round(b.lat, 4), round(b.lon, 4))
+
+
+def settled_candidates(ctx: Context, drafts: list[Draft]) -> None:
+    """Candidates for the events kept without a date or with an ambiguous place."""
+    for d in drafts:
+        if d.event_type not in CHANGES:
+            continue
+        if d.date is None:
+            ctx.candidates.append(CandidateDraft("no_date", d.event_type, d.trigger,
+                                                 d.sentence, d.loc.name, d.loc, None,
+                                                 d.actor))
+        if d.loc.ambiguous:
+            ctx.candidates.append(CandidateDraft("ambiguous_place", d.event_type, d.trigger,
+                                                 d.sentence, d.loc.name, d.loc, d.date,
+                                                 d.actor))
