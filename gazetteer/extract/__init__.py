@@ -18,35 +18,96 @@ The steps, one module each:
    ACTOR"), target and date (the one stated with the place, else the nearest in the
    sentence, resolved by :mod:`gazetteer.dates` against the publication day).
 5. :mod:`~gazetteer.extract.article` settles duplicates, lets a later undated mention of
-   the same capture inherit its date, and writes each :class:`~gazetteer.events.Event`
-   with its excerpt and offsets: ``article.text[char_start:char_end] == excerpt``.
+   the same capture inherit its date (:mod:`~gazetteer.extract.story`: or an adjacent
+   sentence's; background events long before publication are set aside), and writes
+   each :class:`~gazetteer.events.Event` with its excerpt and offsets:
+   ``article.text[char_start:char_end] == excerpt``.
+6. What cannot be settled (a capture or assault phrase with no place the extractor can
+   locate, or no date) is kept as a :class:`~gazetteer.events.Candidate` with its reason:
+   :func:`read_article`, :func:`extract_with_candidates`, :func:`extract_candidates`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from gazetteer.articles import Article, article_from_text, load_folder
-from gazetteer.events import CONTROL_TYPES, EVENT_COLUMNS, EXTRA_COLUMNS, Event, events_frame
-from gazetteer.extract.article import extract_article
+from gazetteer.events import (
+    CANDIDATE_COLUMNS,
+    CANDIDATE_REASONS,
+    CONTROL_TYPES,
+    EVENT_COLUMNS,
+    EXTRA_COLUMNS,
+    Candidate,
+    Event,
+    candidates_frame,
+    events_frame,
+)
+from gazetteer.extract.article import ArticleExtraction, extract_article, read_article
 from gazetteer.extract.sentences import sentence_spans
 from gazetteer.places import Gazetteer
 
 __all__ = [
+    "CANDIDATE_COLUMNS",
+    "CANDIDATE_REASONS",
     "CONTROL_TYPES",
     "EVENT_COLUMNS",
     "EXTRA_COLUMNS",
+    "ArticleExtraction",
+    "Candidate",
     "Event",
+    "Extraction",
+    "candidates_frame",
     "events_frame",
     "extract_article",
     "extract_articles",
+    "extract_candidates",
     "extract_folder",
     "extract_records",
+    "extract_with_candidates",
+    "read_article",
     "sentence_spans",
 ]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The tables of a set of articles: events and candidates.
+
+    Attributes
+    ----------
+    events : pandas.DataFrame
+        :data:`EVENT_COLUMNS` then :data:`EXTRA_COLUMNS` (see :func:`extract_articles`).
+    candidates : pandas.DataFrame
+        :data:`CANDIDATE_COLUMNS`: captures and assaults whose place or date could not be
+        settled, each with its reason (:data:`CANDIDATE_REASONS`).
+    """
+
+    events: pd.DataFrame
+    candidates: pd.DataFrame
+
+
+def extract_with_candidates(articles: Sequence[Article] | Iterable[Article], *,
+                            gazetteer: Gazetteer | None = None) -> Extraction:
+    """The event table and the candidates table of several articles, in one pass."""
+    gaz = gazetteer or Gazetteer.default()
+    events: list[Event] = []
+    candidates: list[Candidate] = []
+    for article in articles:
+        result = read_article(article, gazetteer=gaz)
+        events.extend(result.events)
+        candidates.extend(result.candidates)
+    return Extraction(events_frame(events), candidates_frame(candidates))
+
+
+def extract_candidates(articles: Sequence[Article] | Iterable[Article], *,
+                       gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """The candidates table of several articles (:data:`CANDIDATE_COLUMNS`)."""
+    return extract_with_candidates(articles, gazetteer=gazetteer).candidates
 
 
 def extract_articles(articles: Sequence[Article] | Iterable[Article], *,

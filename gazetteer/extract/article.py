@@ -5,21 +5,41 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate, find_dates
-from gazetteer.events import Event
+from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft
-from gazetteer.extract.clauses import events_of_trigger
+from gazetteer.extract.clauses import events_of_trigger, unplaced
 from gazetteer.extract.matcher import ACTOR_MARK, phrase_key, rules_for
 from gazetteer.extract.places import find_places, site_places
 from gazetteer.extract.sentences import sentence_spans
-from gazetteer.extract.story import carry_adjacent_dates, drop_historical, settled_candidates
+from gazetteer.extract.story import (
+    CHANGES,
+    carry_adjacent_dates,
+    drop_historical,
+    settled_candidates,
+)
 from gazetteer.places import Gazetteer
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """What one article gives: its events and the candidates an analyst must settle."""
+
+    events: list[Event]
+    candidates: list[Candidate]
+
+
 def extract_article(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Event]:
-    """Every event one article reports, in text order.
+    """Every event one article reports, in text order (see :func:`read_article`)."""
+    return read_article(article, gazetteer=gazetteer).events
+
+
+def read_article(article: Article, *, gazetteer: Gazetteer | None = None
+                 ) -> ArticleExtraction:
+    """Every event one article reports, in text order, and its candidates.
 
     A pure function of the article (and the gazetteer's table): no I/O, no shared state,
     so a corpus can be mapped over processes or a cluster.
@@ -33,14 +53,16 @@ def extract_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
 
     Returns
     -------
-    list of Event
-        Sorted by (char_start, place, event_type).
+    ArticleExtraction
+        ``events`` sorted by (char_start, place, event_type); ``candidates`` (captures
+        and assaults whose place or date could not be settled) sorted by (char_start,
+        highlight_start, reason).
     """
     gaz = gazetteer or Gazetteer.default()
     r = rules_for(gaz)
     text = article.text
     if not text.strip():
-        return []
+        return ArticleExtraction([], [])
     sentences = sentence_spans(text, abbreviations=r.abbreviations)
     dates, reported = [], []  # "residents said on Sunday": the day of the statement
     for d in find_dates(text, published=article.published, sentences=sentences):
@@ -73,8 +95,13 @@ def extract_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
             if made:
                 drafts.extend(made)
                 break
+        else:
+            if specs[0].event_type in CHANGES:
+                candidate = unplaced(ctx, a, b, specs[0])
+                if candidate is not None:
+                    ctx.candidates.append(candidate)
     drafts = settle(ctx, drafts)
-    return finish(ctx, drafts)
+    return ArticleExtraction(finish(ctx, drafts), finish_candidates(ctx))
 
 
 def _mask(text: str, dates: list[ResolvedDate]) -> str:
@@ -187,6 +214,27 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
             published_basis=art.published_basis if published else ""))
     events.sort(key=lambda e: (e.char_start, e.place, e.event_type, e.highlight_start))
     return events
+
+
+def finish_candidates(ctx: Context) -> list[Candidate]:
+    """The candidates of ``ctx`` as table rows (one per phrase and reason)."""
+    art = ctx.article
+    published = art.published.isoformat() if art.published else ""
+    out: dict[str, Candidate] = {}
+    for c in ctx.candidates:
+        start, end = c.sentence
+        cid = hashlib.sha1(f"{art.file}|{start}|{c.trigger[0]}|{c.reason}|{c.mention}"
+                           .encode()).hexdigest()[:12]
+        loc = c.loc
+        out.setdefault(cid, Candidate(
+            candidate_id=cid, reason=c.reason, event_type=c.event_type, mention=c.mention,
+            place=loc.name if loc else "", lat=round(loc.lat, 5) if loc else None,
+            lon=round(loc.lon, 5) if loc else None,
+            date=c.date.value if c.date else "", date_precision=c.date.precision if c.date
+            else "", actor=c.actor, source_file=art.file, published=published,
+            excerpt=ctx.text[start:end], char_start=start, char_end=end,
+            highlight_start=c.trigger[0], highlight_end=c.trigger[1]))
+    return sorted(out.values(), key=lambda c: (c.char_start, c.highlight_start, c.reason))
 
 
 def _confidence(ctx: Context, d: Draft, precision: str) -> float:

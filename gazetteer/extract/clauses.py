@@ -10,23 +10,29 @@ not") or turn a capture into an assault (attempt: "trying to seize"; partial con
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from gazetteer.extract._context import (
     Context,
     Draft,
     cue_from,
+    dates_between,
     first_match_at,
+    iter_actors,
     last_match_end,
-    locs_between,
     match_within,
-    previous_sentence,
     scope_end,
     sentence_of,
 )
 from gazetteer.extract.matcher import TriggerSpec
-from gazetteer.extract.places import Mention
-from gazetteer.extract.roles import actor_of, date_of, reported_date_of, target_of
+from gazetteer.extract.objects import objects_of
+from gazetteer.extract.roles import (
+    actor_of,
+    date_of,
+    reported_date_of,
+    subject_before,
+    target_of,
+)
+from gazetteer.extract.story import CandidateDraft
 
 
 def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list[Draft]:
@@ -37,7 +43,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     if spec.object == "after" and event_type == "capture" and \
             ctx.r.adjectival_re.search(text, max(0, t0 - 10), t0):
         return []  # "the captured outpost"
-    objects, flags = _objects(ctx, t0, t1, spec, sentence)
+    objects, flags = objects_of(ctx, t0, t1, spec, sentence)
     if not objects:
         return []
     first = objects[0][0]
@@ -86,155 +92,58 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     return drafts
 
 
-def _objects(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
-             ) -> tuple[list[tuple[Mention, int, str]], dict[str, bool]]:
-    """The places a trigger speaks of, with the end of each list item and a note."""
-    flags: dict[str, bool] = {}
+def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraft | None:
+    """A capture or assault phrase that names no place the extractor can settle, kept
+    as a candidate when it speaks of something place-like ("seized Gang Dau Yang", "took
+    a regional command") and no cue cancels it."""
+    sentence = sentence_of(ctx, t0)
+    if spec.object == "after" and spec.event_type == "capture" and \
+            ctx.r.adjectival_re.search(ctx.text, max(0, t0 - 10), t0):
+        return None
+    mention = _unplaced_mention(ctx, t0, t1, spec, sentence)
+    if not mention:
+        return None
+    verdict = _cues(ctx, t0, t0, sentence, spec.event_type)
+    if verdict == "cancel" or _retracted(ctx, t1, sentence):
+        return None
+    event_type = "assault" if verdict == "attempt" else spec.event_type
+    named = any(w[:1].isupper() for w in mention.split()[1:]) or mention[:1].isupper()
+    before = dates_between(ctx, sentence[0], t0)
+    after = dates_between(ctx, t1, sentence[1])
+    date = before[-1] if before else after[0] if after else None
+    actor = subject_before(ctx, sentence[0], t0)
+    return CandidateDraft("unlocated_place" if named else "no_place", event_type, (t0, t1),
+                          sentence, mention, None, date, actor)
+
+
+def _unplaced_mention(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                      sentence: tuple[int, int]) -> str:
+    """The words a phrase's object is named by, when they look like a place."""
     if spec.object == "after":
-        after = _locs_list(ctx, t1, sentence[1])
-        first_i = None
-        if after:
-            ok, gap_flags = _first_gap_ok(ctx, t1, after[0].start, spec, sentence)
-            flags.update(gap_flags)
-            if ok:
-                first_i = 0
-        if first_i is None and spec.event_type == "held":
-            including = re.compile(r"\bincluding\s+(?:the\s+)?").search(
-                ctx.text, t1, sentence[1])
-            if including:
-                after = _locs_list(ctx, including.end(), sentence[1])
-                if after and after[0].start == including.end():
-                    first_i = 0
-        if first_i is None:
-            loc, partial = _antecedent(ctx, t0, t1, sentence)
-            if partial:
-                flags["partial"] = True
-            return ([(loc, t1, "antecedent_place")] if loc else []), flags
-        items = [after[0]]
-        for nxt in after[1:]:
-            gap = ctx.masked[items[-1].end:nxt.start]
-            if nxt.area or "\n" in gap or not ctx.r.object_ok["list"].fullmatch(gap):
-                break
-            items.append(nxt)
-        bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
-        return [(loc, end, "") for loc, end in zip(items, bounds, strict=True)], flags
-    # object before the trigger
-    k = bisect_left(ctx.loc_starts, t0) - 1
-    if k < 0 or ctx.locs[k].start < sentence[0]:
-        return [], flags
-    last = ctx.locs[k]
-    gap = ctx.masked[last.end:t0]
-    if spec.strict:
-        if not re.fullmatch(r"\s*(?:'s|’s)?\s*", gap):
-            return [], flags
-    elif not ctx.r.object_ok["subject"].fullmatch(gap):
-        return [], flags
-    items = [last]
-    k -= 1
-    while k >= 0 and ctx.locs[k].start >= sentence[0] and \
-            ctx.r.object_ok["list"].fullmatch(ctx.masked, ctx.locs[k].end, items[-1].start):
-        items.append(ctx.locs[k])
-        k -= 1
-    items.reverse()
-    lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
-    if ctx.r.cue["partial"].search(lead):
-        flags["partial"] = True
-    if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
-        return [], flags
-    return [(loc, t0, "") for loc in items], flags
+        end = min(scope_end(ctx, t1, sentence), t1 + 80)
+        for m in _PLACE_LIKE.finditer(ctx.masked, t1, end):
+            if ctx.r.reference_re.search(ctx.masked, t1, m.start()):
+                return ""
+            words = m.group().split()
+            if any(True for _ in iter_actors(ctx, m.start(), m.end())) or \
+                    words[0].casefold() in ctx.r.month_words:
+                continue  # "captured KIA soldiers", "on Monday"
+            return " ".join(words)
+        return ""
+    m = _PLACE_LIKE_BEFORE.search(ctx.masked, max(sentence[0], t0 - 80), t0)
+    return " ".join(m.group(1).split()) if m else ""
 
 
-def _locs_list(ctx: Context, a: int, b: int) -> list[Mention]:
-    """The places from ``a`` up to ``b`` that a list starting at the first could hold: the
-    first, then each next one while the gap before it is list filler (bounded work)."""
-    i = bisect_left(ctx.loc_starts, a)
-    out: list[Mention] = []
-    while i < len(ctx.locs) and ctx.locs[i].start < b:
-        loc = ctx.locs[i]
-        if out and not ctx.r.object_ok["list"].fullmatch(ctx.masked, out[-1].end, loc.start):
-            out.append(loc)  # the breaking item: the caller stops there
-            break
-        out.append(loc)
-        i += 1
-    return out
-
-
-def _first_gap_ok(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int]
-                  ) -> tuple[bool, dict[str, bool]]:
-    """Whether the place at ``b`` can be the object of the phrase ending at ``a``."""
-    r = ctx.r
-    flags: dict[str, bool] = {}
-    if b - a > spec.max_gap:
-        return False, flags
-    gap = ctx.masked[a:b]
-    if "\n" in gap:
-        return False, flags
-    plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
-    if spec.strict:
-        return bool(r.object_ok["strict"].fullmatch(gap)) and (
-            plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap))), flags
-    if plain:
-        return True, flags
-    if r.breaker_re.search(gap):
-        return False, flags
-    if r.cue["partial"].search(gap):
-        flags["partial"] = True
-    if r.reference_re.search(gap):
-        return False, flags
-    if r.inside_re.search(gap):
-        if spec.event_type == "capture":
-            if r.facility_re.search(gap):
-                flags["facility"] = True
-                return True, flags
-            return bool(flags.get("partial")), flags
-        if spec.event_type == "held":
-            return False, flags
-    return True, flags
-
-
-def _antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
-                ) -> tuple[Mention | None, bool]:
-    """The place "it" / "the town" / "the outpost" stands for; and whether only part."""
-    m = ctx.r.pronoun_re.match(ctx.text, t1)
-    partial = None
-    if not m:
-        partial = re.compile(r"\s*").match(ctx.text, t1)
-        partial = ctx.r.cue["partial"].match(ctx.text, partial.end() if partial else t1)
-        m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
-        if m is None:
-            return None, False
-    word = m.group().strip().split()[-1].casefold()
-    site = word if word in ctx.r.site_references else ""
-    prev = previous_sentence(ctx, sentence)
-    recent = prev[0] if prev else sentence[0]
-    objects = _recent_objects(ctx, recent, t0)
-    candidates = objects or [loc for loc in locs_between(ctx, recent, t0)
-                             if not loc.area and not _is_reference(ctx, loc)]
-    if site:
-        candidates = [c for c in candidates if c.site == site]
-    else:
-        candidates = [c for c in candidates if not c.site or word == "it"]
-    if not candidates:
-        return None, False
-    return candidates[-1], partial is not None
-
-
-def _recent_objects(ctx: Context, recent: int, t0: int) -> list[Mention]:
-    """Places read as objects of triggers from ``recent`` on, before ``t0``, in order."""
-    out = []
-    for sentence_start, loc in reversed(ctx.object_locs):
-        if sentence_start < recent:
-            break
-        if recent <= loc.start < t0:
-            out.append(loc)
-    out.reverse()
-    return out
-
-
-def _is_reference(ctx: Context, loc: Mention) -> bool:
-    lead = ctx.masked[max(0, loc.start - 40):loc.start]
-    tail = re.search(r"(\S+\s+){0,3}$", lead)
-    return bool(tail and ctx.r.reference_re.search(tail.group()))
+# place-like words: a run of capitalised words (not a sentence opener), or a noun phrase
+# ending in a site word ("a regional military command")
+_SITE_NOUNS = (r"camps?|bases?|outposts?|posts?|command|headquarters|garrison|positions?|"
+               r"villages?|towns?|city|cities|hill|checkpoints?|stations?|battalion")
+_PLACE_LIKE = re.compile(
+    rf"(?:(?:the|a|an|its|their|all|two|three|four|five|several|some|[\w'’-]+'s|"
+    rf"[\w'’-]+’s)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_SITE_NOUNS})\b"
+    r"|(?<![\w'’-])(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3}")
+_PLACE_LIKE_BEFORE = re.compile(
+    rf"((?:[A-Z][\w'’-]+\s+){{0,3}}(?:[A-Z][\w'’-]+|(?:{_SITE_NOUNS})))[\s,]*$")
 
 
 #: How far back from a phrase its last few words are looked for, in characters.

@@ -203,6 +203,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
     list_words = words_re(places_cfg["list_words"], whole=False)
     clauses = events["clauses"]
     words = events["words"]
+    nouns = sorted({p.split(" ", 1)[1] for p in places_cfg["pronouns"] if " " in p}
+                   | {"township", "command", "headquarters"})
     object_ok = {
         # between items of a list, once dates are blanked out
         "list": re.compile(rf"(?:[\s,()]|{list_words}(?![\w]))*"),
@@ -210,6 +212,11 @@ def rules_for(gaz: Gazetteer) -> Rules:
         "strict": re.compile(
             r"\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:town|city|village)\s+of\s+)?"
             r"(?:the\s+)?", re.IGNORECASE),
+        # between the items of a list that follows its phrase: list words, dashes, a name
+        # the gazetteer lacks, a blanked date after "in"/"on", a relative clause
+        "list_loose": re.compile(
+            rf"(?:[\s,()–—-]|{list_words}(?![\w])|(?:in|by|since|from|until|during)(?=\s{{3}})"
+            r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},)*"),
         # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
         "subject": re.compile(
             r"(?:\s*(?:town|city|village|itself|,))*(?:\s*,[^,;:.\"“”]{1,60},)?\s*"
@@ -259,8 +266,10 @@ def rules_for(gaz: Gazetteer) -> Rules:
                             rf"\s+{_any_case(words['owned'])})"),
         determiners=frozenset(w.casefold() for w in words["determiners"]),
         site_references=frozenset(w.casefold() for w in words["site_references"]),
-        pronoun_re=re.compile(r"\s*(?:the\s+captured\s+|the\s+)?"
-                              + words_re(places_cfg["pronouns"], whole=False) + r"(?![\w])"),
+        pronoun_re=re.compile(
+            r"\s*(?:(?:the|this|that|these|those|both)\s+(?:(?:captured|seized|two|three|four|"
+            r"five|six|remaining|main|military|junta|regime|army|strategic|border|key|entire|"
+            r"whole)\s+){0,2}" + words_re(nouns, whole=False) + r"s?|it)(?![\w])"),
         abbreviations=frozenset(a.casefold() for a in clauses["abbreviations"]),
         reporting_re=re.compile(words_re(clauses.get("reporting", ["said"]))
                                 + r"(?:\s+[\w'’]+){0,2}\s*$"),

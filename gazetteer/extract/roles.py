@@ -97,6 +97,11 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     return "", ""
 
 
+def subject_before(ctx: Context, a: int, t0: int) -> str:
+    """The last actor before ``t0`` (from ``a``) that is a clause subject, else ""."""
+    return _first_subject(ctx, a, t0, reverse=True)
+
+
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
 
 

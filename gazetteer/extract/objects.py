@@ -1,0 +1,356 @@
+"""The places a trigger phrase speaks of: its objects.
+
+A phrase takes the place(s) that follow it ("captured X", lists "X on 29 September, Y on
+18 October and Z", lists running past a name the gazetteer lacks, a dash, a region or a
+date) or precede it ("X fell to", "X, under KIA control", "X, where ..., fell on").
+
+- A base, camp or post taken in or near a place is a place of its own, at that place's
+  coordinates ("captured the police station in Hsipaw": the station, not Hsipaw); the
+  place itself changes hands only when the article says so, or that its last (or every)
+  base fell ("captured the last bases in Mansi": Mansi).
+- "X Township" as the object is the town X, when nothing else is said.
+- "it", "the town", "the city", "the camp", "the three camps", "the township" stand for the
+  last compatible place named in this or the previous sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from gazetteer.extract._context import (
+    Context,
+    cue_from,
+    next_trigger,
+    scope_end,
+    sentence_index,
+)
+from gazetteer.extract.matcher import TriggerSpec
+from gazetteer.extract.places import Mention
+
+Objects = list[tuple[Mention, int, str]]
+
+#: How many sentences back a reference ("the town", "it") may reach.
+_REFERENCE_SENTENCES = 3
+
+_TOWNSHIP = re.compile(r"townships?\s*$", re.IGNORECASE)
+_FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " before a place
+    r"(?P<all>\b(?:last|all|every|remaining|final)\b[^.;:]*?)?"
+    r"\b(?P<site>police\s+stations?|military\s+bases?|army\s+bases?|border\s+gates?|"
+    r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
+    r"positions?|command|barracks|compound|hills?)\b"
+    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|township)\s+of\s+)?$", re.IGNORECASE)
+_SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
+_ASIDE = re.compile(  # "Kunlong, where the district office is based, fell"
+    r"\s*[,–—]\s*(?:where|which|who|whose|located|situated|home|a|an|the|once|now|about|"
+    r"some|near|just|long|itself)\b[^,;:–—]{1,100}[,–—]\s*$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:\b(?:the|this|that)\s+(?:(?:[\w-]+\s+){0,2}?)(?P<word>town|city|camp|camps|base|"
+    r"bases|outpost|outposts|post|village|garrison|hill|township|command|headquarters)|"
+    r"(?<![\w'’])(?P<it>it))\s*$", re.IGNORECASE)
+
+
+def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
+               ) -> tuple[Objects, dict[str, bool]]:
+    """The places a trigger speaks of, with the end of each list item and a note."""
+    if spec.object == "after":
+        return _after(ctx, t0, t1, spec, sentence)
+    return _before(ctx, t0, spec, sentence)
+
+
+# -- places after the phrase ------------------------------------------------------------------
+
+def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
+           ) -> tuple[Objects, dict[str, bool]]:
+    flags: dict[str, bool] = {}
+    i = bisect_left(ctx.loc_starts, t1)
+    first_ok = False
+    site: tuple[str, str] | None = None
+    if i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:
+        first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
+    if not first_ok and spec.event_type == "held":
+        including = _INCLUDING.search(ctx.text, t1, sentence[1])
+        if including:
+            i = bisect_left(ctx.loc_starts, including.end())
+            first_ok = i < len(ctx.locs) and ctx.locs[i].start == including.end()
+    if not first_ok and spec.event_type != "held":
+        ref = _site_in_reference(ctx, t0, t1, spec, sentence)
+        if ref is not None:
+            return [(ref, t1, "antecedent_place")], flags
+    if not first_ok:
+        loc, partial = antecedent(ctx, t0, t1, sentence)
+        if partial:
+            flags["partial"] = True
+        return ([(loc, t1, "antecedent_place")] if loc else []), flags
+    items = _list_from(ctx, i, sentence)
+    bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
+    out: Objects = []
+    for loc, end in zip(items, bounds, strict=True):
+        note = ""
+        if site is not None:
+            loc = _site_at(loc, *site)
+        elif loc.area and spec.event_type in ("capture", "assault") and \
+                _TOWNSHIP.search(ctx.text, loc.start, loc.end):
+            loc, note = _town_of(loc), "township_as_town"
+        out.append((loc, end, note))
+    return out, flags
+
+
+_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
+_FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township"
+    r"^\s*(?:[\w'’-]+\s+){0,4}?(?P<site>outposts?|bases?|camps?|posts?|positions?|"
+    r"stations?|checkpoints?|headquarters)\s+(?P<rel>in|at|inside|near|around)\s+"
+    r"(?:the|this|that)\s+(?P<word>town|city|township|village)\b", re.IGNORECASE)
+
+
+def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                       sentence: tuple[int, int]) -> Mention | None:
+    """"attacked the camps in the town": a site in the place a reference stands for."""
+    m = _FACILITY_REFERENCE.match(ctx.masked, t1, min(sentence[1], t1 + 100))
+    if m is None or next_trigger(ctx, t1, sentence, control_only=True) < m.end():
+        return None
+    loc = _reference(ctx, m.group("word").casefold(), t0, sentence)
+    if loc is None:
+        return None
+    if spec.event_type != "capture":
+        return loc  # "attacking the camps in the township": the place is contested
+    word = _singular(" ".join(m.group("site").casefold().split()))
+    return _site_at(loc, word, m.group("rel").casefold())
+
+
+def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int],
+               flags: dict[str, bool]) -> tuple[bool, tuple[str, str] | None]:
+    """Whether the place at ``b`` is the object of the phrase ending at ``a``; and, when a
+    base or camp in it is, that site's (word, relation)."""
+    r = ctx.r
+    if b - a > spec.max_gap:
+        return False, None
+    gap = ctx.masked[a:b]
+    if "\n" in gap:
+        return False, None
+    if next_trigger(ctx, a, sentence, control_only=True) < b:
+        return False, None  # the place belongs to the next phrase ("attacked ... and seized X")
+    plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
+    if spec.strict:
+        ok = bool(r.object_ok["strict"].fullmatch(gap)) and (
+            plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap)))
+        return ok, None
+    if plain:
+        return True, None
+    if r.breaker_re.search(gap):
+        return False, None
+    if r.cue["partial"].search(gap):
+        flags["partial"] = True
+    facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
+    if facility:
+        if facility.group("all") or spec.event_type != "capture":
+            return True, None  # "the last bases in X", "attacks on the bases in X": X itself
+        word = " ".join(facility.group("site").casefold().split())
+        flags.pop("partial", None)
+        return True, (_singular(word), facility.group("rel").casefold())
+    if r.reference_re.search(gap) or _SPREAD.search(gap):
+        return False, None
+    if r.inside_re.search(gap):
+        if spec.event_type == "capture":
+            return bool(flags.get("partial")), None
+        if spec.event_type == "held":
+            return False, None
+    return True, None
+
+
+def _singular(word: str) -> str:
+    if word in ("headquarters", "barracks", "hq"):
+        return "headquarters" if word != "barracks" else word
+    parts = word.split()
+    last = parts[-1]
+    if last.endswith("s") and not last.endswith("ss"):
+        parts[-1] = last[:-1]
+    return " ".join(parts)
+
+
+def _site_at(loc: Mention, word: str, rel: str) -> Mention:
+    """A base, camp or post the article places at ``loc`` ("the camps in Namhsan")."""
+    if loc.site:  # already a site of its own ("the Lal Long Aungja base in ...")
+        return loc
+    where = loc.name + (" Township" if loc.area else "")
+    return Mention(loc.start, loc.end, f"{word} {rel} {where}", None, loc.lat, loc.lon, True,
+                   article_named=True, site=word.split()[-1], township=loc.township)
+
+
+def _town_of(loc: Mention) -> Mention:
+    """The town a township is named after, as a place ("seized Mansi Township")."""
+    return Mention(loc.start, loc.end, loc.name, loc.place, loc.lat, loc.lon, loc.approximate,
+                   ambiguous=loc.ambiguous, township=loc.township)
+
+
+def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]:
+    """The list of places starting at ``ctx.locs[i]``: it runs on past list words, dashes,
+    a date, a name the gazetteer lacks, a relative clause, and a region that qualifies
+    the items before ("..., Kyaukme and Hsipaw in northern Shan State, and Mogok")."""
+    items = [ctx.locs[i]]
+    loose = ctx.r.object_ok["list_loose"]
+    end = items[0].end
+    j = i + 1
+    while j < len(ctx.locs) and ctx.locs[j].start < sentence[1]:
+        nxt = ctx.locs[j]
+        gap = ctx.masked[end:nxt.start]
+        if "\n" in gap or not loose.fullmatch(gap) or \
+                next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
+            break
+        if nxt.area and not (items[-1].area and _TOWNSHIP.search(ctx.text, nxt.start,
+                                                                   nxt.end)):
+            end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
+        else:
+            items.append(nxt)
+            end = nxt.end
+        j += 1
+    return items
+
+
+# -- places before the phrase ----------------------------------------------------------------
+
+def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
+            ) -> tuple[Objects, dict[str, bool]]:
+    flags: dict[str, bool] = {}
+    k = bisect_left(ctx.loc_starts, t0) - 1
+    last = ctx.locs[k] if k >= 0 and ctx.locs[k].start >= sentence[0] else None
+    ok = False
+    if last is not None:
+        gap = ctx.masked[last.end:t0]
+        ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
+            bool(ctx.r.object_ok["subject"].fullmatch(gap))
+        if not ok and not spec.strict:  # "Kunlong, where the district office is, fell"
+            k, last = _subject_before_aside(ctx, k, t0, sentence)
+            ok = last is not None
+    if not ok or last is None:
+        if spec.strict or spec.event_type == "held":
+            return [], flags
+        ref = _reference_subject(ctx, t0, sentence)
+        return ([(ref, t0, "antecedent_place")] if ref else []), flags
+    items = [last]
+    k -= 1
+    while k >= 0 and ctx.locs[k].start >= sentence[0] and \
+            ctx.r.object_ok["list"].fullmatch(ctx.masked, ctx.locs[k].end, items[-1].start):
+        items.append(ctx.locs[k])
+        k -= 1
+    items.reverse()
+    lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
+    if ctx.r.cue["partial"].search(lead):
+        flags["partial"] = True
+    if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
+        return [], flags
+    out: Objects = []
+    for loc in items:
+        if loc.area and spec.event_type in ("capture", "assault") and \
+                _TOWNSHIP.search(ctx.text, loc.start, loc.end):
+            out.append((_town_of(loc), t0, "township_as_town"))
+        else:
+            out.append((loc, t0, ""))
+    return out, flags
+
+
+def _subject_before_aside(ctx: Context, k: int, t0: int, sentence: tuple[int, int]
+                          ) -> tuple[int, Mention | None]:
+    """The place before a comma aside that ends just before the phrase, if any."""
+    aside = _ASIDE.search(ctx.masked, sentence[0], t0)
+    if aside is None:
+        return k, None
+    while k >= 0 and ctx.locs[k].start >= sentence[0]:
+        loc = ctx.locs[k]
+        if loc.end <= aside.start():
+            if not ctx.masked[loc.end:aside.start()].strip():
+                return k, loc
+            return k, None
+        k -= 1
+    return k, None
+
+
+def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Mention | None:
+    """"The town fell", "It was captured", "The camp was attacked": what they stand for."""
+    m = _PRONOUN_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 60), t0)
+    if m is None:
+        return None
+    fillers = ctx.masked[m.end():t0]
+    if fillers.strip() and not ctx.r.object_ok["subject"].fullmatch(fillers):
+        return None
+    word = (m.group("word") or "it").casefold()
+    return _reference(ctx, word, m.start(), sentence)
+
+
+# -- references ("it", "the town") ------------------------------------------------------------
+
+def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+               ) -> tuple[Mention | None, bool]:
+    """The place "it" / "the town" / "the outpost" after a phrase stands for; and whether
+    only part of it ("much of the town")."""
+    m = ctx.r.pronoun_re.match(ctx.text, t1)
+    partial = None
+    if not m:
+        space = _SPACE.match(ctx.text, t1)
+        partial = ctx.r.cue["partial"].match(ctx.text, space.end() if space else t1)
+        m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
+        if m is None:
+            return None, False
+    word = m.group().strip().split()[-1].casefold()
+    return _reference(ctx, word, t0, sentence), partial is not None
+
+
+_SPACE = re.compile(r"\s*")
+_TOWN_WORDS = frozenset({"town", "city", "it", "township", "border town"})
+
+
+def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
+               ) -> Mention | None:
+    """The last place before ``before`` (this sentence and the previous ones) that
+    ``word`` ("it", "town", "camp", "village", "township") can stand for."""
+    if word.endswith("s") and word not in ("headquarters", "its"):
+        word = word[:-1]
+    site = word if word in ctx.r.site_references else ""
+    i = sentence_index(ctx, sentence[0])
+    lo = ctx.sentences[max(0, i - _REFERENCE_SENTENCES)][0] if ctx.sentences else 0
+    objects = []
+    for start, loc in reversed(ctx.object_locs):
+        if start < lo:
+            break
+        if loc.start < before:
+            objects.append(loc)
+    k = bisect_left(ctx.loc_starts, before) - 1
+    named = []
+    while k >= 0 and ctx.locs[k].start >= lo:
+        named.append(ctx.locs[k])
+        k -= 1
+    for loc in objects:  # places read as objects before first, most recent first
+        if _fits(ctx, loc, word, site):
+            return _town_of(loc) if loc.area else loc
+    for loc in named:  # then any place named, unless as a point of reference
+        if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
+            return _town_of(loc) if loc.area else loc
+    return None
+
+
+def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
+    if word == "it":
+        return True
+    if site or word in ("command", "headquarters"):
+        return bool(loc.site) and (not site or loc.site == site or word == "camp")
+    if loc.site:
+        return False
+    kind = loc.place.kind if loc.place is not None else ""
+    if word == "village":
+        return kind == "village" or loc.article_named
+    if word == "township":
+        return loc.area and bool(_TOWNSHIP.search(ctx.text, loc.start, loc.end))
+    if loc.area:
+        return False
+    return kind in ("town", "city", "") or word not in _TOWN_WORDS
+
+
+def _is_reference_point(ctx: Context, loc: Mention) -> bool:
+    lead = ctx.masked[max(0, loc.start - 40):loc.start]
+    tail = _LAST_WORDS.search(lead)
+    return bool(tail and ctx.r.reference_re.search(tail.group()))
+
+
+_LAST_WORDS = re.compile(r"(\S+\s+){0,3}$")
