@@ -17,6 +17,7 @@ from gazetteer.extract.places import find_places, site_places
 from gazetteer.extract.sentences import sentence_spans
 from gazetteer.extract.story import (
     CHANGES,
+    carry_actors,
     carry_adjacent_dates,
     drop_historical,
     settled_candidates,
@@ -76,7 +77,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                or r.actor_index.get(m.group().casefold(), ""))
               for m in r.actor_re.finditer(text)]
     locs = find_places(text, r, sentences)
-    locs = site_places(text, locs, r, [(a, b) for a, b, _ in actors])
+    locs = site_places(text, locs, r, [(a, b) for a, b, _ in actors], sentences)
     masked = _mask(text, sorted(dates + reported, key=lambda d: d.char_start))
     ctx = Context(text, masked, article, r, sentences, dates, locs,
                    [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re),
@@ -152,6 +153,17 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             best[key] = d
     drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))
     drafts = drop_historical(ctx, drafts)
+    _inherit(drafts)
+    carry_adjacent_dates(ctx, drafts)
+    _inherit(drafts)  # again: a date carried from the next sentence reaches later mentions
+    carry_actors(ctx, drafts)
+    settled_candidates(ctx, drafts)
+    return drafts
+
+
+def _inherit(drafts: list[Draft]) -> None:
+    """A later undated mention of the same capture or assault (type and place) takes the
+    date, actor and target of the last dated one before it, else of the first after."""
     dated: dict[tuple[str, str], list[Draft]] = {}  # (type, place) -> dated drafts, in order
     for d in drafts:
         if d.event_type in ("capture", "assault") and d.date is not None:
@@ -172,9 +184,6 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             d.adjust.append("inferred_actor")
         if not d.target:
             d.target = source.target
-    carry_adjacent_dates(ctx, drafts)
-    settled_candidates(ctx, drafts)
-    return drafts
 
 
 def _dated_source(same: list[Draft], d: Draft) -> Draft:

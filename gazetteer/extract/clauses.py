@@ -28,6 +28,7 @@ from gazetteer.extract.objects import objects_of
 from gazetteer.extract.roles import (
     actor_of,
     date_of,
+    range_end,
     reported_date_of,
     subject_before,
     target_of,
@@ -84,6 +85,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         date = None if event_type == "held" else \
             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
         reported = None
+        if date is not None and event_type == "capture":
+            date = range_end(ctx, date, sentence)
         if date is None and event_type != "held":
             date = reported = reported_date_of(ctx, t0, sentence)
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
@@ -156,12 +159,21 @@ def _clause_start(ctx: Context, a: int, sentence: tuple[int, int]) -> int:
     return sentence[0] if end is None else max(end, sentence[0])
 
 
-def _tail_words(ctx: Context, start: int, t0: int, n: int) -> str:
-    """The last ``n`` words of the masked text in ``[start, t0)``, joined by spaces."""
+def _tail_words(ctx: Context, start: int, t0: int, n: int, *, split_infinitive: bool = False
+                ) -> str:
+    """The last ``n`` words of the masked text in ``[start, t0)``, joined by spaces; with
+    ``split_infinitive``, adverbs just before the phrase after "to" are left out ("to
+    fully capture" reads as "to capture")."""
     lo = max(start, t0 - _TAIL_CHARS)
     words = ctx.masked[lo:t0].split()
     if lo > start and words and not ctx.masked[lo - 1].isspace():
         words = words[1:]  # a word cut by the window
+    k = len(words)
+    while split_infinitive and k and len(words[k - 1]) > 4 and words[k - 1].isalpha() and \
+            words[k - 1].casefold().endswith("ly"):
+        k -= 1
+    if k < len(words) and k and words[k - 1].casefold() == "to":
+        words = words[:k]
     return " ".join(words[-n:])
 
 
@@ -172,7 +184,7 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
     if cue_from(ctx, sentence, start, t0) is None:
         return ""  # no cue word in the clause
     near = _tail_words(ctx, start, t0, 5)
-    near3 = _tail_words(ctx, start, t0, 3)
+    near3 = _tail_words(ctx, start, t0, 3, split_infinitive=True)
     if match_within(ctx, "hearsay", sentence, start, t0):
         return "cancel"
     attempt = r.cue["attempt"].search(near)

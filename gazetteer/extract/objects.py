@@ -21,6 +21,7 @@ from bisect import bisect_left
 from gazetteer.extract._context import (
     Context,
     cue_from,
+    iter_actors,
     next_trigger,
     scope_end,
     sentence_index,
@@ -39,10 +40,14 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"\b(?P<site>police\s+stations?|military\s+bases?|army\s+bases?|border\s+gates?|"
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
     r"positions?|command|barracks|compound|hills?)\b"
-    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside)\s+(?:the\s+)?"
+    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|township)\s+of\s+)?$", re.IGNORECASE)
+_LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
+                        r"western|central|upper|lower|north|south|east|west)\s+)?",
+                        re.IGNORECASE)
 _ASIDE = re.compile(  # "Kunlong, where the district office is based, fell"
     r"\s*[,–—]\s*(?:where|which|who|whose|located|situated|home|a|an|the|once|now|about|"
     r"some|near|just|long|itself)\b[^,;:–—]{1,100}[,–—]\s*$", re.IGNORECASE)
@@ -85,6 +90,10 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             flags["partial"] = True
         return ([(loc, t1, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
+    first = items[0]
+    if first.site and first.anchor is not None and spec.event_type == "capture" and \
+            _LAST.search(ctx.masked, max(t1, first.start - 40), first.start):
+        items[0] = first.anchor  # "captured the last bases in Mansi": Mansi fell
     bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):
@@ -152,12 +161,25 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         return True, (_singular(word), facility.group("rel").casefold())
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
+    if spec.event_type == "assault" and _actor_object(ctx, a, b):
+        return False, None  # "fighting against junta troops in X": X is where, not whom
     if r.inside_re.search(gap):
         if spec.event_type == "capture":
             return bool(flags.get("partial")), None
         if spec.event_type == "held":
             return False, None
     return True, None
+
+
+def _actor_object(ctx: Context, a: int, b: int) -> bool:
+    """Whether the phrase's object is an actor ("against junta troops in X")."""
+    for x in iter_actors(ctx, a, b):
+        lead = ctx.masked[a:x[0]]
+        return not lead.strip(" ,") or bool(_ARTICLE_ONLY.fullmatch(lead))
+    return False
+
+
+_ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:
@@ -217,6 +239,13 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     k = bisect_left(ctx.loc_starts, t0) - 1
     last = ctx.locs[k] if k >= 0 and ctx.locs[k].start >= sentence[0] else None
     ok = False
+    while last is not None and last.area and not _TOWNSHIP.search(ctx.text, last.start,
+                                                                   last.end) and k > 0:
+        prev = ctx.locs[k - 1]  # "Mongmit and Mabein townships in northern Shan State, which"
+        if prev.start < sentence[0] or not _QUALIFIER.fullmatch(ctx.masked, prev.end,
+                                                                  last.start):
+            break
+        k, last = k - 1, prev
     if last is not None:
         gap = ctx.masked[last.end:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
@@ -332,7 +361,7 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
 
 def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
     if word == "it":
-        return True
+        return not loc.area
     if site or word in ("command", "headquarters"):
         return bool(loc.site) and (not site or loc.site == site or word == "camp")
     if loc.site:

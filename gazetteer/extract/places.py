@@ -35,11 +35,15 @@ class Mention:
     site: str = ""
     township: str = ""
     definite: bool = False
+    #: the place that locates a site ("Mansi" for "the bases in Mansi"), if any
+    anchor: Mention | None = None
 
 
 _WORDLIKE = re.compile(r"[A-Za-z][\w'’.]*")
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’]*)")
-_NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})$")
+_NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
+                       r"police|militia|hilltop|hill|strategic|main|frontline|border)\s+)"
+                       r"{0,2}$")
 _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"“:]\s+|\n\s*)$")
@@ -113,7 +117,8 @@ def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) 
             sentence_start = bisect_right(starts, start) - 1
             at_start = sentence_start >= 0 and starts[sentence_start] == space + 1
             if (word[:1].isupper() and not word.isupper() and not at_start
-                    and word.casefold() not in r.month_words and not raw.endswith(".")):
+                    and word.casefold() not in r.month_words and not raw.endswith(".")
+                    and not raw.endswith(("'s", "’s"))):  # "Kachin State's Hpakant"
                 return True
     if end < len(text) and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha():
         return True
@@ -145,8 +150,8 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
                 j -= 1
 
 
-def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tuple[int, int]]
-                 ) -> list[Mention]:
+def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tuple[int, int]],
+                sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Bases, outposts and villages the article names and locates by a known place.
 
     One loop over the site words ("base", "outpost", "village"), each case a branch: a
@@ -154,8 +159,11 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
     outpost in a known village. Kept together so the cases are read side by side.
     """
     starts = [loc.start for loc in locs]
+    sentence_starts = [a for a, _ in sentences or []]
+    actor_starts = [a for a, _ in actor_spans]
     consumed: set[int] = set()
     made: list[Mention] = []
+    named: dict[str, Mention] = {}  # a site's name -> where the article first located it
     for m in r.site_re.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and locs[k].end > m.start():
@@ -173,12 +181,18 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                              township=town.township))
             continue
         name_run = _NAME_RUN.search(text, max(0, m.start() - 60), m.start())
-        name = _clean_name(name_run.group(1), actor_spans, name_run.start(), r) \
+        name = _clean_name(name_run.group(1), actor_spans, actor_starts, name_run.start(), r) \
             if name_run else ""
-        definite = bool(re.search(r"\bthe\s+(?:captured\s+|seized\s+)?$",
-                                  text[max(0, m.start() - 20):m.start()], re.IGNORECASE))
+        definite = bool(_DEFINITE.search(text, max(0, m.start() - 20), m.start()))
         anchor_i, vname, rel, end = _site_anchor(text, m.end(), locs, starts, r)
         if anchor_i is None:
+            if name:  # "the Lagat Kawng outpost": located where the article said it is
+                label = "Village" if site == "village" else site
+                place = named.get(f"{name} {label}") or _sentence_anchor(
+                    text, m.start(), locs, starts, sentence_starts, sentences)
+                if place is not None:
+                    made.append(_located(text, name_run, name, m, label, site, place,
+                                         definite))
             continue
         anchor = locs[anchor_i]
         start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
@@ -204,7 +218,10 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         consumed.add(anchor_i)
         made.append(Mention(start, end, place_name, anchor.place if not article_named else None,
                          anchor.lat, anchor.lon, approximate, article_named=article_named,
-                         site=site, township=anchor.township, definite=definite))
+                         site=site, township=anchor.township, definite=definite,
+                         anchor=anchor))
+        if name:
+            named.setdefault(place_name, made[-1])
     kept = [loc for i, loc in enumerate(locs) if i not in consumed]
     merged = sorted(kept + made, key=lambda loc: (loc.start, -loc.end))
     out: list[Mention] = []
@@ -216,14 +233,60 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
     return out
 
 
-def _clean_name(run: str, actor_spans: list[tuple[int, int]], offset: int, r: Rules) -> str:
+_DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
+
+
+def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str],
+             label: str, site: str, place: Mention, definite: bool) -> Mention:
+    """A named site the article locates away from its name (in its sentence, or where it
+    named it before): at that place's coordinates, approximate."""
+    start = m.start()
+    if name_run is not None:
+        start = max(0, name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1)
+        while start < m.start() and text[start].isspace():
+            start += 1
+    place_name = f"{name} {label}"
+    return Mention(start, m.end(), place_name, None, place.lat, place.lon, True,
+                   article_named=True, site=site, township=place.township,
+                   definite=definite, anchor=place.anchor or place)
+
+
+def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int],
+                     sentence_starts: list[int], sentences: list[tuple[int, int]] | None
+                     ) -> Mention | None:
+    """The township named in the sentence of ``pos`` (the nearest before it, else after),
+    which locates a named site that is not located where it is named."""
+    if not sentences:
+        return None
+    i = bisect_right(sentence_starts, pos) - 1
+    if i < 0:
+        return None
+    s0, s1 = sentences[i]
+    k = bisect_left(starts, s0)
+    best: Mention | None = None
+    while k < len(locs) and locs[k].start < s1:
+        loc = locs[k]
+        if loc.area and _TOWNSHIP_WORD.search(text, loc.start, loc.end) and \
+                (best is None or loc.start < pos):
+            best = loc
+        k += 1
+    return best
+
+
+_TOWNSHIP_WORD = re.compile(r"[Tt]ownship\s*$")
+
+
+def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
+                offset: int, r: Rules) -> str:
     words = run.split()
     # keep the trailing capitalised words that are neither actors nor sentence openers
     kept: list[str] = []
     pos = offset + len(run)
     for word in reversed(words):
         pos = run.rfind(word, 0, pos - offset) + offset
-        if any(a <= pos < b for a, b in actor_spans) or (word.isupper() and len(word) > 1):
+        k = bisect_right(actor_starts, pos) - 1
+        if (k >= 0 and actor_spans[k][0] <= pos < actor_spans[k][1]) or \
+                (word.isupper() and len(word) > 1):
             break
         if word.casefold() in r.determiners:
             break

@@ -57,7 +57,8 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
             if _RECIPIENT.search(ctx.text, max(end, a - 12), a):
                 return canon, ""
             break
-        return "", ""
+        loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]  # no "to": taken from
+        return (_opponent(ctx, loser, sentence), "inferred_actor") if loser else ("", "")
     if spec.actor == "opponent":  # "the junta lost X": taken by the other side
         loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]
         return _opponent(ctx, loser, sentence), "inferred_actor"
@@ -168,6 +169,19 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     stop = next_trigger(ctx, t1, sentence, control_only=True)
     after = [d for d in dates if lo <= d.char_start < stop]
     return after[0] if after else None
+
+
+_RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$")
+
+
+def range_end(ctx: Context, d: ResolvedDate, sentence: tuple[int, int]) -> ResolvedDate:
+    """For a capture stated over a period ("from 4 August to 11 September"), its end."""
+    if not d.since:
+        return d
+    following = dates_between(ctx, d.char_end, sentence[1])
+    if following and _RANGE.match(ctx.masked[d.char_end:following[0].char_start]):
+        return following[0]
+    return d
 
 
 

@@ -80,6 +80,22 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
                 break
 
 
+def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
+    """A capture or assault with no actor of its own ("It has also seized X", "X fell on
+    12 November") takes the actor of the event just before it, in its sentence or the
+    previous one; marked inferred."""
+    last: Draft | None = None
+    for d in drafts:
+        if d.event_type not in CHANGES:
+            continue
+        if not d.actor and last is not None and \
+                sentence_index(ctx, d.sentence[0]) - sentence_index(ctx, last.sentence[0]) <= 1:
+            d.actor = last.actor
+            d.adjust.append("inferred_actor")
+        if d.actor:
+            last = d
+
+
 def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, list[Draft]],
                        *, last: bool) -> ResolvedDate | None:
     if not 0 <= j < len(ctx.sentences):
