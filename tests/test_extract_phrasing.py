@@ -35,7 +35,8 @@ def control(text: str) -> set[tuple[str, str, str, str]]:
     ("Junta troops reoccupied Hsipaw on 16 November after a two-week push.", "Hsipaw",
      "2024-11-16", "junta"),
     ("On 3 December the Tatmadaw re-occupied Kyaukme.", "Kyaukme", "2024-12-03", "junta"),
-    ("The TNLA has reoccupied Namhsan, its fighters said on Monday.", "Namhsan", "", "TNLA"),
+    ("The TNLA has reoccupied Namhsan, its fighters said on Monday.", "Namhsan", "2024-12-09",
+     "TNLA"),
 ])
 def test_reoccupied_is_a_capture(text: str, place: str, date: str, actor: str) -> None:
     assert ("capture", place, date, actor) in control(text)
@@ -159,3 +160,10 @@ def test_almost_total_control_is_still_control() -> None:
     assert {(t, p) for t, p, _, _ in got} == {("capture", "Hseni")}
     got = control("The KIA has nearly captured Bhamo.")
     assert {(t, p) for t, p, _, _ in got} == {("assault", "Bhamo")}
+
+
+def test_occupied_as_a_verb_is_a_capture_as_an_adjective_a_holding() -> None:
+    assert ("capture", "Sinbo", "2024-12-03", "KIA") in control(
+        "The KIA occupied Sinbo on 3 December.")
+    held = [(e.event_type, e.place, e.actor) for e in run("KIA-occupied Sinbo is quiet.")]
+    assert held == [("held", "Sinbo", "KIA")]

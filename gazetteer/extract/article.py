@@ -12,7 +12,7 @@ from gazetteer.dates import ResolvedDate, find_dates
 from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft
 from gazetteer.extract.clauses import events_of_trigger, unplaced
-from gazetteer.extract.matcher import ACTOR_MARK, phrase_key, rules_for
+from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places, site_places
 from gazetteer.extract.sentences import sentence_spans
 from gazetteer.extract.story import (
@@ -86,7 +86,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     for m in r.trigger_re.finditer(_blank_actors(text, actors)):
         specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
         if specs:
-            found.append((m.start(), m.end(), specs))
+            found.append(_finite_verb(text, m, specs, r) or (m.start(), m.end(), specs))
     ctx.triggers = [(a, specs[0]) for a, _, specs in found]
     ctx.trigger_starts = [a for a, _, _ in found]
     drafts: list[Draft] = []
@@ -103,6 +103,24 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                     ctx.candidates.append(candidate)
     drafts = settle(ctx, drafts)
     return ArticleExtraction(finish(ctx, drafts), finish_candidates(ctx))
+
+
+_ACTOR_THEN_VERB = re.compile(r"\x00\x01*(\s+)(\w+)$")
+
+
+def _finite_verb(text: str, m: re.Match[str], specs: tuple[TriggerSpec, ...], r: Rules
+                 ) -> tuple[int, int, tuple[TriggerSpec, ...]] | None:
+    """"The KIA occupied X" is a capture; only "KIA-occupied X" describes who holds X: an
+    actor and a verb written apart that is a capture phrase on its own reads as that."""
+    if specs[0].event_type != "held":
+        return None
+    tail = _ACTOR_THEN_VERB.search(m.group())
+    if tail is None:
+        return None
+    verb = r.trigger_index.get(phrase_key(tail.group(2)))
+    if not verb or verb[0].event_type != "capture":
+        return None
+    return m.start() + tail.start(2), m.end(), verb
 
 
 def _mask(text: str, dates: list[ResolvedDate]) -> str:

@@ -128,8 +128,9 @@ def _unplaced_mention(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
             if ctx.r.reference_re.search(ctx.masked, t1, m.start()):
                 return ""
             words = m.group().split()
-            if any(True for _ in iter_actors(ctx, m.start(), m.end())) or \
-                    words[0].casefold() in ctx.r.month_words:
+            site_noun = _SITE_NOUN.search(m.group())
+            if (not site_noun and any(True for _ in iter_actors(ctx, m.start(), m.end()))) \
+                    or words[0].casefold() in ctx.r.month_words:
                 continue  # "captured KIA soldiers", "on Monday"
             return " ".join(words)
         return ""
@@ -141,6 +142,7 @@ def _unplaced_mention(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 # ending in a site word ("a regional military command")
 _SITE_NOUNS = (r"camps?|bases?|outposts?|posts?|command|headquarters|garrison|positions?|"
                r"villages?|towns?|city|cities|hill|checkpoints?|stations?|battalion")
+_SITE_NOUN = re.compile(rf"\b(?:{_SITE_NOUNS})$")
 _PLACE_LIKE = re.compile(
     rf"(?:(?:the|a|an|its|their|all|two|three|four|five|several|some|[\w'’-]+'s|"
     rf"[\w'’-]+’s)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_SITE_NOUNS})\b"

@@ -216,6 +216,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
         # the gazetteer lacks, a blanked date after "in"/"on", a relative clause
         "list_loose": re.compile(
             rf"(?:[\s,()–—-]|{list_words}(?![\w])|(?:in|by|since|from|until|during)(?=\s{{3}})"
+            r"|in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upper|lower|"
+            r"north|south|east|west)\s+)?"
             r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},)*"),
         # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
         "subject": re.compile(

@@ -45,6 +45,7 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
+_IN_REGION = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _QUALIFIER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
                         r"western|central|upper|lower|north|south|east|west)\s+)?",
                         re.IGNORECASE)
@@ -83,17 +84,21 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     if not first_ok and spec.event_type != "held":
         ref = _site_in_reference(ctx, t0, t1, spec, sentence)
         if ref is not None:
-            return [(ref, t1, "antecedent_place")], flags
+            return [(ref, scope_end(ctx, t1, sentence), "antecedent_place")], flags
     if not first_ok:
         loc, partial = antecedent(ctx, t0, t1, sentence)
         if partial:
             flags["partial"] = True
-        return ([(loc, t1, "antecedent_place")] if loc else []), flags
+        end = scope_end(ctx, t1, sentence)
+        return ([(loc, end, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
     first = items[0]
     if first.site and first.anchor is not None and spec.event_type == "capture" and \
             _LAST.search(ctx.masked, max(t1, first.start - 40), first.start):
         items[0] = first.anchor  # "captured the last bases in Mansi": Mansi fell
+    elif spec.event_type == "assault" and first.site and first.anchor is not None and \
+            first.name.split()[0] == first.site:
+        items[0] = first.anchor  # "attacks on the bases in Bhamo": Bhamo is contested
     bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):
@@ -109,7 +114,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
 _FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township"
-    r"^\s*(?:[\w'’-]+\s+){0,4}?(?P<site>outposts?|bases?|camps?|posts?|positions?|"
+    r"\s*(?:[\w'’-]+\s+){0,4}?(?P<site>outposts?|bases?|camps?|posts?|positions?|"
     r"stations?|checkpoints?|headquarters)\s+(?P<rel>in|at|inside|near|around)\s+"
     r"(?:the|this|that)\s+(?P<word>town|city|township|village)\b", re.IGNORECASE)
 
@@ -221,6 +226,8 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
         if "\n" in gap or not loose.fullmatch(gap) or \
                 next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
             break
+        if not nxt.area and _IN_REGION.search(gap):
+            break  # "X in Y": Y locates X, it is no item
         if nxt.area and not (items[-1].area and _TOWNSHIP.search(ctx.text, nxt.start,
                                                                    nxt.end)):
             end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
@@ -246,13 +253,14 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
                                                                   last.start):
             break
         k, last = k - 1, prev
-    if last is not None:
+    if last is not None and not spec.strict:  # "Kunlong, where the district office is, fell"
+        k2, before_aside = _subject_before_aside(ctx, k, t0, sentence)
+        if before_aside is not None:
+            k, last, ok = k2, before_aside, True
+    if last is not None and not ok:
         gap = ctx.masked[last.end:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
             bool(ctx.r.object_ok["subject"].fullmatch(gap))
-        if not ok and not spec.strict:  # "Kunlong, where the district office is, fell"
-            k, last = _subject_before_aside(ctx, k, t0, sentence)
-            ok = last is not None
     if not ok or last is None:
         if spec.strict or spec.event_type == "held":
             return [], flags
@@ -369,8 +377,9 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
     kind = loc.place.kind if loc.place is not None else ""
     if word == "village":
         return kind == "village" or loc.article_named
-    if word == "township":
-        return loc.area and bool(_TOWNSHIP.search(ctx.text, loc.start, loc.end))
+    if word == "township":  # "Namhsan Township", or Namhsan, its town
+        return (loc.area and bool(_TOWNSHIP.search(ctx.text, loc.start, loc.end))) or \
+            (not loc.area and kind in ("town", "city"))
     if loc.area:
         return False
     return kind in ("town", "city", "") or word not in _TOWN_WORDS

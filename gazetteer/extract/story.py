@@ -100,9 +100,9 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
                        *, last: bool) -> ResolvedDate | None:
     if not 0 <= j < len(ctx.sentences):
         return None
-    others = [o for o in by_sentence.get(j, []) if o.event_type in CHANGES]
-    if any(not _same_place(o.loc, d.loc) for o in others):
+    if any(not _same_place(o.loc, d.loc) for o in by_sentence.get(j, [])):
         return None  # that sentence is about another place
+    others = [o for o in by_sentence.get(j, []) if o.event_type in CHANGES]
     own = [o.date for o in others if o.date is not None]
     if own:
         return own[-1] if last else own[0]

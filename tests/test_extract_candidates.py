@@ -1,0 +1,86 @@
+"""Candidates, not silence (issue 11): a capture or assault phrase whose place or date
+cannot be settled is kept with the reason, in a table of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.articles import Article
+from gazetteer.events import CANDIDATE_COLUMNS, CANDIDATE_REASONS
+from gazetteer.extract import (
+    extract_article,
+    extract_candidates,
+    extract_with_candidates,
+    read_article,
+)
+
+PUB = dt.date(2024, 12, 10)
+
+
+def candidates(text: str, published: dt.date | None = PUB) -> list[tuple[str, str, str]]:
+    result = read_article(Article("c.txt", text, published))
+    for c in result.candidates:
+        assert text[c.char_start:c.char_end] == c.excerpt
+        assert c.char_start <= c.highlight_start < c.highlight_end <= c.char_end
+        assert c.reason in CANDIDATE_REASONS
+    return [(c.reason, c.event_type, c.mention) for c in result.candidates]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The KIA occupied Hkaw Lum Yang on 31 October.", "Hkaw Lum Yang"),
+    ("Kachin troops overran Nam Sai Bum, a hilltop post, on Monday.", "Nam Sai Bum"),
+])
+def test_a_name_the_gazetteer_lacks_is_an_unlocated_candidate(text: str, mention: str
+                                                                ) -> None:
+    assert ("unlocated_place", "capture", mention) in candidates(text)
+    assert not [e for e in extract_article(Article("c.txt", text, PUB))
+                if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The MNDAA said it had captured a regional military command.",
+    "Resistance fighters seized two junta camps after a week of fighting.",
+])
+def test_a_phrase_with_no_place_is_a_candidate(text: str) -> None:
+    got = candidates(text)
+    assert any(reason == "no_place" and kind == "capture" for reason, kind, _ in got)
+
+
+def test_a_place_without_a_date_is_a_candidate_and_still_an_event() -> None:
+    text = "The KIA captured Sinbo, a spokesman said."
+    assert ("no_date", "capture", "Sinbo") in candidates(text)
+    assert [(e.place, e.date) for e in extract_article(Article("c.txt", text, PUB))] == \
+        [("Sinbo", "")]
+
+
+def test_background_events_are_historical_candidates() -> None:
+    text = "Sinbo fell to the communists in 1968."
+    got = read_article(Article("c.txt", text, PUB))
+    assert not got.events
+    assert [(c.reason, c.place, c.date) for c in got.candidates] == \
+        [("historical", "Sinbo", "1968")]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA did not capture any camp near the border.",
+    "The KIA plans to seize Hkaw Lum Yang next year.",
+    "The captured outpost lies near the border.",
+    "The KIA captured 30 soldiers and many weapons.",
+])
+def test_denied_planned_or_placeless_phrases_are_not_candidates(text: str) -> None:
+    assert candidates(text) == []
+
+
+def test_candidates_table_has_the_contract_columns_and_stable_ids() -> None:
+    articles = [Article("a.txt", "The KIA occupied Hkaw Lum Yang on 31 October.", PUB),
+                Article("b.txt", "The KIA captured Sinbo, a spokesman said.", PUB)]
+    frame = extract_candidates(articles)
+    assert tuple(frame.columns) == CANDIDATE_COLUMNS
+    assert set(frame["source_file"]) == {"a.txt", "b.txt"}
+    again = extract_candidates(list(reversed(articles)))
+    assert list(frame["candidate_id"]) == list(again["candidate_id"])
+    both = extract_with_candidates(articles)
+    assert list(both.candidates["candidate_id"]) == list(frame["candidate_id"])
+    assert set(both.events["place"]) == {"Sinbo"}

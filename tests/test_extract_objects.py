@@ -1,0 +1,175 @@
+"""What a phrase's place is (issue 11): bases in towns, townships, references, relative
+clauses and lists, each rule on sentences of our own in several phrasings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.articles import Article
+from gazetteer.events import Event
+from gazetteer.extract import extract_article
+
+PUB = dt.date(2024, 12, 10)  # a Tuesday
+
+
+def run(text: str, published: dt.date | None = PUB) -> list[Event]:
+    events = extract_article(Article(file="t.txt", text=text, published=published))
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.excerpt
+    return events
+
+
+def changes(text: str) -> set[tuple[str, str]]:
+    return {(e.event_type, e.place) for e in run(text)
+            if e.event_type in ("capture", "assault")}
+
+
+def at(text: str, place: str) -> Event:
+    return next(e for e in run(text) if e.place == place)
+
+
+# -- a base taken in a town is a place of its own --------------------------------------------
+
+@pytest.mark.parametrize("text, site, town", [
+    ("The TNLA seized the police station in Kyaukme on 2 December.",
+     "police station in Kyaukme", "Kyaukme"),
+    ("KIA fighters captured two junta outposts from the regime in Shwegu Township on "
+     "Monday.", "outpost in Shwegu Township", "Shwegu"),
+    ("Resistance forces overran the army's battalion headquarters at Sinbo on Dec. 3.",
+     "headquarters at Sinbo", "Sinbo"),
+])
+def test_base_taken_in_a_town_is_not_the_town(text: str, site: str, town: str) -> None:
+    got = changes(text)
+    assert ("capture", site) in got
+    assert ("capture", town) not in got and ("assault", town) not in got
+    event = at(text, site)
+    assert event.place_approximate
+    assert (event.lat, event.lon) == (at(f"The KIA seized {town} on Dec. 1.", town).lat,
+                                      at(f"The KIA seized {town} on Dec. 1.", town).lon)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA captured the last junta bases in Mansi on Wednesday.",
+    "Kachin troops took all the military camps in Mansi town on 4 December.",
+    "The army's last remaining base in the town of Mansi was overrun by the KIA... "
+    "The KIA seized the final outposts in Mansi on Dec. 4.",
+])
+def test_the_last_base_of_a_town_falling_is_the_town_falling(text: str) -> None:
+    assert ("capture", "Mansi") in changes(text)
+
+
+def test_attacks_on_bases_in_a_town_contest_the_town() -> None:
+    got = changes("The KIA launched attacks on the junta's bases in Bhamo on Monday.")
+    assert got == {("assault", "Bhamo")}
+
+
+# -- "X Township" as the town ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, town", [
+    ("The KIA seized Mansi Township on Jan. 8.", "Mansi"),
+    ("Regime troops retook Momauk Township on 2 December.", "Momauk"),
+    ("Martial law was declared in Mongmit and Mabein townships, which were seized by the "
+     "KIA last month.", "Mabein"),
+])
+def test_township_taken_is_its_town(text: str, town: str) -> None:
+    assert ("capture", town) in changes(text)
+
+
+def test_township_as_a_locative_is_not_taken() -> None:
+    assert not changes("Heavy fighting broke out in Momauk and Shwegu townships on Dec. 2.")
+    assert not changes("The KIA captured positions across Bhamo Township last week.")
+
+
+def test_village_qualified_by_its_township_is_not_the_township() -> None:
+    got = changes("The KIA seized the outpost in Hka Ra Village, Sumprabum Township, on "
+                  "Dec. 3.")
+    assert ("capture", "Sumprabum") not in got
+
+
+# -- references --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, place", [
+    ("Kachin fighters surrounded Shwegu on Dec. 1. Two days later the town fell.",
+     "capture", "Shwegu"),
+    ("The TNLA pushed into Hsipaw last month. It captured the city on 3 December.",
+     "capture", "Hsipaw"),
+    ("The KIA took Sinbo on Dec. 2. The junta has been shelling it since.", None, None),
+    ("Lashio is a garrison town. Alliance troops have surrounded the city since Monday.",
+     "assault", "Lashio"),
+    ("The KIA seized an outpost near Waingmaw on Dec. 1. The outpost was retaken by the "
+     "army on Dec. 5.", "capture", "outpost near Waingmaw"),
+])
+def test_reference_to_the_last_compatible_place(text: str, event_type: str | None,
+                                                place: str | None) -> None:
+    if event_type is None:
+        assert ("capture", "Sinbo") in changes(text)
+        return
+    assert (event_type, place) in changes(text)
+
+
+def test_the_town_never_stands_for_a_place_named_as_a_reference_point() -> None:
+    text = "Refugees fled from Bhamo to Myitkyina. The KIA captured the town on Monday."
+    assert ("capture", "Bhamo") not in changes(text)
+
+
+def test_camps_in_the_township_are_in_its_town() -> None:
+    text = ("Namhsan lies in the hills. The TNLA started attacking the army's camps in the "
+            "township on 10 December.")
+    assert ("assault", "Namhsan") in changes(text)
+
+
+# -- relative clauses and lists ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kunlong, where the Lashio district office is based, fell on 12 November.",
+    "Kunlong, which sits on the Salween near Laukkaing, fell on 12 November.",
+    "Kunlong – long a junta stronghold – fell on 12 November.",
+])
+def test_subject_before_a_relative_clause(text: str) -> None:
+    got = {(e.event_type, e.place, e.date) for e in run(text)}
+    assert ("capture", "Kunlong", "2024-11-12") in got
+    assert not {p for t, p, _ in got if t == "capture" and p != "Kunlong"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The TNLA took Kyaukme, Hsipaw in northern Shan State, and Mogok in Mandalay Region.",
+     {"Kyaukme", "Hsipaw", "Mogok"}),
+    ("The junta lost Kunlong – a border town – and Laukkaing to the MNDAA.",
+     {"Kunlong", "Laukkaing"}),
+    ("The KIA seized Sadung, Zaw Hkung Yang and Sinbo in October.",
+     {"Sadung", "Sinbo"}),
+    ("The KIA seized the highway in March, and Sinbo in November.", {"Sinbo"}),
+    ("The KIA captured Sadung town, where a tactical command was based, and Sinbo.",
+     {"Sadung", "Sinbo"}),
+])
+def test_lists_run_past_names_dates_regions_and_asides(text: str, places: set[str]) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == places
+
+
+def test_the_place_of_a_later_phrase_is_not_the_earlier_ones() -> None:
+    text = ("The TNLA began attacking the camps on 1 December and seized Namhsan town on "
+            "5 December.")
+    events = {(e.event_type, e.place, e.date) for e in run(text)}
+    assert ("capture", "Namhsan", "2024-12-05") in events
+    assert ("assault", "Namhsan", "2024-12-05") not in events
+
+
+# -- named sites the article locates elsewhere in the sentence ----------------------------------
+
+def test_named_outpost_located_by_its_sentences_township() -> None:
+    text = ("Fighting raged in Hpakant Township, where the KIA retook the Nam Lin Hkawng "
+            "hilltop outpost near Pa Kahtawng Village on 4 August.")
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in events] == [("Nam Lin Hkawng outpost", "2024-08-04")]
+    hpakant = at("The KIA seized Hpakant on Dec. 1.", "Hpakant")
+    assert (events[0].lat, events[0].lon) == (hpakant.lat, hpakant.lon)
+    assert events[0].place_approximate
+
+
+def test_named_village_keeps_the_place_of_its_first_mention() -> None:
+    text = ("Clashes hit Ja Htu Village in Hpakant Township on Sunday. A junta column "
+            "raided Ja Htu Village on Monday.")
+    got = {(e.event_type, e.place) for e in run(text)}
+    assert ("assault", "Ja Htu Village") in got

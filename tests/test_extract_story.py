@@ -1,0 +1,119 @@
+"""Dates and actors across sentences (issue 11), on sentences of our own.
+
+A date carried from an adjacent sentence of the same story ("... today."), the day of a
+statement when nothing else dates the event, the narrative year, "the following
+morning", periods, background events long before publication, no date after
+publication, and the actor of a pronoun subject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.articles import Article
+from gazetteer.events import Event
+from gazetteer.extract import extract_article
+
+PUB = dt.date(2024, 12, 10)  # a Tuesday
+
+
+def run(text: str, published: dt.date | None = PUB) -> list[Event]:
+    events = extract_article(Article(file="t.txt", text=text, published=published))
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.excerpt
+    return events
+
+
+def dated(text: str, published: dt.date | None = PUB) -> set[tuple[str, str, str]]:
+    return {(e.event_type, e.place, e.date) for e in run(text, published)
+            if e.event_type in ("capture", "assault")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Kachin fighters have captured Sinbo and its garrison. The operation ended at dawn "
+     "today, a spokesman said.", "2024-12-10"),
+    ("On 3 December the KIA stepped up its campaign. Its troops seized Sinbo.",
+     "2024-12-03"),
+    ("Residents said Shwegu had fallen. The garrison gave up on Sunday afternoon.",
+     "2024-12-08"),
+])
+def test_date_carried_from_an_adjacent_sentence(text: str, date: str) -> None:
+    got = {(p, d) for t, p, d in dated(text) if t == "capture"}
+    assert got and all(d == date for _, d in got)
+
+
+def test_no_date_is_carried_from_a_sentence_about_another_place() -> None:
+    text = "The KIA took Sinbo. The army bombed Momauk on 2 December."
+    assert ("capture", "Sinbo", "") in dated(text)
+
+
+def test_no_date_is_carried_from_far_away() -> None:
+    text = "The KIA took Sinbo. Talks stalled. Prices rose. On 2 December traders left."
+    assert ("capture", "Sinbo", "") in dated(text)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The TNLA announced on Monday that it had captured Kyaukme.", "2024-12-09"),
+    ("Kyaukme has fallen to the TNLA, the group said on Monday.", "2024-12-09"),
+])
+def test_day_of_the_statement_when_nothing_else_dates_it(text: str, date: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in events] == [("Kyaukme", date)]
+    assert events[0].confidence < 0.9  # an inferred date
+
+
+def test_stated_date_wins_over_the_day_of_the_statement() -> None:
+    text = "The TNLA said on Monday that it had captured Kyaukme on 2 December."
+    assert ("capture", "Kyaukme", "2024-12-02") in dated(text)
+
+
+def test_narrative_year_in_a_story_about_last_year() -> None:
+    text = ("The KIA took the Tasai road on 7 March 2024. Army columns attacked Momauk on "
+            "20 August.")
+    assert ("assault", "Momauk", "2024-08-20") in dated(text, dt.date(2025, 9, 13))
+
+
+def test_the_following_morning_and_that_year() -> None:
+    text = ("The KIA attacked Shwegu on 3 March 2023 and took the town the following "
+            "morning. Fighting moved north in June 2024, and Sinbo fell in October that "
+            "year.")
+    got = dated(text, dt.date(2025, 3, 1))
+    assert {("assault", "Shwegu", "2023-03-03"), ("capture", "Shwegu", "2023-03-04"),
+            ("capture", "Sinbo", "2024-10")} <= got
+
+
+def test_capture_over_a_period_takes_its_end() -> None:
+    text = ("Army columns recaptured all the wards and bases around Bhamo from 4 August to "
+            "11 September 2025.")
+    assert ("capture", "Bhamo", "2025-09-11") in dated(text, dt.date(2025, 9, 20))
+
+
+def test_background_long_before_publication_is_not_an_event() -> None:
+    text = ("Sinbo fell to the communists in 1968 and was retaken in 1992. The KIA captured "
+            "Sinbo again on 3 December.")
+    got = dated(text)
+    assert got == {("capture", "Sinbo", "2024-12-03")}
+
+
+def test_a_context_year_does_not_date_an_undated_mention() -> None:
+    text = ("The KIO, founded in 1961, runs Laiza. Over the next days its troops took "
+            "Sinbo.")
+    assert ("capture", "Sinbo", "") in dated(text)
+
+
+def test_no_event_is_dated_after_publication() -> None:
+    text = "The KIA captured Sinbo on 20 December."  # before PUB only in 2023
+    assert dated(text) == {("capture", "Sinbo", "2023-12-20")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The TNLA captured Kyaukme on 2 December. It has also seized the police station in "
+     "Hsipaw.", "TNLA"),
+    ("The Brotherhood Alliance took Laukkaing on 2 December. Kunlong fell on 5 December.",
+     "alliance"),
+])
+def test_actor_of_the_event_just_before(text: str, actor: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert events and all(e.actor == actor for e in events)
