@@ -381,6 +381,12 @@ class Gazetteer(Geocoder):
                     bucket.append(place)
         return {form: tuple(ps) for form, ps in forms.items()}
 
+    def variant_forms(self) -> dict[str, tuple[Place, ...]]:
+        """Spelling key (:func:`spelling_key`) -> the places a name with that key is: the
+        regular romanisation variants of every name and alias ("Kut Khaing" is Kutkai),
+        keys that would merge distinct places left out."""
+        return {key: tuple(ps) for key, ps in self._by_variant.items()}
+
     # -- villages, wards and military bases (read on first use) ------------------------
     def _extra(self, table: str) -> Any:
         with self._extras_lock:

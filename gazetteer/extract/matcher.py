@@ -34,6 +34,7 @@ class TriggerSpec:
 class Rules:
     place_re: re.Pattern[str]
     place_index: dict[str, tuple[Place, ...]]
+    variant_index: dict[str, tuple[Place, ...]]
     actor_re: re.Pattern[str]
     actor_index: dict[str, str]
     trigger_re: re.Pattern[str]
@@ -221,7 +222,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},)*"),
         # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
         "subject": re.compile(
-            r"(?:\s*(?:town|city|village|itself|,))*(?:\s*,[^,;:.\"“”]{1,60},)?\s*"
+            r"(?:\s*(?:town|city|village|itself|,|(?:on|in|since|by|from)(?=\s{3})))*"
+            r"(?:\s*,[^,;:.\"“”]{1,60},)?\s*"
             r"(?:(?:which|that|the|a|an)\s+)?"
             rf"(?:{_any_case(words['subject_fillers'])}\s+)*", re.IGNORECASE),
     }
@@ -240,7 +242,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
                            if groups.get(canon.casefold()) in ("junta", "BGF/militia"))
     return Rules(
         cue_any_re=cue_any_re, junta_side=junta_side,
-        place_re=place_re, place_index=place_index, actor_re=actor_re,
+        place_re=place_re, place_index=place_index, variant_index=gaz.variant_forms(),
+        actor_re=actor_re,
         actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
         cue=cue, site_re=re.compile(site),
         rel_re=re.compile(rf"\s+({rel})\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?"),

@@ -42,6 +42,7 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"positions?|command|barracks|compound|hills?)\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|township)\s+of\s+)?$", re.IGNORECASE)
+_INSIDE = frozenset({"in", "at", "inside", "within"})
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
@@ -159,11 +160,12 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         flags["partial"] = True
     facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
     if facility:
-        if facility.group("all") or spec.event_type != "capture":
+        rel = facility.group("rel").casefold()
+        if facility.group("all") or (spec.event_type != "capture" and rel in _INSIDE):
             return True, None  # "the last bases in X", "attacks on the bases in X": X itself
         word = " ".join(facility.group("site").casefold().split())
         flags.pop("partial", None)
-        return True, (_singular(word), facility.group("rel").casefold())
+        return True, (_singular(word), rel)
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
     if spec.event_type == "assault" and _actor_object(ctx, a, b):
@@ -246,6 +248,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     k = bisect_left(ctx.loc_starts, t0) - 1
     last = ctx.locs[k] if k >= 0 and ctx.locs[k].start >= sentence[0] else None
     ok = False
+    gap_from = last.end if last is not None else t0
     while last is not None and last.area and not _TOWNSHIP.search(ctx.text, last.start,
                                                                    last.end) and k > 0:
         prev = ctx.locs[k - 1]  # "Mongmit and Mabein townships in northern Shan State, which"
@@ -258,7 +261,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         if before_aside is not None:
             k, last, ok = k2, before_aside, True
     if last is not None and not ok:
-        gap = ctx.masked[last.end:t0]
+        gap = ctx.masked[gap_from:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
             bool(ctx.r.object_ok["subject"].fullmatch(gap))
     if not ok or last is None:
@@ -335,6 +338,10 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
 
 
 _SPACE = re.compile(r"\s*")
+_PREDICATE = re.compile(r"(?:\bis|\bwas|\bare|\bwere|\bremains|\bbecame|,)\s+$")
+_UNNAMED_WORDS = frozenset({"town", "city", "camp", "base", "outpost", "village"})
+_UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:town|city|camp|base|"
+                      r"outpost|village)\b(?![^.]*\b(?:of|called|named)\s+[A-Z])")
 _TOWN_WORDS = frozenset({"town", "city", "it", "township", "border town"})
 
 
@@ -358,6 +365,14 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
     while k >= 0 and ctx.locs[k].start >= lo:
         named.append(ctx.locs[k])
         k -= 1
+    unnamed = None
+    if word in _UNNAMED_WORDS:
+        for m in _UNNAMED.finditer(ctx.masked, lo, before):
+            if not _PREDICATE.search(ctx.masked, max(0, m.start() - 12), m.start()):
+                unnamed = m  # "another major city", not "X is a garrison town"
+    if unnamed is not None:  # "another major city ... the city": not a place named before it
+        objects = [loc for loc in objects if loc.start > unnamed.end()]
+        named = [loc for loc in named if loc.start > unnamed.end()]
     for loc in objects:  # places read as objects before first, most recent first
         if _fits(ctx, loc, word, site):
             return _town_of(loc) if loc.area else loc

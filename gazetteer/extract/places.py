@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from gazetteer.extract.matcher import Rules
-from gazetteer.places import Place
+from gazetteer.places import Place, spelling_key
 
 
 @dataclass(slots=True)
@@ -74,6 +74,7 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
         if not places or _part_of_name(text, m.start(), m.end(), r, starts):
             continue
         raw.append((m.start(), m.end(), places))
+    raw = _with_variants(text, raw, r, starts)
     # "Pang War (Pangwa)": one mention
     merged: list[tuple[int, int, tuple[Place, ...]]] = []
     i = 0
@@ -102,6 +103,45 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
                          ambiguous=ambiguous, township=place.township))
     _mark_areas(text, locs, r)
     return locs
+
+
+_CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}(?![\w'’-])")
+
+
+def _with_variants(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rules,
+                   starts: list[int]) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Add the names written in another romanisation ("Kut Khaing" for Kutkai, "Wai Hmaw"
+    for Waingmaw): runs of capitalised words outside the names found, whose spelling key
+    is a place's (the longest run first)."""
+    if not r.variant_index:
+        return raw
+    ends = [e for _, e, _ in raw]
+    found = list(raw)
+    for m in _CAP_RUN.finditer(text):
+        k = bisect_right(ends, m.start())
+        if k < len(raw) and raw[k][0] < m.end():
+            continue  # overlaps a name the table spells this way
+        hit = _variant_in(text, m, r, starts)
+        if hit is not None:
+            found.append(hit)
+    if len(found) == len(raw):
+        return raw
+    return sorted(found, key=lambda x: x[0])
+
+
+def _variant_in(text: str, m: re.Match[str], r: Rules, starts: list[int]
+                ) -> tuple[int, int, tuple[Place, ...]] | None:
+    words = list(re.finditer(r"[A-Za-z'’]+", m.group()))
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            a, b = m.start() + words[i].start(), m.start() + words[i + size - 1].end()
+            name = text[a:b]
+            if name.casefold() in r.month_words or len(name) < 4:
+                continue
+            places = r.variant_index.get(spelling_key(name))
+            if places and not _part_of_name(text, a, b, r, starts):
+                return a, b, places
+    return None
 
 
 def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) -> bool:

@@ -19,13 +19,17 @@ from gazetteer.extract.places import Mention
 
 # -- actors ---------------------------------------------------------------------------------
 
+_OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s+)?(?:camps?|"
+                            r"bases?|outposts?|posts?|positions?|garrisons?|checkpoints?|"
+                            r"headquarters|stations?)\b", re.IGNORECASE)
+
 def _is_subject(ctx: Context, a: int, b: int) -> bool:
     before = ctx.text[max(0, a - 25):a]
     after = ctx.text[b:b + 3]
     if after.startswith(("'s", "’s")):  # "the regime's troops" act; "the regime's base" not
         return bool(ctx.r.forces_re.match(ctx.text, b, b + 20))
-    if ctx.r.holder_re.match(ctx.text, b, b + 12):
-        return False
+    if ctx.r.holder_re.match(ctx.text, b, b + 12) or _OWNER_OF_SITE.match(ctx.text, b):
+        return False  # "junta-held", "a militia camp", "the military council camp"
     return not ctx.r.target_lead_re.search(before)
 
 
