@@ -162,8 +162,9 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Drop duplicates and held reports overruled in their sentence; inherit dates."""
     changed = {(d.sentence, d.loc.name) for d in drafts
                if d.event_type in ("capture", "assault")}
-    drafts = [d for d in drafts if not (d.event_type == "held"
-                                        and (d.sentence, d.loc.name) in changed)]
+    drafts = [d for d in drafts if not (d.event_type == "held" and (
+        (d.sentence, d.loc.name) in changed
+        or (d.loc.anchor is not None and (d.sentence, d.loc.anchor.name) in changed)))]
     best: dict[tuple[str, str, tuple[int, int]], Draft] = {}
     for d in drafts:
         key = (d.event_type, d.loc.name, d.sentence)

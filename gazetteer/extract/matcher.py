@@ -35,6 +35,8 @@ class Rules:
     place_re: re.Pattern[str]
     place_index: dict[str, tuple[Place, ...]]
     variant_index: dict[str, tuple[Place, ...]]
+    base_re: re.Pattern[str]
+    gazetteer: Gazetteer
     actor_re: re.Pattern[str]
     actor_index: dict[str, str]
     trigger_re: re.Pattern[str]
@@ -129,6 +131,19 @@ def words_re(words: Iterable[str], *, whole: bool = True) -> str:
         forms |= {w, w.casefold(), w[:1].upper() + w[1:]}
     body = trie_pattern(forms, space=r"[\s-]+")
     return rf"{first_char_lookahead(forms)}(?<![\w'’]){body}(?![\w])" if whole else body
+
+
+def _base_pattern(gaz: Gazetteer) -> re.Pattern[str]:
+    """Every designation of a base the gazetteer locates ("IB 142", "Infantry Battalion
+    (IB) 142", "northeast military command"), any case; resolved by
+    :meth:`Gazetteer.resolve_base`."""
+    forms = {" ".join(f.casefold().split()) for b in gaz.bases() for f in (b.name, *b.aliases)}
+    forms.discard("")
+    if not forms:
+        return re.compile(r"(?!)")
+    body = trie_pattern(forms, space=r"[\s-]+")
+    return re.compile(rf"{first_char_lookahead(forms | {f.upper() for f in forms})}"
+                      rf"(?<![\w'’-]){body}(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -243,6 +258,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
     return Rules(
         cue_any_re=cue_any_re, junta_side=junta_side,
         place_re=place_re, place_index=place_index, variant_index=gaz.variant_forms(),
+        base_re=_base_pattern(gaz), gazetteer=gaz,
         actor_re=actor_re,
         actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
         cue=cue, site_re=re.compile(site),

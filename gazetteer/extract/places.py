@@ -75,6 +75,7 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
             continue
         raw.append((m.start(), m.end(), places))
     raw = _with_variants(text, raw, r, starts)
+    raw = _with_bases(text, raw, r)
     # "Pang War (Pangwa)": one mention
     merged: list[tuple[int, int, tuple[Place, ...]]] = []
     i = 0
@@ -96,6 +97,14 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
     locs: list[Mention] = []
     for s, e, ps in merged:
         place, ambiguous = _choose(r, ps, centre)
+        if place.kind == "military base":
+            town = _town_of_base(r, place)
+            anchor = None if town is None else Mention(
+                s, e, town.name, town, town.lat, town.lon, town.approximate,
+                township=town.township)
+            locs.append(Mention(s, e, place.name, place, place.lat, place.lon, True,
+                                site="base", township=place.township, anchor=anchor))
+            continue
         suffix = r.suffix_re.match(text, e)
         if suffix:
             e = suffix.end()
@@ -127,6 +136,51 @@ def _with_variants(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: 
     if len(found) == len(raw):
         return raw
     return sorted(found, key=lambda x: x[0])
+
+
+def _with_bases(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rules
+                ) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Add the bases the gazetteer locates ("IB 142", "the Northeastern Command"); a base's
+    designation wins over a place name inside it ("Laukkai Regional Operation Command")."""
+    bases = []
+    for m in r.base_re.finditer(text):
+        base = r.gazetteer.resolve_base(m.group())
+        if base is not None:
+            bases.append((m.start(), m.end(), (base,)))
+    if not bases:
+        return raw
+    base_starts = [a for a, _, _ in bases]
+    kept = []
+    for x in raw:  # bases do not overlap each other: check the one before and after x
+        k = bisect_right(base_starts, x[0]) - 1
+        near = [bases[j] for j in (k, k + 1) if 0 <= j < len(bases)]
+        if not any(a < x[1] and x[0] < b for a, b, _ in near):
+            kept.append(x)
+    return sorted(kept + bases, key=lambda x: x[0])
+
+
+def _village(r: Rules, name: str, anchor: Mention) -> Place | None:
+    """The MIMU village ``name`` is, when the place locating it settles which (its
+    township, or within 25 km of it); else None, never a guess."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    township = anchor.name if anchor.area else (anchor.township or None)
+    try:
+        return r.gazetteer.resolve_village(name, township=township, near=(anchor.lat,
+                                                                            anchor.lon))
+    except LookupError:
+        return None
+
+
+def _town_of_base(r: Rules, base: Place) -> Place | None:
+    """The town a base sits inside (``data/bases.csv`` basis "in town"), else None."""
+    if " in town: placed at " not in base.coord_source:
+        return None
+    for place in r.place_index.get(base.township, ()):
+        if place.kind in ("town", "city") and place.point == base.point:
+            return place
+    return None
 
 
 def _variant_in(text: str, m: re.Match[str], r: Rules, starts: list[int]
@@ -256,10 +310,21 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 where = f"{anchor.name} Township" if anchor.area else anchor.name
                 place_name = f"{site} {rel} {where}"
         consumed.add(anchor_i)
-        made.append(Mention(start, end, place_name, anchor.place if not article_named else None,
-                         anchor.lat, anchor.lon, approximate, article_named=article_named,
-                         site=site, township=anchor.township, definite=definite,
-                         anchor=anchor))
+        village = _village(r, name if site == "village" else vname, anchor)
+        if village is not None and site == "village":  # MIMU's village, where it is
+            made.append(Mention(start, end, village.name, village, village.lat, village.lon,
+                                village.approximate, site=site, township=village.township,
+                                definite=definite, anchor=anchor))
+        elif village is not None:  # a camp in a MIMU village: at the village, approximate
+            made.append(Mention(start, end, place_name, None, village.lat, village.lon, True,
+                                article_named=True, site=site, township=village.township,
+                                definite=definite, anchor=anchor))
+        else:
+            made.append(Mention(start, end, place_name,
+                                anchor.place if not article_named else None, anchor.lat,
+                                anchor.lon, approximate, article_named=article_named,
+                                site=site, township=anchor.township, definite=definite,
+                                anchor=anchor))
         if name:
             named.setdefault(place_name, made[-1])
     kept = [loc for i, loc in enumerate(locs) if i not in consumed]
