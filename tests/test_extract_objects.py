@@ -173,3 +173,25 @@ def test_named_village_keeps_the_place_of_its_first_mention() -> None:
             "raided Ja Htu Village on Monday.")
     got = {(e.event_type, e.place) for e in run(text)}
     assert ("assault", "Ja Htu Village") in got
+
+
+def test_list_after_a_header_and_across_numbered_asides() -> None:
+    text = ("The army has lost control of six towns in northern Shan State – Kunlong, "
+            "Laukkaing, Kutkai and Muse – two in Kachin State – Sinbo and Shwegu – and "
+            "Mogok in Mandalay Region.")
+    assert {p for t, p in changes(text) if t == "capture"} == {
+        "Kunlong", "Laukkaing", "Kutkai", "Muse", "Sinbo", "Shwegu", "Mogok"}
+
+
+def test_relative_clause_after_a_region_qualifier() -> None:
+    text = ("The army declared martial law in Momauk and Shwegu townships in Kachin State on "
+            "Monday, which were seized by the KIA in November.")
+    got = {(e.event_type, e.place, e.date, e.actor) for e in run(text)}
+    assert {("capture", "Momauk", "2024-11", "KIA"), ("capture", "Shwegu", "2024-11", "KIA")} \
+        <= got
+
+
+def test_second_of_two_coordinated_phrases_shares_the_subject() -> None:
+    text = "Sinbo was attacked on 2 December and was finally captured on 6 December."
+    got = {(e.event_type, e.place, e.date) for e in run(text)}
+    assert {("assault", "Sinbo", "2024-12-02"), ("capture", "Sinbo", "2024-12-06")} <= got

@@ -167,3 +167,10 @@ def test_occupied_as_a_verb_is_a_capture_as_an_adjective_a_holding() -> None:
         "The KIA occupied Sinbo on 3 December.")
     held = [(e.event_type, e.place, e.actor) for e in run("KIA-occupied Sinbo is quiet.")]
     assert held == [("held", "Sinbo", "KIA")]
+
+
+def test_control_given_to_an_actor_named_with_an_adjective() -> None:
+    text = ("The garrison gave up on Thursday, giving the ethnic Kokang army complete "
+            "control of Laukkaing.")
+    assert ("Laukkaing", "MNDAA") in {(e.place, e.actor) for e in run(text)
+                                      if e.event_type == "capture"}

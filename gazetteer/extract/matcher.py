@@ -234,10 +234,14 @@ def rules_for(gaz: Gazetteer) -> Rules:
             rf"(?:[\s,()–—-]|{list_words}(?![\w])|(?:in|by|since|from|until|during)(?=\s{{3}})"
             r"|in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upper|lower|"
             r"north|south|east|west)\s+)?"
-            r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},)*"),
+            r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},"
+            r"|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:more\s+)?"
+            r"(?:(?:towns?|cities)\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?)*"),
         # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
         "subject": re.compile(
-            r"(?:\s*(?:town|city|village|itself|,|(?:on|in|since|by|from)(?=\s{3})))*"
+            r"(?:\s*(?:town|city|village|itself|,|(?:on|in|since|by|from)(?=\s{3})"
+            r"|(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+            r"upper|lower)\s+)?(?:[A-Z][\w'’-]*\s+){1,2}(?:State|Region|Division|District)\b))*"
             r"(?:\s*,[^,;:.\"“”]{1,60},)?\s*"
             r"(?:(?:which|that|the|a|an)\s+)?"
             rf"(?:{_any_case(words['subject_fillers'])}\s+)*", re.IGNORECASE),

@@ -34,7 +34,6 @@ Objects = list[tuple[Mention, int, str]]
 #: How many sentences back a reference ("the town", "it") may reach.
 _REFERENCE_SENTENCES = 3
 
-_TOWNSHIP = re.compile(r"townships?\s*$", re.IGNORECASE)
 _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " before a place
     r"(?P<all>\b(?:last|all|every|remaining|final)\b[^.;:]*?)?"
     r"\b(?P<site>police\s+stations?|military\s+bases?|army\s+bases?|border\s+gates?|"
@@ -42,6 +41,9 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"positions?|command|barracks|compound|hills?)\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|township)\s+of\s+)?$", re.IGNORECASE)
+_LIST_HEADER = re.compile(
+    r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
+    r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
@@ -107,8 +109,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         note = ""
         if site is not None:
             loc = _site_at(loc, *site)
-        elif loc.area and spec.event_type in ("capture", "assault") and \
-                _TOWNSHIP.search(ctx.text, loc.start, loc.end):
+        elif spec.event_type in ("capture", "assault") and loc.township_area:
             loc, note = _town_of(loc), "township_as_town"
         out.append((loc, end, note))
     return out, flags
@@ -167,6 +168,8 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         word = " ".join(facility.group("site").casefold().split())
         flags.pop("partial", None)
         return True, (_singular(word), rel)
+    if _LIST_HEADER.fullmatch(gap):
+        return True, None  # "lost five towns in northern Shan State – A, B and C"
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
     if spec.event_type == "assault" and _actor_object(ctx, a, b):
@@ -231,8 +234,7 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             break
         if not nxt.area and _IN_REGION.search(gap):
             break  # "X in Y": Y locates X, it is no item
-        if nxt.area and not (items[-1].area and _TOWNSHIP.search(ctx.text, nxt.start,
-                                                                   nxt.end)):
+        if nxt.area and not (items[-1].area and nxt.township_area):
             end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
         else:
             items.append(nxt)
@@ -250,8 +252,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     last = ctx.locs[k] if k >= 0 and ctx.locs[k].start >= sentence[0] else None
     ok = False
     gap_from = last.end if last is not None else t0
-    while last is not None and last.area and not _TOWNSHIP.search(ctx.text, last.start,
-                                                                   last.end) and k > 0:
+    while last is not None and last.area and not last.township_area and k > 0:
         prev = ctx.locs[k - 1]  # "Mongmit and Mabein townships in northern Shan State, which"
         if prev.start < sentence[0] or not _QUALIFIER.fullmatch(ctx.masked, prev.end,
                                                                   last.start):
@@ -264,7 +265,8 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     if last is not None and not ok:
         gap = ctx.masked[gap_from:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
-            bool(ctx.r.object_ok["subject"].fullmatch(gap))
+            bool(ctx.r.object_ok["subject"].fullmatch(gap)) or \
+            _coordinated(ctx, gap_from, t0, sentence)
     if not ok or last is None:
         if spec.strict or spec.event_type == "held":
             return [], flags
@@ -285,11 +287,27 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     out: Objects = []
     for loc in items:
         if loc.area and spec.event_type in ("capture", "assault") and \
-                _TOWNSHIP.search(ctx.text, loc.start, loc.end):
+                loc.township_area:
             out.append((_town_of(loc), t0, "township_as_town"))
         else:
             out.append((loc, t0, ""))
     return out, flags
+
+
+def _coordinated(ctx: Context, a: int, t0: int, sentence: tuple[int, int]) -> bool:
+    """"X was attacked on 2 January and was captured on 6 January": the second phrase
+    shares the first one's subject."""
+    i = bisect_left(ctx.trigger_starts, a)
+    while i < len(ctx.triggers) and ctx.triggers[i][0] < t0:
+        start, spec = ctx.triggers[i]
+        if spec.object == "before" and ctx.r.object_ok["subject"].fullmatch(
+                ctx.masked, a, start):
+            return bool(_AND_THEN.search(ctx.masked, start, t0))
+        i += 1
+    return False
+
+
+_AND_THEN = re.compile(r"\band\s+(?:(?:then|later|finally|only|also)\s+)?$")
 
 
 def _subject_before_aside(ctx: Context, k: int, t0: int, sentence: tuple[int, int]
@@ -394,7 +412,7 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
     if word == "village":
         return kind == "village" or loc.article_named
     if word == "township":  # "Namhsan Township", or Namhsan, its town
-        return (loc.area and bool(_TOWNSHIP.search(ctx.text, loc.start, loc.end))) or \
+        return (loc.area and bool(loc.township_area)) or \
             (not loc.area and kind in ("town", "city"))
     if loc.area:
         return False

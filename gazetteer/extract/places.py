@@ -37,6 +37,13 @@ class Mention:
     definite: bool = False
     #: the place that locates a site ("Mansi" for "the bases in Mansi"), if any
     anchor: Mention | None = None
+    #: for an area, the word that makes it one, singular and lower case ("township")
+    area_word: str = ""
+
+    @property
+    def township_area(self) -> bool:
+        """An area named as a township ("Mansi Township", "Momauk and Shwegu townships")."""
+        return self.area and self.area_word in ("township", "sub-township")
 
 
 _WORDLIKE = re.compile(r"[A-Za-z][\w'’.]*")
@@ -236,11 +243,16 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
             continue  # "Kunming, area" is no area mention; "Chipwi, and Tsawlaw, townships" is
         loc.area = True
         loc.end = m.end()
+        singular = word.casefold()
+        singular = singular[:-1] if singular.endswith("s") and singular != "sub-townships" \
+            else singular
+        loc.area_word = "sub-township" if singular.startswith("sub-township") else singular
         if word.endswith("s"):  # "Bhamo and Mansi townships": the whole list
             j = i - 1
             while j >= 0 and not locs[j].area and re.fullmatch(
                     r"\s*,?\s*(?:(?:and|or|&)\s+)?", text[locs[j].end:locs[j + 1].start]):
                 locs[j].area = True
+                locs[j].area_word = loc.area_word
                 j -= 1
 
 
@@ -371,14 +383,11 @@ def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int]
     best: Mention | None = None
     while k < len(locs) and locs[k].start < s1:
         loc = locs[k]
-        if loc.area and _TOWNSHIP_WORD.search(text, loc.start, loc.end) and \
+        if loc.township_area and \
                 (best is None or loc.start < pos):
             best = loc
         k += 1
     return best
-
-
-_TOWNSHIP_WORD = re.compile(r"[Tt]ownship\s*$")
 
 
 def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
