@@ -13,8 +13,9 @@ from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft
 from gazetteer.extract.clauses import events_of_trigger, unplaced
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
-from gazetteer.extract.places import find_places, site_places
+from gazetteer.extract.places import find_places
 from gazetteer.extract.sentences import sentence_spans
+from gazetteer.extract.sites import site_places
 from gazetteer.extract.story import (
     CHANGES,
     carry_actors,

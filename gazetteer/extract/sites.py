@@ -1,0 +1,232 @@
+"""Bases, outposts, camps and villages an article names and locates: places of their own.
+
+A site word ("base", "outpost", "camp", "village", ...) with a name before it or a place
+after it ("the Lal Long Aungja base in Momauk Township", "an outpost near Waingmaw", "the
+Myitkyina airport") becomes a :class:`~gazetteer.extract.places.Mention` of its own, at
+the coordinates of the place that locates it (marked approximate), or at the MIMU village
+the context settles (:meth:`gazetteer.places.Gazetteer.resolve_village`). A named site the
+article does not locate where it names it takes the place where it named it before, or
+the township named in its sentence or the two before; else it stays unlocated (a
+candidate). A facility named after a town ("the Bhamo base") is not the town.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from gazetteer.extract.matcher import Rules
+from gazetteer.extract.places import Mention
+from gazetteer.places import Place
+
+_NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
+                       r"police|militia|hilltop|hill|strategic|main|frontline|border)\s+)"
+                       r"{0,2}$")
+
+
+def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tuple[int, int]],
+                sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Bases, outposts and villages the article names and locates by a known place.
+
+    One loop over the site words ("base", "outpost", "village"), each case a branch: a
+    facility of a town ("the Bhamo base"), a named site located by a known place, or an
+    outpost in a known village. Kept together so the cases are read side by side.
+    """
+    starts = [loc.start for loc in locs]
+    sentence_starts = [a for a, _ in sentences or []]
+    actor_starts = [a for a, _ in actor_spans]
+    consumed: set[int] = set()
+    made: list[Mention] = []
+    named: dict[str, Mention] = {}  # a site's name -> where the article first located it
+    for m in r.site_re.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and locs[k].end > m.start():
+            continue  # the site word is part of a gazetteer name
+        site = " ".join(m.group().casefold().split())
+        if site.endswith("s") and site[:-1] in ("outpost", "base", "camp"):
+            site = site[:-1]
+        if (k >= 0 and locs[k].end == m.start() - 1 and text[locs[k].end] == " "
+                and not locs[k].area and site != "village"):
+            # "the Myitkyina airport", "the Bhamo base": a facility of the town, not the town
+            town = locs[k]
+            consumed.add(k)
+            made.append(Mention(town.start, m.end(), f"{town.name} {site}", None, town.lat,
+                             town.lon, True, article_named=True, site=site,
+                             township=town.township))
+            continue
+        name_run = _NAME_RUN.search(text, max(0, m.start() - 60), m.start())
+        name = _clean_name(name_run.group(1), actor_spans, actor_starts, name_run.start(), r) \
+            if name_run else ""
+        definite = bool(_DEFINITE.search(text, max(0, m.start() - 20), m.start()))
+        anchor_i, vname, rel, end = _site_anchor(text, m.end(), locs, starts, r)
+        if anchor_i is None:
+            if name:  # "the Lagat Kawng outpost": located where the article said it is
+                label = "Village" if site == "village" else site
+                place = named.get(f"{name} {label}") or _sentence_anchor(
+                    text, m.start(), locs, starts, sentence_starts, sentences)
+                if place is not None:
+                    made.append(_located(text, name_run, name, m, label, site, place,
+                                         definite))
+            continue
+        anchor = locs[anchor_i]
+        start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
+                 if name else m.start())
+        start = max(start, 0)
+        while start < m.start() and text[start].isspace():
+            start += 1
+        kind = (anchor.place.kind if anchor.place else "")
+        if (not name and not vname and rel in ("in", "at") and kind not in ("town", "city")
+                and not anchor.area and anchor.place is not None):
+            place_name, article_named = anchor.name, False  # the outpost in a known village
+            approximate = anchor.approximate
+        else:
+            article_named, approximate = True, True
+            label = site if site != "village" else "Village"
+            if name:
+                place_name = f"{name} {label}" if site != "village" else f"{name} Village"
+            elif vname:
+                place_name = f"{vname} {site}"
+            else:
+                where = f"{anchor.name} Township" if anchor.area else anchor.name
+                place_name = f"{site} {rel} {where}"
+        consumed.add(anchor_i)
+        village = _village(r, name if site == "village" else vname, anchor)
+        if village is not None and site == "village":  # MIMU's village, where it is
+            made.append(Mention(start, end, village.name, village, village.lat, village.lon,
+                                village.approximate, site=site, township=village.township,
+                                definite=definite, anchor=anchor))
+        elif village is not None:  # a camp in a MIMU village: at the village, approximate
+            made.append(Mention(start, end, place_name, None, village.lat, village.lon, True,
+                                article_named=True, site=site, township=village.township,
+                                definite=definite, anchor=anchor))
+        else:
+            made.append(Mention(start, end, place_name,
+                                anchor.place if not article_named else None, anchor.lat,
+                                anchor.lon, approximate, article_named=article_named,
+                                site=site, township=anchor.township, definite=definite,
+                                anchor=anchor))
+        if name:
+            named.setdefault(place_name, made[-1])
+    kept = [loc for i, loc in enumerate(locs) if i not in consumed]
+    merged = sorted(kept + made, key=lambda loc: (loc.start, -loc.end))
+    out: list[Mention] = []
+    for loc in merged:  # a site phrase swallows the names inside it
+        if out and loc.start < out[-1].end:
+            continue
+        out.append(loc)
+    _coreference_sites(out)
+    return out
+
+
+_DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
+
+
+def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str],
+             label: str, site: str, place: Mention, definite: bool) -> Mention:
+    """A named site the article locates away from its name (in its sentence, or where it
+    named it before): at that place's coordinates, approximate."""
+    start = m.start()
+    if name_run is not None:
+        start = max(0, name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1)
+        while start < m.start() and text[start].isspace():
+            start += 1
+    place_name = f"{name} {label}"
+    return Mention(start, m.end(), place_name, None, place.lat, place.lon, True,
+                   article_named=True, site=site, township=place.township,
+                   definite=definite, anchor=place.anchor or place)
+
+
+def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int],
+                     sentence_starts: list[int], sentences: list[tuple[int, int]] | None
+                     ) -> Mention | None:
+    """The township named in the sentence of ``pos`` (the nearest before it, else after),
+    which locates a named site that is not located where it is named."""
+    if not sentences:
+        return None
+    i = bisect_right(sentence_starts, pos) - 1
+    if i < 0:
+        return None
+    s0, s1 = sentences[i]
+    k = bisect_left(starts, s0)
+    best: Mention | None = None
+    while k < len(locs) and locs[k].start < s1:
+        loc = locs[k]
+        if loc.township_area and \
+                (best is None or loc.start < pos):
+            best = loc
+        k += 1
+    return best
+
+
+def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
+                offset: int, r: Rules) -> str:
+    words = run.split()
+    # keep the trailing capitalised words that are neither actors nor sentence openers
+    kept: list[str] = []
+    pos = offset + len(run)
+    for word in reversed(words):
+        pos = run.rfind(word, 0, pos - offset) + offset
+        k = bisect_right(actor_starts, pos) - 1
+        if (k >= 0 and actor_spans[k][0] <= pos < actor_spans[k][1]) or \
+                (word.isupper() and len(word) > 1):
+            break
+        if word.casefold() in r.determiners:
+            break
+        if word.casefold() in r.month_words:
+            break
+        kept.append(word)
+    return " ".join(reversed(kept))
+
+
+_VILLAGE_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})(?:Village|village)\s*,?\s+(?:in\s+)?")
+
+
+def _site_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r: Rules
+                 ) -> tuple[int | None, str, str, int]:
+    """The known place locating a site word: (loc index, village name, relation, end)."""
+    rel = r.rel_re.match(text, pos)
+    comma = re.match(r"\s*,\s+(?:in\s+)?", text[pos:pos + 10])
+    if rel:
+        after, relation = rel.end(), " ".join(rel.group(1).casefold().split())
+    elif comma and text[pos - 7:pos].casefold().endswith("village"):
+        after, relation = pos + comma.end(), "in"
+    else:
+        return None, "", "", pos
+    k = bisect_left(starts, after)
+    if k < len(locs) and locs[k].start == after:
+        return k, "", relation, locs[k].end
+    village = _VILLAGE_NAME.match(text, after)
+    if village:
+        k = bisect_left(starts, village.end())
+        if k < len(locs) and locs[k].start == village.end():
+            return k, village.group(1).strip(), relation, locs[k].end
+    return None, "", "", pos
+
+
+def _coreference_sites(locs: list[Mention]) -> None:
+    """"the outpost in Khaunglanhpu" after "the outpost in La He Si Bum Village, Khaunglanhpu
+    Township": the same place."""
+    latest: dict[tuple[str, str], Mention] = {}
+    for loc in locs:
+        key = (loc.site, loc.township)
+        earlier = latest.get(key) if loc.site and loc.township else None
+        if earlier is not None and loc.definite and loc.article_named:
+            loc.name, loc.place = earlier.name, earlier.place
+            loc.lat, loc.lon = earlier.lat, earlier.lon
+            loc.approximate, loc.article_named = earlier.approximate, earlier.article_named
+        if loc.site and loc.township:
+            latest[key] = loc
+
+
+def _village(r: Rules, name: str, anchor: Mention) -> Place | None:
+    """The MIMU village ``name`` is, when the place locating it settles which (its
+    township, or within 25 km of it); else None, never a guess."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    township = anchor.name if anchor.area else (anchor.township or None)
+    try:
+        return r.gazetteer.resolve_village(name, township=township, near=(anchor.lat,
+                                                                            anchor.lon))
+    except LookupError:
+        return None
