@@ -38,13 +38,21 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
     consumed: set[int] = set()
     made: list[Mention] = []
     named: dict[str, Mention] = {}  # a site's name -> where the article first located it
+    points = list({(loc.lat, loc.lon) for loc in locs if loc.place is not None
+                   and not loc.area})[:20]  # the article's places, for villages near them
     for m in r.site_re.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and locs[k].end > m.start():
             continue  # the site word is part of a gazetteer name
         site = " ".join(m.group().casefold().split())
-        if site.endswith("s") and site[:-1] in ("outpost", "base", "camp"):
+        plural = site.endswith("s") and not site.endswith("ss")
+        if plural:
             site = site[:-1]
+            listed = _named_list(text, m, r, locs, starts, points, sentence_starts, sentences,
+                                 site, named)
+            if listed:
+                made.extend(listed)
+                continue
         if (k >= 0 and locs[k].end == m.start() - 1 and text[locs[k].end] == " "
                 and not locs[k].area and site != "village"):
             # "the Myitkyina airport", "the Bhamo base": a facility of the town, not the town
@@ -64,6 +72,13 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 label = "Village" if site == "village" else site
                 place = named.get(f"{name} {label}") or _sentence_anchor(
                     text, m.start(), locs, starts, sentence_starts, sentences)
+                village = _village_near(r, name, points) if site == "village" else None
+                if village is not None:
+                    made.append(Mention(m.start(), m.end(), village.name, village,
+                                        village.lat, village.lon, village.approximate,
+                                        site=site, township=village.township,
+                                        definite=definite))
+                    continue
                 if place is not None:
                     made.append(_located(text, name_run, name, m, label, site, place,
                                          definite))
@@ -144,18 +159,72 @@ def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int]
     if not sentences:
         return None
     i = bisect_right(sentence_starts, pos) - 1
-    if i < 0:
+    for j in range(i, max(i - 3, -1), -1):  # its sentence, then the two before
+        s0, s1 = sentences[j]
+        k = bisect_left(starts, s0)
+        best: Mention | None = None
+        while k < len(locs) and locs[k].start < s1:
+            loc = locs[k]
+            if loc.township_area and (best is None or loc.start < pos):
+                best = loc
+            k += 1
+        if best is not None:
+            return best
+    return None
+
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_NAME_LIST = re.compile(
+    rf"((?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+{_NAME})\s+"
+    r"(?:(?:militia|military|army|junta|police|hilltop|border)\s+)?$")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
+                starts: list[int], points: list[tuple[float, float]],
+                sentence_starts: list[int], sentences: list[tuple[int, int]] | None,
+                site: str, named: dict[str, Mention]) -> list[Mention]:
+    """"the Kai Htik, Balawng Dingsa and Si Khan Gyi outposts", "Myothit and Tasai
+    villages": one site per name, each located as a named site alone would be."""
+    run = _NAME_LIST.search(text, max(0, m.start() - 160), m.start())
+    if run is None:
+        return []
+    out: list[Mention] = []
+    pos = run.start(1)
+    for name in _LIST_SPLIT.split(run.group(1)):
+        a = text.index(name, pos)
+        pos = b = a + len(name)
+        k = bisect_right(starts, a) - 1
+        if (k >= 0 and locs[k].end > a) or name.casefold() in r.determiners:
+            continue  # a place the gazetteer knows, found already
+        label = "Village" if site == "village" else site
+        place = named.get(f"{name} {label}")
+        village = _village_near(r, name, points) if site == "village" else None
+        if village is not None:
+            out.append(Mention(a, b, village.name, village, village.lat, village.lon,
+                               village.approximate, site=site, township=village.township))
+            continue
+        place = place or _sentence_anchor(text, a, locs, starts, sentence_starts, sentences)
+        if place is not None:
+            out.append(Mention(a, b, f"{name} {label}", None, place.lat, place.lon, True,
+                               article_named=True, site=site, township=place.township,
+                               anchor=place.anchor or place))
+    if out:  # the last item runs to the site word
+        last = out[-1]
+        out[-1] = Mention(last.start, m.end(), last.name, last.place, last.lat, last.lon,
+                          last.approximate, article_named=last.article_named,
+                          site=last.site, township=last.township, anchor=last.anchor)
+    return out
+
+
+def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Place | None:
+    """The MIMU village ``name`` is when exactly one lies near the article's places."""
+    if not points:
         return None
-    s0, s1 = sentences[i]
-    k = bisect_left(starts, s0)
-    best: Mention | None = None
-    while k < len(locs) and locs[k].start < s1:
-        loc = locs[k]
-        if loc.township_area and \
-                (best is None or loc.start < pos):
-            best = loc
-        k += 1
-    return best
+    try:
+        return r.gazetteer.resolve_village(name, near=points)
+    except LookupError:
+        return None
 
 
 def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
