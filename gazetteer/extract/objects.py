@@ -40,7 +40,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
     r"positions?|command|barracks|compound|hills?)\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|township)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:(?:town|city|village|township)\s+of\s+)?(?:(?:[A-Z][\w-]*\s+){1,2}(?:State|Region|"
+    r"Division)['’]s\s+)?$", re.IGNORECASE)
 _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
     r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
@@ -48,6 +49,7 @@ _INSIDE = frozenset({"in", "at", "inside", "within"})
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
+_LONG_ASIDE = re.compile(r",[^;:“”\"]{1,240},")
 _IN_REGION = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _QUALIFIER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
                         r"western|central|upper|lower|north|south|east|west)\s+)?",
@@ -232,8 +234,8 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
         if "\n" in gap or not loose.fullmatch(gap) or \
                 next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
             break
-        if not nxt.area and _IN_REGION.search(gap):
-            break  # "X in Y": Y locates X, it is no item
+        if not nxt.area and (_IN_REGION.search(gap) or _is_reference_point(ctx, nxt)):
+            break  # "X in Y", "between X and Y": Y locates X, it is no item
         if nxt.area and not (items[-1].area and nxt.township_area):
             end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
         else:
@@ -329,11 +331,19 @@ def _subject_before_aside(ctx: Context, k: int, t0: int, sentence: tuple[int, in
 def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Mention | None:
     """"The town fell", "It was captured", "The camp was attacked": what they stand for."""
     m = _PRONOUN_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 60), t0)
-    if m is None:
-        return None
-    fillers = ctx.masked[m.end():t0]
-    if fillers.strip() and not ctx.r.object_ok["subject"].fullmatch(fillers):
-        return None
+    if m is None:  # "The camp, which is 21 miles from X, was attacked"
+        aside = _LONG_ASIDE.search(ctx.masked, max(sentence[0], t0 - 300), t0)
+        if aside is None or not ctx.r.object_ok["subject"].fullmatch(
+                ctx.masked, aside.end(), t0):
+            return None
+        m = _PRONOUN_SUBJECT.search(ctx.masked, max(sentence[0], aside.start() - 60),
+                                    aside.start())
+        if m is None:
+            return None
+    else:
+        fillers = ctx.masked[m.end():t0]
+        if fillers.strip() and not ctx.r.object_ok["subject"].fullmatch(fillers):
+            return None
     word = (m.group("word") or "it").casefold()
     return _reference(ctx, word, m.start(), sentence)
 

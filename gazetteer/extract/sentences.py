@@ -43,6 +43,9 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
 
 #: Longest token an abbreviation may be ("Brig.-Gen."), in characters.
 _LONGEST_ABBREVIATION = 16
+_TIME_ABBREVIATIONS = frozenset({"a.m.", "p.m.", "etc."})
+_OPENER = re.compile(r"\s+[\"“‘']?(?:The|This|That|These|Those|It|Its|He|She|They|We|I|A|An|"
+                     r"In|On|At|According|However|Meanwhile|But|Also)\b")
 
 
 def _abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
@@ -51,7 +54,11 @@ def _abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
     space = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot))
     if space < 0 and lo > 0:
         return False  # the token is longer than any abbreviation
-    return text[space + 1:dot + 1].casefold() in abbreviations
+    token = text[space + 1:dot + 1].casefold()
+    if token not in abbreviations:
+        return False
+    # "at 10:00 a.m. The camp ...": a time ends the sentence when a sentence opener follows
+    return not (token in _TIME_ABBREVIATIONS and _OPENER.match(text, dot + 1))
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

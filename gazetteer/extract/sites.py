@@ -217,12 +217,16 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
     return out
 
 
+#: How close to one of the article's places a village named alone must lie, in km.
+_NEAR_KM = 15.0
+
+
 def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Place | None:
     """The MIMU village ``name`` is when exactly one lies near the article's places."""
     if not points:
         return None
     try:
-        return r.gazetteer.resolve_village(name, near=points)
+        return r.gazetteer.resolve_village(name, near=points, max_km=_NEAR_KM)
     except LookupError:
         return None
 
@@ -247,6 +251,17 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
     return " ".join(reversed(kept))
 
 
+_DISTANCE = re.compile(
+    r",?\s*(?:which\s+is\s+|located\s+|situated\s+|lying\s+|some\s+|about\s+|around\s+|"
+    r"nearly\s+|roughly\s+|only\s+|just\s+)*\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|"
+    r"miles?)\b(?:\s*\([^)]{0,30}\))?\s+(?:(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of|from|away\s+from|of|outside)\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?", re.IGNORECASE)
+_LOCATED = re.compile(
+    r",?\s+(?:which\s+)?(?:(?:is|was|are|were)\s+(?:located|situated|based)|lies|lay|sits|"
+    r"stands)\s+"
+    r"(?:[^.;:,]{0,80}?\s)?(?:near|outside|close\s+to|next\s+to|by|in)\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?(?=[A-Z])", re.IGNORECASE)
 _VILLAGE_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})(?:Village|village)\s*,?\s+(?:in\s+)?")
 
 
@@ -255,7 +270,10 @@ def _site_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r:
     """The known place locating a site word: (loc index, village name, relation, end)."""
     rel = r.rel_re.match(text, pos)
     comma = re.match(r"\s*,\s+(?:in\s+)?", text[pos:pos + 10])
-    if rel:
+    distance = _DISTANCE.match(text, pos) or _LOCATED.match(text, pos)
+    if distance:  # "Lamyang Village, which is about 10 km from Waingmaw Town", "The camp
+        after, relation = distance.end(), "near"  # is located at the foot of a hill near X"
+    elif rel:
         after, relation = rel.end(), " ".join(rel.group(1).casefold().split())
     elif comma and text[pos - 7:pos].casefold().endswith("village"):
         after, relation = pos + comma.end(), "in"

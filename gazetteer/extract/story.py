@@ -22,6 +22,8 @@ from gazetteer.extract._context import Context, Draft, dates_between, sentence_i
 from gazetteer.extract.places import Mention
 
 CHANGES = ("capture", "assault")
+#: How many sentences back the actor of the event before may be carried to one without.
+_ACTOR_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -72,7 +74,9 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
         if d.event_type not in CHANGES or d.date is not None:
             continue
         i = sentence_index(ctx, d.sentence[0])
-        for step in range(1, reach + 1):
+        for step in range(1, reach + 2):
+            if step > reach and (by_sentence.get(i - reach) or _dated(ctx, i - reach)):
+                break  # one sentence further only across a sentence that reports nothing
             date = _date_of_neighbour(ctx, d, i - step, by_sentence, last=True) or \
                 _date_of_neighbour(ctx, d, i + step, by_sentence, last=False)
             if date is not None:
@@ -89,11 +93,18 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
         if d.event_type not in CHANGES:
             continue
         if not d.actor and last is not None and \
-                sentence_index(ctx, d.sentence[0]) - sentence_index(ctx, last.sentence[0]) <= 1:
+                sentence_index(ctx, d.sentence[0]) - sentence_index(ctx, last.sentence[0]) \
+                <= _ACTOR_SENTENCES:
             d.actor = last.actor
             d.adjust.append("inferred_actor")
         if d.actor:
             last = d
+
+
+def _dated(ctx: Context, j: int) -> bool:
+    if not 0 <= j < len(ctx.sentences):
+        return False
+    return bool(dates_between(ctx, *ctx.sentences[j]))
 
 
 def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, list[Draft]],
