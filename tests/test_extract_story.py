@@ -117,3 +117,16 @@ def test_no_event_is_dated_after_publication() -> None:
 def test_actor_of_the_event_just_before(text: str, actor: str) -> None:
     events = [e for e in run(text) if e.event_type == "capture"]
     assert events and all(e.actor == actor for e in events)
+
+
+def test_date_carried_across_one_sentence_that_reports_nothing() -> None:
+    text = "On Sunday the KIA moved north. Its columns rested. Kachin fighters took Sinbo."
+    assert ("capture", "Sinbo", "2024-12-08") in dated(text)
+
+
+def test_actor_carried_over_a_quotation() -> None:
+    text = ("The TNLA seized Kyaukme on 2 December. \u201cWe are tired,\u201d a fighter said. "
+            "\u201cPeople are leaving.\u201d A militia camp in Hsipaw was captured on 4 "
+            "December.")
+    events = {e.place: e.actor for e in run(text) if e.event_type == "capture"}
+    assert events.get("camp in Hsipaw") == "TNLA"

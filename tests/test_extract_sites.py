@@ -1,0 +1,100 @@
+"""Bases, camps and villages the article names (issue 11), on sentences of our own:
+lists of named sites, sites located by their sentence or the sentences before, by a
+distance or a locating clause, MIMU villages the context settles, and bases by their
+designation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gazetteer.articles import Article
+from gazetteer.events import Event
+from gazetteer.extract import extract_article
+from gazetteer.places import Gazetteer
+
+PUB = dt.date(2024, 12, 10)  # a Tuesday
+
+
+def run(text: str, published: dt.date | None = PUB) -> list[Event]:
+    events = extract_article(Article(file="t.txt", text=text, published=published))
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.excerpt
+    return events
+
+
+def point(name: str) -> tuple[float, float]:
+    place = Gazetteer.default().get(name)
+    assert place is not None
+    return place.lat, place.lon
+
+
+def test_a_list_of_named_outposts_is_one_site_each() -> None:
+    text = ("Kachin fighters pressed on in Shwegu Township in November. Since then they have "
+            "seized the Ja Pa, Lung Hkawng and Nam Sa outposts.")
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert {e.place for e in events} == {"Ja Pa outpost", "Lung Hkawng outpost",
+                                         "Nam Sa outpost"}
+    assert all((e.lat, e.lon) == point("Shwegu") and e.place_approximate for e in events)
+
+
+def test_named_sites_nobody_locates_are_left_out() -> None:
+    text = "The KIA has seized the Ja Pa and Nam Sa outposts."
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+def test_villages_listed_are_the_mimu_villages_near_the_story() -> None:
+    text = ("Fighting spread from Dawthponeyan toward the hills. On 7 March 2024 the KIA "
+            "occupied Pang Sat, Nam Wai and Hka Ra Bum villages.")
+    events = {e.place: e for e in run(text, dt.date(2024, 4, 1)) if e.event_type == "capture"}
+    assert set(events) == {"Pang Sat", "Nam Wai"}  # Hka Ra Bum: no such village nearby
+    assert {e.date for e in events.values()} == {"2024-03-07"}
+    assert not events["Pang Sat"].place_approximate or events["Pang Sat"].lat != \
+        point("Dawthponeyan")[0]
+
+
+def test_a_village_name_repeated_across_the_country_needs_context() -> None:
+    # "Myo Thit" is a village name in many townships: nothing in the sentence settles it
+    assert not [e for e in run("Troops burned Myo Thit Village on Monday.")
+                if e.event_type == "assault"]
+
+
+def test_site_located_by_a_distance() -> None:
+    text = ("Since 2 December the army has been trying to seize Hka Lup Village, which is "
+            "about 12 km from Waingmaw Town.")
+    events = [e for e in run(text) if e.event_type == "assault"]
+    assert [(e.place, e.date) for e in events] == [("Hka Lup Village", "2024-12-02")]
+    assert (events[0].lat, events[0].lon) == point("Waingmaw")
+
+
+def test_camp_located_by_the_next_sentence_then_taken() -> None:
+    text = ("The KIA overran a junta camp near the Chinese border on Sunday. The camp lies "
+            "at the foot of a ridge near Sinbo. Kachin troops seized the camp after dawn.")
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert ("camp near Sinbo", "2024-12-08") in {(e.place, e.date) for e in events}
+
+
+def test_reference_subject_with_a_long_aside() -> None:
+    text = ("The KIA captured the army's camp in Mansi Township on 3 December. The camp, "
+            "which lies 20 miles from the border, which the army built in 2019, had been "
+            "attacked by Kachin troops on 1 December.")
+    got = {(e.event_type, e.place, e.date) for e in run(text)}
+    assert ("assault", "camp in Mansi Township", "2024-12-01") in got
+
+
+def test_base_by_its_designation() -> None:
+    text = "Kachin fighters captured the headquarters of IB 142 on 8 March 2024."
+    events = [e for e in run(text, dt.date(2024, 3, 20)) if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in events] == [("IB 142", "2024-03-08")]
+    assert (events[0].lat, events[0].lon) == point("Dawthponeyan")
+
+
+def test_attack_on_a_base_in_a_town_contests_the_town() -> None:
+    text = "The KIA attacked Light Infantry Battalion 437 in Momauk on Monday."
+    assert {(e.event_type, e.place) for e in run(text)} >= {("assault", "Momauk")}
+
+
+def test_time_of_day_ends_a_sentence_before_a_new_one() -> None:
+    text = ("The KIA took Sinbo at 9 a.m. The army bombed Shwegu on 2 December. "
+            "Talks resumed at 3 p.m. in Laiza.")
+    events = {e.place: e for e in run(text)}
+    assert events["Sinbo"].excerpt == "The KIA took Sinbo at 9 a.m."
