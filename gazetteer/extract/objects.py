@@ -285,7 +285,8 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     if ctx.r.cue["partial"].search(lead):
         flags["partial"] = True
     if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
-        return [], flags
+        ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
+        return ([(ref, t0, "antecedent_place")] if ref else []), flags  # "21 miles from X"
     out: Objects = []
     for loc in items:
         if loc.area and spec.event_type in ("capture", "assault") and \
@@ -403,12 +404,22 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
         objects = [loc for loc in objects if loc.start > unnamed.end()]
         named = [loc for loc in named if loc.start > unnamed.end()]
     for loc in objects:  # places read as objects before first, most recent first
+        loc = _site_or_anchor(loc, site)
         if _fits(ctx, loc, word, site):
             return _town_of(loc) if loc.area else loc
     for loc in named:  # then any place named, unless as a point of reference
+        loc = _site_or_anchor(loc, site)
         if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
             return _town_of(loc) if loc.area else loc
     return None
+
+
+def _site_or_anchor(loc: Mention, site: str) -> Mention:
+    """For "the town" a camp in a town stands for its town ("the camps in Namhsan")."""
+    if not site and loc.site and loc.anchor is not None and loc.anchor.place is not None \
+            and loc.anchor.place.kind in ("town", "city") and loc.name.split()[0] == loc.site:
+        return loc.anchor
+    return loc
 
 
 def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:

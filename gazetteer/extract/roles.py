@@ -165,8 +165,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
     if own:
         return own[0]
-    before = [d for d in dates if d.char_end <= t0]
-    if before:
+    before = [d for d in dates if d.char_end <= t0 and not (
+        d.since and _UNTIL.search(ctx.masked, d.char_end, t0))]
+    if before:  # not "held it since 2024, until it was captured": that date opens a state
         return before[-1]
     if listed:
         return None
@@ -175,6 +176,7 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     return after[0] if after else None
 
 
+_UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$")
 
 

@@ -218,7 +218,7 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
 
 
 #: How close to one of the article's places a village named alone must lie, in km.
-_NEAR_KM = 15.0
+_NEAR_KM = 25.0
 
 
 def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Place | None:

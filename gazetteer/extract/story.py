@@ -75,8 +75,10 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
             continue
         i = sentence_index(ctx, d.sentence[0])
         for step in range(1, reach + 2):
-            if step > reach and (by_sentence.get(i - reach) or _dated(ctx, i - reach)):
-                break  # one sentence further only across a sentence that reports nothing
+            if step > reach and (by_sentence.get(i - reach) or _dated(ctx, i - reach)
+                                 or not _reports(ctx, i - step, d.event_type)):
+                break  # one sentence further: across a sentence that reports nothing, to
+                # one that reports an event of the same kind (a phrase without a place)
             date = _date_of_neighbour(ctx, d, i - step, by_sentence, last=True) or \
                 _date_of_neighbour(ctx, d, i + step, by_sentence, last=False)
             if date is not None:
@@ -99,6 +101,15 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
             d.adjust.append("inferred_actor")
         if d.actor:
             last = d
+
+
+def _reports(ctx: Context, j: int, event_type: str) -> bool:
+    """Whether sentence ``j`` holds a phrase of ``event_type`` left as a candidate."""
+    if not 0 <= j < len(ctx.sentences):
+        return False
+    start = ctx.sentences[j][0]
+    return any(c.sentence[0] == start and c.event_type == event_type
+               for c in ctx.candidates)
 
 
 def _dated(ctx: Context, j: int) -> bool:
