@@ -98,3 +98,16 @@ def test_time_of_day_ends_a_sentence_before_a_new_one() -> None:
             "Talks resumed at 3 p.m. in Laiza.")
     events = {e.place: e for e in run(text)}
     assert events["Sinbo"].excerpt == "The KIA took Sinbo at 9 a.m."
+
+
+def test_a_spelling_variant_before_township_is_the_township() -> None:
+    text = "The KIA seized a militia camp in Wai Hmaw Township on Monday."
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in events] == ["camp in Waingmaw Township"]
+
+
+def test_spelling_variants_of_towns_are_found() -> None:
+    got = {(e.event_type, e.place) for e in run(
+        "The TNLA took Kut Khaing on 7 January and the army recaptured Naunghkio on 2 "
+        "December.")}
+    assert {("capture", "Kutkai"), ("capture", "Nawnghkio")} <= got

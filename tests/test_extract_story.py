@@ -133,3 +133,15 @@ def test_actor_carried_over_a_quotation() -> None:
             "December.")
     events = {e.place: e.actor for e in run(text) if e.event_type == "capture"}
     assert events.get("camp in Hsipaw") == "TNLA"
+
+
+def test_joint_forces_of_an_actor_act() -> None:
+    text = "On 2 December the joint forces of the KIA and its allies captured Sinbo."
+    assert [e.actor for e in run(text) if e.event_type == "capture"] == ["KIA"]
+
+
+def test_actor_of_the_next_event_when_none_before() -> None:
+    text = ("A militia camp near Sinbo was captured on 1 December. Nobody was hurt. Two days "
+            "later the KIA also seized Shwegu.")
+    events = {e.place: e.actor for e in run(text) if e.event_type == "capture"}
+    assert events == {"camp near Sinbo": "KIA", "Shwegu": "KIA"}

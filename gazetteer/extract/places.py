@@ -173,6 +173,10 @@ def _town_of_base(r: Rules, base: Place) -> Place | None:
     return None
 
 
+_GENERIC_LAST = frozenset({"town", "township", "city", "village", "district", "state", "region",
+                           "area", "division", "ward"})
+
+
 def _variant_in(text: str, m: re.Match[str], r: Rules, starts: list[int]
                 ) -> tuple[int, int, tuple[Place, ...]] | None:
     words = list(re.finditer(r"[A-Za-z'’]+", m.group()))
@@ -180,8 +184,9 @@ def _variant_in(text: str, m: re.Match[str], r: Rules, starts: list[int]
         for i in range(len(words) - size + 1):
             a, b = m.start() + words[i].start(), m.start() + words[i + size - 1].end()
             name = text[a:b]
-            if name.casefold() in r.month_words or len(name) < 4:
-                continue
+            if name.casefold() in r.month_words or len(name) < 4 or \
+                    words[i + size - 1].group().casefold() in _GENERIC_LAST:
+                continue  # "Wai Hmaw Township": the name is "Wai Hmaw", an area
             places = r.variant_index.get(spelling_key(name))
             if places and not _part_of_name(text, a, b, r, starts):
                 return a, b, places

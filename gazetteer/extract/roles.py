@@ -19,6 +19,8 @@ from gazetteer.extract.places import Mention
 
 # -- actors ---------------------------------------------------------------------------------
 
+_FORCES_OF = re.compile(r"\b(?:forces|troops|fighters|soldiers|units|columns|members|"
+                        r"combatants)\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s+)?(?:camps?|"
                             r"bases?|outposts?|posts?|positions?|garrisons?|checkpoints?|"
                             r"headquarters|stations?)\b", re.IGNORECASE)
@@ -30,6 +32,8 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return bool(ctx.r.forces_re.match(ctx.text, b, b + 20))
     if ctx.r.holder_re.match(ctx.text, b, b + 12) or _OWNER_OF_SITE.match(ctx.text, b):
         return False  # "junta-held", "a militia camp", "the military council camp"
+    if _FORCES_OF.search(before):
+        return True  # "the joint forces of the KIA and KPDF captured"
     return not ctx.r.target_lead_re.search(before)
 
 

@@ -151,6 +151,10 @@ def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[s
                    definite=definite, anchor=place.anchor or place)
 
 
+#: How many sentences before a named site the township that locates it may be named.
+_ANCHOR_SENTENCES = 3
+
+
 def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int],
                      sentence_starts: list[int], sentences: list[tuple[int, int]] | None
                      ) -> Mention | None:
@@ -159,7 +163,7 @@ def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int]
     if not sentences:
         return None
     i = bisect_right(sentence_starts, pos) - 1
-    for j in range(i, max(i - 3, -1), -1):  # its sentence, then the two before
+    for j in range(i, max(i - _ANCHOR_SENTENCES - 1, -1), -1):  # its sentence, then before
         s0, s1 = sentences[j]
         k = bisect_left(starts, s0)
         best: Mention | None = None

@@ -91,14 +91,25 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
     12 November") takes the actor of the event just before it, in its sentence or the
     previous one; marked inferred."""
     last: Draft | None = None
-    for d in drafts:
-        if d.event_type not in CHANGES:
-            continue
+    changes = [d for d in drafts if d.event_type in CHANGES]
+    following: list[Draft | None] = [None] * len(changes)  # the next event with an actor
+    upcoming: Draft | None = None
+    for n in range(len(changes) - 1, -1, -1):
+        following[n] = upcoming
+        if changes[n].actor:
+            upcoming = changes[n]
+    for n, d in enumerate(changes):
         if not d.actor and last is not None and \
                 sentence_index(ctx, d.sentence[0]) - sentence_index(ctx, last.sentence[0]) \
                 <= _ACTOR_SENTENCES:
             d.actor = last.actor
             d.adjust.append("inferred_actor")
+        elif not d.actor:  # none before: the actor of the next event, if as close
+            after = following[n]
+            if after is not None and sentence_index(ctx, after.sentence[0]) - \
+                    sentence_index(ctx, d.sentence[0]) <= _ACTOR_SENTENCES:
+                d.actor = after.actor
+                d.adjust.append("inferred_actor")
         if d.actor:
             last = d
 
