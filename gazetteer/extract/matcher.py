@@ -37,6 +37,8 @@ class Rules:
     variant_index: dict[str, tuple[Place, ...]]
     base_re: re.Pattern[str]
     gazetteer: Gazetteer
+    #: capitalised run -> its spans that are spelling variants of places (a cache)
+    variant_cache: dict[str, list[tuple[int, int, tuple[Place, ...]]]]
     actor_re: re.Pattern[str]
     actor_index: dict[str, str]
     trigger_re: re.Pattern[str]
@@ -262,7 +264,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
     return Rules(
         cue_any_re=cue_any_re, junta_side=junta_side,
         place_re=place_re, place_index=place_index, variant_index=gaz.variant_forms(),
-        base_re=_base_pattern(gaz), gazetteer=gaz,
+        base_re=_base_pattern(gaz), gazetteer=gaz, variant_cache={},
         actor_re=actor_re,
         actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
         cue=cue, site_re=re.compile(site),

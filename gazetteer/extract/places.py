@@ -179,18 +179,38 @@ _GENERIC_LAST = frozenset({"town", "township", "city", "village", "district", "s
 
 def _variant_in(text: str, m: re.Match[str], r: Rules, starts: list[int]
                 ) -> tuple[int, int, tuple[Place, ...]] | None:
-    words = list(re.finditer(r"[A-Za-z'’]+", m.group()))
+    for a, b, places in _variant_spans(r, m.group()):  # longest first
+        if not _part_of_name(text, m.start() + a, m.start() + b, r, starts):
+            return m.start() + a, m.start() + b, places
+    return None
+
+
+def _variant_spans(r: Rules, run: str) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Spans of ``run`` (offsets in it) whose spelling key is a place's, longest first;
+    remembered per run, as the same capitalised runs recur across articles."""
+    cache = r.variant_cache
+    found = cache.get(run)
+    if found is not None:
+        return found
+    found = []
+    words = list(_WORD.finditer(run))
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
-            a, b = m.start() + words[i].start(), m.start() + words[i + size - 1].end()
-            name = text[a:b]
+            a, b = words[i].start(), words[i + size - 1].end()
+            name = run[a:b]
             if name.casefold() in r.month_words or len(name) < 4 or \
                     words[i + size - 1].group().casefold() in _GENERIC_LAST:
                 continue  # "Wai Hmaw Township": the name is "Wai Hmaw", an area
             places = r.variant_index.get(spelling_key(name))
-            if places and not _part_of_name(text, a, b, r, starts):
-                return a, b, places
-    return None
+            if places:
+                found.append((a, b, places))
+    if len(cache) > 100_000:
+        cache.clear()
+    cache[run] = found
+    return found
+
+
+_WORD = re.compile(r"[A-Za-z'’]+")
 
 
 def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) -> bool:

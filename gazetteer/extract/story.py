@@ -70,13 +70,14 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
+    reported = {(c.sentence[0], c.event_type) for c in ctx.candidates}
     for d in drafts:
         if d.event_type not in CHANGES or d.date is not None:
             continue
         i = sentence_index(ctx, d.sentence[0])
         for step in range(1, reach + 2):
             if step > reach and (by_sentence.get(i - reach) or _dated(ctx, i - reach)
-                                 or not _reports(ctx, i - step, d.event_type)):
+                                 or not _reports(ctx, i - step, d.event_type, reported)):
                 break  # one sentence further: across a sentence that reports nothing, to
                 # one that reports an event of the same kind (a phrase without a place)
             date = _date_of_neighbour(ctx, d, i - step, by_sentence, last=True) or \
@@ -114,13 +115,10 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
             last = d
 
 
-def _reports(ctx: Context, j: int, event_type: str) -> bool:
+def _reports(ctx: Context, j: int, event_type: str,
+             reported: set[tuple[int, str]]) -> bool:
     """Whether sentence ``j`` holds a phrase of ``event_type`` left as a candidate."""
-    if not 0 <= j < len(ctx.sentences):
-        return False
-    start = ctx.sentences[j][0]
-    return any(c.sentence[0] == start and c.event_type == event_type
-               for c in ctx.candidates)
+    return 0 <= j < len(ctx.sentences) and (ctx.sentences[j][0], event_type) in reported
 
 
 def _dated(ctx: Context, j: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import time
 
@@ -36,6 +37,10 @@ PATTERNS: dict[str, tuple[str, dt.date | None]] = {
         "Junta troops attacked Bhamo on Monday, but the KIA denied that Momauk had fallen. ",
         PUBLISHED),
     "place names without triggers": ("Bhamo, Myitkyina and Lashio; ", PUBLISHED),
+    "undated captures, references, sites": (
+        "Kachin fighters took the camp near Sinbo. Nobody was hurt. They seized a post. "
+        "The town fell. IB 142 and the Ja Pa and Nam Sa outposts were overrun. ",
+        PUBLISHED),
     "actors without triggers": ("KIA, TNLA and the junta; ", PUBLISHED),
 }
 
@@ -94,7 +99,24 @@ def main() -> int:
               + f"{per_kb_events:11.1f}{ratio:13.1f}x")
     verdict = "OK" if worst_ratio <= 3 else "ABOVE TARGET"
     print(f"worst case: {worst_ratio:.1f}x a normal article's ms/KB (target <= 3x): {verdict}")
+    _frozen(gaz, normal, max(sizes))
     return 0
+
+
+def _frozen(gaz: Gazetteer, normal: float, size: int) -> None:
+    """The densest pattern again with the loaded tables (gazetteer, villages, rules: some
+    100,000 objects) moved out of the garbage collector's reach, as a long-running worker
+    may do with ``gc.freeze()``: how much of the cost at large sizes is the collector's."""
+    gaz.village_candidates("warm")  # the village table, read on first use
+    gc.collect()
+    gc.freeze()
+    unit, published = PATTERNS["one event sentence, repeated"]
+    text = unit * (size * 1024 // len(unit) + 1)
+    ms, _ = _cpu_ms([Article("adversarial.txt", text[:size * 1024], published)], gaz,
+                    repeats=1)
+    print(f"same, {size} KB, static tables frozen out of the garbage collector: "
+          f"{ms / size:.2f} ms/KB ({ms / size / normal:.1f}x)")
+    gc.unfreeze()
 
 
 if __name__ == "__main__":
