@@ -313,9 +313,9 @@ CANDIDATE_REASONS = (
     "no_place",         # the phrase names no place the gazetteer or the article locates
     "unlocated_place",  # a named camp, base or village the article does not locate
     "historical",       # dated long before publication: background, not news
-    "no_date",          # an event with a place but no date (it is in the event table too)
-    "ambiguous_place",  # the name fits several places; the one chosen may be wrong
 )
+# An event with a place but no date, or a place chosen among several of the same name, is
+# in the event table (empty date; lower confidence), reviewed there, not here.
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,9 +48,9 @@ def test_a_phrase_with_no_place_is_a_candidate(text: str) -> None:
     assert any(reason == "no_place" and kind == "capture" for reason, kind, _ in got)
 
 
-def test_a_place_without_a_date_is_a_candidate_and_still_an_event() -> None:
+def test_a_place_without_a_date_is_an_undated_event_not_a_candidate() -> None:
     text = "The KIA captured Sinbo, a spokesman said."
-    assert ("no_date", "capture", "Sinbo") in candidates(text)
+    assert candidates(text) == []
     assert [(e.place, e.date) for e in extract_article(Article("c.txt", text, PUB))] == \
         [("Sinbo", "")]
 
@@ -74,13 +74,24 @@ def test_denied_planned_or_placeless_phrases_are_not_candidates(text: str) -> No
 
 
 def test_candidates_table_has_the_contract_columns_and_stable_ids() -> None:
-    articles = [Article("a.txt", "The KIA occupied Hkaw Lum Yang on 31 October.", PUB),
+    articles = [Article("a.txt", "The KIA occupied Hkaw Lum Yang on 31 October. Troops "
+                                 "then seized Nam Lim Pa, residents said.", PUB),
                 Article("b.txt", "The KIA captured Sinbo, a spokesman said.", PUB)]
-    frame = extract_candidates(articles)
+    frame = extract_with_candidates(articles).candidates
     assert tuple(frame.columns) == CANDIDATE_COLUMNS
-    assert set(frame["source_file"]) == {"a.txt", "b.txt"}
-    again = extract_candidates(list(reversed(articles)))
+    assert set(frame["source_file"]) == {"a.txt"}
+    again = extract_with_candidates(list(reversed(articles))).candidates
     assert list(frame["candidate_id"]) == list(again["candidate_id"])
     both = extract_with_candidates(articles)
-    assert list(both.candidates["candidate_id"]) == list(frame["candidate_id"])
     assert set(both.events["place"]) == {"Sinbo"}
+
+
+def test_one_articles_candidates_as_the_corpus_store_reads_them() -> None:
+    from gazetteer.ingest import extract_rows
+
+    article = Article("a.txt", "The KIA occupied Hkaw Lum Yang on 31 October.", PUB)
+    assert [c.row()["mention"] for c in extract_candidates(article)] == ["Hkaw Lum Yang"]
+    events, candidates = extract_rows(article)
+    assert events == []
+    assert [(c["reason"], c["event_type"], c["mention"]) for c in candidates] == \
+        [("unlocated_place", "capture", "Hkaw Lum Yang")]

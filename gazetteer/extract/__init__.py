@@ -24,7 +24,8 @@ The steps, one module each:
    ``article.text[char_start:char_end] == excerpt``.
 6. What cannot be settled (a capture or assault phrase with no place the extractor can
    locate, or no date) is kept as a :class:`~gazetteer.events.Candidate` with its reason:
-   :func:`read_article`, :func:`extract_with_candidates`, :func:`extract_candidates`.
+   :func:`read_article`, :func:`extract_candidates` (one article, as the corpus store
+   reads them), :func:`extract_with_candidates` (the two tables of many articles).
 """
 
 from __future__ import annotations
@@ -104,10 +105,13 @@ def extract_with_candidates(articles: Sequence[Article] | Iterable[Article], *,
     return Extraction(events_frame(events), candidates_frame(candidates))
 
 
-def extract_candidates(articles: Sequence[Article] | Iterable[Article], *,
-                       gazetteer: Gazetteer | None = None) -> pd.DataFrame:
-    """The candidates table of several articles (:data:`CANDIDATE_COLUMNS`)."""
-    return extract_with_candidates(articles, gazetteer=gazetteer).candidates
+def extract_candidates(article: Article, *, gazetteer: Gazetteer | None = None
+                       ) -> list[Candidate]:
+    """The candidates of one article (what the corpus store keeps beside its events):
+    captures and assaults whose place or date could not be settled, each with its reason;
+    ``candidate.row()`` is a dict keyed by :data:`CANDIDATE_COLUMNS`. For a table of many
+    articles use :func:`extract_with_candidates`."""
+    return read_article(article, gazetteer=gazetteer).candidates
 
 
 def extract_articles(articles: Sequence[Article] | Iterable[Article], *,

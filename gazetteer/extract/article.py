@@ -21,7 +21,6 @@ from gazetteer.extract.story import (
     carry_actors,
     carry_adjacent_dates,
     drop_historical,
-    settled_candidates,
 )
 from gazetteer.places import Gazetteer
 
@@ -177,7 +176,6 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     carry_adjacent_dates(ctx, drafts)
     _inherit(drafts)  # again: a date carried from the next sentence reaches later mentions
     carry_actors(ctx, drafts)
-    settled_candidates(ctx, drafts)
     return drafts
 
 

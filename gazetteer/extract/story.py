@@ -9,7 +9,7 @@ candidates an analyst must settle.
   reports nothing about another place: "Rebels captured X. The operation took place
   today." The date is marked inferred.
 - What cannot be settled is kept as a :class:`CandidateDraft` with its reason (see
-  :data:`gazetteer.events.CANDIDATE_REASONS`).
+  :data:`gazetteer.events.CANDIDATE_REASONS`); an undated event stays in the event table.
 """
 
 from __future__ import annotations
@@ -148,18 +148,3 @@ def _same_place(a: Mention, b: Mention) -> bool:
     """The same place, or a base or camp at it ("the camp in Kutkai" and Kutkai)."""
     return a.name == b.name or (round(a.lat, 4), round(a.lon, 4)) == \
         (round(b.lat, 4), round(b.lon, 4))
-
-
-def settled_candidates(ctx: Context, drafts: list[Draft]) -> None:
-    """Candidates for the events kept without a date or with an ambiguous place."""
-    for d in drafts:
-        if d.event_type not in CHANGES:
-            continue
-        if d.date is None:
-            ctx.candidates.append(CandidateDraft("no_date", d.event_type, d.trigger,
-                                                 d.sentence, d.loc.name, d.loc, None,
-                                                 d.actor))
-        if d.loc.ambiguous:
-            ctx.candidates.append(CandidateDraft("ambiguous_place", d.event_type, d.trigger,
-                                                 d.sentence, d.loc.name, d.loc, d.date,
-                                                 d.actor))
