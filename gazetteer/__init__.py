@@ -11,9 +11,11 @@ The pipeline, one module a step; data flows down this list::
     articles   files -> Article (text cleaned, publication date and its basis)
     dates      "on Wednesday" -> a dated span, against the publication day
         |
-    extract/   Article -> Events with excerpt and offsets: matcher (rules compiled once),
-               sentences, places (mentions), clauses (triggers, cues), roles (actor,
-               target, date), article (assembly)
+    extract/   Article -> Events with excerpt and offsets, and Candidates: matcher (rules
+               compiled once), sentences, places (names, variants, bases), sites (camps,
+               villages), clauses (triggers, cues), objects (a phrase's places,
+               references), roles (actor, target, date), story (across sentences),
+               article (assembly)
     events     the event table's contract: columns, types, dates at a precision
     store      the corpus store (SQLite): articles, events, candidates, review decisions
     ingest     files, saved pages, URLs and feeds -> the store, extracted as added;
