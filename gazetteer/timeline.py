@@ -345,6 +345,24 @@ class Timeline:
                          "disputed": st.disputed})
         return pd.DataFrame(rows, columns=list(cols))
 
+    def intervals(self, place: str) -> tuple[tuple[dt.date | None, PlaceState], ...]:
+        """A place's states in order, each with the day it takes effect.
+
+        The day is None for a baseline (in force from the start of the record). Empty for
+        a place not on the timeline. Unlike :meth:`history`, states are returned as they
+        are (a confirmation repeats the state with more reports).
+        """
+        line = self._lines.get(place)
+        if line is None:
+            return ()
+        return tuple((None if day <= 1 else dt.date.fromordinal(day), st)
+                     for day, st in zip(line.days, line.states, strict=True))
+
+    def site(self, place: str) -> tuple[float, float, bool] | None:
+        """``(lat, lon, approximate)`` of a place on the timeline (degrees), else None."""
+        line = self._lines.get(place)
+        return None if line is None else (line.lat, line.lon, line.approximate)
+
     def events_at(self, place: str) -> tuple[ControlEvent, ...]:
         """The merged control events of a place, in date order."""
         return tuple(self._by_place.get(place, ()))
