@@ -4,8 +4,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 CHROMIUM ?= /usr/bin/chromium
+NGINX  ?= /usr/sbin/nginx
+SERVE_PORT ?= 8080
+SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint data bench eval chromium clean
+.PHONY: run serve test lint data bench eval chromium nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +34,27 @@ chromium:
 	  echo "Browser tests need Chromium. Run:  sudo apt-get install -y chromium" >&2; exit 1; \
 	fi
 
-test: $(VENV)/.installed-test chromium
+# Debian's nginx, for `make serve` and its test (the proxy runs from our own config; the
+# package's own service, if your system starts it, is not used).
+nginx:
+	@if [ -x "$(NGINX)" ]; then \
+	  echo "nginx: $(NGINX)"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "nginx missing: installing Debian's nginx package"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx) \
+	    || { echo "apt-get install nginx failed" >&2; exit 1; }; \
+	else \
+	  echo "Serving behind a proxy needs nginx. Run:  sudo apt-get install -y nginx" >&2; exit 1; \
+	fi
+
+# The dashboard behind nginx (gzip, cached bundles, websocket) at http://$(SERVE_ADDRESS):$(SERVE_PORT)
+serve: $(VENV)/.installed nginx
+	$(PY) -m gazetteer.deploy.serve --port $(SERVE_PORT) --address $(SERVE_ADDRESS) \
+	  --streamlit-port $(PORT)
+
+test: $(VENV)/.installed-test chromium nginx
 	$(VENV)/bin/ruff check .
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
+	CHROMIUM=$(CHROMIUM) NGINX=$(NGINX) $(PY) -m pytest -q
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
@@ -50,8 +71,8 @@ data: $(VENV)/.installed-build
 	$(PY) data/build/build_villages.py
 	$(PY) -m gazetteer extract seeds --out data/events.csv --force
 
-bench: $(VENV)/.installed-test chromium
-	$(PY) tests/bench/run_all.py
+bench: $(VENV)/.installed-test chromium nginx
+	NGINX=$(NGINX) $(PY) tests/bench/run_all.py
 
 # The extractor on real articles, scored against the shared gold set (not part of `make test`).
 # REALWORLD: a git-ignored folder of article texts plus its sources.csv (third-party text:
