@@ -30,15 +30,19 @@ The pipeline, one module a step; data flows down this list::
     areas      Voronoi cells of the places, clipped to Myanmar (boundaries)
     trends     holdings over time, what changed between two dates
         |
+    mapdata    a timeline -> the map file's compact tables (every place's intervals, rows)
+    mapfile    the self-contained map file: one HTML file, Leaflet and data inline
+        |
     web/       the Streamlit page's wing: model, caches, permalink, map and layers,
                panel, tables, charts, uploads, review view, assets and templates. Only web/ imports
                streamlit, folium or altair, and only dashboard.py (and the CLI's
                map-drawing commands) import web/.
 
 ``cli`` is the command line (``python -m gazetteer``; the store's commands in
-``cli_corpus``); ``errors`` the one exception tree
-(:class:`GazetteerError` and its subclasses); ``palette`` the status colours shared by
-every view of the map.
+``cli_corpus``); ``errors`` the one exception tree (:class:`GazetteerError` and its
+subclasses); ``palette`` the status colours and marker looks shared by every view of the
+map; ``escaping`` text made safe for HTML and scripts; ``deploy`` serving the page behind
+nginx (``make serve``).
 """
 
 from gazetteer.errors import (

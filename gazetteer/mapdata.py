@@ -31,8 +31,9 @@ from typing import Any
 
 import pandas as pd
 
-from gazetteer.mapstyle import LABELS, PALETTE, marker_style
-from gazetteer.timeline import STATUSES, PlaceState, Timeline, parse_event_date
+from gazetteer.events import parse_event_date
+from gazetteer.palette import LABELS, PALETTE, marker_style
+from gazetteer.timeline import STATUSES, PlaceState, Timeline
 
 __all__ = ["BEFORE_RECORD", "EPOCH_ORDINAL", "KACHIN_VIEW", "KINDS", "PRECISIONS", "epoch_day",
            "map_data", "spread_positions"]

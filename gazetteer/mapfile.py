@@ -9,7 +9,7 @@ Opened from disk it makes no request: no tiles, no fonts, no source maps; a
 Content-Security-Policy in the file forbids every fetch and allows only its own three
 scripts (by their SHA-256), so even a script smuggled into the data could not run.
 
-Escaping: the data goes in as JSON through :func:`gazetteer.mapstyle.js_json` (``<``,
+Escaping: the data goes in as JSON through :func:`gazetteer.escaping.js_json` (``<``,
 ``>``, ``&``, quotes and line separators as ``\\uXXXX``), so no excerpt can close its
 ``<script>`` element; the page inserts text with ``textContent`` only. The template is
 filled by one pass of plain substitution: nothing inserted is read again as a template.
@@ -30,10 +30,10 @@ from typing import Any
 
 import pandas as pd
 
-from gazetteer._paths import BOUNDARIES_GEOJSON, PACKAGE_DIR
 from gazetteer.errors import DataFileError
+from gazetteer.escaping import js_json
 from gazetteer.mapdata import map_data
-from gazetteer.mapstyle import js_json
+from gazetteer.settings import BOUNDARIES_GEOJSON, PACKAGE_DIR
 from gazetteer.timeline import Timeline
 
 __all__ = ["ASSETS_DIR", "file_boundaries", "leaflet_assets", "map_file_html",
@@ -110,7 +110,7 @@ def _boundaries_cached(path: str) -> str:
                                    "label_lat": round(label.y, 3),
                                    "label_lon": round(label.x, 3)},
                     "geometry": _rounded(mapping(geom))})
-    return js_json({"type": "FeatureCollection", "features": out})
+    return js_json({"type": "FeatureCollection", "features": out}, compact=True)
 
 
 def _rounded(geometry: Mapping[str, Any], digits: int = 3) -> dict[str, Any]:
@@ -165,7 +165,7 @@ def render_map_file(data: Mapping[str, Any], *, boundaries: str | None = None) -
     slots = {**scripts, "CSP": csp, "LEAFLET_CSS": css, "CSS": _asset("mapfile.css"),
              "TITLE": html.escape(str(data.get("title", "")), quote=True),
              "NOTE": html.escape(str(data.get("note", "")), quote=True),
-             "DATA": js_json(dict(data)),
+             "DATA": js_json(dict(data), compact=True),
              "BOUNDARIES": boundaries if boundaries is not None else file_boundaries()}
     return _SLOT.sub(lambda m: slots[m.group(1)], _asset("map.html"))
 

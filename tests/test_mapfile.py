@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 import pytest
-from mapfile_data import (
+from support.mapfile_data import (
     BASELINE,
     HOSTILE,
     HOSTILE_PLACE,
@@ -25,9 +25,10 @@ from mapfile_data import (
 )
 
 from gazetteer import mapdata
+from gazetteer.escaping import js_json
 from gazetteer.mapdata import BEFORE_RECORD, PRECISIONS, epoch_day, map_data
 from gazetteer.mapfile import file_boundaries, leaflet_assets, map_file_html
-from gazetteer.mapstyle import LABELS, PALETTE, js_json, marker_style
+from gazetteer.palette import LABELS, PALETTE, marker_style
 from gazetteer.timeline import STATUSES, Timeline
 
 
@@ -114,13 +115,11 @@ def test_styles_are_the_pages_marker_styles_and_colours():
         assert data["labels"][s] == LABELS[status]
 
 
-def test_the_page_and_the_file_share_one_palette():
-    from gazetteer import mapview
+def test_the_page_and_the_file_share_one_palette_and_one_escaping():
+    from gazetteer.web import layers, render
 
-    assert mapview.PALETTE == PALETTE and mapview.LABELS == LABELS
-    for status in STATUSES:
-        assert mapview.marker_style(status, recent=True, disputed=True) == marker_style(
-            status, recent=True, disputed=True)
+    assert layers.marker_style is marker_style and layers.PALETTE is PALETTE
+    assert render.js_json is js_json
 
 
 def test_spread_positions_move_all_but_one_place_of_a_shared_point():
@@ -204,7 +203,7 @@ def test_seed_map_file_size():
 
 
 def test_a_large_map_file_stays_under_five_megabytes():
-    from gazetteer.synthetic import synthetic_events
+    from support.synthetic import synthetic_events
 
     events = synthetic_events(50_000, 2_000, seed=1)
     html = map_file_html(Timeline.from_events(events), events)

@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from gazetteer._paths import ROOT_DIR
 from gazetteer.deploy import find_nginx, render_nginx_conf
 from gazetteer.errors import GazetteerError
+from gazetteer.settings import ROOT_DIR
 
 __all__ = ["Proxy", "main"]
 

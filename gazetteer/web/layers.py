@@ -28,7 +28,8 @@ import pandas as pd
 
 from gazetteer.areas import area_cells, rounded_geometry
 from gazetteer.events import RECENT_DAYS, is_true
-from gazetteer.palette import LABELS, PALETTE
+from gazetteer.palette import LABELS, PALETTE, marker_style
+from gazetteer.palette import slug as _slug
 from gazetteer.web.assets import served_static_dir
 from gazetteer.web.render import (
     _DATE_HOLE,
@@ -43,46 +44,8 @@ from gazetteer.web.render import (
     js_json,
 )
 
-_RING = "#1a1a1a"
 #: Places drawn at the same point are spread on a circle of this radius (degrees).
 _SPREAD_DEG = 0.03
-
-
-def marker_style(status: str, *, assumed: bool = False, recent: bool = False,
-                 disputed: bool = False) -> dict[str, Any]:
-    """Leaflet path options for one place's circle marker.
-
-    Parameters
-    ----------
-    status : str
-        One of :data:`PALETTE`'s keys (anything else is drawn as ``unknown``).
-    assumed : bool
-        Baseline not supported by an article: hollow (faded fill, ring in the colour).
-    recent : bool
-        Status changed recently: radius 10 px (the largest that keeps clicks at the
-        marker's centre) and a 3.5 px ring.
-    disputed : bool
-        Sources disagree: dashed black ring.
-    """
-    colour = PALETTE.get(status, PALETTE["unknown"])
-    style: dict[str, Any] = {"radius": 7, "color": _RING, "weight": 1.5, "opacity": 1.0,
-                             "fillColor": colour, "fillOpacity": 0.92}
-    if assumed:
-        style.update(color=colour, weight=3, fillOpacity=0.18)
-    if recent:
-        style.update(radius=10, weight=3.5)
-    if disputed:
-        style.update(color="#000000", dashArray="3 3", weight=max(style["weight"], 2.5))
-    classes = ["kcm-marker", f"kcm-status-{_slug(status)}"]
-    classes += [c for c, on in (("kcm-assumed", assumed), ("kcm-recent", recent),
-                                ("kcm-disputed", disputed)) if on]
-    style["className"] = " ".join(classes)
-    return style
-
-
-@lru_cache(maxsize=65_536)
-def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
 
 def tooltip_html(row: Mapping[str, Any]) -> str:

@@ -1,15 +1,13 @@
 """Rendering plumbing of the web wing: templates, escaping, and verbatim layer scripts.
 
 Every value from the data reaches HTML through :func:`escape_text` (or an autoescaping
-Jinja template from :data:`page_templates`) and JavaScript through :func:`js_json`.
+Jinja template from :data:`page_templates`) and JavaScript through :func:`js_json` (both
+from :mod:`gazetteer.escaping`, shared with the map file).
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
-import json
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -20,6 +18,7 @@ from branca.element import Element
 from folium.elements import ElementAddToElement
 from folium.template import Template
 
+from gazetteer.escaping import escape_text, js_json  # noqa: F401 (re-exported)
 from gazetteer.settings import PACKAGE_DIR
 
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
@@ -43,39 +42,6 @@ def _template(name: str) -> Template:
 
 
 _HELPERS_MARK = "    /* kcm:layer-helpers */\n"
-
-
-def escape_text(value: object) -> str:
-    """HTML-escape ``value`` for text or attribute context, backticks and ``$`` included.
-
-    The extra entities keep a string inert even if some consumer pastes it into a
-    JavaScript template literal (as folium's own ``Tooltip`` does).
-    """
-    text = "" if value is None else str(value)
-    return (html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;")
-            .replace("\\", "&#92;"))
-
-
-def js_json(value: object) -> str:
-    """``value`` as a JavaScript literal that is safe anywhere in a script.
-
-    JSON with ``<``, ``>``, ``&``, quotes, backticks, ``$`` and line separators written as
-    ``\\uXXXX`` escapes: it cannot close a ``<script>`` element, a string or a template
-    literal, whatever the data holds; nor can it open a Jinja tag (a ``{`` before ``{``,
-    ``%`` or ``#`` is escaped too). Keys are sorted so equal data gives equal text.
-    """
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
-    for char, escaped in _JS_ESCAPES:  # str.replace per character: far faster than translate
-        if char in text:
-            text = text.replace(char, escaped)
-    if "{" in text:  # a "{" before "{", "%" or "#" is inside a string: JSON puts '"' there
-        text = _TEMPLATE_OPENER.sub(r"\\u007b", text)
-    return text
-
-
-_JS_ESCAPES = tuple((c, f"\\u{ord(c):04x}") for c in "<>&'`$\u2028\u2029")
-#: Jinja's delimiters: folium compiles rendered scripts as templates again.
-_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def records(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any]]:

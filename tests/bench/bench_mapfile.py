@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]   # the package, and tests/support/
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
@@ -68,14 +68,10 @@ def seeds_file() -> tuple[str, float]:
 
 
 def synthetic_file(places: int, events_n: int) -> tuple[str, float]:
+    from support.synthetic import synthetic_events
+
     from gazetteer.mapfile import map_file_html
     from gazetteer.timeline import Timeline
-
-    try:
-        from gazetteer.synthetic import synthetic_events
-    except ImportError:  # moved to tests/ by the architecture refactor
-        sys.path.insert(0, str(ROOT / "tests"))
-        from synthetic import synthetic_events
 
     events = synthetic_events(events_n, places, seed=1)
     start = time.perf_counter()

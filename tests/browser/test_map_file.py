@@ -9,16 +9,16 @@ import itertools
 from pathlib import Path
 
 import pytest
-from mapfile_data import BASELINE, HOSTILE, HOSTILE_PLACE, hostile_events
+from support.mapfile_data import BASELINE, HOSTILE, HOSTILE_PLACE, hostile_events
 
 from gazetteer.mapfile import map_file_html
-from gazetteer.mapstyle import slug
+from gazetteer.palette import slug
 from gazetteer.places import Gazetteer
 from gazetteer.timeline import Timeline
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 PURPLE, BLUE = "rgb(204, 121, 167)", "rgb(0, 114, 178)"   # BGF, KIA
 WATCH = """() => {
     window.__blocked = [];

@@ -11,7 +11,7 @@ import pandas as pd
 from gazetteer.mapdata import PRECISIONS, epoch_day
 from gazetteer.timeline import STATUSES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "data" / "events.csv"
 BASELINE = ROOT / "data" / "baseline.csv"
 HOSTILE = ('Fighters overran the camp <img src=x onerror="window.__pwned=1"> and '
