@@ -38,20 +38,25 @@ with st.sidebar:
     st.caption("Uploads are used in this browser session only"
                + (", unless you keep them in the corpus store below." if stored else
                   ": nothing is saved on the server and no file of the project is changed."))
-    files = st.file_uploader("News articles (.txt, or saved web pages .html)",
-                             type=["txt", "html", "htm"], accept_multiple_files=True,
-                             # a new key once kept in the store: the uploader is emptied
-                             key="upload_articles" + (f"_{ss['upload_round']}"
-                                                      if ss.get("upload_round") else ""))
-    published = st.date_input(
-        "Their publication date", value=None, key="upload_published",
-        min_value=dt.date(1990, 1, 1), max_value=dt.date.today() + dt.timedelta(days=1),
-        help="Used to resolve dates such as 'on Wednesday'. Leave empty when unknown: "
-             "then a 'date YYYY-MM-DD' first line, or only full dates in the text, count.")
-    table_file = st.file_uploader("An event table (CSV: ours or an ACLED export)",
-                                  type=["csv"], key="upload_table")
-    replace = st.toggle("Show only the uploaded table", key="upload_replace",
-                        disabled=table_file is None)
+    # in a popover: its file pickers and date field (and their 65 kB of code) reach the
+    # browser only when opened, which a first visit on a slow link does not pay for
+    with st.popover("Add articles or an event table", icon=":material/upload:",
+                    width="stretch"):
+        files = st.file_uploader("News articles (.txt, or saved web pages .html)",
+                                 type=["txt", "html", "htm"], accept_multiple_files=True,
+                                 # a new key once kept in the store: the uploader is emptied
+                                 key="upload_articles" + (f"_{ss['upload_round']}"
+                                                          if ss.get("upload_round") else ""))
+        published = st.date_input(
+            "Their publication date", value=None, key="upload_published",
+            min_value=dt.date(1990, 1, 1), max_value=dt.date.today() + dt.timedelta(days=1),
+            help="Used to resolve dates such as 'on Wednesday'. Leave empty when unknown: "
+                 "then a 'date YYYY-MM-DD' first line, or only full dates in the text, "
+                 "count.")
+        table_file = st.file_uploader("An event table (CSV: ours or an ACLED export)",
+                                      type=["csv"], key="upload_table")
+        replace = st.toggle("Show only the uploaded table", key="upload_replace",
+                            disabled=table_file is None)
 
 # -- this session's uploads, merged into a model of its own -----------------------------
 taken = set(shared.data.articles)

@@ -198,3 +198,65 @@ def distance_to_state_km(lat: float, lon: float, state: str, *,
         Kilometres from the point to the polygon; 0.0 inside or on the boundary.
     """
     return _km_to(state_polygon(state, path=path), lat, lon)
+
+
+#: Neighbouring countries' units are clipped to this box (lon0, lat0, lon1, lat1), degrees.
+NEIGHBOUR_BOX = (88.0, 8.0, 104.0, 31.0)
+
+
+def compact_boundaries(path: str | Path = BOUNDARIES_GEOJSON, *, simplify_deg: float = 0.0,
+                       digits: int = 3, label_points: bool = False) -> str:
+    """The boundaries as compact, script-safe GeoJSON text for a browser (cached).
+
+    Neighbouring countries' units are clipped to :data:`NEIGHBOUR_BOX`; coordinates are
+    rounded to ``digits`` decimals (3: about 100 m, finer than the source's own
+    simplification); with ``simplify_deg`` > 0 the units are simplified together
+    (``shapely.coverage_simplify``: shared borders stay shared). ``label_points`` adds a
+    ``label_lat``/``label_lon`` inside each unit's largest part.
+
+    Raises
+    ------
+    DataFileError
+        The file is missing or not a GeoJSON FeatureCollection.
+    """
+    return _compact_cached(str(Path(path).resolve()), simplify_deg, digits, label_points)
+
+
+@cache
+def _compact_cached(path: str, simplify_deg: float, digits: int, label_points: bool) -> str:
+    import shapely
+    from shapely.geometry import box, mapping
+
+    from gazetteer.escaping import js_json
+
+    features = load_boundaries(path)["features"]
+    try:
+        shapes = [shape(f["geometry"]) for f in features]
+    except (KeyError, TypeError, AttributeError, ValueError) as err:
+        raise DataFileError(Path(path), f"a feature has no valid geometry ({err})") from err
+    if simplify_deg > 0:
+        shapes = list(shapely.coverage_simplify(shapes, simplify_deg))
+    clip = box(*NEIGHBOUR_BOX)
+    out = []
+    for feature, geom in zip(features, shapes, strict=True):
+        props = dict(feature.get("properties") or {})
+        if props.get("country") != "MMR":
+            geom = geom.intersection(clip)
+        if geom.is_empty:
+            continue
+        if label_points:
+            largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+            point = largest.point_on_surface()
+            props.update(label_lat=round(point.y, digits), label_lon=round(point.x, digits))
+        out.append({"type": "Feature", "properties": props,
+                    "geometry": _rounded(mapping(geom), digits)})
+    return js_json({"type": "FeatureCollection", "features": out}, compact=True)
+
+
+def _rounded(geometry: Any, digits: int) -> dict[str, Any]:
+    def rnd(coords: Any) -> Any:
+        if coords and isinstance(coords[0], (int, float)):
+            return [round(coords[0], digits), round(coords[1], digits)]
+        return [rnd(c) for c in coords]
+
+    return {"type": geometry["type"], "coordinates": rnd(geometry["coordinates"])}

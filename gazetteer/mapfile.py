@@ -21,7 +21,6 @@ import base64
 import datetime as dt
 import hashlib
 import html
-import json
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -30,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from gazetteer.boundaries import compact_boundaries
 from gazetteer.errors import DataFileError
 from gazetteer.escaping import js_json
 from gazetteer.mapdata import map_data
@@ -42,8 +42,6 @@ __all__ = ["ASSETS_DIR", "file_boundaries", "leaflet_assets", "map_file_html",
 ASSETS_DIR = PACKAGE_DIR / "mapfile_assets"
 #: Simplification tolerance of the boundaries (degrees; shared borders stay shared).
 SIMPLIFY_DEG = 0.02
-#: Neighbouring countries' units are clipped to this box (lon0, lat0, lon1, lat1).
-NEIGHBOUR_BOX = (88.0, 8.0, 104.0, 31.0)
 _SLOT = re.compile(r"%%KCM_([A-Z_]+)%%")
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--|<script", re.IGNORECASE)
 
@@ -81,60 +79,19 @@ def leaflet_assets() -> tuple[str, str]:
     return css, js
 
 
-@cache
-def _boundaries_cached(path: str) -> str:
-    import shapely
-    from shapely.geometry import box, mapping, shape
-
-    file = Path(path)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        features = data["features"]
-        shapes = [shape(f["geometry"]) for f in features]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise DataFileError(file, f"not a readable GeoJSON FeatureCollection ({err})") from err
-    simple = shapely.coverage_simplify(shapes, SIMPLIFY_DEG)
-    clip = box(*NEIGHBOUR_BOX)
-    out = []
-    for feature, geom in zip(features, simple, strict=True):
-        props = feature.get("properties") or {}
-        if props.get("country") != "MMR":
-            geom = geom.intersection(clip)
-        if geom.is_empty:
-            continue
-        largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
-        label = largest.point_on_surface()
-        out.append({"type": "Feature",
-                    "properties": {"name": props.get("name", ""),
-                                   "country": props.get("country", ""),
-                                   "label_lat": round(label.y, 3),
-                                   "label_lon": round(label.x, 3)},
-                    "geometry": _rounded(mapping(geom))})
-    return js_json({"type": "FeatureCollection", "features": out}, compact=True)
-
-
-def _rounded(geometry: Mapping[str, Any], digits: int = 3) -> dict[str, Any]:
-    def rnd(coords: Any) -> Any:
-        if coords and isinstance(coords[0], (int, float)):
-            return [round(coords[0], digits), round(coords[1], digits)]
-        return [rnd(c) for c in coords]
-
-    return {"type": geometry["type"], "coordinates": rnd(geometry["coordinates"])}
-
-
 def file_boundaries(path: str | Path = BOUNDARIES_GEOJSON) -> str:
-    """The boundaries as script-safe JSON text, simplified for the file (cached).
+    """The boundaries as script-safe JSON text for the file (cached).
 
-    Shared borders stay shared (``shapely.coverage_simplify`` at :data:`SIMPLIFY_DEG`
-    degrees), neighbouring countries are clipped to :data:`NEIGHBOUR_BOX`, coordinates are
-    rounded to 0.001 degree (about 100 m), and each unit gets a label point.
+    Simplified together at :data:`SIMPLIFY_DEG` degrees (shared borders stay shared),
+    neighbours clipped, coordinates to 0.001 degree, a label point in each unit (see
+    :func:`gazetteer.boundaries.compact_boundaries`).
 
     Raises
     ------
     DataFileError
         The file is missing or not a GeoJSON FeatureCollection.
     """
-    return _boundaries_cached(str(Path(path).resolve()))
+    return compact_boundaries(path, simplify_deg=SIMPLIFY_DEG, label_points=True)
 
 
 def _script_hash(text: str) -> str:

@@ -8,7 +8,7 @@ Only this subpackage imports streamlit, folium or altair, and only the entry poi
 - :mod:`~gazetteer.web.caches`: Streamlit's caches around loading and the model.
 - :mod:`~gazetteer.web.permalink`: ``?date=...&place=...`` read back into a view.
 - :mod:`~gazetteer.web.map` and :mod:`~gazetteer.web.layers`: the folium base map and
-  the day's status and area layers; :mod:`~gazetteer.web.assets`: Leaflet and jQuery
+  the day's status and area layers; :mod:`~gazetteer.web.assets`: Leaflet
   served by the app itself.
 - :mod:`~gazetteer.web.review_view`: the review view of a corpus store (queue,
   decisions, corrections), on :mod:`gazetteer.review`.

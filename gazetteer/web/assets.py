@@ -1,16 +1,18 @@
-"""Offline browser assets: Leaflet, jQuery and the boundary GeoJSON served by the app itself.
+"""Offline browser assets: Leaflet and the boundary GeoJSON served by the app itself.
 
 folium's maps load Leaflet, jQuery, Bootstrap and Font Awesome from public CDNs; offline
 those requests fail and, inside streamlit-folium's component (which loads the scripts one
 after another), a single failure leaves the map blank without an error. So at start-up
-:func:`install_static_assets` copies the files shipped by the ``xstatic-leaflet`` and
-``xstatic-jquery`` packages, and ``data/boundaries.geojson``, into the ``static/`` folder
-next to ``dashboard.py``, which Streamlit serves at ``/app/static/`` when
+:func:`install_static_assets` copies the files shipped by the ``xstatic-leaflet`` package,
+and a compact copy of ``data/boundaries.geojson`` (neighbours clipped, coordinates to
+0.001 degree: 28 kB gzipped instead of 50), into the ``static/`` folder next to
+``dashboard.py``, which Streamlit serves at ``/app/static/`` when
 ``server.enableStaticServing`` is on. Files are copied, not linked: Streamlit refuses
 symlinks that leave ``static/``.
 
 :func:`use_local_assets` then points a map's ``default_js``/``default_css`` at those copies
-and drops the assets our maps do not use (Bootstrap, Font Awesome, awesome-markers).
+and drops the assets our maps do not use (jQuery, Bootstrap, Font Awesome,
+awesome-markers: 31 kB of jQuery less on a first visit).
 streamlit-folium renders the map in an iframe at
 ``/component/streamlit_folium.st_folium/index.html``, so the relative address
 ``../../app/static/vendor/...`` (:data:`COMPONENT_STATIC_URL`) reaches the static folder,
@@ -21,14 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import folium
-import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 
+from gazetteer.boundaries import compact_boundaries
 from gazetteer.settings import BOUNDARIES_GEOJSON, ROOT_DIR
 
 __all__ = [
@@ -51,28 +52,24 @@ BOUNDARIES_FILE = "data/boundaries.geojson"
 _LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                   "images/marker-icon.png", "images/marker-icon-2x.png",
                   "images/marker-shadow.png")
-_JQUERY_FILES = ("jquery.min.js",)
 
 
 def _sources() -> list[tuple[Path, str]]:
     leaflet = Path(xs_leaflet.BASE_DIR)
-    jquery = Path(xs_jquery.BASE_DIR)
-    files = [(leaflet / name, f"vendor/leaflet/{name}") for name in _LEAFLET_FILES]
-    files += [(jquery / name, f"vendor/jquery/{name}") for name in _JQUERY_FILES]
-    return files
+    return [(leaflet / name, f"vendor/leaflet/{name}") for name in _LEAFLET_FILES]
 
 
 def install_static_assets(static_dir: str | Path = STATIC_DIR, *,
                           boundaries: str | Path | None = BOUNDARIES_GEOJSON) -> list[Path]:
-    """Copy Leaflet, jQuery and the boundaries into ``static_dir``; return what it holds.
+    """Copy Leaflet and the boundaries into ``static_dir``; return what it holds.
 
     Parameters
     ----------
     static_dir : str or Path
         The folder Streamlit serves (``static/`` next to ``dashboard.py``).
     boundaries : str or Path, optional
-        The boundary GeoJSON to publish as ``data/boundaries.geojson``; skipped when None
-        or absent.
+        The boundary GeoJSON to publish, compacted, as ``data/boundaries.geojson``
+        (:func:`gazetteer.boundaries.compact_boundaries`); skipped when None or absent.
 
     Notes
     -----
@@ -80,38 +77,32 @@ def install_static_assets(static_dir: str | Path = STATIC_DIR, *,
     when its content differs, through a temporary file and an atomic rename.
     """
     static = Path(static_dir)
-    pairs = _sources()
+    files: list[tuple[bytes | Path, str]] = list(_sources())
     if boundaries is not None and Path(boundaries).is_file():
-        pairs.append((Path(boundaries), BOUNDARIES_FILE))
+        files.append((compact_boundaries(boundaries).encode("utf-8"), BOUNDARIES_FILE))
     written = []
-    for src, rel in pairs:
+    for src, rel in files:
         dest = static / rel
-        if not _same(src, dest):
+        data = src if isinstance(src, bytes) else src.read_bytes()
+        if not _same(data, dest):
             dest.parent.mkdir(parents=True, exist_ok=True)
-            with (tempfile.NamedTemporaryFile(dir=dest.parent, delete=False,
-                                              prefix=".tmp-") as tmp,
-                  src.open("rb") as handle):
-                shutil.copyfileobj(handle, tmp)
+            with tempfile.NamedTemporaryFile(dir=dest.parent, delete=False,
+                                             prefix=".tmp-") as tmp:
+                tmp.write(data)
             os.chmod(tmp.name, 0o644)
             os.replace(tmp.name, dest)
         written.append(dest)
     return written
 
 
-def _same(src: Path, dest: Path) -> bool:
-    if not dest.is_file() or dest.is_symlink():
+def _same(data: bytes, dest: Path) -> bool:
+    if not dest.is_file() or dest.is_symlink() or dest.stat().st_size != len(data):
         return False
-    if src.stat().st_size != dest.stat().st_size:
-        return False
-    return _digest(src) == _digest(dest)
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(data).digest() == hashlib.sha256(dest.read_bytes()).digest()
 
 
 def use_local_assets(m: folium.Map, *, base_url: str = COMPONENT_STATIC_URL) -> folium.Map:
-    """Point a map's JavaScript and CSS at the app's own copies of Leaflet and jQuery.
+    """Point a map's JavaScript and CSS at the app's own copy of Leaflet (and nothing else).
 
     Parameters
     ----------
@@ -128,8 +119,7 @@ def use_local_assets(m: folium.Map, *, base_url: str = COMPONENT_STATIC_URL) -> 
         ``m``, for chaining.
     """
     base = base_url.rstrip("/")
-    m.default_js = [("leaflet", f"{base}/vendor/leaflet/leaflet.js"),
-                    ("jquery", f"{base}/vendor/jquery/jquery.min.js")]
+    m.default_js = [("leaflet", f"{base}/vendor/leaflet/leaflet.js")]
     m.default_css = [("leaflet_css", f"{base}/vendor/leaflet/leaflet.css")]
     return m
 

@@ -91,7 +91,8 @@ def cached_store(options: Options) -> Store:
 
 
 def ensure_static_assets() -> tuple[str, ...]:
-    """Copy Leaflet, jQuery and the boundaries into ``static/`` once per server process."""
+    """Copy Leaflet, the label placer and the boundaries into ``static/`` once per server
+    process."""
     return _caches().assets()
 
 

@@ -94,7 +94,7 @@ def base_map(*, boundaries: str | Path | Mapping | None = BOUNDARIES_GEOJSON,
     location : (lat, lon)
         Initial centre, WGS84 degrees.
     asset_base_url : str
-        Where the static folder with Leaflet and jQuery is (see
+        Where the static folder with Leaflet is (see
         :func:`gazetteer.web.assets.use_local_assets`).
     """
     m = folium.Map(location=list(location), zoom_start=zoom_start, tiles=None,

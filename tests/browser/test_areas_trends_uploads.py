@@ -116,12 +116,12 @@ def test_clicking_the_chart_moves_the_map_date(ui, page, app_url):
 
 def test_an_uploaded_article_is_mapped_with_its_excerpt(ui, page, app_url, tmp_path):
     frame = ui.open_app(page, app_url, "?date=2025-03-10")
+    page.get_by_text("Add articles or an event table", exact=True).click()   # the popover
     year = page.locator(".st-key-upload_published [role=spinbutton][data-type=year]")
     year.scroll_into_view_if_needed()
     year.focus()
     page.keyboard.type("20250305")                               # yyyy, mm, dd segments
-    page.keyboard.press("Escape")
-    page.get_by_text("Your own sources", exact=True).click()    # leave the field: commits
+    page.get_by_text("News articles (.txt)", exact=True).click()  # leave the field: commits
     article = tmp_path / "shwegu_report.txt"
     article.write_text(SHWEGU + "\n", encoding="utf-8")
     page.locator(".st-key-upload_articles input[type=file]").set_input_files(str(article))

@@ -1,0 +1,258 @@
+"""Slow-link benchmark: the first visit on an emulated poor connection, and date steps.
+
+Chromium's network emulation (CDP Network.emulateNetworkConditions): 750 kbit/s down,
+250 kbit/s up, 300 ms round trip. Prints, in one run against servers on loopback:
+
+1. first visit (fresh browser profile) and second visit (same profile, reloaded) of
+   - the page served by Streamlit directly,
+   - the page through nginx (``make serve``: gzip, immutable bundles),
+   - the seeds' map file, downloaded uncompressed from a plain HTTP server:
+   bytes transferred (HTTP responses as received, headers included; the websocket's
+   frames counted apart, decompressed), requests, and time to map (navigation start to
+   the first markers drawn);
+2. a date step on the slow link through nginx with Streamlit's websocket compression off
+   and on (``server.enableWebsocketCompression``): key press to recoloured marker
+   (median), and bytes nginx sent on the websocket per step (its access log, so as on
+   the wire);
+3. the page's own date step against the naive page (bench_dashboard.py's measurement,
+   no emulation), and their ratio.
+
+Targets (issue 13): through the proxy at most 1.2 MB and a map within 15 s; the map
+file's map within 5 s; the page's step median <= 100 ms and <= 0.4x the naive page's.
+Asserts nothing.
+
+Run: ``make bench`` or ``.venv/bin/python tests/bench/bench_slow_link.py [--steps N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import functools
+import http.server
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1])]
+
+from bench_dashboard import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PURPLE,
+    ROOT,
+    WAIT_COLOUR,
+    WAIT_MAP,
+    Server,
+    fmt,
+    single_session,
+    step,
+)
+
+SLOW = {"offline": False, "latency": 300, "downloadThroughput": 750_000 / 8,
+        "uploadThroughput": 250_000 / 8, "connectionType": "cellular3g"}
+WAIT_FILE_MAP = """() => document.querySelectorAll('path.kcm-marker').length > 0
+    && performance.now()"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Traffic:
+    """Requests and bytes of one page, from the DevTools protocol's network events."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self.bytes = 0
+        self.ws_bytes = 0
+
+    def attach(self, cdp) -> None:
+        cdp.on("Network.requestWillBeSent", lambda e: self._request())
+        cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.webSocketFrameReceived", self._frame)
+
+    def _request(self) -> None:
+        self.requests += 1
+
+    def _finished(self, event: dict) -> None:
+        self.bytes += int(event.get("encodedDataLength", 0))
+
+    def _frame(self, event: dict) -> None:
+        frame = event.get("response", {})
+        data = frame.get("payloadData", "")
+        self.ws_bytes += len(base64.b64decode(data)) if frame.get("opcode") == 2 \
+            else len(data.encode("utf-8"))
+
+
+async def visit_twice(browser, url: str, wait_js: str) -> list[dict]:
+    """First visit in a fresh profile, then a reload; both on the slow link."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    cdp = await context.new_cdp_session(page)
+    await cdp.send("Network.enable")
+    await cdp.send("Network.emulateNetworkConditions", SLOW)
+    out = []
+    for _ in range(2):
+        traffic = Traffic()
+        traffic.attach(cdp)
+        await page.goto(url, wait_until="commit", timeout=300_000)
+        handle = await page.wait_for_function(wait_js, polling=50, timeout=300_000)
+        map_ms = await handle.json_value()
+        await page.wait_for_timeout(1500)        # what the page still loads after the map
+        out.append({"ms": map_ms, "requests": traffic.requests, "bytes": traffic.bytes,
+                    "ws": traffic.ws_bytes})
+    await context.close()
+    return out
+
+
+def serve_file(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A plain HTTP server (no compression) for the map file, on a free loopback port."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def print_visits(name: str, visits: list[dict]) -> None:
+    for label, v in zip(("first visit", "second visit"), visits, strict=True):
+        print(f"  {name:<22} {label:<13} {v['bytes'] / 1e6:6.2f} MB in {v['requests']:3d} "
+              f"requests (+ websocket {v['ws'] / 1e3:6.1f} kB)   map after "
+              f"{v['ms'] / 1000:5.1f} s")
+
+
+def stream_bytes(log: Path) -> list[int]:
+    """Bytes nginx sent per closed websocket connection, from its access log."""
+    text = log.read_text() if log.is_file() else ""
+    return [int(m.group(1)) for m in re.finditer(
+        r'"GET /_stcore/stream HTTP/1\.1" 101 (\d+)', text)]
+
+
+async def slow_steps(browser, proxy, steps: int) -> dict:
+    """Date steps on the slow link through ``proxy``; time and websocket bytes per step."""
+    results = {}
+    for n_steps in (0, steps):
+        context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = await context.new_page()
+        cdp = await context.new_cdp_session(page)
+        await cdp.send("Network.enable")
+        await cdp.send("Network.emulateNetworkConditions", SLOW)
+        await page.goto(f"{proxy.url}/?date=2024-11-19", timeout=300_000)
+        await page.wait_for_function(WAIT_MAP, polling=20, timeout=300_000)
+        await page.evaluate("() => { window.__t0 = performance.now(); }")
+        await page.wait_for_function(WAIT_COLOUR, arg=PURPLE, polling=5, timeout=60_000)
+        await page.wait_for_timeout(2000)
+        times = [await step(page, i, timeout_ms=60_000) for i in range(n_steps)]
+        await page.wait_for_timeout(1000)
+        await context.close()
+        await asyncio.sleep(1.0)                 # nginx logs the stream when it closes
+        results[n_steps] = (times, stream_bytes(proxy.run_dir / "access.log")[-1])
+    times, total = results[steps]
+    return {"steps": times, "bytes_per_step": (total - results[0][1]) / steps}
+
+
+async def page_vs_naive(browser, steps: int) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="kcm-bench-"))
+    shutil.copy(HERE / "timed_page.py", work / "timed_page.py")
+    real = Server(ROOT / "dashboard.py", work)
+    naive = Server(HERE / "naive_page.py", work)
+    try:
+        from bench_dashboard import open_page
+
+        for server in (real, naive):                # warm the servers' caches
+            context, _, _ = await open_page(browser, server.url)
+            await context.close()
+        return {name: await single_session(browser, server, steps, 1)
+                for name, server in (("real", real), ("naive", naive))}
+    finally:
+        real.stop()
+        naive.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    from playwright.async_api import async_playwright
+
+    from gazetteer.deploy.serve import Proxy
+
+    plain = Proxy(port=free_port(), streamlit_port=free_port()).start()
+    deflate = Proxy(port=free_port(), streamlit_port=free_port(), streamlit_flags=(
+        "--server.enableWebsocketCompression", "true")).start()
+    folder = Path(tempfile.mkdtemp(prefix="kcm-slow-"))
+    (folder / "map.html").write_text(seeds_map_file(), encoding="utf-8")
+    httpd, file_url = serve_file(folder)
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for proxy in (plain, deflate):          # warm both servers' caches, unthrottled
+                context = await browser.new_context()
+                page = await context.new_page()
+                await page.goto(f"{proxy.url}/?date=2024-11-19")
+                await page.wait_for_function(WAIT_MAP, polling=50, timeout=120_000)
+                await context.close()
+            print(f"\n1. First and second visit, {SLOW['downloadThroughput'] * 8 / 1000:.0f} "
+                  f"kbit/s down, {SLOW['uploadThroughput'] * 8 / 1000:.0f} kbit/s up, "
+                  f"{SLOW['latency']} ms round trip:")
+            date = "/?date=2024-11-19"
+            for name, url, wait in (
+                    ("page, direct", f"http://127.0.0.1:{plain.streamlit_port}{date}", WAIT_MAP),
+                    ("page, through nginx", plain.url + date, WAIT_MAP),
+                    ("map file (seeds)", f"{file_url}/map.html", WAIT_FILE_MAP)):
+                print_visits(name, await visit_twice(browser, url, wait))
+            print(f"\n2. Date step on the slow link through nginx ({args.slow_steps} steps):")
+            for name, proxy in (("websocket compression off", plain),
+                                ("websocket compression on", deflate)):
+                res = await slow_steps(browser, proxy, args.slow_steps)
+                print(f"  {name:<27} {fmt(res['steps'])}   "
+                      f"{res['bytes_per_step'] / 1e3:6.1f} kB on the wire per step")
+            plain.stop()
+            deflate.stop()
+            print(f"\n3. The page's date step against the naive page ({args.steps} steps, "
+                  "loopback, no emulation):")
+            res = await page_vs_naive(browser, args.steps)
+            for name in ("real", "naive"):
+                print(f"  {name:<6} step to recoloured markers {fmt(res[name]['steps'])}")
+            ratio = statistics.median(res["real"]["steps"]) / statistics.median(
+                res["naive"]["steps"])
+            print(f"  real/naive step median ratio: {ratio:.2f}")
+            await browser.close()
+    finally:
+        httpd.shutdown()
+        plain.stop()
+        deflate.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def seeds_map_file() -> str:
+    from bench_mapfile import seeds_file
+
+    return seeds_file()[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=30, help="page vs naive steps")
+    parser.add_argument("--slow-steps", type=int, default=10, help="steps on the slow link")
+    args = parser.parse_args()
+    if not os.access(CHROMIUM, os.X_OK):
+        raise SystemExit(f"Chromium not found at {CHROMIUM}: sudo apt-get install -y chromium")
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores: other work skews "
+          "the figures)")
+    asyncio.run(main_async(args))
+    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
