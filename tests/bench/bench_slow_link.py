@@ -4,7 +4,7 @@ Chromium's network emulation (CDP Network.emulateNetworkConditions): 750 kbit/s 
 250 kbit/s up, 300 ms round trip. Prints, in one run against servers on loopback:
 
 1. first visit (fresh browser profile) and second visit (same profile, reloaded) of
-   - the page served by Streamlit directly,
+   - the page served by Streamlit directly (as configured: websocket compression on),
    - the page through nginx (``make serve``: gzip, immutable bundles),
    - the seeds' map file, downloaded uncompressed from a plain HTTP server:
    bytes transferred (HTTP responses as received, headers included; the websocket's
@@ -12,8 +12,11 @@ Chromium's network emulation (CDP Network.emulateNetworkConditions): 750 kbit/s 
    the first markers drawn);
 2. a date step on the slow link through nginx with Streamlit's websocket compression off
    and on (``server.enableWebsocketCompression``): key press to recoloured marker
-   (median), and bytes nginx sent on the websocket per step (its access log, so as on
-   the wire);
+   (median), and the websocket's bytes per step as on the wire. Chromium's emulation
+   does not slow websocket frames (a step takes the same time with and without it), so
+   here the slow link is a shaping TCP relay in front of nginx (:class:`Shaper`: the same
+   rates and round trip, shared by all connections; connection set-up is not delayed);
+   the proxied page's first visit is also measured through it, websocket included;
 3. the page's own date step against the naive page (bench_dashboard.py's measurement,
    no emulation), and their ratio.
 
@@ -32,7 +35,6 @@ import base64
 import functools
 import http.server
 import os
-import re
 import shutil
 import statistics
 import sys
@@ -60,6 +62,81 @@ SLOW = {"offline": False, "latency": 300, "downloadThroughput": 750_000 / 8,
         "uploadThroughput": 250_000 / 8, "connectionType": "cellular3g"}
 WAIT_FILE_MAP = """() => document.querySelectorAll('path.kcm-marker').length > 0
     && performance.now()"""
+
+
+class Link:
+    """One direction of an emulated link, shared by every connection over it."""
+
+    def __init__(self, bits_per_s: float, delay_s: float) -> None:
+        self.rate = bits_per_s / 8          # bytes per second
+        self.delay = delay_s                # one way, seconds
+        self.free_at = 0.0
+
+    def arrival(self, n_bytes: int) -> float:
+        """When ``n_bytes`` sent now arrive (event-loop time): queued, sent, delayed."""
+        now = asyncio.get_running_loop().time()
+        self.free_at = max(now, self.free_at) + n_bytes / self.rate
+        return self.free_at + self.delay
+
+
+class Shaper:
+    """A TCP relay on loopback that shapes traffic like :data:`SLOW` (both directions).
+
+    ``ws_down`` counts the bytes sent to the browser on websocket connections (those
+    whose first request is ``GET /_stcore/stream``), as they travel: compressed frames
+    when the websocket is compressed.
+    """
+
+    def __init__(self, upstream_port: int) -> None:
+        delay = SLOW["latency"] / 2000
+        self.down = Link(SLOW["downloadThroughput"] * 8, delay)
+        self.up = Link(SLOW["uploadThroughput"] * 8, delay)
+        self.upstream_port = upstream_port
+        self.ws_down = 0
+        self.port = 0
+        self.server = None
+
+    async def start(self) -> Shaper:
+        self.server = await asyncio.start_server(self._connect, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+        return self
+
+    async def _connect(self, reader, writer) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
+        first = await reader.read(65536)
+        is_ws = first.startswith(b"GET /_stcore/stream")
+        await asyncio.gather(self._pipe(reader, up_writer, self.up, first),
+                             self._pipe(up_reader, writer, self.down, count=is_ws),
+                             return_exceptions=True)
+
+    async def _pipe(self, src, dst, link: Link, first: bytes = b"", count: bool = False
+                    ) -> None:
+        queue: asyncio.Queue = asyncio.Queue()
+
+        async def deliver() -> None:
+            loop = asyncio.get_running_loop()
+            while True:
+                at, data = await queue.get()
+                await asyncio.sleep(max(0.0, at - loop.time()))
+                if data is None:
+                    break
+                dst.write(data)
+                await dst.drain()
+            dst.close()
+
+        task = asyncio.create_task(deliver())
+        data = first or await src.read(16384)
+        while data:
+            if count:
+                self.ws_down += len(data)
+            queue.put_nowait((link.arrival(len(data)), data))
+            data = await src.read(16384)
+        queue.put_nowait((link.arrival(0), None))
+        await task
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
 
 
 def free_port() -> int:
@@ -133,34 +210,27 @@ def print_visits(name: str, visits: list[dict]) -> None:
               f"{v['ms'] / 1000:5.1f} s")
 
 
-def stream_bytes(log: Path) -> list[int]:
-    """Bytes nginx sent per closed websocket connection, from its access log."""
-    text = log.read_text() if log.is_file() else ""
-    return [int(m.group(1)) for m in re.finditer(
-        r'"GET /_stcore/stream HTTP/1\.1" 101 (\d+)', text)]
-
-
 async def slow_steps(browser, proxy, steps: int) -> dict:
-    """Date steps on the slow link through ``proxy``; time and websocket bytes per step."""
-    results = {}
-    for n_steps in (0, steps):
+    """Date steps over a :class:`Shaper` in front of ``proxy``; time and bytes a step."""
+    shaper = await Shaper(proxy.port).start()
+    try:
+        url = f"http://127.0.0.1:{shaper.port}"
         context = await browser.new_context(viewport={"width": 1400, "height": 1000})
         page = await context.new_page()
-        cdp = await context.new_cdp_session(page)
-        await cdp.send("Network.enable")
-        await cdp.send("Network.emulateNetworkConditions", SLOW)
-        await page.goto(f"{proxy.url}/?date=2024-11-19", timeout=300_000)
-        await page.wait_for_function(WAIT_MAP, polling=20, timeout=300_000)
+        await page.goto(f"{url}/?date=2024-11-19", timeout=300_000)
+        handle = await page.wait_for_function(WAIT_MAP, polling=20, timeout=300_000)
+        first_ms = await handle.json_value()
         await page.evaluate("() => { window.__t0 = performance.now(); }")
         await page.wait_for_function(WAIT_COLOUR, arg=PURPLE, polling=5, timeout=60_000)
         await page.wait_for_timeout(2000)
-        times = [await step(page, i, timeout_ms=60_000) for i in range(n_steps)]
-        await page.wait_for_timeout(1000)
+        before = shaper.ws_down
+        times = [await step(page, i, timeout_ms=60_000) for i in range(steps)]
+        await page.wait_for_timeout(500)
+        per_step = (shaper.ws_down - before) / steps
         await context.close()
-        await asyncio.sleep(1.0)                 # nginx logs the stream when it closes
-        results[n_steps] = (times, stream_bytes(proxy.run_dir / "access.log")[-1])
-    times, total = results[steps]
-    return {"steps": times, "bytes_per_step": (total - results[0][1]) / steps}
+    finally:
+        shaper.close()
+    return {"steps": times, "bytes_per_step": per_step, "first": first_ms}
 
 
 async def page_vs_naive(browser, steps: int) -> dict:
@@ -187,7 +257,8 @@ async def main_async(args: argparse.Namespace) -> None:
 
     from gazetteer.deploy.serve import Proxy
 
-    plain = Proxy(port=free_port(), streamlit_port=free_port()).start()
+    plain = Proxy(port=free_port(), streamlit_port=free_port(), streamlit_flags=(
+        "--server.enableWebsocketCompression", "false")).start()
     deflate = Proxy(port=free_port(), streamlit_port=free_port(), streamlit_flags=(
         "--server.enableWebsocketCompression", "true")).start()
     folder = Path(tempfile.mkdtemp(prefix="kcm-slow-"))
@@ -207,16 +278,19 @@ async def main_async(args: argparse.Namespace) -> None:
                   f"{SLOW['latency']} ms round trip:")
             date = "/?date=2024-11-19"
             for name, url, wait in (
-                    ("page, direct", f"http://127.0.0.1:{plain.streamlit_port}{date}", WAIT_MAP),
-                    ("page, through nginx", plain.url + date, WAIT_MAP),
+                    ("page, direct", f"http://127.0.0.1:{deflate.streamlit_port}{date}",
+                     WAIT_MAP),
+                    ("page, through nginx", deflate.url + date, WAIT_MAP),
                     ("map file (seeds)", f"{file_url}/map.html", WAIT_FILE_MAP)):
                 print_visits(name, await visit_twice(browser, url, wait))
-            print(f"\n2. Date step on the slow link through nginx ({args.slow_steps} steps):")
+            print(f"\n2. Date step on the slow link (shaping relay) through nginx "
+                  f"({args.slow_steps} steps):")
             for name, proxy in (("websocket compression off", plain),
                                 ("websocket compression on", deflate)):
                 res = await slow_steps(browser, proxy, args.slow_steps)
                 print(f"  {name:<27} {fmt(res['steps'])}   "
-                      f"{res['bytes_per_step'] / 1e3:6.1f} kB on the wire per step")
+                      f"{res['bytes_per_step'] / 1e3:6.1f} kB on the wire per step   "
+                      f"(first map over the relay: {res['first'] / 1000:.1f} s)")
             plain.stop()
             deflate.stop()
             print(f"\n3. The page's date step against the naive page ({args.steps} steps, "
