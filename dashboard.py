@@ -283,6 +283,12 @@ def draw_downloads(day: dt.date) -> None:
         "Events in ACLED's layout (CSV)", data=lambda: web.acled_csv(model),
         file_name="events_acled.csv", mime="text/csv", on_click="ignore",
         help="Captures, assaults and airstrikes; the excerpt in 'notes'.")
+    downloads.download_button(
+        "The map as one file (HTML)", data=lambda: web.map_file_text(model, day),
+        file_name=f"kachin_control_map_{day.isoformat()}.html", mime="text/html",
+        on_click="ignore", icon=":material/download:",
+        help="The map, its time slider and every excerpt in one file that opens in any "
+             "browser, offline: to keep, or to send in a message.")
 
 
 

@@ -207,7 +207,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         day = _parse_day("export", args.date)
         if day is None:
             return 2
-    if args.format == "geojson":
+    if args.format == "html":
+        text = _map_file(data, events, args.baseline, day)
+    elif args.format == "geojson":
         from gazetteer.timeline import Timeline, read_baseline
 
         timeline = Timeline.from_events(events, baseline=read_baseline(args.baseline))
@@ -235,12 +237,29 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _map_file(data, events, baseline: str, day) -> str:
+    """The self-contained map file (HTML) of ``events``, opening on ``day``."""
+    import datetime as dt
+
+    from gazetteer.mapfile import map_file_html
+    from gazetteer.places import Gazetteer
+    from gazetteer.timeline import Timeline, read_baseline
+
+    timeline = Timeline.from_events(events, baseline=read_baseline(baseline))
+    for warning in timeline.warnings:
+        print(f"export: warning: {warning}", file=sys.stderr)
+    note = f"Made on {dt.date.today().isoformat()} from {data.source}; works offline."
+    return map_file_html(timeline, events, articles=data.articles, day=day, note=note,
+                         places={p.name: p for p in Gazetteer.default().places})
+
+
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export events (CSV, ACLED layout) or the state on a "
-                                      "date (GeoJSON)")
-    p.add_argument("--format", choices=("csv", "geojson", "acled"), default="csv")
+    p = sub.add_parser("export", help="export events (CSV, ACLED layout), the state on a "
+                                      "date (GeoJSON) or the map as one HTML file")
+    p.add_argument("--format", choices=("csv", "geojson", "acled", "html"), default="csv")
     p.add_argument("--date", help="YYYY-MM-DD: the day for geojson (default: the last "
-                                  "event); for csv/acled, events up to that day")
+                                  "event) and the day the html map opens on; for "
+                                  "csv/acled, events up to that day")
     _add_source_args(p)
     p.add_argument("--reviewed-only", action="store_true",
                    help="with --db: only events an analyst confirmed or corrected")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,18 @@ def test_export_up_to_a_date_and_no_silent_overwrite(tmp_path: Path,
     code, _, err = _run(capsys, "--out", str(existing))
     assert code == 1 and "--force" in err
     assert existing.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_html_map_file_opens_on_the_date_and_carries_outlets(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    seeds = str(Path(__file__).resolve().parents[1] / "seeds")
+    out = tmp_path / "map.html"
+    code = main(["export", "--format", "html", "--date", "2024-11-21", "--seeds", seeds,
+                 "--out", str(out)])
+    assert code == 0 and "wrote" in capsys.readouterr().err
+    html = out.read_text(encoding="utf-8")
+    data = json.loads(html.split('id="kcm-data">', 1)[1].split("</script>", 1)[0])
+    assert data["day"] == (date(2024, 11, 21) - date(1970, 1, 1)).days
+    assert "RFA" in data["rows"]["outlets"] and "Kan Paik Ti" in data["places"]["name"]
+    assert main(["export", "--format", "html", "--seeds", seeds, "--out", str(out)]) == 1
+    assert "exists" in capsys.readouterr().err                          # no overwrite

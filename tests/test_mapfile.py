@@ -209,3 +209,16 @@ def test_a_large_map_file_stays_under_five_megabytes():
     html = map_file_html(Timeline.from_events(events), events)
     assert len(html.encode("utf-8")) <= 5_000_000
     assert js_json("x") == '"x"'
+
+
+def test_the_pages_download_is_the_map_file_on_the_pages_day():
+    from gazetteer import web
+
+    model = web.build_model(web.Options())
+    html = web.map_file_text(model, dt.date(2024, 11, 21))
+    data = json.loads(data_block(html))
+    assert data["day"] == epoch_day(dt.date(2024, 11, 21))
+    assert set(data["places"]["name"]) == set(model.timeline.places)
+    assert "RFA" in data["rows"]["outlets"]
+    later = json.loads(data_block(web.map_file_text(model, dt.date(2030, 1, 1))))
+    assert later["day"] == later["last"]                                 # kept in range

@@ -117,7 +117,7 @@ def test_chart_and_downloads_are_on_the_page(monkeypatch):
     assert spec["params"][0]["select"]["nearest"] is True
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Event table (CSV)", "Control on 2024-11-21 (GeoJSON)",
-                      "Events in ACLED's layout (CSV)"]
+                      "Events in ACLED's layout (CSV)", "The map as one file (HTML)"]
 
 
 def test_uploaded_article_is_mapped_escaped_and_writes_nothing(monkeypatch):

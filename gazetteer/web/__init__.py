@@ -48,6 +48,7 @@ from gazetteer.web.tables import (
     events_table,
     events_table_html,
     filter_options,
+    map_file_text,
     state_geojson_text,
 )
 from gazetteer.web.uploads import (
@@ -80,6 +81,7 @@ __all__ = [
     "holdings",
     "keep_upload",
     "legend_html",
+    "map_file_text",
     "next_change",
     "panel_html",
     "parse_options",

@@ -137,3 +137,21 @@ def acled_csv(model: Model, *, reviewed_only: bool = False) -> str:
         return to_acled(events, places=model.places)
 
     return model.remember(("export_acled", reviewed_only), make)
+
+
+def map_file_text(model: Model, day: dt.date) -> str:
+    """The map as one self-contained HTML file that opens on ``day`` (offline, no server).
+
+    The tables (every place's timeline and excerpts) are built once per model; each
+    download only sets the day and writes the page (:mod:`gazetteer.mapfile`).
+    """
+    from gazetteer.mapdata import epoch_day, map_data
+    from gazetteer.mapfile import file_boundaries, render_map_file
+
+    data = model.remember("map_file_data", lambda: map_data(
+        model.timeline, model.data.events, articles=model.data.articles,
+        places=model.places))
+    note = (f"Saved from the dashboard on {dt.date.today().isoformat()} "
+            f"({model.data.source or 'no data'}); works offline.")
+    start = min(max(epoch_day(day), data["first"]), data["last"])
+    return render_map_file({**data, "day": start, "note": note}, boundaries=file_boundaries())
