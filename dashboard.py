@@ -137,6 +137,7 @@ def _filter_label(what: str, chosen: list[str] | None) -> str:
 
 
 # -- title and problems -----------------------------------------------------------------
+st.html(web.page_style_html())  # phones: the map first, the time controls in a bottom bar
 st.title("Kachin State: who controls which town, and when")
 st.caption("Every marker rests on dated news excerpts: click a place to read them. "
            "Hollow markers are assumptions no article supports.")
@@ -158,7 +159,7 @@ def draw_map(day: dt.date) -> tuple[object, object]:
     """The map (fixed base, the day's markers and areas) and its legend; a click on a
     marker or an area selects its place. Returns the markers and the areas layer."""
     shown = {"unreported": ss["show_unreported"], "assumed": ss["show_assumed"]}
-    markers = model.layer(day, **shown)
+    markers = model.layer(day, selected=ss.get("place"), **shown)
     # the places' positions ride along the first time this session gets them; later
     # steps carry only the day (the page keeps them, or fetches them if it lost them)
     markers.embed_sites = ss.get("sites_sent") != markers.sites.key
@@ -314,7 +315,9 @@ def date_view() -> None:
     only this fragment: the title and the sidebar are not sent or drawn again.
     """
     day = _current_date()
-    controls = st.container()  # above the map, filled after it: the map's update goes first
+    # above the map, filled after it: the map's update goes first (on a phone, a bar fixed
+    # at the bottom of the screen: templates/page.css)
+    controls = st.container(key="kcm_time")
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         markers, _areas = draw_map(day)

@@ -4,11 +4,14 @@
    markers; a label with no free spot is hidden until the reader zooms in. The selected
    place is always named. Labels are text nodes (textContent), never HTML.
 
-   new KcmLabels(map, items, {pane, zIndex, font})
+   new KcmLabels(map, items, {pane, zIndex, font, avoid})
      items: [{lat, lng, text, radius (px of its marker; 0 = a region name, centred),
               cls (CSS class, default kcm-label), font (CSS font, to measure it)}] in
             priority order.
-   .setSelected(index or -1), .setRadius(index, px), .update(), .visible() -> [indices]
+   avoid: a CSS selector of other labels on the map (e.g. region names drawn as
+          Leaflet tooltips) that these labels must not cover.
+   .setSelected(index or -1), .setRadius(index, px), .update(), .visible() -> [indices],
+   .remove() (takes the labels off the map for good)
    Units: pixels; positions are Leaflet layer points. */
 (function (root) {
   "use strict";
@@ -30,14 +33,38 @@
     this.nodes = new Array(items.length);
     this.widths = new Float32Array(items.length);
     this.shown = [];
+    this.avoid = opts.avoid || null;
     this._ctx = document.createElement("canvas").getContext("2d");
     var self = this;
-    map.on("zoomstart", function () { self.pane.style.display = "none"; });
-    map.on("zoomend moveend resize", function () {
+    this._hide = function () { self.pane.style.display = "none"; };
+    this._show = function () {
       self.pane.style.display = "";
-      self.update();
-    });
+      // after Leaflet has moved its own tooltips (the labels to avoid)
+      requestAnimationFrame(function () { self.update(); });
+    };
+    map.on("zoomstart", this._hide);
+    map.on("zoomend moveend resize", this._show);
   }
+
+  KcmLabels.prototype.remove = function () {
+    this.map.off("zoomstart", this._hide);
+    this.map.off("zoomend moveend resize", this._show);
+    this.draw([]);
+  };
+
+  // Boxes (layer points) of the other labels to keep clear of.
+  KcmLabels.prototype.obstacles = function (origin) {
+    if (!this.avoid) { return []; }
+    var box = this.map.getContainer().getBoundingClientRect(), out = [];
+    this.map.getContainer().querySelectorAll(this.avoid).forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.width && r.height) {
+        out.push([r.left - box.left + origin.x, r.top - box.top + origin.y,
+                  r.right - box.left + origin.x, r.bottom - box.top + origin.y, -2]);
+      }
+    });
+    return out;
+  };
 
   KcmLabels.prototype.width = function (i) {
     if (!this.widths[i]) {
@@ -103,6 +130,7 @@
     var o = map.containerPointToLayerPoint([0, 0]);
     var view = [o.x, o.y, o.x + size.x, o.y + size.y];
     var labels = new Grid(), marks = new Grid();
+    this.obstacles(o).forEach(function (b) { labels.add(b); });
     var pts = new Array(items.length);
     for (var i = 0; i < items.length; i++) {
       var it = items[i];

@@ -38,7 +38,7 @@ from gazetteer.web.model import (
     parse_options,
     session_model,
 )
-from gazetteer.web.panel import legend_html, panel_html
+from gazetteer.web.panel import legend_html, page_style_html, panel_html
 from gazetteer.web.permalink import Permalink, read_permalink
 from gazetteer.web.review_view import review_view
 from gazetteer.web.tables import (
@@ -83,6 +83,7 @@ __all__ = [
     "legend_html",
     "map_file_text",
     "next_change",
+    "page_style_html",
     "panel_html",
     "parse_options",
     "place_at",

@@ -30,7 +30,7 @@ import folium
 import xstatic.pkg.leaflet as xs_leaflet
 
 from gazetteer.boundaries import compact_boundaries
-from gazetteer.settings import BOUNDARIES_GEOJSON, ROOT_DIR
+from gazetteer.settings import BOUNDARIES_GEOJSON, PACKAGE_DIR, ROOT_DIR
 
 __all__ = [
     "BOUNDARIES_FILE",
@@ -54,14 +54,20 @@ _LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/laye
                   "images/marker-shadow.png")
 
 
+#: The label placer shared with the map file (gazetteer/mapfile_assets/labels.js).
+LABELS_JS = PACKAGE_DIR / "mapfile_assets" / "labels.js"
+
+
 def _sources() -> list[tuple[Path, str]]:
     leaflet = Path(xs_leaflet.BASE_DIR)
-    return [(leaflet / name, f"vendor/leaflet/{name}") for name in _LEAFLET_FILES]
+    files = [(leaflet / name, f"vendor/leaflet/{name}") for name in _LEAFLET_FILES]
+    return [*files, (LABELS_JS, "vendor/kcm/labels.js")]
 
 
 def install_static_assets(static_dir: str | Path = STATIC_DIR, *,
                           boundaries: str | Path | None = BOUNDARIES_GEOJSON) -> list[Path]:
-    """Copy Leaflet and the boundaries into ``static_dir``; return what it holds.
+    """Copy Leaflet, the label placer and the boundaries into ``static_dir``; return what
+    it holds.
 
     Parameters
     ----------
@@ -102,7 +108,8 @@ def _same(data: bytes, dest: Path) -> bool:
 
 
 def use_local_assets(m: folium.Map, *, base_url: str = COMPONENT_STATIC_URL) -> folium.Map:
-    """Point a map's JavaScript and CSS at the app's own copy of Leaflet (and nothing else).
+    """Point a map's JavaScript and CSS at the app's own copies: Leaflet and the label
+    placer (``labels.js``), and nothing else.
 
     Parameters
     ----------
@@ -119,7 +126,8 @@ def use_local_assets(m: folium.Map, *, base_url: str = COMPONENT_STATIC_URL) -> 
         ``m``, for chaining.
     """
     base = base_url.rstrip("/")
-    m.default_js = [("leaflet", f"{base}/vendor/leaflet/leaflet.js")]
+    m.default_js = [("leaflet", f"{base}/vendor/leaflet/leaflet.js"),
+                    ("kcm_labels", f"{base}/vendor/kcm/labels.js")]
     m.default_css = [("leaflet_css", f"{base}/vendor/leaflet/leaflet.css")]
     return m
 

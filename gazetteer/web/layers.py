@@ -109,9 +109,10 @@ class MarkerSites:
     """Where a set of places is drawn; fixed while the set of places stays the same.
 
     ``places`` are sorted, ``positions`` are the drawn ``(lat, lon)`` in degrees (places
-    sharing a point are spread around it), ``js`` is ``[[place, slug, lat, lon], ...]``
-    as a script-safe array and ``key`` names it: the page builds the markers once per
-    key and afterwards only restyles them.
+    sharing a point are spread around it), ``js`` is ``[[place, slug, lat, lon, rank],
+    ...]`` as a script-safe array (``rank``: the order in which the page places their
+    labels, 0 first) and ``key`` names it: the page builds the markers and labels once
+    per key and afterwards only restyles them.
     """
 
     places: tuple[str, ...]
@@ -121,13 +122,17 @@ class MarkerSites:
 
 
 @lru_cache(maxsize=32)
-def marker_sites(sites: tuple[tuple[str, float, float, bool], ...]) -> MarkerSites:
-    """The :class:`MarkerSites` of ``(place, lat, lon, approximate)`` sorted by place."""
-    frame = pd.DataFrame(list(sites), columns=["place", "lat", "lon", "approximate"])
+def marker_sites(sites: tuple[tuple[str, float, float, bool, int], ...]) -> MarkerSites:
+    """The :class:`MarkerSites` of ``(place, lat, lon, approximate, rank)`` sorted by place.
+
+    ``rank`` orders the labels (0 first: the label most worth showing).
+    """
+    frame = pd.DataFrame([s[:4] for s in sites],
+                         columns=["place", "lat", "lon", "approximate"])
     positions = tuple((round(lat, 6), round(lon, 6)) for lat, lon in _display_positions(frame))
     places = tuple(site[0] for site in sites)
-    js = js_json([[p, _slug(p), lat, lon] for p, (lat, lon) in zip(places, positions,
-                                                                    strict=True)])
+    js = js_json([[p, _slug(p), lat, lon, site[4]] for p, (lat, lon), site in zip(
+        places, positions, sites, strict=True)])
     return MarkerSites(places, positions, js, _key(js))
 
 
@@ -166,6 +171,14 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
         not have them yet. Without ``publish`` they are always embedded (saved maps).
     name : str
         The layer's name in a layer control.
+    ranks : mapping, optional
+        Place -> label rank (0 first; see :func:`label_ranks`); places not in it follow,
+        by name. Labels are placed in this order and never overlap: a place whose label
+        has no room at the map's zoom stays unnamed until the reader zooms in (or clicks
+        it: the clicked place is always named).
+    selected : str, optional
+        The place chosen on the page: its label is shown whatever the zoom. A click on a
+        marker names its place at once, in the page; this follows the next rerun.
 
     Notes
     -----
@@ -182,7 +195,9 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
 
     def __init__(self, state: pd.DataFrame, *,
                  publish: Callable[[str], str] | None = None,
-                 name: str = "Control on the chosen date") -> None:
+                 name: str = "Control on the chosen date",
+                 ranks: Mapping[str, int] | None = None,
+                 selected: str | None = None) -> None:
         super().__init__(name=name, overlay=True, control=False, show=True)
         self._id = "statusmarkers"  # [a-z0-9] only, as streamlit-folium expects
         self._template = _template("status_layer.js")
@@ -193,7 +208,8 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
                                          "approximate"))
         self.sites = marker_sites(tuple(zip(
             places, ordered["lat"].astype(float).tolist(),
-            ordered["lon"].astype(float).tolist(), approximate, strict=True)))
+            ordered["lon"].astype(float).tolist(), approximate,
+            _ranks(places, ranks or {}), strict=True)))
         statuses = [str(s) for s in _column(ordered, "status", "unknown")]
         baselines = [k == "baseline" for k in _column(ordered, "kind", "")]
         sinces = [str(s or "") for s in _column(ordered, "since", "")]
@@ -208,7 +224,8 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
             codes += (styles(status, a, r, d), tips(status, baseline, dated, a, r, d, ap),
                       dates(since) if dated else 0)
         self.day = {"key": self.sites.key, "styles": styles.values, "tips": tips.values,
-                    "dates": dates.values, "codes": codes}
+                    "dates": dates.values, "codes": codes,
+                    "selected": places.index(selected) if selected in places else -1}
         #: Where the page fetches the sites from when the script does not carry them.
         self.sites_url = publish(self.sites.js) if publish is not None else None
         #: Whether the script carries the sites (always, without a ``sites_url``).
@@ -225,6 +242,28 @@ class StatusLayer(_RendersVerbatim, folium.FeatureGroup):
         return expand_markers(json.loads(self.sites.js), self.day)
 
 
+def _ranks(places: Sequence[str], ranks: Mapping[str, int]) -> list[int]:
+    """Each place's label rank: its own, else after every ranked place, by name."""
+    order = sorted(range(len(places)), key=lambda i: (ranks.get(places[i], len(ranks)),
+                                                      places[i]))
+    out = [0] * len(places)
+    for rank, i in enumerate(order):
+        out[i] = rank
+    return out
+
+
+def label_ranks(places: Sequence[str], *, events: Mapping[str, int],
+                kinds: Mapping[str, str]) -> dict[str, int]:
+    """The order labels are placed in: reported places first, cities, then towns, then
+    the most reported; ``events`` counts reports per place, ``kinds`` is the gazetteer's
+    kind of place (city, town, ...)."""
+    kind_rank = {"city": 0, "town": 1}
+    order = sorted(places, key=lambda p: (events.get(p, 0) == 0,
+                                          kind_rank.get(kinds.get(p, ""), 2),
+                                          -events.get(p, 0), p))
+    return {p: i for i, p in enumerate(order)}
+
+
 def expand_markers(sites: list[list[Any]], day: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Markers from a :class:`StatusLayer`'s two script arguments, as the page builds them.
 
@@ -233,7 +272,7 @@ def expand_markers(sites: list[list[Any]], day: Mapping[str, Any]) -> list[dict[
     """
     out = []
     codes = day["codes"]
-    for i, (place, slug, lat, lon) in enumerate(sites):
+    for i, (place, slug, lat, lon, *_rank) in enumerate(sites):
         s, t, d = codes[3 * i:3 * i + 3]
         style = {**day["styles"][s], "place": place}
         style["className"] = f"{style['className']} kcm-place-{slug}"

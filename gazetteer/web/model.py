@@ -25,7 +25,7 @@ from gazetteer.places import Gazetteer
 from gazetteer.settings import BASELINE_CSV, SEEDS_DIR
 from gazetteer.sources import LoadedData, load_data, load_store
 from gazetteer.timeline import Timeline, read_baseline, with_unreported
-from gazetteer.web.layers import AreaLayer, StatusLayer, cells_script
+from gazetteer.web.layers import AreaLayer, StatusLayer, cells_script, label_ranks
 from gazetteer.web.uploads import Upload, with_uploads
 
 #: Speeds offered for Play: label -> seconds between steps.
@@ -107,16 +107,26 @@ class Model:
             state = with_unreported(state, self.places)
         return state
 
-    def layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
-              ) -> StatusLayer:
+    def layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True,
+              selected: str | None = None) -> StatusLayer:
         """The markers for ``day`` (a fresh object each call: st_folium mutates it).
 
         The places' sites go to the static folder once per set of places
-        (:func:`_publish_sites`); the layer's script then carries only the day.
+        (:func:`_publish_sites`); the layer's script then carries only the day (and the
+        ``selected`` place, whose label is always shown).
         """
         return StatusLayer(self.shown(day, unreported=unreported, assumed=assumed),
                            publish=lambda js: self.remember(("sites-url", js),
-                                                            lambda: _publish_sites(js)))
+                                                            lambda: _publish_sites(js)),
+                           ranks=self.remember("label-ranks", self._label_ranks),
+                           selected=selected)
+
+    def _label_ranks(self) -> dict[str, int]:
+        counts = self.data.events["place"].value_counts().to_dict() \
+            if "place" in self.data.events else {}
+        names = set(self.timeline.places) | set(self.places)
+        return label_ranks(sorted(names), events=counts,
+                           kinds={n: getattr(p, "kind", "") for n, p in self.places.items()})
 
     def area_layer(self, day: dt.date, *, unreported: bool = False, assumed: bool = True
                    ) -> AreaLayer | None:

@@ -13,7 +13,13 @@ from gazetteer.palette import LABELS, PALETTE
 from gazetteer.timeline import Timeline
 from gazetteer.web.layers import area_style, marker_style
 from gazetteer.web.model import Model
-from gazetteer.web.render import page_templates
+from gazetteer.web.render import TEMPLATES_DIR, page_templates
+
+
+def page_style_html() -> str:
+    """The page's layout rules as a ``<style>`` element (``templates/page.css``): on a
+    phone, the map first and full width, the time controls in a bar at the bottom."""
+    return "<style>" + (TEMPLATES_DIR / "page.css").read_text(encoding="utf-8") + "</style>"
 
 
 def legend_html(*, areas: bool = False) -> str:

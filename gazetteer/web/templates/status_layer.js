@@ -21,6 +21,34 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
             restyle(slot, i, style, look);
         });
     }
+    // Town labels (labels.js, loaded with Leaflet): placed by rank, never overlapping,
+    // again after each zoom or pan; the clicked place is always named.
+    function label(slot, sites) {
+        var order = sites.map(function (site, i) { return i; });
+        order.sort(function (a, b) { return sites[a][4] - sites[b][4]; });
+        slot.labelOf = [];
+        var items = order.map(function (i, n) {
+            slot.labelOf[i] = n;
+            return {lat: sites[i][2], lng: sites[i][3], text: sites[i][0], radius: 10};
+        });
+        var start = function () {
+            if (window.kcmPageLabels) { window.kcmPageLabels.remove(); }
+            slot.labels = window.kcmPageLabels = new KcmLabels(
+                slot.layer._map, items, {avoid: ".kcm-region-label"});
+            select(slot);
+            slot.labels.update();
+        };
+        if (typeof KcmLabels !== "function") { return; }
+        if (slot.layer._map) { start(); } else { slot.layer.once("add", start); }
+    }
+    // The place chosen on the page (the day's "selected"), when it changes there; a click
+    // names its place at once (build), before the page's next rerun confirms it.
+    function select(slot) {
+        var chosen = slot.day.selected;
+        if (!slot.labels || chosen === undefined || chosen === slot.chosen) { return; }
+        slot.chosen = chosen;
+        slot.labels.setSelected(chosen >= 0 ? slot.labelOf[chosen] : -1);
+    }
     function build(slot, sites) {
         slot.sites = sites;
         slot.items = sites.map(function (site, i) {
@@ -30,14 +58,19 @@ var {{ this.get_name() }} = L.featureGroup({{ this.options|tojson }});
                 return fillTip(d.tips[c[3 * i + 1]], site[0], d.dates[c[3 * i + 2]]);
             }, {direction: "top", offset: [0, -6], opacity: 0.95, className: "kcm-tooltip"});
             if (reportClick) { marker.on("click", reportClick); }
+            marker.on("click", function () {
+                if (slot.labels) { slot.labels.setSelected(slot.labelOf[i]); }
+            });
             slot.layer.addLayer(marker);
             return [marker];
         });
+        label(slot, sites);
         paint(slot);
     }
     var slot = adopt("status", group, day.key);
     slot.day = day;
     present("status", slot, sites, url, build, paint);
+    select(slot);
 })({{ this.get_name() }}, {{ this.sites.js if this.embed_sites else "null" }},
    {{ this.sites_url|tojson }}, {{ this.day_js }});
 {% endmacro %}
