@@ -14,7 +14,13 @@ from streamlit_folium import _get_feature_group_string, _get_map_string, generat
 
 from gazetteer.palette import LABELS, PALETTE
 from gazetteer.web.assets import COMPONENT_STATIC_URL, install_static_assets, use_local_assets
-from gazetteer.web.layers import StatusLayer, marker_style, script_markers, tooltip_html
+from gazetteer.web.layers import (
+    StatusLayer,
+    label_ranks,
+    marker_style,
+    script_markers,
+    tooltip_html,
+)
 from gazetteer.web.map import base_map, place_at, static_boundaries_url
 from gazetteer.web.render import escape_text, js_json
 
@@ -251,3 +257,22 @@ def test_names_that_look_like_jinja_tags_stay_text(name):
     assert "jinjaran" not in page
     assert all(opener not in js_json({"k": name}) for opener in ("{{", "{%", "{#"))
     assert json.loads(js_json({"k": name})) == {"k": name}
+
+
+def test_labels_rank_reported_places_first_then_cities_then_towns():
+    ranks = label_ranks(["Village", "Big city", "Town", "Reported village"],
+                        events={"Reported village": 3},
+                        kinds={"Big city": "city", "Town": "town", "Village": "village",
+                               "Reported village": "village"})
+    assert sorted(ranks, key=ranks.get) == ["Reported village", "Big city", "Town", "Village"]
+
+
+def test_the_sites_carry_label_ranks_and_the_day_the_chosen_place():
+    rows = state_rows({"place": "A"}, {"place": "B", "lat": 26.0}, {"place": "C", "lat": 27.0})
+    layer = StatusLayer(rows, ranks={"C": 0, "A": 1}, selected="C")
+    sites = json.loads(layer.sites.js)
+    assert [s[0] for s in sites] == ["A", "B", "C"]
+    assert [s[4] for s in sites] == [1, 2, 0]                        # unranked B comes last
+    assert layer.day["selected"] == 2
+    assert StatusLayer(rows).day["selected"] == -1
+    assert StatusLayer(rows, selected="Nowhere").day["selected"] == -1
