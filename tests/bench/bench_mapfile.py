@@ -4,9 +4,11 @@ For the seeds' map file and a synthetic one of 2,000 places / 50,000 events:
 - size in bytes, and gzipped;
 - build time in Python (timeline -> HTML);
 - first map: navigation start to markers drawn, opened from file:// in Chromium;
-- date step (median, p95 of 30): timed in the page with performance.now, from the input
-  event to the end of the recolour ("script") and to the next frame after it ("frame":
-  requestAnimationFrame, then a task, so the browser has styled and painted);
+- date step (median, p95 of 30): timed in the page with performance.now, from the start
+  of the slider's input handler to the new colours ("recolour": the step's script and
+  the style recalculation it forces) and to the next painted frame ("frame":
+  requestAnimationFrame, then a task); and how long the input event waited before its
+  handler ran ("input wait", the browser's queue, not the step's work);
   two kinds: the slider's arrow key (one day; few markers change) and jumps between two
   dates 30% and 80% along the record (most markers change).
 
@@ -103,7 +105,7 @@ def measure(browser, path: Path, steps: int) -> dict:
     return {"first": first, "keys": keys, "jumps": jumps, "requests": len(requests)}
 
 
-def main() -> None:
+def main(*, header: bool = True) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--places", type=int, default=2000)
@@ -113,8 +115,9 @@ def main() -> None:
         raise SystemExit(f"Chromium not found at {CHROMIUM}: sudo apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
 
-    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores: other work skews "
-          "the figures)")
+    if header:
+        print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores: other work skews "
+              "the figures)")
     work = Path(tempfile.mkdtemp(prefix="kcm-mapfile-"))
     cases = [("seeds", *seeds_file()),
              (f"{args.places:,} places / {args.events:,} events",
@@ -134,13 +137,15 @@ def main() -> None:
                   f"(requests: {res['requests']}, the file itself)")
             for label, key in (("step, arrow key", "keys"), ("step, jump", "jumps")):
                 timings = res[key]
-                print(f"  {label:<17}  script {fmt([t[0] for t in timings])}")
-                print(f"  {'':<17}  frame  {fmt([t[1] for t in timings])}")
+                print(f"  {label:<17}  recolour   {fmt([t[0] for t in timings])}")
+                print(f"  {'':<17}  frame      {fmt([t[1] for t in timings])}")
+                print(f"  {'':<17}  input wait {fmt([t[2] for t in timings])}")
         browser.close()
     for file in work.iterdir():
         file.unlink()
     work.rmdir()
-    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+    if header:
+        print(f"\nload average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
