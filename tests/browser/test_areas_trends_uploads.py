@@ -121,7 +121,7 @@ def test_an_uploaded_article_is_mapped_with_its_excerpt(ui, page, app_url, tmp_p
     year.scroll_into_view_if_needed()
     year.focus()
     page.keyboard.type("20250305")                               # yyyy, mm, dd segments
-    page.get_by_text("News articles (.txt)", exact=True).click()  # leave the field: commits
+    page.get_by_text("Their publication date", exact=True).click()  # leave the field: commits
     article = tmp_path / "shwegu_report.txt"
     article.write_text(SHWEGU + "\n", encoding="utf-8")
     page.locator(".st-key-upload_articles input[type=file]").set_input_files(str(article))

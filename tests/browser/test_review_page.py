@@ -190,6 +190,7 @@ def test_uploads_go_into_the_store_only_when_asked(ui, page, server, store_path:
     saved.write_text(page_html(title="Hill town taken", body=[CAPTURE_SUMPRABUM]),
                      encoding="utf-8")
     ui.open_app(page, server.url)
+    page.get_by_text("Add articles or an event table", exact=True).click()   # the popover
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
         str(saved))
     page.get_by_text("hill-town.html: 1 event(s) extracted").wait_for(timeout=30000)
