@@ -18,7 +18,9 @@ Metadata comes from ``sources.csv`` in the article folder when present (columns 
 published, outlet, title, url, published_basis``; a malformed row is reported with its
 line and skipped), else from the ``date`` header, else from the text itself
 (:func:`infer_published`: a dateline, a dated line at the top, the latest dated event,
-weekdays that must agree), else, only when asked (``load_folder(...,
+weekdays that must agree, an anniversary of a stated founding), else from the folder's
+other articles (day-month dates that fit one year of theirs, :mod:`gazetteer.yearless`),
+else, only when asked (``load_folder(...,
 mtime_fallback=True)``), the file's modification day; otherwise the publication date is
 unknown and a warning says so. :attr:`Article.published_basis` always says which.
 """
@@ -284,12 +286,39 @@ def load_folder(path: str | Path, *, max_bytes: int = MAX_BYTES,
     articles: list[Article] = []
     for file in files:
         article = _load_file(file, sources.get(file.name), max_bytes, warnings)
-        if article is not None and article.published is None and mtime_fallback:
-            article = _dated_by_mtime(file, article)
         if article is not None:
             articles.append(article)
-            warnings.extend(article.warnings)
+    articles = _dated_by_folder(articles)
+    if mtime_fallback:
+        articles = [_dated_by_mtime(folder / a.file, a) if a.published is None else a
+                    for a in articles]
+    for article in articles:
+        warnings.extend(article.warnings)
     return articles, warnings
+
+
+def _dated_by_folder(articles: list[Article]) -> list[Article]:
+    """Second pass: undated articles whose day-month dates fit one year of the folder's
+    other, dated articles (:func:`gazetteer.yearless.folder_guess`), said in the basis and
+    in a warning that replaces "publication date unknown"."""
+    from gazetteer.yearless import folder_guess  # it imports this module
+
+    others = [(a.file, a.published) for a in articles if a.published is not None]
+    if not others or all(a.published is not None for a in articles):
+        return articles
+    today = dt.date.today()
+    out = []
+    for article in articles:
+        guess = None if article.published is not None else \
+            folder_guess(article.text, others, today=today)
+        if guess is not None:
+            notes = [w for w in article.warnings
+                     if not w.endswith("publication date unknown")]
+            notes.append(f"{article.file}: publication date {guess.day} {guess.basis}")
+            article = replace(article, published=guess.day, published_basis=guess.basis,
+                              warnings=tuple(notes))
+        out.append(article)
+    return out
 
 
 def _load_file(file: Path, meta: dict[str, str] | None, max_bytes: int,
@@ -512,7 +541,10 @@ def infer_published(text: str, *, today: dt.date | None = None) -> PublishedGues
        event lies more than :data:`STAMP_MAX_GAP_DAYS` days before it;
     3. the latest dated event of the text, the publication day being on or after it: a
        full date with its year, or a weekday with day and month ("Tuesday, December 19")
-       that fits one year only (:data:`WEEKDAY_YEAR_WINDOW`).
+       that fits one year only (:data:`WEEKDAY_YEAR_WINDOW`);
+    4. an anniversary of a founding year the text states ("its 63rd anniversary", "founded
+       in 1960"), giving the year of the text's day-month dates
+       (:func:`gazetteer.yearless.anniversary_guess`).
 
     Every "Weekday, Month Day" of the text must fall on its weekday for the candidate
     day; a candidate it contradicts is dropped. Days after ``today`` are never returned.
@@ -554,4 +586,6 @@ def infer_published(text: str, *, today: dt.date | None = None) -> PublishedGues
     if latest is not None and _weekday_agrees(latest[0], pairs):
         return PublishedGuess(latest[0], f"inferred from text: latest dated event "
                                          f"{latest[1]}; published on or after it")
-    return None
+    from gazetteer.yearless import anniversary_guess  # it imports this module
+
+    return anniversary_guess(text, today=today)

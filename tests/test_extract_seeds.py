@@ -112,3 +112,41 @@ def test_only_control_events_on_known_places(events) -> None:
     assert set(control["place"]) <= {
         "Kan Paik Ti", "Chipwi", "Pangwa", "Bhamo", "Lweje", "Lashio", "La He Si Bum",
         "Sumprabum", "Lal Long Aungja base", "Laiza"}
+
+
+#: The nine control events the seeds report, as (file, type, place, date, actor); a bare
+#: folder (no sources.csv) must still find at least eight of them.
+GOLD_EVENTS = (
+    ("001", "capture", "Kan Paik Ti", "2024-11-20", "KIA"),
+    ("002", "capture", "Chipwi", "2024-09-29", "KIA"),
+    ("002", "capture", "Pangwa", "2024-10-18", "KIA"),
+    ("002", "capture", "Kan Paik Ti", "2024-11-20", "KIA"),
+    ("002", "assault", "Bhamo", "2024-12-04", "KIA"),
+    ("003", "capture", "La He Si Bum", "2024-12-15", "KIA"),
+    ("003", "capture", "Sumprabum", "2024-05", "KIA"),
+    ("003", "assault", "Bhamo", "2024-12-04", "KIA"),
+    ("004", "capture", "Lal Long Aungja base", "2023-10-20", "KIA"),
+)
+
+
+def test_gold_events_all_found_with_sources(events) -> None:
+    assert _found(events) == len(GOLD_EVENTS)
+
+
+def test_bare_seed_texts_give_at_least_eight_of_nine(tmp_path) -> None:
+    import shutil
+
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    frame, warnings = extract_folder(tmp_path)
+    assert _found(frame) >= 8
+    assert not any(w.endswith("publication date unknown") for w in warnings)
+    dated = frame.drop_duplicates("source_file")
+    assert all(str(b).startswith("inferred") or "header" in str(b)
+               for b in dated["published_basis"])
+
+
+def _found(frame) -> int:
+    got = {(r.source_file[:3], r.event_type, r.place, r.date, r.actor)
+           for r in frame.itertuples()}
+    return sum(1 for g in GOLD_EVENTS if g in got)
