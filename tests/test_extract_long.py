@@ -2,7 +2,8 @@
 
 Behaviour, not timing (speed is printed by tests/bench/bench_adversarial.py): a 200 KB
 text made of repeated self-contained parts gives exactly the events of its parts, shifted
-by their offsets; a run without a full stop gives bounded excerpts that slice the text.
+by their offsets; one report repeated sentence after sentence is one event; a run without
+a full stop gives bounded excerpts that slice the text.
 """
 
 from __future__ import annotations
@@ -46,8 +47,26 @@ def _whole_and_parts(part: str) -> None:
     assert got == expected
 
 
-def test_repeated_event_sentence_is_the_sum_of_its_parts() -> None:
-    _whole_and_parts(PARAGRAPHS[0])
+def test_repeated_event_sentence_is_one_event_at_its_first_mention() -> None:
+    # The same report sentence after sentence is one event (REPEAT_SENTENCES), not 10,000.
+    unit = PARAGRAPHS[0] + " "
+    whole = Article("whole.txt", unit * (SIZE // len(unit)), PUBLISHED)
+    events = extract_article(whole)
+    assert [(e.event_type, e.place, e.actor, e.char_start, e.excerpt) for e in events] == \
+        [("capture", "Bhamo", "KIA", 0, PARAGRAPHS[0])]
+
+
+def test_the_same_report_far_apart_or_changed_is_kept() -> None:
+    filler = "Rain fell. Markets opened. Schools closed. "
+    text = ("The KIA seized Mansi on 4 December. Mansi was taken by the KIA on 4 December. "
+            "The KIA seized Mansi on 5 December. " + filler + "On 4 December the KIA "
+            "seized Mansi. The TNLA seized Mansi on 4 December. The KIA attacked Mansi on "
+            "4 December.")
+    events = extract_article(Article("x.txt", text, PUBLISHED))
+    got = [(e.event_type, e.date, e.actor) for e in events]
+    assert got == [("capture", "2024-12-04", "KIA"), ("capture", "2024-12-05", "KIA"),
+                   ("capture", "2024-12-04", "KIA"), ("capture", "2024-12-04", "TNLA"),
+                   ("assault", "2024-12-04", "KIA")]
 
 
 def test_repeated_paragraphs_are_the_sum_of_their_parts() -> None:
@@ -59,6 +78,7 @@ def test_run_without_full_stop_gives_bounded_exact_excerpts() -> None:
     article = Article("run.txt", text, PUBLISHED)
     events = extract_article(article)
     assert events
+    assert len(events) == 1  # one report repeated: one event
     for e in events:
         assert article.text[e.char_start:e.char_end] == e.excerpt
         assert len(e.excerpt) <= MAX_SENTENCE

@@ -59,6 +59,10 @@ class Context:
     #: (sentence start, pattern name) -> (starts, ends) of that pattern's matches in the
     #: masked sentence, found once per sentence however many triggers it holds
     spans: dict[tuple[int, str], tuple[list[int], list[int]]] = field(default_factory=dict)
+    #: starts and ends of the cue prefilter's matches in the masked text (built on first use)
+    cue_hits: tuple[list[int], list[int]] | None = None
+    #: sentence start -> how many trigger phrases it holds (ints: nothing for the collector)
+    trigger_count: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -157,26 +161,26 @@ def sentence_spans_of(ctx: Context, name: str, sentence: tuple[int, int]
     return found
 
 
-def _cue_hits(ctx: Context, sentence: tuple[int, int]) -> tuple[list[int], list[int]]:
-    key = (sentence[0], "*")
-    found = ctx.spans.get(key)
-    if found is None:
+def _cue_hits(ctx: Context) -> tuple[list[int], list[int]]:
+    """Starts and ends of the cue prefilter's matches in the whole masked text, found
+    once per article (a few integers per match, nothing per sentence)."""
+    if ctx.cue_hits is None:
         starts: list[int] = []
         ends: list[int] = []
-        for m in ctx.r.cue_any_re.finditer(ctx.masked, sentence[0], sentence[1]):
+        for m in ctx.r.cue_any_re.finditer(ctx.masked):
             starts.append(m.start())
             ends.append(m.end())
-        found = ctx.spans[key] = (starts, ends)
-    return found
+        ctx.cue_hits = (starts, ends)
+    return ctx.cue_hits
 
 
 def cue_from(ctx: Context, sentence: tuple[int, int], a: int, b: int) -> int | None:
     """Where, in ``[a, b)`` of the sentence, a cue, breaker or gap word may first match
     (the start of the first word of the prefilter that overlaps it, at least ``a``); None
     when none of those patterns can match there."""
-    starts, ends = _cue_hits(ctx, sentence)
+    starts, ends = _cue_hits(ctx)
     i = bisect_right(ends, a)
-    if i < len(starts) and starts[i] < b:
+    if i < len(starts) and starts[i] < b and starts[i] < sentence[1]:
         return max(a, starts[i])
     return None
 
@@ -187,13 +191,12 @@ _DIRECT_TRIGGERS = 3
 
 
 def _direct(ctx: Context, sentence: tuple[int, int]) -> bool:
-    key = (sentence[0], "#")
-    many = ctx.spans.get(key)
+    many = ctx.trigger_count.get(sentence[0])
     if many is None:
         lo = bisect_left(ctx.trigger_starts, sentence[0])
         hi = bisect_left(ctx.trigger_starts, sentence[1])
-        many = ctx.spans[key] = ([hi - lo], [])
-    return many[0][0] <= _DIRECT_TRIGGERS
+        many = ctx.trigger_count[sentence[0]] = hi - lo
+    return many <= _DIRECT_TRIGGERS
 
 
 def first_match_at(ctx: Context, name: str, sentence: tuple[int, int], pos: int) -> int | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate, find_dates
 from gazetteer.events import Candidate, Event
-from gazetteer.extract._context import Context, Draft
+from gazetteer.extract._context import Context, Draft, sentence_index
 from gazetteer.extract.clauses import events_of_trigger, unplaced
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
@@ -90,11 +90,12 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     ctx.triggers = [(a, specs[0]) for a, _, specs in found]
     ctx.trigger_starts = [a for a, _, _ in found]
     drafts: list[Draft] = []
+    seen: dict[tuple[str, ...], int] = {}
     for a, b, specs in found:
         for spec in specs:  # "the KIA's headquarters": of the place after it, else before
             made = events_of_trigger(ctx, a, b, spec)
             if made:
-                drafts.extend(made)
+                drafts.extend(_new_mentions(ctx, made, seen))
                 break
         else:
             if specs[0].event_type in CHANGES:
@@ -103,6 +104,32 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                     ctx.candidates.append(candidate)
     drafts = settle(ctx, drafts)
     return ArticleExtraction(finish(ctx, drafts), finish_candidates(ctx))
+
+
+#: A capture or assault repeated word for word (type, place, date, actor, target) within
+#: this many sentences of its last mention is the same event: only the first is kept.
+REPEAT_SENTENCES = 2
+
+
+def _new_mentions(ctx: Context, made: list[Draft], seen: dict[tuple[str, ...], int]
+                  ) -> list[Draft]:
+    """``made`` less the captures and assaults identical to one read at most
+    :data:`REPEAT_SENTENCES` sentences before (``seen``: key -> sentence index of its
+    last mention, updated), so that a report repeated sentence after sentence is one event
+    with the first mention's excerpt, and costs nothing further."""
+    out = []
+    for d in made:
+        if d.event_type not in CHANGES:
+            out.append(d)
+            continue
+        key = (d.event_type, d.loc.name, d.date.value if d.date else "",
+               d.date.precision if d.date else "", d.actor, d.target)
+        i = sentence_index(ctx, d.sentence[0])
+        last = seen.get(key)
+        seen[key] = i
+        if last is None or i - last > REPEAT_SENTENCES:
+            out.append(d)
+    return out
 
 
 _ACTOR_THEN_VERB = re.compile(r"\x00\x01*(\s+)(\w+)$")
