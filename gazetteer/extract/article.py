@@ -107,8 +107,9 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
 
 
 #: A capture or assault repeated word for word (type, place, date, actor, target) within
-#: this many sentences of its last mention is the same event: only the first is kept.
-REPEAT_SENTENCES = 2
+#: this many sentences (1: the next sentence) of its last mention is the same event: only
+#: the first is kept.
+REPEAT_SENTENCES = 1
 
 
 def _new_mentions(ctx: Context, made: list[Draft], seen: dict[tuple[str, ...], int]
