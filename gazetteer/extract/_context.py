@@ -27,7 +27,7 @@ class Draft:
     date: ResolvedDate | None
     trigger: tuple[int, int]
     sentence: tuple[int, int]
-    adjust: list[str]
+    adjust: tuple[str, ...]
     date_inherited: bool = False
     date_reported: bool = False
 
@@ -44,15 +44,19 @@ class Context:
     loc_starts: list[int]
     actors: list[tuple[int, int, str]]
     hq_owner: str
-    triggers: list[tuple[int, TriggerSpec]] = field(default_factory=list)
+    #: start and first reading of every trigger phrase, in text order (parallel lists:
+    #: nothing per trigger for the garbage collector)
     trigger_starts: list[int] = field(default_factory=list)
+    trigger_specs: list[TriggerSpec] = field(default_factory=list)
     #: dates just after a reporting verb ("announced on Tuesday that ..."): the day of the
     #: statement, an event's date only when its sentence states no other
     reported: list[ResolvedDate] = field(default_factory=list)
     #: what could not be settled (``story.CandidateDraft``), in the order found
     candidates: list[Any] = field(default_factory=list)
-    #: (start of the trigger's sentence, place) of every object read so far, in text order
-    object_locs: list[tuple[int, Mention]] = field(default_factory=list)
+    #: every object (place) read so far, in text order, and the start of its trigger's
+    #: sentence (parallel lists)
+    object_locs: list[Mention] = field(default_factory=list)
+    object_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     actor_starts: list[int] = field(default_factory=list)
     date_starts: list[int] = field(default_factory=list)
@@ -253,8 +257,8 @@ def next_trigger(ctx: Context, pos: int, sentence: tuple[int, int], *,
                   control_only: bool = False) -> int:
     """Start of the next trigger phrase after ``pos`` in the sentence, else its end."""
     i = bisect_left(ctx.trigger_starts, pos)
-    while i < len(ctx.triggers):
-        start, spec = ctx.triggers[i]
+    while i < len(ctx.trigger_starts):
+        start, spec = ctx.trigger_starts[i], ctx.trigger_specs[i]
         if start >= sentence[1]:
             break
         if not control_only or spec.event_type in ("capture", "assault"):

@@ -82,16 +82,19 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     ctx = Context(text, masked, article, r, sentences, dates, locs,
                    [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re),
                    reported=reported)
-    found = []
+    ends: list[int] = []
+    readings: list[tuple[TriggerSpec, ...]] = []
     for m in r.trigger_re.finditer(_blank_actors(text, actors)):
         specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
         if specs:
-            found.append(_finite_verb(text, m, specs, r) or (m.start(), m.end(), specs))
-    ctx.triggers = [(a, specs[0]) for a, _, specs in found]
-    ctx.trigger_starts = [a for a, _, _ in found]
+            a, b, specs = _finite_verb(text, m, specs, r) or (m.start(), m.end(), specs)
+            ctx.trigger_starts.append(a)
+            ends.append(b)
+            readings.append(specs)
+    ctx.trigger_specs = [specs[0] for specs in readings]
     drafts: list[Draft] = []
     seen: dict[tuple[str, ...], int] = {}
-    for a, b, specs in found:
+    for a, b, specs in zip(ctx.trigger_starts, ends, readings, strict=True):
         for spec in specs:  # "the KIA's headquarters": of the place after it, else before
             made = events_of_trigger(ctx, a, b, spec)
             if made:
@@ -227,7 +230,7 @@ def _inherit(drafts: list[Draft]) -> None:
             d.date, d.date_inherited = source.date, True
         if not d.actor and source.actor:
             d.actor = source.actor
-            d.adjust.append("inferred_actor")
+            d.adjust = (*d.adjust, "inferred_actor")
         if not d.target:
             d.target = source.target
 

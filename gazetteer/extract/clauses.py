@@ -77,11 +77,13 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         adjust.append(actor_note)
     target = target_of(ctx, t0, t1, spec, sentence, objects, actor)
     drafts = []
+    adjust_notes = tuple(adjust)
     for loc, item_end, note in objects:
         if loc.area:
             continue
-        ctx.object_locs.append((sentence[0], loc))
-        notes = [*adjust, *([note] if note else [])]
+        ctx.object_locs.append(loc)
+        ctx.object_starts.append(sentence[0])
+        notes = (*adjust, note) if note else adjust_notes
         date = None if event_type == "held" else \
             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
         reported = None

@@ -301,8 +301,8 @@ def _coordinated(ctx: Context, a: int, t0: int, sentence: tuple[int, int]) -> bo
     """"X was attacked on 2 January and was captured on 6 January": the second phrase
     shares the first one's subject."""
     i = bisect_left(ctx.trigger_starts, a)
-    while i < len(ctx.triggers) and ctx.triggers[i][0] < t0:
-        start, spec = ctx.triggers[i]
+    while i < len(ctx.trigger_starts) and ctx.trigger_starts[i] < t0:
+        start, spec = ctx.trigger_starts[i], ctx.trigger_specs[i]
         if spec.object == "before" and ctx.r.object_ok["subject"].fullmatch(
                 ctx.masked, a, start):
             return bool(_AND_THEN.search(ctx.masked, start, t0))
@@ -385,9 +385,10 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
     i = sentence_index(ctx, sentence[0])
     lo = ctx.sentences[max(0, i - _REFERENCE_SENTENCES)][0] if ctx.sentences else 0
     objects = []
-    for start, loc in reversed(ctx.object_locs):
-        if start < lo:
+    for n in range(len(ctx.object_locs) - 1, -1, -1):
+        if ctx.object_starts[n] < lo:
             break
+        loc = ctx.object_locs[n]
         if loc.start < before:
             objects.append(loc)
     k = bisect_left(ctx.loc_starts, before) - 1

@@ -104,13 +104,13 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
                 sentence_index(ctx, d.sentence[0]) - sentence_index(ctx, last.sentence[0]) \
                 <= _ACTOR_SENTENCES:
             d.actor = last.actor
-            d.adjust.append("inferred_actor")
+            d.adjust = (*d.adjust, "inferred_actor")
         elif not d.actor:  # none before: the actor of the next event, if as close
             after = following[n]
             if after is not None and sentence_index(ctx, after.sentence[0]) - \
                     sentence_index(ctx, d.sentence[0]) <= _ACTOR_SENTENCES:
                 d.actor = after.actor
-                d.adjust.append("inferred_actor")
+                d.adjust = (*d.adjust, "inferred_actor")
         if d.actor:
             last = d
 
