@@ -182,10 +182,12 @@ def cue_from(ctx: Context, sentence: tuple[int, int], a: int, b: int) -> int | N
     """Where, in ``[a, b)`` of the sentence, a cue, breaker or gap word may first match
     (the start of the first word of the prefilter that overlaps it, at least ``a``); None
     when none of those patterns can match there."""
-    starts, ends = _cue_hits(ctx)
+    starts, ends = ctx.cue_hits or _cue_hits(ctx)
     i = bisect_right(ends, a)
-    if i < len(starts) and starts[i] < b and starts[i] < sentence[1]:
-        return max(a, starts[i])
+    if i < len(starts):
+        at = starts[i]
+        if at < b and at < sentence[1]:
+            return at if at > a else a
     return None
 
 
