@@ -21,8 +21,10 @@ import csv
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
+from typing import overload
 
 from gazetteer.errors import DataFileError
 from gazetteer.places import Place, haversine_km, spelling_key
@@ -145,20 +147,62 @@ def name_forms(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=131_072)
-def _area_keys(name: str) -> frozenset[str]:
-    return frozenset(spelling_key(f) for f in name_forms(name)) - {""}
+def _area_keys(name: str) -> tuple[str, ...]:
+    """The spelling keys of ``name``'s forms, sorted: a tuple of strings, which the
+    garbage collector stops tracking (the table holds some 60,000 of them)."""
+    return tuple(sorted({spelling_key(f) for f in name_forms(name)} - {""}))
+
+
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
+_LAT, _LON, _BASIS = (_PLACE_FIELDS.index(f) for f in ("lat", "lon", "coord_basis"))
+
+
+class _PlaceRows(Sequence[Place]):
+    """The table's places kept as plain tuples of strings and numbers, which the garbage
+    collector stops tracking (some 29,000 :class:`Place` objects would be scanned by every
+    full collection of a process), each made a :class:`Place` when read."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        self._rows = tuple(tuple(getattr(p, f) for f in _PLACE_FIELDS) for p in places)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def point(self, i: int) -> tuple[float, float]:
+        """``(lat, lon)`` of place ``i``, without making the :class:`Place`."""
+        row = self._rows[i]
+        return (row[_LAT], row[_LON])
+
+    def sourced(self, i: int) -> bool:
+        """Whether place ``i``'s coordinates are sourced (not approximate)."""
+        return self._rows[i][_BASIS] == "sourced"
+
+    @overload
+    def __getitem__(self, i: int) -> Place: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Place, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Place | tuple[Place, ...]:
+        if isinstance(i, slice):
+            return tuple(Place(*row) for row in self._rows[i])
+        return Place(*self._rows[i])
 
 
 class VillageIndex:
     """Villages and wards by name, resolved only where the context settles them."""
 
     def __init__(self, places: Sequence[Place], parents: Sequence[str]) -> None:
-        self.places = tuple(places)
+        self.places = _PlaceRows(places)
         self.parents = tuple(parents)
-        self._by_key: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
         for i, place in enumerate(self.places):
             for key in _area_keys(place.name):
-                self._by_key.setdefault(key, []).append(i)
+                by_key.setdefault(key, []).append(i)
+        #: tuples of ints, not lists: nothing for the garbage collector to scan
+        self._by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
         self._township_keys = tuple(_area_keys(p.township) for p in self.places)
         self._parent_keys = tuple(_area_keys(p) for p in self.parents)
 
@@ -174,13 +218,14 @@ class VillageIndex:
     def by_pcode(self, pcode: str) -> Place | None:
         """The village or ward with this MIMU Pcode, or None."""
         if not hasattr(self, "_pcodes"):
-            self._pcodes = {p.pcode: p for p in self.places}
-        return self._pcodes.get(pcode.strip())
+            self._pcodes = {p.pcode: i for i, p in enumerate(self.places)}
+        i = self._pcodes.get(pcode.strip())
+        return None if i is None else self.places[i]
 
     def _indices(self, name: str) -> list[int]:
         keys = _area_keys(name)
         if len(keys) == 1:
-            return list(self._by_key.get(next(iter(keys)), ()))
+            return list(self._by_key.get(keys[0], ()))
         found: dict[int, None] = {}
         for key in keys:
             found.update(dict.fromkeys(self._by_key.get(key, ())))
@@ -219,26 +264,26 @@ class VillageIndex:
         pool = self._indices(_WARD.sub("", re.sub(r"\s+village$", "", name.strip(),
                                                   flags=re.IGNORECASE)))
         if township:
-            keys = _area_keys(township)
+            keys = frozenset(_area_keys(township))
             pool = [i for i in pool if not keys.isdisjoint(self._township_keys[i])]
         if tract:
-            keys = _area_keys(tract)
+            keys = frozenset(_area_keys(tract))
             pool = [i for i in pool if not keys.isdisjoint(self._parent_keys[i])]
         if near is not None:
             points = [near] if _is_point(near) else list(near)  # type: ignore[list-item]
-            pool = [i for i in pool if any(haversine_km(self.places[i].point, p) <= max_km
+            pool = [i for i in pool if any(haversine_km(self.places.point(i), p) <= max_km
                                            for p in points)]
         return self._settled(pool)
 
     def _settled(self, pool: list[int]) -> Place | None:
         if not pool:
             return None
-        points = [self.places[i].point for i in pool]
+        points = [self.places.point(i) for i in pool]
         if any(haversine_km(a, b) > SAME_PLACE_KM for n, a in enumerate(points)
                for b in points[n + 1:]):
             return None
-        sourced = [self.places[i] for i in pool if not self.places[i].approximate]
-        return sourced[0] if sourced else self.places[pool[0]]
+        sourced = [i for i in pool if self.places.sourced(i)]
+        return self.places[sourced[0] if sourced else pool[0]]
 
 
 def _is_point(value: object) -> bool:
