@@ -206,3 +206,12 @@ def test_dates_at_the_ends_of_the_calendar_never_overflow(phrase: str,
     for found in find_dates(f"On 2 January 0001 and {phrase} the KIA moved.",
                             published=published):
         assert found.start <= found.end
+
+
+def test_the_server_caps_uploads_below_streamlits_200_mb_default() -> None:
+    import tomllib
+
+    config = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
+    with config.open("rb") as handle:
+        limit = tomllib.load(handle)["server"]["maxUploadSize"]
+    assert 2 <= limit <= 20  # MB: an article is capped at 2 MB by the page itself
