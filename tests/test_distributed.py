@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from support.synthetic import write_synthetic_folder
 
-from gazetteer._paths import SEEDS_DIR
 from gazetteer.distributed import extract_to_parquet
 from gazetteer.errors import EngineError
 from gazetteer.exchange import read_events
 from gazetteer.extract import extract_folder
-from gazetteer.synthetic import write_synthetic_folder
+from gazetteer.settings import SEEDS_DIR
 
 
 @pytest.fixture(scope="module")

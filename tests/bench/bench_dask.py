@@ -4,7 +4,7 @@ LocalCluster of two worker processes (issue 14).
 Prints the wall-clock time and articles/s of each (the cluster's time includes starting
 it and writing Parquet parts; the single process's includes reading the folder), the
 speed-up, and whether both give the same table. Run:
-``.venv/bin/python tests/bench/bench_dask.py [N]`` (or ``make bench``, via run_all.py).
+``PYTHONPATH=tests .venv/bin/python tests/bench/bench_dask.py [N]`` (or ``make bench``).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from support.synthetic import write_synthetic_folder  # tests/ is on sys.path (run_all.py)
 
 from gazetteer.distributed import extract_to_parquet
 from gazetteer.extract import extract_folder
-from gazetteer.synthetic import write_synthetic_folder
 
 
 def main(n: int = 10_000) -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import time
 
-from gazetteer._paths import SEEDS_DIR
 from gazetteer.articles import clean_text
+from gazetteer.settings import SEEDS_DIR
 
 SIZES_KB = (4, 16, 64, 256, 1024)
 TAIL = " The KIA captured Bhamo."
