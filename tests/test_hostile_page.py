@@ -15,8 +15,7 @@ from support.apptest import FIXTURE, ROOT, run_app
 from gazetteer.sources import load_data
 from gazetteer.web import Options, build_model, read_permalink, session_model
 from gazetteer.web.assets import served_static_dir
-from gazetteer.web.text import md_text
-from gazetteer.web.uploads import MAX_UPLOAD_BYTES, extract_upload, extract_upload_isolated
+from gazetteer.web.uploads import extract_upload
 
 IMAGE = "![t](https://beacon.invalid/t.png)"
 PHISH = "[Your session expired](https://phish.invalid)"
@@ -36,12 +35,15 @@ def markdown_bodies(at: AppTest) -> list[str]:
 
 
 def test_md_text_escapes_every_markdown_construct() -> None:
+    from gazetteer.web.text import md_text
+
     for hostile in (IMAGE, PHISH, PHISH_NAME, "www.phish.invalid", "https://phish.invalid",
                     ":red[alarm] :material/warning:", "$x^2$", "# Heading", "<b>x</b>",
                     "`code`", "a@b.invalid", "1. item\n- item", "http:phish.invalid"):
         escaped = md_text(hostile)
         assert not LIVE.search(escaped), escaped
-        assert re.sub(r"\\(.)", r"\1", escaped) == hostile  # nothing lost but the escapes
+        shown = re.sub(r"\\(.)", r"\1", escaped).replace("\u2060", "")
+        assert shown == hostile  # nothing lost but escapes and invisible word joiners
 
 
 @pytest.mark.parametrize("place", [IMAGE, PHISH])
@@ -115,6 +117,8 @@ def test_uploaded_places_are_never_written_to_the_static_folder() -> None:
 
 
 def test_an_article_over_the_cap_is_refused_on_the_page(monkeypatch) -> None:
+    from gazetteer.articles import MAX_BYTES as MAX_UPLOAD_BYTES
+
     at = run_app(monkeypatch, "--events", str(FIXTURE), params={"date": "2024-11-21"})
     big = b"The KIA captured Bhamo on 3 May 2024. " * (MAX_UPLOAD_BYTES // 38 + 1)
     at.file_uploader(key="upload_articles").set_value(("big.txt", big, "text/plain")).run()
@@ -125,6 +129,8 @@ def test_an_article_over_the_cap_is_refused_on_the_page(monkeypatch) -> None:
 
 
 def test_upload_extraction_runs_in_a_worker_with_a_time_limit() -> None:
+    from gazetteer.web.uploads import extract_upload_isolated
+
     quick = extract_upload_isolated(
         "q.txt", b"date 2025-03-06\nThe KIA captured Shwegu on 3 March 2025.", timeout=60)
     assert list(quick.events["place"]) == ["Shwegu"]
