@@ -98,6 +98,6 @@ def test_article_dated_in_year_one_is_reported_not_a_crash(tmp_path: Path, capsy
     folder.mkdir()
     (folder / "old.txt").write_text("date 0001-01-01\nOn Monday the KIA captured Bhamo.",
                                     encoding="utf-8")
-    code, out, err = _run(capsys, "extract", str(folder))
+    code, _, err = _run(capsys, "extract", str(folder))
     assert code == 0
     assert "old.txt: line 1: date header 0001-01-01 is outside" in err
