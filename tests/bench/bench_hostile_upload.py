@@ -43,6 +43,7 @@ def main() -> int:
                 for page in (viewer, uploader):
                     page.goto(f"{server.url}/?date=2024-11-01")
                     map_frame(page)
+                uploader.get_by_text("Add articles or an event table", exact=True).click()
                 uploader.locator(".st-key-upload_articles input[type=file]"
                                  ).set_input_files(str(bomb))
                 steps, day = [], dt.date(2024, 11, 1)

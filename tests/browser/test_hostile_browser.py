@@ -90,6 +90,7 @@ def test_markdown_in_places_outlets_actors_and_files_stays_text(ui, page, hostil
     page.get_by_text("Filter by place").first.click()
     page.wait_for_timeout(300)
     page.keyboard.press("Escape")
+    page.get_by_text("Add articles or an event table", exact=True).click()   # the popover
     page.locator(".st-key-upload_articles input[type=file]").set_input_files(
         files=[{"name": f"{PHISH.replace('//', '')}.txt", "mimeType": "text/plain",
                 "buffer": b"Nothing happened here."}])
@@ -128,6 +129,7 @@ def test_a_worst_case_upload_never_holds_another_sessions_steps(ui, browser, app
         bomb = tmp_path / "bomb.txt"
         bomb.write_bytes(("<p>" + "<script>" * 100_000).encode()
                          + b"The KIA captured Bhamo. " * 30_000)
+        uploader.get_by_text("Add articles or an event table", exact=True).click()
         uploader.locator(".st-key-upload_articles input[type=file]").set_input_files(
             str(bomb))
         uploader.wait_for_timeout(300)
