@@ -60,15 +60,21 @@ with st.sidebar:
 
 # -- this session's uploads, merged into a model of its own -----------------------------
 taken = set(shared.data.articles)
-uploads = []
+uploads, refused = [], []
 for upload in files or []:
     name = web.upload_name(upload.name, taken)
     taken.add(name)
+    if problem := web.too_large(name, upload.size, limit=web.MAX_UPLOAD_BYTES):
+        refused.append(problem)  # never read into the extractor
+        continue
     uploads.append(web.cached_extract_upload(name, upload.getvalue(), published=published))
 table, table_warnings, table_error = None, [], ""
 if table_file is not None:
+    table_error = web.too_large(table_file.name, table_file.size, limit=web.MAX_TABLE_BYTES)
     try:
-        table, table_warnings = web.read_event_upload(table_file.name, table_file.getvalue())
+        if not table_error:
+            table, table_warnings = web.read_event_upload(table_file.name,
+                                                          table_file.getvalue())
     except GazetteerError as err:
         table_error = str(err)
 model = web.session_model(shared, options, uploads=uploads, table=table,
@@ -93,8 +99,13 @@ def _current_date() -> dt.date:
         ss["date"] = ss.pop("next_date")
     if ss.pop("stop_playing", False):
         ss["playing"] = False
-    ss["date"] = min(max(ss["date"], model.first), model.last)
-    return ss["date"]
+    day = min(max(ss["date"], model.first), model.last)
+    # written only when it changes: writing the widget's value on every run makes the
+    # browser take the server's value back, dropping key presses made during the run
+    if day != ss["date"] or ss.get("date_range") != (model.first, model.last):
+        ss["date"] = day
+    ss["date_range"] = (model.first, model.last)
+    return day
 
 
 def _step(direction: int) -> None:
@@ -141,17 +152,18 @@ st.html(web.page_style_html())  # phones: the map first, the time controls in a 
 st.title("Kachin State: who controls which town, and when")
 st.caption("Every marker rests on dated news excerpts: click a place to read them. "
            "Hollow markers are assumptions no article supports.")
+# data (file names, places, outlets, URL values) reaches markdown only through md_text
 for message in ss.get("link_messages", ()):
-    st.warning(message)
+    st.warning(web.md_text(message))
 for error in model.data.errors:
-    st.error(f"Could not load the events: {error}")
+    st.error(f"Could not load the events: {web.md_text(error)}")
 view = "Map"
 if stored and not model.data.errors:
     view = st.segmented_control("View", ["Map", "Review"], default="Map", key="view",
                                 label_visibility="collapsed") or "Map"
 if model.warnings:
     with st.expander(f"⚠️ {len(model.warnings)} problem(s) while loading; what was skipped"):
-        st.warning("\n".join(f"- {w}" for w in model.warnings))
+        st.warning("\n".join(f"- {web.md_text(w)}" for w in model.warnings))
 
 
 # -- the date's view: a fragment, so a date step reruns only this part ------------------
@@ -162,7 +174,8 @@ def draw_map(day: dt.date) -> tuple[object, object]:
     markers = model.layer(day, selected=ss.get("place"), **shown)
     # the places' positions ride along the first time this session gets them; later
     # steps carry only the day (the page keeps them, or fetches them if it lost them)
-    markers.embed_sites = ss.get("sites_sent") != markers.sites.key
+    markers.embed_sites = (markers.sites_url is None
+                           or ss.get("sites_sent") != markers.sites.key)
     ss["sites_sent"] = markers.sites.key
     layers = [markers]  # the markers stay feature group 0; the areas, when on, are group 1
     areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
@@ -199,7 +212,8 @@ def draw_panel(day: dt.date, markers) -> str | None:
     ss["place"] = ss.get("place") if ss.get("place") in names else None
     # long lists of places sit in popovers: a closed one costs the browser nothing on a
     # date step, an open list of thousands of names would be drawn again each time
-    with st.popover(ss["place"] or "Find a place", icon=":material/search:", width="stretch"):
+    with st.popover(web.md_text(ss["place"]) if ss["place"] else "Find a place",
+                    icon=":material/search:", width="stretch"):
         place = st.selectbox("Place", names, key="place",
                              placeholder="Type a name, or click a marker on the map")
     if place:
@@ -360,29 +374,33 @@ with layers_box:
             data=lambda: web.acled_csv(model, reviewed_only=True),
             file_name="events_acled_reviewed.csv", mime="text/csv", on_click="ignore",
             help="Only events an analyst confirmed or corrected.", width="stretch")
-    st.caption(f"Showing {len(model.data.events)} events from {model.data.source}.")
+    st.caption(f"Showing {len(model.data.events)} events from "
+               f"{web.md_text(model.data.source)}.")
     if st.button("Reload data"):
         web.clear_caches()
         st.rerun()
 with st.sidebar:
     if table_error:
-        st.error(f"The uploaded table was not used: {table_error}")
+        st.error(f"The uploaded table was not used: {web.md_text(table_error)}")
     if table_warnings:
         st.warning(f"{len(table_warnings)} row(s) of the uploaded table were skipped:\n"
-                   + "\n".join(f"- {w}" for w in table_warnings))
+                   + "\n".join(f"- {web.md_text(w)}" for w in table_warnings))
+    for problem in refused:
+        st.warning(web.md_text(problem))
     for up in uploads:
         found = len(up.events)
-        st.caption(f"{up.article['file']}: {found} event(s) extracted"
-                   + (f" (published {up.article['published']})"
-                      if up.article["published"] else " (publication date unknown)"))
+        st.caption(web.md_text(f"{up.article['file']}: {found} event(s) extracted"
+                               + (f" (published {up.article['published']})"
+                                  if up.article["published"]
+                                  else " (publication date unknown)")))
         for warning in up.warnings:
-            st.warning(warning)
+            st.warning(web.md_text(warning))
     if uploads and stored and not model.data.errors:
         st.button("Keep these articles in the corpus store", on_click=_keep_uploads,
                   args=(uploads,), width="stretch",
                   help="Store them (extracted, deduplicated) for every later session")
     if ss.get("kept_uploads"):
-        st.success(ss["kept_uploads"])
+        st.success(web.md_text(ss["kept_uploads"]))
     if uploads:
         st.download_button("Events of the uploaded articles (CSV)",
                            data=lambda: web.upload_events_csv(uploads),

@@ -122,38 +122,78 @@ def _parse_day(command: str, value: str):
 
 # --- subcommands ------------------------------------------------------------------------
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        return _extract_on_dask(args)
     from pathlib import Path
 
+    from gazetteer.exchange import to_csv
     from gazetteer.extract import extract_folder
 
     if _blocked_output("extract", args.out, args.force):
         return 1
     out = Path(args.out) if args.out else None
     frame, warnings = extract_folder(args.folder)
+    text = to_csv(frame)  # text cells guarded against spreadsheet formulas
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(out, index=False, lineterminator="\n")
+        out.write_text(text, encoding="utf-8", newline="")
     else:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(text)
     counts = dict(sorted(frame["event_type"].value_counts().items()))
+    _extract_summary(args, frame.attrs.get("articles_read", 0), counts, out, warnings)
+    return 0
+
+
+def _extract_on_dask(args: argparse.Namespace) -> int:
+    """``extract DIR --engine dask [--scheduler ADDRESS] --out events.parquet``."""
+    from pathlib import Path
+
+    from gazetteer.distributed import extract_to_parquet
+
+    if not args.out:
+        print("extract: --engine dask writes Parquet: give --out FILE.parquet",
+              file=sys.stderr)
+        return 2
+    if _blocked_output("extract", args.out, args.force):
+        return 1
+    report = extract_to_parquet(args.folder, Path(args.out), scheduler=args.scheduler,
+                                workers=args.workers, connect_timeout=args.connect_timeout,
+                                overwrite=args.force)
+    where = args.scheduler or f"a LocalCluster of {report.workers} worker(s)"
+    print(f"extract: dask on {where}: {report.seconds:.1f} s", file=sys.stderr)
+    _extract_summary(args, report.articles_read, report.by_type, report.out, report.warnings)
+    return 0
+
+
+def _extract_summary(args: argparse.Namespace, read: int, counts: dict[str, int],
+                     out: object, warnings: list[str]) -> None:
     by_type = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
-    print(f"extract: {frame.attrs.get('articles_read', 0)} article(s) read from "
-          f"{args.folder}; {len(frame)} event(s): {by_type}", file=sys.stderr)
+    print(f"extract: {read} article(s) read from {args.folder}; "
+          f"{sum(counts.values())} event(s): {by_type}", file=sys.stderr)
     if out is not None:
         print(f"extract: wrote {out}", file=sys.stderr)
     for warning in warnings:
         print(f"extract: warning: {warning}", file=sys.stderr)
-    return 0
 
 
 def _add_extract(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract dated control events from a folder of "
-                                       "articles, print CSV")
+                                       "articles, print CSV (or write Parquet on Dask)")
     p.add_argument("folder", metavar="DIR", help="folder of *.txt articles (and sources.csv)")
-    p.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout")
+    p.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout "
+                                                 "(with --engine dask: the Parquet folder)")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process (default); dask: dask.distributed")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: a running scheduler (tcp://host:8786); "
+                        "default: a LocalCluster on this machine")
+    p.add_argument("--workers", type=int, default=2,
+                   help="with --engine dask: LocalCluster worker processes (default 2)")
+    p.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="with --scheduler: how long to wait for it (default 10)")
     p.set_defaults(func=_cmd_extract)
-STATE_HEADER = ["place", "lat", "lon", "status", "since", "basis", "event_ids"]
+STATE_HEADER = ["place", "lat", "lon", "status", "controller", "since", "basis", "event_ids"]
 
 
 def _cmd_state(args: argparse.Namespace) -> int:
@@ -168,11 +208,14 @@ def _cmd_state(args: argparse.Namespace) -> int:
     timeline = Timeline.from_events(data.events, baseline=read_baseline(args.baseline))
     for warning in timeline.warnings:
         print(f"state: warning: {warning}", file=sys.stderr)
+    from gazetteer.exchange import guard_cell
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(STATE_HEADER)
     for row in timeline.state_on(day).to_dict("records"):
-        writer.writerow([row["place"], f"{row['lat']:.5f}", f"{row['lon']:.5f}",
-                         row["status"], row["since"], row["basis"], row["event_ids"]])
+        writer.writerow([guard_cell(v) for v in (
+            row["place"], f"{row['lat']:.5f}", f"{row['lon']:.5f}", row["status"],
+            row["controller"], row["since"], row["basis"], row["event_ids"])])
     return 0
 
 
@@ -213,7 +256,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from gazetteer.timeline import Timeline, read_baseline
 
         timeline = Timeline.from_events(events, baseline=read_baseline(args.baseline))
-        day = day or timeline.last_event_date or dt.date.today()
+        day = day or timeline.last_event_date() or dt.date.today()
         text = json.dumps(exchange.state_geojson(timeline.state_on(day), events, on=day),
                           ensure_ascii=False, indent=1) + "\n"
     else:

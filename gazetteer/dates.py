@@ -41,7 +41,27 @@ from gazetteer.ruledata import load_rules, trie_pattern
 Precision = Literal["day", "month", "year"]
 DateKind = Literal["absolute", "weekday", "relative", "anchored"]
 
-__all__ = ["ResolvedDate", "find_dates", "parse_date"]
+__all__ = ["EARLIEST_DAY", "FUTURE_DAYS", "ResolvedDate", "day_out_of_range", "find_dates",
+           "parse_date"]
+
+#: The earliest publication or event day accepted from a file; earlier ones are typos
+#: ("0204-11-21" for 2024-11-21) and are reported and skipped.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+#: How many days after today a publication or event day may lie before it is a typo.
+FUTURE_DAYS = 366
+
+
+def day_out_of_range(day: dt.date, *, today: dt.date | None = None) -> str | None:
+    """Why ``day`` is not a plausible publication or event day, or None when it is.
+
+    Plausible days run from :data:`EARLIEST_DAY` to :data:`FUTURE_DAYS` days after
+    ``today`` (default: the local date).
+    """
+    latest = (today or dt.date.today()) + dt.timedelta(days=FUTURE_DAYS)
+    if EARLIEST_DAY <= day <= latest:
+        return None
+    return (f"{day.isoformat()} is outside the accepted range {EARLIEST_DAY.isoformat()} .. "
+            f"{latest.isoformat()} (a typo?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +284,7 @@ def find_dates(text: str, *, published: dt.date | None = None,
         previous = found[-1] if found else None
         try:
             resolved = _resolve(m, tables, published, carried, anchor_year, previous, that_year)
-        except ValueError:  # impossible day such as 31 February
+        except (ValueError, OverflowError):  # 31 February; a day before 1 January of year 1
             resolved = None
         if resolved is None:
             continue

@@ -81,3 +81,8 @@ class FetchError(GazetteerError, ConnectionError):
 
 class ReviewError(GazetteerError, ValueError):
     """A review decision is not valid (unknown target, missing reason, bad corrected field)."""
+
+
+class EngineError(GazetteerError, RuntimeError):
+    """The distributed engine cannot run a job: no scheduler answers at the address given,
+    dask is not installed, or a worker failed (the message names the cause)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = ["LoadedData", "article_record", "check_excerpts", "load_data", "load_store"]
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from gazetteer.articles import Article, load_folder
+from gazetteer.dates import day_out_of_range
 from gazetteer.errors import GazetteerError
-from gazetteer.events import empty_events
+from gazetteer.events import empty_events, text_or_empty
 
 
 @dataclass(slots=True)
@@ -81,6 +83,7 @@ def load_data(seeds: str | Path, events: str | Path | None = None) -> LoadedData
             out.errors.append(str(err))
             return out
         out.source = f"articles in {seeds}"
+    out.events = _plausible_days(out.events, out.warnings)
     out.warnings.extend(check_excerpts(out.events, out.articles))
     return out
 
@@ -105,10 +108,41 @@ def load_store(path: str | Path, *, reviewed_only: bool = False) -> LoadedData:
     except GazetteerError as err:
         out.errors.append(str(err))
         return out
+    out.events = _plausible_days(out.events, out.warnings)
     shown = "reviewed events" if reviewed_only else "events"
     out.source = (f"{shown} of the corpus store {path} ({counts['articles']} articles, "
                   f"{counts['decisions']} review decisions)")
     return out
+
+
+def _plausible_days(events: pd.DataFrame, warnings: list[str]) -> pd.DataFrame:
+    """``events`` without rows dated (or published) outside 1900 .. a year from now,
+    each reported with its article: a typo such as ``0204-11-21`` in an article would
+    otherwise stretch the page's time slider over eighteen centuries."""
+    if events.empty:
+        return events
+    keep = []
+    for row in events.to_dict("records"):
+        problem = ""
+        for col in ("date", "published"):
+            value = text_or_empty(row.get(col))
+            if value and (problem := _day_problem(value)):
+                problem = f"{col} {problem}"
+                break
+        if problem:
+            warnings.append(f"{row.get('source_file')}: event {row.get('event_id')} at "
+                            f"{row.get('place')}: {problem}; skipped")
+        keep.append(not problem)
+    return events[keep].reset_index(drop=True) if not all(keep) else events
+
+
+def _day_problem(value: str) -> str:
+    parts = [*value.split("-"), "01", "01"][:3]
+    try:
+        day = dt.date(*(int(p) for p in parts))
+    except ValueError:
+        return ""  # not a day at all: the timeline reports it
+    return day_out_of_range(day) or ""
 
 
 def article_record(article: Article) -> dict[str, str]:

@@ -82,7 +82,7 @@ STATUSES = (*CONTROLLERS, "contested", "unknown")
 #: Columns of :meth:`Timeline.state_on`, in order; extra columns follow them.
 STATE_COLUMNS = ("place", "lat", "lon", "status", "since", "basis", "event_ids", "assumed",
                  "approximate", "changed_recently", "disputed")
-EXTRA_STATE_COLUMNS = ("since_precision", "holder", "kind")
+EXTRA_STATE_COLUMNS = ("since_precision", "holder", "kind", "controller")
 BASELINE_COLUMNS = ("place", "status", "as_of", "basis")
 
 
@@ -163,6 +163,7 @@ class PlaceState:
     holder: str = ""
     changed_on: dt.date | None = None
     kind: str = "unknown"
+    controller: str = ""
 
 
 _UNKNOWN = PlaceState(status="unknown", since=None, since_precision="day",
@@ -283,8 +284,11 @@ class Timeline:
         -------
         pandas.DataFrame
             One row per place, columns :data:`STATE_COLUMNS` then ``since_precision``,
-            ``holder`` (who holds a contested place) and ``kind`` (what set the status:
-            baseline, capture, assault, held or unknown). ``since`` is written at its
+            ``holder`` (who holds a contested place), ``kind`` (what set the status:
+            baseline, capture, assault, held or unknown) and ``controller`` (the actor's
+            own name, ``TNLA`` or ``MNDAA`` where the status says "other armed group";
+            for a contested place the actor holding it; a baseline's status group; empty
+            when unknown). ``since`` is written at its
             precision (``2024-05`` for a month); ``event_ids`` is ``;``-separated; ``lat``
             and ``lon`` are WGS84 degrees.
         """
@@ -310,6 +314,7 @@ class Timeline:
             cols["since_precision"].append(st.since_precision)
             cols["holder"].append(st.holder)
             cols["kind"].append(st.kind)
+            cols["controller"].append(st.controller)
         return pd.DataFrame(cols)
 
     def place_state(self, place: str, day: dt.date | str) -> PlaceState:
@@ -456,7 +461,8 @@ def _baseline_state(base: Mapping[str, object], events: list[ControlEvent]) -> P
     else:
         basis += " (assumed: no article in the event table supports it)"
     return PlaceState(status=status, since=as_of, since_precision="day", basis=basis,
-                      event_ids=ids, assumed=not support, holder=status, kind="baseline")
+                      event_ids=ids, assumed=not support, holder=status, kind="baseline",
+                      controller=status)
 
 
 def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
@@ -467,9 +473,11 @@ def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
         holder = status if status in CONTROLLERS else ev.target_group
         basis = (f"contested: {ev.actor} assault{' on the ' + holder if holder else ''} "
                  f"{describe_when(ev)} ({sources_text(ev)})")
+        controller = cur.controller if cur is not None and status in CONTROLLERS else ""
         return PlaceState(status="contested", since=ev.start, since_precision=ev.precision,
                           basis=basis, event_ids=ev.event_ids, disputed=ev.disputed,
-                          holder=holder, changed_on=ev.start, kind="assault")
+                          holder=holder, changed_on=ev.start, kind="assault",
+                          controller=controller)
     group = ev.group
     if cur is not None and status == group:
         return _confirm(cur, ev)
@@ -482,7 +490,8 @@ def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
         basis += f"; disputed: {ev.dispute}"
     return PlaceState(status=group, since=ev.start, since_precision=ev.precision, basis=basis,
                       event_ids=ev.event_ids, disputed=ev.disputed, holder=group,
-                      changed_on=ev.start, kind=ev.event_type)
+                      changed_on=ev.start, kind=ev.event_type,
+                      controller=ev.actor if group != "unknown" else "")
 
 
 def _confirm(cur: PlaceState, ev: ControlEvent) -> PlaceState:

@@ -25,7 +25,9 @@ def panel(at: AppTest) -> str:
 
 
 def messages(at: AppTest) -> str:
-    return "\n".join(w.value for w in at.warning) + "\n".join(e.value for e in at.error)
+    """Warnings and errors as the page shows them (data in them is backslash-escaped)."""
+    text = "\n".join(w.value for w in at.warning) + "\n".join(e.value for e in at.error)
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 # -- the map's data -------------------------------------------------------------------------

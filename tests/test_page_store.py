@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.apptest import FIXTURE, run_app
+from support.apptest import FIXTURE, run_app, shown
 
 from gazetteer.store import Store
 
@@ -16,7 +16,7 @@ def test_first_start_creates_the_store_with_the_seeds(monkeypatch, tmp_path: Pat
     with Store(db, create=False) as store:
         assert store.counts()["articles"] == 5 and store.counts()["events"] > 10
         assert store.get_meta("seeds_loaded")
-    assert any("corpus store" in c.value for c in at.sidebar.caption)
+    assert any("corpus store" in shown(c) for c in at.sidebar.caption)
     at = run_app(monkeypatch, "--db", str(db))          # a second start adds nothing
     with Store(db, create=False) as store:
         assert store.counts()["articles"] == 5
@@ -26,7 +26,7 @@ def test_a_damaged_store_is_named_on_the_page(monkeypatch, tmp_path: Path) -> No
     bad = tmp_path / "corpus.sqlite3"
     bad.write_bytes(b"these bytes are no database\n" * 50)
     at = run_app(monkeypatch, "--db", str(bad))
-    assert any(str(bad) in e.value and "left as it is" in e.value for e in at.error)
+    assert any(str(bad) in shown(e) and "left as it is" in shown(e) for e in at.error)
     assert bad.read_bytes() == b"these bytes are no database\n" * 50
 
 
@@ -34,4 +34,4 @@ def test_seeds_and_events_stay_read_only_views(monkeypatch, tmp_path: Path) -> N
     db = tmp_path / "corpus.sqlite3"
     at = run_app(monkeypatch, "--events", str(FIXTURE), "--db", str(db))
     assert not db.exists()
-    assert any("--db ignored" in w.value for w in at.warning)
+    assert any("--db ignored" in shown(w) for w in at.warning)

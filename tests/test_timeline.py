@@ -332,9 +332,9 @@ def test_cli_state_prints_csv(capsys):
 
     assert main(["state", "--date", "2024-11-21", "--events", str(FIXTURE)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "place,lat,lon,status,since,basis,event_ids"
+    assert out[0] == "place,lat,lon,status,controller,since,basis,event_ids"
     [row] = [line for line in out if line.startswith("Kan Paik Ti,")]
-    assert row.startswith("Kan Paik Ti,25.40319,98.11739,KIA,2024-11-20,")
+    assert row.startswith("Kan Paik Ti,25.40319,98.11739,KIA,KIA,2024-11-20,")
     assert "f87f6453cd4a" in row and "0d307f8ae830" in row
 
 

@@ -51,14 +51,20 @@ from gazetteer.web.tables import (
     map_file_text,
     state_geojson_text,
 )
+from gazetteer.web.text import md_text
 from gazetteer.web.uploads import (
+    MAX_TABLE_BYTES,
+    MAX_UPLOAD_BYTES,
     keep_upload,
     read_event_upload,
+    too_large,
     upload_events_csv,
     upload_name,
 )
 
 __all__ = [
+    "MAX_TABLE_BYTES",
+    "MAX_UPLOAD_BYTES",
     "PLAY_SPEEDS",
     "TREND_SELECTION",
     "Model",
@@ -82,6 +88,7 @@ __all__ = [
     "keep_upload",
     "legend_html",
     "map_file_text",
+    "md_text",
     "next_change",
     "page_style_html",
     "panel_html",
@@ -95,6 +102,7 @@ __all__ = [
     "session_model",
     "state_geojson_text",
     "static_boundaries_url",
+    "too_large",
     "trends_chart",
     "upload_events_csv",
     "upload_name",

@@ -13,7 +13,7 @@ from gazetteer.ingest import open_store
 from gazetteer.sources import LoadedData, load_data
 from gazetteer.store import Store
 from gazetteer.web.model import Model, Options, _state_cached, build_model
-from gazetteer.web.uploads import Upload, extract_upload
+from gazetteer.web.uploads import Upload, extract_upload_isolated
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +53,10 @@ def _caches() -> SimpleNamespace:
 
         return tuple(str(p) for p in install_static_assets())
 
-    # keyed by the upload's name, content and date: the same text is extracted once
+    # keyed by the upload's name, content and date: the same text is extracted once, in
+    # a worker process with a time limit (no upload can hold the server's other sessions)
     uploads = st.cache_data(show_spinner="Extracting events from the uploaded article…",
-                            max_entries=256)(extract_upload)
+                            max_entries=256)(extract_upload_isolated)
     return SimpleNamespace(data=data, model=model, store=store, store_model=store_model,
                            assets=assets, uploads=uploads)
 

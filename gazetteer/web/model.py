@@ -88,6 +88,8 @@ class Model:
     event_starts: pd.Series
     warnings: list[str]
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    #: A session's own model (uploads): its places never go to the static folder.
+    private: bool = False
 
     def remember(self, key: Any, compute: Any) -> Any:
         """``compute()``, kept under ``key`` (date-independent or per-day page parts)."""
@@ -113,11 +115,13 @@ class Model:
 
         The places' sites go to the static folder once per set of places
         (:func:`_publish_sites`); the layer's script then carries only the day (and the
-        ``selected`` place, whose label is always shown).
+        ``selected`` place, whose label is always shown). A private
+        model's sites (a session's uploads) are never written: the script carries them.
         """
+        publish = None if self.private else (
+            lambda js: self.remember(("sites-url", js), lambda: _publish_sites(js)))
         return StatusLayer(self.shown(day, unreported=unreported, assumed=assumed),
-                           publish=lambda js: self.remember(("sites-url", js),
-                                                            lambda: _publish_sites(js)),
+                           publish=publish,
                            ranks=self.remember("label-ranks", self._label_ranks),
                            selected=selected)
 
@@ -142,6 +146,8 @@ class Model:
             return None
         areas = self.remember(("areas", day, unreported, assumed),
                               lambda: areas_for_day(cells, state))
+        if self.private:
+            return AreaLayer(areas, cells_js=cells_js)
         url = self.remember(("cells-url", cells_js), lambda: _publish_cells(cells_js))
         return AreaLayer(areas, cells_url=url)
 
@@ -231,6 +237,7 @@ def session_model(base: Model, options: Options, *, uploads: Sequence[Upload] = 
     data = with_uploads(base.data, uploads, table=table, table_name=table_name,
                         table_warnings=table_warnings, replace=replace)
     model = build_model(options, data=data)
+    model.private = True
     if store is not None:
         store["_kcm_session_model"] = (key, model)
     return model

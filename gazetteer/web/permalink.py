@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,8 @@ def read_permalink(params: Mapping[str, Any], *, first: dt.date, last: dt.date,
     raw_day = _param(params, "date")
     if raw_day:
         try:
+            if not _ISO_DAY.fullmatch(raw_day.strip()):
+                raise ValueError(raw_day)  # fromisoformat also takes 20241121, 2024-W47-4
             day = dt.date.fromisoformat(raw_day.strip())
         except ValueError:
             messages.append(f"The link's date {raw_day!r} is not a YYYY-MM-DD date; showing "

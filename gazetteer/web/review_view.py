@@ -22,6 +22,7 @@ from gazetteer.events import DATE_PRECISIONS, EVENT_TYPES
 from gazetteer.review import QueueItem, decide, review_queue
 from gazetteer.store import Evidence, Store
 from gazetteer.web.render import page_templates
+from gazetteer.web.text import md_text
 
 #: Keyboard shortcuts of the actions ("C" and "R" are Streamlit's own).
 SHORTCUTS = {"confirm": "Y", "reject": "X", "correct": "E", "skip": "S"}
@@ -124,9 +125,9 @@ def review_view(store: Store, *, places: list[str], titles: dict[str, str]) -> N
     top.markdown(f"**{len(open_items)} left to review**, {colour} of them change a place's "
                  "colour on the map")
     if ss.get("review_saved"):
-        st.success(ss["review_saved"], icon=":material/check:")
+        st.success(md_text(ss["review_saved"]), icon=":material/check:")
     if ss.get("review_error"):
-        st.error(ss["review_error"])
+        st.error(md_text(ss["review_error"]))
     if not pending:
         st.info("Nothing left to review in this queue. New articles appear after "
                 "'Refresh the queue'.")

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from gazetteer.articles import MAX_BYTES
 from gazetteer.events import empty_events
+from gazetteer.isolated import UPLOAD_SECONDS, extract_isolated, extract_upload_parts
 from gazetteer.sources import LoadedData, check_excerpts
 from gazetteer.store import Store
 
@@ -29,6 +31,19 @@ class Upload:
 
 #: The outlet shown for an uploaded article.
 UPLOAD_OUTLET = "Uploaded in this session"
+#: Largest uploaded article extracted (bytes): the same cap as for a folder's files.
+MAX_UPLOAD_BYTES = MAX_BYTES
+#: Largest uploaded event table read (bytes); the server refuses more than
+#: ``server.maxUploadSize`` (.streamlit/config.toml, 20 MB) anyway.
+MAX_TABLE_BYTES = 20_000_000
+
+
+def too_large(name: str, size: int, *, limit: int) -> str:
+    """A message when an upload of ``size`` bytes is over ``limit``; "" when it is not."""
+    if size <= limit:
+        return ""
+    return (f"{name}: {size:,} bytes is over the {limit:,}-byte limit for uploads; "
+            "not extracted")
 
 
 def upload_name(name: str, taken: Iterable[str]) -> str:
@@ -63,34 +78,34 @@ def extract_upload(name: str, raw: bytes, *, published: dt.date | None = None) -
     Upload
         Nothing is written anywhere: the result lives in memory only.
     """
-    from gazetteer.articles import article_from_text
-    from gazetteer.errors import ArticleError
-    from gazetteer.extract import extract_articles
+    record, events, warnings = extract_upload_parts(name, raw, published=published)
+    return _upload(name, record, events, warnings)
 
-    if name.lower().endswith((".html", ".htm")):
-        from dataclasses import replace
 
-        from gazetteer.ingest import article_from_html
+def extract_upload_isolated(name: str, raw: bytes, *, published: dt.date | None = None,
+                            timeout: float = UPLOAD_SECONDS) -> Upload:
+    """:func:`extract_upload` in a worker process (:func:`gazetteer.isolated.
+    extract_isolated`): the server keeps serving other sessions meanwhile, and an
+    article that takes longer than ``timeout`` seconds is given up with a warning."""
+    result = extract_isolated(name, raw, published=published, timeout=timeout)
+    if result is None:
+        return _upload(name, None, empty_events(), [
+            f"{name}: extraction took longer than {timeout:g} s; not extracted"])
+    return _upload(name, *result)
 
-        try:
-            article = article_from_html(name, raw)
-        except ArticleError as err:
-            return Upload(article={"file": name, "outlet": UPLOAD_OUTLET, "title": "",
-                                   "url": "", "published": "", "text": ""},
-                          events=empty_events(), warnings=(str(err),))
-        if published is not None and article.published is None:
-            article = replace(article, published=published, published_basis="given")
-    else:
-        article = article_from_text(name, raw, published=published)
-    events = extract_articles([article])
-    meta = {"file": article.file, "outlet": article.outlet or UPLOAD_OUTLET,
-            "title": article.title, "url": article.url,
-            "published": article.published.isoformat() if article.published else "",
-            "published_basis": article.published_basis, "text": article.text}
-    warnings = list(article.warnings)
+
+def _upload(name: str, record: dict[str, str] | None, events: pd.DataFrame,
+            warnings: Sequence[str]) -> Upload:
+    """An :class:`Upload` from what the reader gave (no record: nothing could be read)."""
+    if record is None:
+        return Upload(article={"file": name, "outlet": UPLOAD_OUTLET, "title": "", "url": "",
+                               "published": "", "published_basis": "", "text": ""},
+                      events=empty_events(), warnings=tuple(warnings))
+    meta = {**record, "outlet": record.get("outlet") or UPLOAD_OUTLET}
+    notes = list(warnings)
     if events.empty:
-        warnings.append(f"{name}: no capture, assault or holding of a known place found")
-    return Upload(article=meta, events=events, warnings=tuple(warnings))
+        notes.append(f"{name}: no capture, assault or holding of a known place found")
+    return Upload(article=meta, events=events, warnings=tuple(notes))
 
 
 def keep_upload(store: Store, upload: Upload) -> str:

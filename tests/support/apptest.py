@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -23,6 +24,12 @@ def run_app(monkeypatch, *args: str, params: dict[str, str] | None = None) -> Ap
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def shown(element) -> str:
+    """A markdown element's text as the page shows it: data in messages is
+    backslash-escaped and URLs carry invisible word joiners (gazetteer.web.text)."""
+    return re.sub(r"\\(.)", r"\1", element.value).replace("\u2060", "")
 
 
 def map_args(at: AppTest) -> dict:

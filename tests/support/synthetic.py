@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -19,7 +20,8 @@ from gazetteer.articles import Article
 from gazetteer.places import Gazetteer, Place
 from gazetteer.ruledata import load_rules
 
-__all__ = ["Expected", "synthetic_articles", "synthetic_corpus", "synthetic_events"]
+__all__ = ["Expected", "synthetic_articles", "synthetic_corpus", "synthetic_events",
+           "write_synthetic_folder"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,27 @@ def synthetic_articles(n: int, *, seed: int = 0, gazetteer: Gazetteer | None = N
                        ) -> list[Article]:
     """``n`` synthetic articles (see :func:`synthetic_corpus`), without expectations."""
     return [a for a, _ in synthetic_corpus(n, seed=seed, gazetteer=gazetteer)]
+
+
+def write_synthetic_folder(folder: str | Path, n: int, *, seed: int = 0,
+                           gazetteer: Gazetteer | None = None) -> list[Article]:
+    """Write ``n`` synthetic articles to ``folder`` as ``synthetic_NNNNNN.txt`` files with a
+    ``sources.csv`` giving each publication day (the folder is created if needed).
+
+    Returns
+    -------
+    list of Article
+        The articles written, in file-name order.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = synthetic_articles(n, seed=seed, gazetteer=gazetteer)
+    lines = ["file,published,outlet"]
+    for article in articles:
+        (folder / article.file).write_text(article.text, encoding="utf-8")
+        lines.append(f"{article.file},{article.published or ''},synthetic")
+    (folder / "sources.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sorted(articles, key=lambda a: a.file)
 
 
 def _article(i: int, rng: random.Random, places: list[Place],
