@@ -3,22 +3,10 @@ clauses and lists, each rule on sentences of our own in several phrasings."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from support.extraction import run
 
-from gazetteer.articles import Article
 from gazetteer.events import Event
-from gazetteer.extract import extract_article
-
-PUB = dt.date(2024, 12, 10)  # a Tuesday
-
-
-def run(text: str, published: dt.date | None = PUB) -> list[Event]:
-    events = extract_article(Article(file="t.txt", text=text, published=published))
-    for e in events:
-        assert text[e.char_start:e.char_end] == e.excerpt
-    return events
 
 
 def changes(text: str) -> set[tuple[str, str]]:

@@ -7,19 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gazetteer.articles import Article
-from gazetteer.events import Event
-from gazetteer.extract import extract_article
+from support.extraction import run
+
 from gazetteer.places import Gazetteer
-
-PUB = dt.date(2024, 12, 10)  # a Tuesday
-
-
-def run(text: str, published: dt.date | None = PUB) -> list[Event]:
-    events = extract_article(Article(file="t.txt", text=text, published=published))
-    for e in events:
-        assert text[e.char_start:e.char_end] == e.excerpt
-    return events
 
 
 def point(name: str) -> tuple[float, float]:

@@ -11,19 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from gazetteer.articles import Article
-from gazetteer.events import Event
-from gazetteer.extract import extract_article
-
-PUB = dt.date(2024, 12, 10)  # a Tuesday
-
-
-def run(text: str, published: dt.date | None = PUB) -> list[Event]:
-    events = extract_article(Article(file="t.txt", text=text, published=published))
-    for e in events:
-        assert text[e.char_start:e.char_end] == e.excerpt
-    return events
+from support.extraction import PUB, run
 
 
 def dated(text: str, published: dt.date | None = PUB) -> set[tuple[str, str, str]]:

@@ -15,8 +15,6 @@ the marker's centre (see :func:`gazetteer.web.map.place_at`).
 from __future__ import annotations
 
 import json
-import math
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,6 +26,7 @@ import pandas as pd
 
 from gazetteer.areas import area_cells, rounded_geometry
 from gazetteer.events import RECENT_DAYS, is_true
+from gazetteer.mapdata import spread_positions
 from gazetteer.palette import LABELS, PALETTE, marker_style
 from gazetteer.palette import slug as _slug
 from gazetteer.web.assets import served_static_dir
@@ -43,9 +42,6 @@ from gazetteer.web.render import (
     escape_text,
     js_json,
 )
-
-#: Places drawn at the same point are spread on a circle of this radius (degrees).
-_SPREAD_DEG = 0.03
 
 
 def tooltip_html(row: Mapping[str, Any]) -> str:
@@ -69,24 +65,13 @@ def tooltip_html(row: Mapping[str, Any]) -> str:
 
 
 def _display_positions(state: pd.DataFrame) -> list[tuple[float, float]]:
-    """Marker positions; places sharing a point are spread on a small circle around it."""
+    """Marker positions; places sharing a point are spread on a small circle around it
+    (:func:`gazetteer.mapdata.spread_positions`, as the map file draws them)."""
     points = [(float(a), float(b)) for a, b in zip(state["lat"], state["lon"], strict=True)]
-    groups: dict[tuple[float, float], list[int]] = defaultdict(list)
-    for i, (lat, lon) in enumerate(points):
-        groups[(round(lat, 4), round(lon, 4))].append(i)
-    approx = list(state["approximate"]) if "approximate" in state else [False] * len(points)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        # the place with sourced coordinates keeps the point; the others move around it
-        members.sort(key=lambda i: (is_true(approx[i]), str(state["place"].iat[i])))
-        movers = members[1:]
-        for k, i in enumerate(movers):
-            angle = 2 * math.pi * k / len(movers)
-            lat, lon = points[i]
-            points[i] = (lat + _SPREAD_DEG * math.cos(angle),
-                         lon + _SPREAD_DEG * math.sin(angle) / math.cos(math.radians(lat)))
-    return points
+    approx = ([is_true(v) for v in state["approximate"]] if "approximate" in state
+              else [False] * len(points))
+    return spread_positions(points, approximate=approx,
+                            names=[str(p) for p in state["place"]])
 
 
 def _column(frame: pd.DataFrame, name: str, default: Any) -> list[Any]:
