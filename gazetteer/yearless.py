@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gazetteer.articles import _MONTHS, _WEEKDAYS, PublishedGuess
+from gazetteer.published import _MONTHS, _WEEKDAYS, PublishedGuess
 
 __all__ = ["NEAR_DAYS", "YearlessDate", "anniversary_guess", "folder_guess",
            "yearless_dates"]
