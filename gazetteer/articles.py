@@ -33,6 +33,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -409,27 +410,34 @@ def load_file(file: str | Path, meta: dict[str, str] | None = None, *,
 
 
 def _dated_by_folder(articles: list[Article]) -> list[Article]:
-    """Second pass: undated articles whose day-month dates fit one year of the folder's
-    other, dated articles (:func:`gazetteer.yearless.folder_guess`), said in the basis and
-    in a warning that replaces "publication date unknown"."""
-    from gazetteer.yearless import folder_guess
-
+    """Second pass: every undated article dated by the folder's other, dated articles
+    (:func:`date_from_folder`)."""
     others = [(a.file, a.published) for a in articles if a.published is not None]
     if not others or all(a.published is not None for a in articles):
         return articles
     today = dt.date.today()
-    out = []
-    for article in articles:
-        guess = None if article.published is not None else \
-            folder_guess(article.text, others, today=today)
-        if guess is not None:
-            notes = [w for w in article.warnings
-                     if not w.endswith("publication date unknown")]
-            notes.append(f"{article.file}: publication date {guess.day} {guess.basis}")
-            article = replace(article, published=guess.day, published_basis=guess.basis,
-                              warnings=tuple(notes))
-        out.append(article)
-    return out
+    return [date_from_folder(article, others, today=today) for article in articles]
+
+
+def date_from_folder(article: Article, others: Sequence[tuple[str, dt.date]], *,
+                     today: dt.date) -> Article:
+    """``article`` dated by the folder's ``others`` (``(file, published)`` pairs) when it
+    has no publication date and its day-month dates fit one year of them
+    (:func:`gazetteer.yearless.folder_guess`), said in the basis and in a warning that
+    replaces "publication date unknown". A dated article, or one no year fits, comes back
+    unchanged. A distributed job calls this per article once it knows the whole folder's
+    dates."""
+    from gazetteer.yearless import folder_guess
+
+    if article.published is not None or not others:
+        return article
+    guess = folder_guess(article.text, others, today=today)
+    if guess is None:
+        return article
+    notes = [w for w in article.warnings if not w.endswith("publication date unknown")]
+    notes.append(f"{article.file}: publication date {guess.day} {guess.basis}")
+    return replace(article, published=guess.day, published_basis=guess.basis,
+                   warnings=tuple(notes))
 
 
 def _dated_by_mtime(file: Path, article: Article) -> Article:

@@ -7,7 +7,12 @@ an existing cluster when a scheduler address is given. The client lists the fold
 reads ``sources.csv`` (:func:`gazetteer.articles.folder_manifest`); each task then reads a
 chunk of articles, extracts them exactly as a single process does
 (:func:`gazetteer.articles.load_file`, :func:`gazetteer.extract.extract_article`) and writes
-its events as one Parquet part, so rows never travel back through the client. The parts,
+its events as one Parquet part, so rows never travel back through the client. When some
+articles have no publication day in ``sources.csv``, a first, lighter round of tasks reads
+those to learn the days their own text gives; every task of the extraction round then gets
+the folder's days, so that an undated article is dated by its folder
+(:func:`gazetteer.articles.date_from_folder`) as :func:`gazetteer.articles.load_folder`
+does. The parts,
 read in name order, are the single-process event table row for row
 (``tests/test_distributed.py`` checks it).
 
@@ -18,6 +23,7 @@ output folder) must be visible to every worker at the same path, as on a shared 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import shutil
 import time
@@ -27,9 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gazetteer.articles import MAX_BYTES, folder_manifest, load_file
+from gazetteer.articles import MAX_BYTES, date_from_folder, folder_manifest, load_file
+from gazetteer.cleaning import safe_name
 from gazetteer.errors import EngineError, GazetteerError
 from gazetteer.events import Event, events_frame
+from gazetteer.published import iso_day
 
 __all__ = ["DEFAULT_CHUNK", "JobReport", "event_schema", "extract_to_parquet"]
 
@@ -131,8 +139,10 @@ def extract_to_parquet(folder: str | Path, out: str | Path, *, scheduler: str | 
     startup = time.perf_counter() - connecting
     try:
         n_workers = len(client.scheduler_info().get("workers", {}))
-        futures = client.map(_extract_chunk, range(len(tasks)), tasks,
-                             out=str(target), max_bytes=max_bytes, pure=False)
+        days = _folder_days(client, entries, chunk=chunk, max_bytes=max_bytes)
+        futures = client.map(_extract_chunk, range(len(tasks)), tasks, out=str(target),
+                             max_bytes=max_bytes, days=days, today=dt.date.today(),
+                             pure=False)
         results = client.gather(futures)
     except GazetteerError:
         raise
@@ -191,8 +201,42 @@ def _connect(scheduler: str | None, *, workers: int, timeout: float) -> tuple[An
     return Client(cluster), cluster
 
 
+def _folder_days(client: Any, entries: Sequence[tuple[Path, dict[str, str]]], *, chunk: int,
+                 max_bytes: int) -> list[tuple[str, dt.date]]:
+    """The folder's ``(article, publication day)`` pairs: from ``sources.csv`` where it
+    gives a day, else read on the workers (only when some entry lacks one). A file that
+    ``sources.csv`` dates counts even if it later proves unreadable."""
+    days: list[tuple[str, dt.date]] = []
+    unread: list[tuple[str, dict[str, str]]] = []
+    for path, meta in entries:
+        day = iso_day(meta.get("published", ""))
+        if day is None:
+            unread.append((str(path), meta))
+        else:
+            days.append((safe_name(path.name), day))
+    if len(unread) > 1 or (unread and days):  # an article alone cannot date itself
+        step = max(1, chunk)
+        rounds = [unread[i:i + step] for i in range(0, len(unread), step)]
+        for found in client.gather(client.map(_read_days, rounds, max_bytes=max_bytes,
+                                              pure=False)):
+            days.extend(found)
+    return days
+
+
+def _read_days(entries: Sequence[tuple[str, dict[str, str]]], *,
+               max_bytes: int) -> list[tuple[str, dt.date]]:
+    """One task of the first round: the publication days these articles' texts give."""
+    days = []
+    for path, meta in entries:
+        article, _ = load_file(path, meta, max_bytes=max_bytes)
+        if article is not None and article.published is not None:
+            days.append((article.file, article.published))
+    return days
+
+
 def _extract_chunk(index: int, entries: Sequence[tuple[str, dict[str, str]]], *, out: str,
-                   max_bytes: int) -> dict[str, Any]:
+                   max_bytes: int, days: Sequence[tuple[str, dt.date]],
+                   today: dt.date) -> dict[str, Any]:
     """One task, on a worker: read and extract ``entries``, write part ``index``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -204,9 +248,11 @@ def _extract_chunk(index: int, entries: Sequence[tuple[str, dict[str, str]]], *,
     read = 0
     for path, meta in entries:
         article, notes = load_file(path, meta, max_bytes=max_bytes)
-        warnings.extend(notes)
         if article is None:
+            warnings.extend(notes)
             continue
+        article = date_from_folder(article, days, today=today)
+        warnings.extend(article.warnings)
         read += 1
         try:
             events.extend(extract_article(article))

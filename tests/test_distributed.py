@@ -81,3 +81,22 @@ def test_existing_output_is_kept_unless_replacing(tmp_path: Path) -> None:
     with pytest.raises(EngineError, match="other than Parquet"):
         extract_to_parquet(folder, out, overwrite=True)
     assert (out / "notes.md").read_text() == "mine"
+
+
+def test_undated_articles_are_dated_by_their_folder_as_in_one_process(tmp_path: Path) -> None:
+    # no sources.csv: two articles carry full dates in their text, the third only a day
+    # and month, which the first round of tasks must learn the folder's years to place
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Fighting went on near Bhamo on 2 March 2024. "
+                                  "The KIA captured a hill post there on 4 March 2024.")
+    (folder / "b.txt").write_text("Kachin rebels overran the army camp at Mansi on "
+                                  "Saturday, 9 March 2024, residents said.")
+    (folder / "c.txt").write_text("The Kachin Independence Army seized Shwegu on "
+                                  "12 March, a spokesman said.")
+    single, single_warnings = extract_folder(folder)
+    undated = single[single["source_file"] == "c.txt"]
+    assert len(undated) and undated["published_basis"].str.contains("folder").all()
+    report = extract_to_parquet(folder, tmp_path / "e.parquet", workers=2, chunk=1)
+    assert report.warnings == single_warnings
+    assert pd.read_parquet(report.out).to_dict("records") == single.to_dict("records")
