@@ -18,6 +18,7 @@ The pipeline, one module a step; data flows down this list::
                article (assembly)
     events     the event table's contract: columns, types, dates at a precision
     store      the corpus store (SQLite): articles, events, candidates, review decisions
+    storefile  the store file: its location, opening, schema checks and upgrades
     ingest     files, saved pages, URLs and feeds -> the store, extracted as added;
                re-extraction of the whole store
     review     the review queue, decisions bound to evidence, the effective event table

@@ -6,13 +6,12 @@ a busy time-out, so the page, several browser sessions and a command-line ``add`
 it at once. Every write is one transaction: an article is stored together with its events
 or not at all, and a review decision is on disk before :meth:`Store.add_decision` returns.
 
-Schema and upgrades
-    ``PRAGMA application_id`` marks the file as ours (:data:`APPLICATION_ID`); ``PRAGMA
-    user_version`` holds the schema version. Opening a file of an older schema applies the
-    forward migrations of :data:`MIGRATIONS` in order, after copying the file aside
-    (``NAME.schemaN.bak``): an upgrade never deletes what the user added. A file of a newer
-    schema, another program's database, or a file that is not SQLite at all raises
-    :class:`~gazetteer.errors.StoreError` naming the file; it is never reset.
+Schema and upgrades (:mod:`gazetteer.storefile`)
+    Opening a file of an older schema applies the forward migrations in order, after
+    copying the file aside (``NAME.schemaN.bak``): an upgrade never deletes what the user
+    added. A file of a newer schema, another program's database, or a file that is not
+    SQLite at all raises :class:`~gazetteer.errors.StoreError` naming the file; it is never
+    reset.
 
 Review decisions are bound to their *evidence*, not to an event row: the article's SHA-256
 and the excerpt's ``char_start``/``char_end``, the event type and the place as extracted
@@ -28,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -40,7 +38,18 @@ from typing import Any
 import pandas as pd
 
 from gazetteer.errors import StoreError
-from gazetteer.settings import PACKAGE_DIR, ROOT_DIR
+from gazetteer.settings import ROOT_DIR
+from gazetteer.storefile import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_S,
+    DB_ENV,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    default_path,
+    inside_repository,
+    open_connection,
+    store_error,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -54,13 +63,6 @@ __all__ = [
     "default_path",
 ]
 
-#: Marks the file as this program's store ("KCMS" in ASCII), so a foreign file is told apart.
-APPLICATION_ID = 0x4B434D53
-#: Environment variable naming the store file when ``--db`` is not given.
-DB_ENV = "KACHIN_MAP_DB"
-#: Seconds a writer waits for another writer's lock before giving up with a clear error.
-BUSY_TIMEOUT_S = 10.0
-
 #: Event columns stored as columns (the rest of a row goes into ``extra`` as JSON).
 EVENT_FIELDS = ("event_id", "date", "date_precision", "event_type", "place", "lat", "lon",
                 "actor", "target", "excerpt", "char_start", "char_end", "confidence",
@@ -68,14 +70,6 @@ EVENT_FIELDS = ("event_id", "date", "date_precision", "event_type", "place", "la
 #: Candidate columns stored as columns: sentences the extractor could not settle.
 CANDIDATE_FIELDS = ("event_type", "place", "date", "date_precision", "actor", "excerpt",
                     "char_start", "char_end", "highlight_start", "highlight_end", "reason")
-
-
-#: Forward migrations, one SQL file each (``gazetteer/migrations/NNNN_*.sql``):
-#: ``MIGRATIONS[n - 1]`` takes a file from schema ``n - 1`` to ``n``.
-MIGRATIONS: list[str] = [p.read_text(encoding="utf-8")
-                         for p in sorted((PACKAGE_DIR / "migrations").glob("[0-9]*.sql"))]
-#: The schema this program writes.
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,32 +120,8 @@ class AddedArticle:
     notes: tuple[str, ...] = field(default=())
 
 
-def default_path(explicit: str | Path | None = None) -> Path:
-    """Where the store lives: ``explicit`` (``--db``), else ``$KACHIN_MAP_DB``, else
-    ``corpus.sqlite3`` in the per-user data folder (``~/.local/share/kachin-control-map``
-    on Linux)."""
-    if explicit:
-        return Path(explicit).expanduser()
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV]).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("kachin-control-map", appauthor=False)) \
-        / "corpus.sqlite3"
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _inside_repository(path: Path) -> bool:
-    if not (ROOT_DIR / ".git").exists():
-        return False
-    try:
-        path.resolve().relative_to(ROOT_DIR.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 class Store:
@@ -177,7 +147,7 @@ class Store:
     def __init__(self, path: str | Path, *, create: bool = True,
                  busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path).expanduser()
-        if _inside_repository(self.path):
+        if inside_repository(self.path):
             raise StoreError(f"{self.path}: the corpus store may not live inside the "
                              f"project's repository ({ROOT_DIR}); give a path elsewhere "
                              f"with --db or ${DB_ENV}")
@@ -187,82 +157,11 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a corpus store file")
         self._lock = threading.RLock()
-        self._con = self._open(busy_timeout)
-
-    # -- opening -------------------------------------------------------------------
-    def _open(self, busy_timeout: float) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
-                                  check_same_thread=False)
-        except (OSError, sqlite3.Error) as err:
-            raise StoreError(f"{self.path}: cannot open the corpus store ({err})") from err
-        try:
-            con.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-            self._check_and_migrate(con)
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA foreign_keys = ON")
-            con.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as err:
-            con.close()
-            raise self._error(err) from err
-        except StoreError:
-            con.close()
-            raise
-        return con
-
-    def _check_and_migrate(self, con: sqlite3.Connection) -> None:
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        if app_id != APPLICATION_ID and (app_id != 0 or version != 0 or tables):
-            shown = ", ".join(tables[:6]) + (", ..." if len(tables) > 6 else "")
-            raise StoreError(
-                f"{self.path}: an SQLite database of another program (tables: "
-                f"{shown or 'none'}), not a corpus store; it was left as it is. Give "
-                f"another path with --db or ${DB_ENV}")
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: made by a newer version of this program (schema {version}; "
-                f"this one knows up to {SCHEMA_VERSION}). Upgrade the program; the file "
-                "was left as it is")
-        if version < SCHEMA_VERSION and version > 0:
-            self._backup(con, version)
-        for step in range(version, SCHEMA_VERSION):
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _statements(MIGRATIONS[step]):
-                    con.execute(statement)
-                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                con.execute(f"PRAGMA user_version = {step + 1}")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-
-    def _backup(self, con: sqlite3.Connection, version: int) -> None:
-        target = self.path.with_name(f"{self.path.name}.schema{version}.bak")
-        try:
-            with sqlite3.connect(target) as copy:
-                con.backup(copy)
-            copy.close()
-        except (OSError, sqlite3.Error) as err:
-            raise StoreError(f"{self.path}: cannot copy the store aside to {target} before "
-                             f"upgrading it ({err}); nothing was changed") from err
+        self._con = open_connection(self.path, busy_timeout=busy_timeout)
 
     def _error(self, err: Exception) -> StoreError:
-        text = str(err)
-        if isinstance(err, sqlite3.IntegrityError):
-            return StoreError(f"{self.path}: cannot store this ({text}); nothing of it was "
-                              "written")
-        if "locked" in text or "busy" in text:
-            return StoreError(f"{self.path}: the corpus store stayed locked by another "
-                              f"program ({text}); try again")
-        return StoreError(
-            f"{self.path}: not a readable corpus store ({text}). The file may be damaged "
-            "or not a database; it was left as it is. Restore a copy or give another path "
-            f"with --db or ${DB_ENV}")
+        return store_error(self.path, err)
+
 
     def close(self) -> None:
         """Close the connection (the file stays as it is)."""
@@ -523,11 +422,6 @@ class Store:
                 "d.char_start, d.char_end, d.event_type, d.place, d.kind, d.decision, "
                 "d.reason, d.corrected, d.reviewer, d.decided_at FROM decisions d "
                 "JOIN articles a ON a.sha256 = d.article_sha256 ORDER BY d.id", con)
-
-
-def _statements(script: str) -> list[str]:
-    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 #: The articles' columns in :class:`StoredArticle`'s field order.

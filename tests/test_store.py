@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import store as store_module
+from gazetteer import storefile as store_module
 from gazetteer.errors import GazetteerError, StoreError
 from gazetteer.store import APPLICATION_ID, SCHEMA_VERSION, Evidence, Store, default_path
 
