@@ -8,7 +8,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint data bench eval chromium nginx clean
+.PHONY: run serve test lint data bench eval eval-own chromium nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,14 @@ REALWORLD ?= .cache/realworld
 GOLD ?= ../shared/realworld
 eval: $(VENV)/.installed
 	$(PY) tests/eval/eval_realworld.py --articles $(REALWORLD) --gold $(GOLD)
+
+# The same on our own held-out set (tests/eval/own_set: gold in our words, texts fetched
+# again by its README into a git-ignored OWNSET folder), scored by the shared scorer.
+OWNSET ?= .cache/own_set
+SCORER ?= $(GOLD)/score_strict.py
+eval-own: $(VENV)/.installed
+	$(PY) tests/eval/eval_realworld.py --articles $(OWNSET) --gold tests/eval/own_set \
+	  --scorer $(SCORER)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

@@ -273,15 +273,17 @@ def print_breakdown(result: dict[str, object]) -> None:
               f"{c['FP'] + c['FP-FORBIDDEN']:3d} {c['DUP']:3d}")
 
 
-def _check_inputs(articles: Path, gold: Path) -> list[str]:
+def _check_inputs(articles: Path, gold: Path, scorer: Path) -> list[str]:
     problems = []
     if not articles.is_dir():
         problems.append(f"{articles}: no such folder of articles (set REALWORLD=DIR)")
     elif not (articles / "sources.csv").is_file():
         problems.append(f"{articles}/sources.csv is missing: the scorer needs the "
                         "publication dates (file,published,outlet,title,url)")
-    problems += [f"{gold / name}: missing (set GOLD=DIR)" for name in GOLD_FILES
+    problems += [f"{gold / name}: missing (set GOLD=DIR)" for name in GOLD_FILES[:3]
                  if not (gold / name).is_file()]
+    if not scorer.is_file():
+        problems.append(f"{scorer}: the strict scorer is missing (set GOLD=DIR or SCORER=FILE)")
     return problems
 
 
@@ -291,8 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", required=True, type=Path, help="folder of the gold set")
     parser.add_argument("--rows", action="store_true", help="print every scorer row")
     parser.add_argument("--tsv", type=Path, help="also keep the scorer's rows here")
+    parser.add_argument("--scorer", type=Path,
+                        help="the strict scorer (default: GOLD/score_strict.py); give the "
+                             "shared one for a gold set kept without it, as "
+                             "tests/eval/own_set")
     args = parser.parse_args(argv)
-    problems = _check_inputs(args.articles, args.gold)
+    scorer_path = args.scorer or args.gold / "score_strict.py"
+    problems = _check_inputs(args.articles, args.gold, scorer_path)
     if problems:
         for problem in problems:
             print(f"eval: {problem}", file=sys.stderr)
@@ -313,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         events_csv, tsv = Path(tmp) / "events.csv", Path(tmp) / "rows.tsv"
         frame.to_csv(events_csv, index=False, lineterminator="\n")
         run = subprocess.run(
-            [sys.executable, str(args.gold / "score_strict.py"), str(events_csv),
+            [sys.executable, str(scorer_path), str(events_csv),
              *(str(args.gold / n) for n in GOLD_FILES[:3]),
              "--sources", str(args.articles / "sources.csv"), "--tsv", str(tsv)],
             capture_output=True, text=True, check=False)
@@ -323,14 +330,14 @@ def main(argv: list[str] | None = None) -> int:
         lines = run.stdout.rstrip("\n").split("\n")
         rows = [ln for ln in lines if ln.split("\t", 1)[0] in
                 ("MATCH", "MISSED", "DUP", "FP", "FP-FORBIDDEN")]
-        print(f"\n== shared scorer ({args.gold / 'score_strict.py'})")
+        print(f"\n== shared scorer ({scorer_path})")
         print("\n".join(rows if args.rows else []) + ("\n" if args.rows else ""), end="")
         print("\n".join(ln for ln in lines if ln not in rows))
         verdicts = read_verdicts(tsv)
         if args.tsv:
             args.tsv.write_text(tsv.read_text(encoding="utf-8"), encoding="utf-8")
         events = _read_csv(events_csv)
-    scorer = load_scorer(args.gold / "score_strict.py")
+    scorer = load_scorer(scorer_path)
     scorer.PUBLISHED.update({r["file"]: r["published"]
                              for r in _read_csv(args.articles / "sources.csv")
                              if r.get("published")})
