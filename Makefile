@@ -4,11 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
 NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint data bench eval eval-own chromium nginx clean
+.PHONY: run serve test lint data bench eval eval-own chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,19 @@ chromium:
 	  echo "Browser tests need Chromium. Run:  sudo apt-get install -y chromium" >&2; exit 1; \
 	fi
 
+# Debian's Firefox ESR (128 or later speaks WebDriver BiDi itself: no geckodriver needed),
+# for the map file's Firefox tests (tests/browser/test_map_file_firefox.py).
+firefox:
+	@if [ -x "$(FIREFOX)" ]; then \
+	  echo "firefox: $(FIREFOX)"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "firefox missing: installing Debian's firefox-esr package"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr) \
+	    || { echo "apt-get install firefox-esr failed" >&2; exit 1; }; \
+	else \
+	  echo "Browser tests need Firefox. Run:  sudo apt-get install -y firefox-esr" >&2; exit 1; \
+	fi
+
 # Debian's nginx, for `make serve` and its test (the proxy runs from our own config; the
 # package's own service, if your system starts it, is not used).
 nginx:
@@ -52,9 +66,9 @@ serve: $(VENV)/.installed nginx
 	$(PY) -m gazetteer.deploy.serve --port $(SERVE_PORT) --address $(SERVE_ADDRESS) \
 	  --streamlit-port $(PORT)
 
-test: $(VENV)/.installed-test chromium nginx
+test: $(VENV)/.installed-test chromium firefox nginx
 	$(VENV)/bin/ruff check .
-	CHROMIUM=$(CHROMIUM) NGINX=$(NGINX) $(PY) -m pytest -q
+	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) NGINX=$(NGINX) $(PY) -m pytest -q
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

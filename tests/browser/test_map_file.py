@@ -5,37 +5,32 @@ Screenshots go to tests/artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
-from support.mapfile_data import BASELINE, HOSTILE, HOSTILE_PLACE, hostile_events
+from support.mapfile_data import HOSTILE, HOSTILE_PLACE
+from support.mapfile_page import (
+    BLUE,
+    LABEL_BOXES,
+    NO_PAGE_SCROLL,
+    NO_SIDEWAYS_SCROLL,
+    PLAY_DONE,
+    PURPLE,
+    WATCH,
+    overlaps,
+    write_test_map_file,
+)
 
-from gazetteer.mapfile import map_file_html
 from gazetteer.palette import slug
-from gazetteer.places import Gazetteer
-from gazetteer.timeline import Timeline
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-PURPLE, BLUE = "rgb(204, 121, 167)", "rgb(0, 114, 178)"   # BGF, KIA
-WATCH = """() => {
-    window.__blocked = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-        window.__blocked.push(e.blockedURI + ' ' + e.violatedDirective));
-}"""
 
 
 @pytest.fixture(scope="module")
 def map_file(tmp_path_factory) -> Path:
-    events = hostile_events()
-    html = map_file_html(Timeline.from_events(events, baseline=BASELINE), events,
-                         places={p.name: p for p in Gazetteer.default().places},
-                         note="browser test")
-    path = tmp_path_factory.mktemp("mapfile") / "map.html"
-    path.write_text(html, encoding="utf-8")
-    return path
+    return write_test_map_file(tmp_path_factory.mktemp("mapfile"))
 
 
 def open_file(page, path: Path, fragment: str = "") -> None:
@@ -70,9 +65,7 @@ def test_opened_from_disk_it_requests_nothing_and_steps_through_dates(page, map_
     assert page.locator("#kcm-day").inner_text() == "2024-11-20"
     page.select_option("#kcm-speed", "400")
     page.locator("#kcm-play").click()                                  # Play to the end
-    page.wait_for_function("() => document.getElementById('kcm-play').textContent"
-                           ".includes('Play') && document.getElementById('kcm-next').disabled",
-                           timeout=20_000)
+    page.wait_for_function(PLAY_DONE, timeout=20_000)
     assert page.locator("#kcm-day").inner_text() > "2024-11-20"
     page.locator(".leaflet-control-zoom-in").click()
     page.locator(f"path.kcm-place-{slug('Kan Paik Ti')}").click()
@@ -106,20 +99,6 @@ def test_a_hostile_excerpt_and_place_name_are_shown_as_text(page, map_file):
     assert page.evaluate("() => window.__blocked") == []
 
 
-def overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
-    out = []
-    for a, b in itertools.combinations(boxes, 2):
-        if (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
-                and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]):
-            out.append((a["text"], b["text"]))
-    return out
-
-
-LABEL_BOXES = """() => [...document.querySelectorAll('.kcm-label, .kcm-region-label')]
-    .map((e) => { const r = e.getBoundingClientRect();
-                  return {text: e.textContent, x: r.x, y: r.y, w: r.width, h: r.height}; })"""
-
-
 def test_labels_never_overlap_and_the_clicked_place_is_named(page, map_file):
     open_file(page, map_file, "#date=2024-12-20")
     seen = {}
@@ -144,8 +123,7 @@ def test_labels_never_overlap_and_the_clicked_place_is_named(page, map_file):
 
 
 def no_sideways_scroll(page) -> bool:
-    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"
-                         " && document.body.scrollWidth <= window.innerWidth")
+    return page.evaluate(NO_SIDEWAYS_SCROLL)
 
 
 def test_phone_and_desktop_layouts(page, map_file):
@@ -171,5 +149,6 @@ def test_phone_and_desktop_layouts(page, map_file):
     page.evaluate("() => window.scrollTo(0, 0)")
     page.wait_for_timeout(200)
     assert no_sideways_scroll(page)
+    assert page.evaluate(NO_PAGE_SCROLL)
     page.screenshot(path=str(ARTIFACTS / "mapfile_1400x1000.png"))
     assert page.errors == []
