@@ -29,7 +29,6 @@ import csv
 import math
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -37,6 +36,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from gazetteer.errors import AmbiguousPlace, DataFileError
+from gazetteer.names import SPELLING_RULES as SPELLING_RULES  # re-exported: the rules
+from gazetteer.names import normalize as normalize
+from gazetteer.names import spelling_key as spelling_key
+from gazetteer.names import spelling_keys as spelling_keys
 from gazetteer.settings import BASES_CSV, PLACES_CSV, VILLAGES_CSV
 
 if TYPE_CHECKING:  # geopy and rapidfuzz are imported where used: see the module docstring
@@ -56,106 +59,6 @@ REGION_OF_INTEREST = ("Kachin", "Shan (North)")
 EARTH_RADIUS_KM = 6371.0088
 
 MatchKind = Literal["exact", "alias", "variant", "fuzzy", "fallback"]
-
-#: Regular variation of Burmese-English romanisation, as ``(regex, replacement, example)``
-#: rewrites applied in this order to a name folded by :func:`normalize` with its spaces
-#: removed (so "Man Ton" and "Manton", "Kut-Khaing" and "Kutkhaing" already agree). Two
-#: spellings with the same result are the same name: see :func:`spelling_key`.
-SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
-    (r"ike", "aik", "English-style 'ike' for 'aik': Kanpiketi, Kan Paik Ti"),
-    (r"ee", "i", "ee for i: Kan Pike Tee"),
-    (r"(.)\1+", r"\1", "doubled letters: Pannandin, Panandin; Laukkaing, Laukaing"),
-    (r"aing", "ai", "final -aing written -ai: Kut Khaing, Kutkai; Waingmaw, Waimaw"),
-    (r"hs", "s", "Hs/S: Hsinbo, Sinbo"),
-    (r"hp|ph", "p", "Hp/Ph/P: Hpakant, Phakant"),
-    (r"hk|kh", "k", "Hk/Kh/K: Namhkam, Namkham"),
-    (r"ht", "t", "Ht/T: Maw Hteik, Mawteik"),
-    (r"bh", "b", "Bh/B: Bhamo, Bamo"),
-    (r"h(?=[lmn])", "", "voiceless Hl/Hm/Hn: Mohnyin, Monyin"),
-    (r"m(?=[bp])", "n", "m/n before b/p: Kambaiti, Kanbaiti"),
-    (r"(?<=n)b", "p", "b/p after n: Kanbaiti, Kanpaiti"),
-    (r"aw|au|ou|oe", "o", "aw/au/ou/oe/o: Naunghkio, Nawnghkio; Mogoung, Mogaung"),
-    (r"one(?![aeiou])", "on", "'one' for 'on' before a consonant: Monekoe, Mong Ko"),
-    (r"ng(?![aeiou])", "n", "ng/n closing a syllable: Mongko, Monko; Pangwa, Panwa"),
-    (r"ai|ay|ei", "e", "ai/ay/ei/e: Mabein, Mabain; Shin Bway Yang, Shinbweyang"),
-    (r"ar(?![aeiou])", "a", "'ar' for 'a' closing a syllable: Pang War, Pangwa"),
-    (r"(.)\1+", r"\1", "letters the rules above doubled: Mongngawt, Mongawt"),
-)
-
-
-def _compile_rule(pattern: str, replacement: str) -> tuple[tuple[str, str], ...] | re.Pattern:
-    """Literal alternatives ("hp|ph") become plain replacements (fast); others a regex."""
-    words = pattern.split("|")
-    if all(re.escape(w) == w for w in words):
-        return tuple((w, replacement) for w in words)
-    return re.compile(pattern)
-
-
-_SPELLING = tuple((_compile_rule(rx, rep), rep) for rx, rep, _ in SPELLING_RULES)
-
-_TRAILING_WORDS = frozenset({"town", "township", "village", "city", "tsp", "ts", "area"})
-_LEADING_WORDS = frozenset({"the"})
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-@lru_cache(maxsize=65_536)
-def normalize(text: str) -> str:
-    """Fold a place name for comparison.
-
-    Lowercases, strips diacritics ("Hpākān" -> "hpakan"), turns punctuation and
-    apostrophes into spaces, squeezes whitespace, and drops a leading "the" and trailing
-    generic words ("Town", "township", "village").
-
-    Parameters
-    ----------
-    text : str
-        A name as written.
-
-    Returns
-    -------
-    str
-        The folded key; may be empty.
-    """
-    if not text.isascii():  # ASCII has no marks to strip: the common case, kept fast
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = _NON_WORD.sub(" ", text.casefold()).replace("_", " ").split()
-    while len(words) > 1 and words[0] in _LEADING_WORDS:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in _TRAILING_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-@lru_cache(maxsize=131_072)
-def spelling_key(text: str) -> str:
-    """The key two romanisations of one Burmese name share (see :data:`SPELLING_RULES`).
-
-    "Kut Khaing" and "Kutkai" both give ``"kutke"``; "Naunghkio" and "Nawnghkio"
-    ``"nonkio"``. The key is for comparison only, never shown. Empty for an empty name.
-    """
-    return _respell(normalize(text).replace(" ", ""))
-
-
-def spelling_keys(texts: Iterable[str]) -> list[str]:
-    """:func:`spelling_key` of each of ``texts``, in order, at once: the rules run once
-    over all the names joined by newlines (no rule matches across a line break), which
-    is several times faster than one name at a time for a table of thousands."""
-    folded = [normalize(t).replace(" ", "") for t in texts]
-    return _respell("\n".join(folded)).split("\n") if folded else []
-
-
-def _respell(key: str) -> str:
-    """Apply :data:`SPELLING_RULES` in order to folded text (one key, or keys a line
-    each: every rule stays within a line)."""
-    for rule, replacement in _SPELLING:
-        if isinstance(rule, tuple):
-            for word, plain in rule:
-                key = key.replace(word, plain)
-        else:
-            key = rule.sub(replacement, key)
-    return key
-
 
 @dataclass(frozen=True, slots=True)
 class Place:
