@@ -33,6 +33,18 @@ def _timed(articles: list[Article]) -> tuple[float, int]:
     return time.perf_counter() - start, len(frame)
 
 
+def _best_rate(articles: list[Article], runs: int = 3) -> tuple[float, float, int]:
+    """Articles per second: the best wall-clock run of ``runs``, and per CPU second (what
+    the process itself used, whatever else the shared cores were doing)."""
+    walls, cpus, events = [], [], 0
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        events = len(extract_articles(articles))
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return len(articles) / min(walls), len(articles) / min(cpus), events
+
+
 def main() -> int:
     _one_core()
     print("load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
@@ -54,11 +66,13 @@ def main() -> int:
     seconds, events = _timed(corpus[:2000])
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    seconds, events = _timed(corpus[:2000])  # untraced: tracemalloc slows Python down
-    rate = 2000 / seconds
+    # untraced (tracemalloc slows Python down), village table loaded, best of three
+    rate, cpu_rate, events = _best_rate(corpus[:2000])
     verdict = "OK" if rate >= 500 else "BELOW TARGET"
-    print(f"2,000 articles: {seconds:.2f} s, {rate:,.0f} articles/s, {events:,} events "
-          f"(target >= 500/s, aim 1,000/s): {verdict}")
+    print(f"2,000 articles, village table loaded: {rate:,.0f} articles/s (best of 3, wall), "
+          f"{cpu_rate:,.0f} per CPU second; {events:,} events (target >= 500/s, aim "
+          f"1,000/s): {verdict}")
+    print("load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak traced allocations during 2,000: {peak / 1e6:.1f} MB; process max RSS "
           f"(8,000 articles held in memory): {rss_mb:.0f} MB (target < 300 MB): "
