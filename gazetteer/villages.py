@@ -327,8 +327,10 @@ class VillageIndex:
                 by_key.setdefault(key, []).append(i)
         #: tuples of ints, not lists: nothing for the garbage collector to scan
         self._by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
-        self._township_keys = tuple(keys[t] for t in townships)
-        self._parent_keys = tuple(keys[p] for p in self.parents)
+        self._township_keys = tuple(map(keys.__getitem__, townships))
+        self._parent_keys = tuple(map(keys.__getitem__, self.parents))
+        #: the keys of every name, township and tract as the table writes them
+        self._table_keys = keys
         self._pcodes = {pcode: i for i, pcode in enumerate(places.field("pcode"))}
 
     @classmethod
@@ -349,8 +351,13 @@ class VillageIndex:
         i = self._pcodes.get(pcode.strip())
         return None if i is None else self.places[i]
 
+    def _keys(self, name: str) -> tuple[str, ...]:
+        """:func:`_area_keys` of ``name``, at once for a name written as in the table."""
+        keys = self._table_keys.get(name)
+        return _area_keys(name) if keys is None else keys
+
     def _indices(self, name: str) -> list[int]:
-        keys = _area_keys(name)
+        keys = self._keys(name)
         if len(keys) == 1:
             return list(self._by_key.get(keys[0], ()))
         found: dict[int, None] = {}
@@ -391,10 +398,10 @@ class VillageIndex:
         pool = self._indices(_WARD.sub("", re.sub(r"\s+village$", "", name.strip(),
                                                   flags=re.IGNORECASE)))
         if township:
-            keys = frozenset(_area_keys(township))
+            keys = frozenset(self._keys(township))
             pool = [i for i in pool if not keys.isdisjoint(self._township_keys[i])]
         if tract:
-            keys = frozenset(_area_keys(tract))
+            keys = frozenset(self._keys(tract))
             pool = [i for i in pool if not keys.isdisjoint(self._parent_keys[i])]
         if near is not None:
             points = [near] if _is_point(near) else list(near)  # type: ignore[list-item]
