@@ -101,7 +101,7 @@ def test_known_places_are_looked_up_in_towns_villages_and_bases(ev, scorer) -> N
 
 
 def test_missing_inputs_are_named(ev, tmp_path: Path) -> None:
-    problems = ev._check_inputs(tmp_path / "nope", tmp_path)
+    problems = ev._check_inputs(tmp_path / "nope", tmp_path, tmp_path / "score_strict.py")
     assert any("no such folder" in p for p in problems)
-    assert any("score_strict.py: missing" in p for p in problems)
+    assert any("score_strict.py: the strict scorer is missing" in p for p in problems)
     assert ev.main(["--articles", str(tmp_path), "--gold", str(tmp_path)]) == 2
