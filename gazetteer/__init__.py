@@ -4,8 +4,8 @@ The pipeline, one module a step; data flows down this list::
 
     rules/*.toml, data/*.csv    the tables people edit (ruledata, settings: where they are)
         |
-    places     names -> coordinates (a geopy-style Gazetteer; fallback: GeoNames, Nominatim);
-               spelling variants by rule (SPELLING_RULES)
+    names      names folded for comparison; spelling variants by rule (SPELLING_RULES)
+    places     names -> coordinates (a geopy-style Gazetteer; fallback: GeoNames, Nominatim)
     villages   MIMU villages and wards, placed only where the context settles them
     bases      military bases at the town or village a cited source names
     articles   files -> Article (text cleaned, publication date and its basis)

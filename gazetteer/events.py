@@ -24,7 +24,7 @@ import calendar
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -138,7 +138,7 @@ class Event:
 
     def row(self) -> dict[str, Any]:
         """The event as a dict in column order (:data:`EVENT_COLUMNS` + extras)."""
-        return asdict(self)
+        return _row(self)
 
 
 # -- cells ------------------------------------------------------------------------------
@@ -367,7 +367,14 @@ class Candidate:
 
     def row(self) -> dict[str, Any]:
         """The candidate as a dict in :data:`CANDIDATE_COLUMNS` order."""
-        return asdict(self)
+        return _row(self)
+
+
+def _row(record: Event | Candidate) -> dict[str, Any]:
+    """A record's fields as a dict in field order: what :func:`dataclasses.asdict` gives
+    for these flat records of numbers and strings, without its recursive deep copy (a
+    sixth of the extraction time)."""
+    return {f: getattr(record, f) for f in record.__slots__}
 
 
 def candidates_frame(candidates: Iterable[Candidate]) -> pd.DataFrame:

@@ -2,9 +2,13 @@
 
 :class:`Gazetteer` follows geopy's geocoder interface (``geocode()`` returning a
 :class:`geopy.location.Location`, ``reverse()``), so it can be chained with geopy's online
-geocoders. Its table is ``data/places.csv``: one row per place with the canonical name,
-``|``-separated aliases, WGS84 coordinates (decimal degrees), kind, township, district,
-state or region, MIMU Pcode and where the coordinates come from.
+geocoders. It does so without subclassing geopy's ``Geocoder``: importing geopy pulls in
+requests, urllib3 and asyncio (50-80 ms), so it is imported on the first ``geocode()`` or
+``reverse()``, never by a lookup or by loading the table.
+
+Its table is ``data/places.csv``: one row per place with the canonical name, ``|``-separated
+aliases, WGS84 coordinates (decimal degrees), kind, township, district, state or region,
+MIMU Pcode and where the coordinates come from.
 
 Lookup order: exact canonical name, then alias, then a spelling variant (the same key
 under the romanisation rules of :data:`SPELLING_RULES`: "Kut Khaing" is Kutkai, "Naunghkio"
@@ -25,21 +29,21 @@ import csv
 import math
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
-
-from geopy.adapters import BaseSyncAdapter
-from geopy.exc import GeocoderServiceError
-from geopy.geocoders.base import Geocoder
-from geopy.location import Location
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING, Any, Literal
 
 from gazetteer.errors import AmbiguousPlace, DataFileError
+from gazetteer.names import SPELLING_RULES as SPELLING_RULES  # re-exported: the rules
+from gazetteer.names import normalize as normalize
+from gazetteer.names import spelling_key as spelling_key
+from gazetteer.names import spelling_keys as spelling_keys
 from gazetteer.settings import BASES_CSV, PLACES_CSV, VILLAGES_CSV
+
+if TYPE_CHECKING:  # geopy and rapidfuzz are imported where used: see the module docstring
+    from geopy.location import Location
 
 PLACE_COLUMNS = (
     "name", "aliases", "lat", "lon", "kind", "township", "district", "state", "pcode",
@@ -55,92 +59,6 @@ REGION_OF_INTEREST = ("Kachin", "Shan (North)")
 EARTH_RADIUS_KM = 6371.0088
 
 MatchKind = Literal["exact", "alias", "variant", "fuzzy", "fallback"]
-
-#: Regular variation of Burmese-English romanisation, as ``(regex, replacement, example)``
-#: rewrites applied in this order to a name folded by :func:`normalize` with its spaces
-#: removed (so "Man Ton" and "Manton", "Kut-Khaing" and "Kutkhaing" already agree). Two
-#: spellings with the same result are the same name: see :func:`spelling_key`.
-SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
-    (r"ike", "aik", "English-style 'ike' for 'aik': Kanpiketi, Kan Paik Ti"),
-    (r"ee", "i", "ee for i: Kan Pike Tee"),
-    (r"(.)\1+", r"\1", "doubled letters: Pannandin, Panandin; Laukkaing, Laukaing"),
-    (r"aing", "ai", "final -aing written -ai: Kut Khaing, Kutkai; Waingmaw, Waimaw"),
-    (r"hs", "s", "Hs/S: Hsinbo, Sinbo"),
-    (r"hp|ph", "p", "Hp/Ph/P: Hpakant, Phakant"),
-    (r"hk|kh", "k", "Hk/Kh/K: Namhkam, Namkham"),
-    (r"ht", "t", "Ht/T: Maw Hteik, Mawteik"),
-    (r"bh", "b", "Bh/B: Bhamo, Bamo"),
-    (r"h(?=[lmn])", "", "voiceless Hl/Hm/Hn: Mohnyin, Monyin"),
-    (r"m(?=[bp])", "n", "m/n before b/p: Kambaiti, Kanbaiti"),
-    (r"(?<=n)b", "p", "b/p after n: Kanbaiti, Kanpaiti"),
-    (r"aw|au|ou|oe", "o", "aw/au/ou/oe/o: Naunghkio, Nawnghkio; Mogoung, Mogaung"),
-    (r"one(?![aeiou])", "on", "'one' for 'on' before a consonant: Monekoe, Mong Ko"),
-    (r"ng(?![aeiou])", "n", "ng/n closing a syllable: Mongko, Monko; Pangwa, Panwa"),
-    (r"ai|ay|ei", "e", "ai/ay/ei/e: Mabein, Mabain; Shin Bway Yang, Shinbweyang"),
-    (r"ar(?![aeiou])", "a", "'ar' for 'a' closing a syllable: Pang War, Pangwa"),
-    (r"(.)\1+", r"\1", "letters the rules above doubled: Mongngawt, Mongawt"),
-)
-
-
-def _compile_rule(pattern: str, replacement: str) -> tuple[tuple[str, str], ...] | re.Pattern:
-    """Literal alternatives ("hp|ph") become plain replacements (fast); others a regex."""
-    words = pattern.split("|")
-    if all(re.escape(w) == w for w in words):
-        return tuple((w, replacement) for w in words)
-    return re.compile(pattern)
-
-
-_SPELLING = tuple((_compile_rule(rx, rep), rep) for rx, rep, _ in SPELLING_RULES)
-
-_TRAILING_WORDS = frozenset({"town", "township", "village", "city", "tsp", "ts", "area"})
-_LEADING_WORDS = frozenset({"the"})
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-@lru_cache(maxsize=65_536)
-def normalize(text: str) -> str:
-    """Fold a place name for comparison.
-
-    Lowercases, strips diacritics ("Hpākān" -> "hpakan"), turns punctuation and
-    apostrophes into spaces, squeezes whitespace, and drops a leading "the" and trailing
-    generic words ("Town", "township", "village").
-
-    Parameters
-    ----------
-    text : str
-        A name as written.
-
-    Returns
-    -------
-    str
-        The folded key; may be empty.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = _NON_WORD.sub(" ", stripped.casefold()).replace("_", " ").split()
-    while len(words) > 1 and words[0] in _LEADING_WORDS:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in _TRAILING_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-@lru_cache(maxsize=131_072)
-def spelling_key(text: str) -> str:
-    """The key two romanisations of one Burmese name share (see :data:`SPELLING_RULES`).
-
-    "Kut Khaing" and "Kutkai" both give ``"kutke"``; "Naunghkio" and "Nawnghkio"
-    ``"nonkio"``. The key is for comparison only, never shown. Empty for an empty name.
-    """
-    key = normalize(text).replace(" ", "")
-    for rule, replacement in _SPELLING:
-        if isinstance(rule, tuple):
-            for word, plain in rule:
-                key = key.replace(word, plain)
-        else:
-            key = rule.sub(replacement, key)
-    return key
-
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -288,11 +206,11 @@ def _variant_index(places: Iterable[Place], by_name: dict[str, list[Place]],
     """Spelling key -> places, keeping only keys that add no new ambiguity: a key shared
     by distinct places is dropped unless those places already share a name or alias."""
     index: dict[str, list[Place]] = {}
-    for place in places:
-        for form in (place.name, *place.aliases):
-            bucket = index.setdefault(spelling_key(form), [])
-            if place not in bucket:
-                bucket.append(place)
+    owners = [(place, form) for place in places for form in (place.name, *place.aliases)]
+    for (place, _), key in zip(owners, spelling_keys(f for _, f in owners), strict=True):
+        bucket = index.setdefault(key, [])
+        if place not in bucket:
+            bucket.append(place)
     shared = [set(map(id, ps)) for ps in (*by_name.values(), *by_alias.values()) if len(ps) > 1]
     for key in [k for k, ps in index.items() if len(ps) > 1]:
         ids = set(map(id, index[key]))
@@ -302,18 +220,9 @@ def _variant_index(places: Iterable[Place], by_name: dict[str, list[Place]],
     return index
 
 
-class _OfflineAdapter(BaseSyncAdapter):
-    """geopy transport for a geocoder that never goes online (no SSL context to build)."""
-
-    def get_json(self, url: str, *, timeout: float, headers: dict) -> dict:
-        raise GeocoderServiceError("the offline gazetteer makes no network requests")
-
-    def get_text(self, url: str, *, timeout: float, headers: dict) -> str:
-        raise GeocoderServiceError("the offline gazetteer makes no network requests")
-
-
-class Gazetteer(Geocoder):
-    """An offline geocoder over ``data/places.csv``, with geopy's interface.
+class Gazetteer:
+    """An offline geocoder over ``data/places.csv``, with geopy's interface (``geocode``,
+    ``reverse``, ``timeout``, use as a context manager), not its base class.
 
     Parameters
     ----------
@@ -332,7 +241,7 @@ class Gazetteer(Geocoder):
                  online: bool = False, cache_dir: str | Path | None = None,
                  villages_path: str | Path = VILLAGES_CSV,
                  bases_path: str | Path = BASES_CSV) -> None:
-        super().__init__(timeout=1, adapter_factory=_OfflineAdapter)
+        self.timeout = 1  # seconds, as geopy geocoders have; offline lookups never wait
         self.path = Path(path)
         self.places: tuple[Place, ...] = load_places(self.path)
         self._by_name: dict[str, list[Place]] = {}
@@ -357,6 +266,12 @@ class Gazetteer(Geocoder):
     def default(cls, *, online: bool = False) -> Gazetteer:
         """The project's gazetteer, loaded once per process."""
         return _default_gazetteer(online)
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
     def __iter__(self) -> Iterator[Place]:
         return iter(self.places)
@@ -487,6 +402,8 @@ class Gazetteer(Geocoder):
                near: tuple[float, float] | None) -> Match | None:
         if len(key) < 4:
             return None
+        from rapidfuzz import fuzz, process  # on the first misspelling, not at load
+
         hits = process.extract(key, self._keys, scorer=fuzz.ratio,
                                score_cutoff=FUZZY_MIN_SCORE, limit=5)
         if not hits:
@@ -535,6 +452,8 @@ class Gazetteer(Geocoder):
 
     def suggest(self, query: str, *, limit: int = 3) -> list[str]:
         """Canonical names of the places closest in spelling to ``query``, best first."""
+        from rapidfuzz import fuzz, process
+
         key = normalize(query)
         names: list[str] = []
         for k, _score, _ in process.extract(key, self._keys, scorer=fuzz.WRatio, limit=10):
@@ -581,6 +500,8 @@ class Gazetteer(Geocoder):
 
 
 def _location(match: Match) -> Location:
+    from geopy.location import Location  # on the first geocode(), not at load
+
     place = match.place
     raw = place.as_dict()
     raw.update(match=match.match, score=match.score)

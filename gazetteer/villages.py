@@ -18,16 +18,18 @@ place, and otherwise returns None. Names match by :func:`~gazetteer.places.spell
 from __future__ import annotations
 
 import csv
-import math
+import gc
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import overload
 
 from gazetteer.errors import DataFileError
-from gazetteer.places import Place, haversine_km, spelling_key
+from gazetteer.places import Place, haversine_km, spelling_key, spelling_keys
 from gazetteer.settings import VILLAGES_CSV
 
 __all__ = ["VILLAGE_COLUMNS", "VillageIndex", "load_villages"]
@@ -40,6 +42,8 @@ SAME_PLACE_KM = 1.0
 _KINDS = {"v": "village", "w": "ward"}
 _PAREN = re.compile(r"\(([^)]*)\)")
 _WARD = re.compile(r"\s+ward$", re.IGNORECASE)
+#: Lines (names) that may have several forms: a parenthesis, or "Ward" at the end.
+_SEVERAL_FORMS = re.compile(r"^.*(?:\(.*|ward[^\S\n]*)$", re.IGNORECASE | re.MULTILINE)
 
 
 def _coord_source(pcode: str, kind: str, parent: str, basis: str) -> tuple[str, str]:
@@ -63,31 +67,134 @@ def _coord_source(pcode: str, kind: str, parent: str, basis: str) -> tuple[str, 
     raise ValueError(basis)
 
 
-def _row_place(path: Path, line: int, row: dict[str, str],
-               districts: Mapping[str, str]) -> tuple[Place, str]:
-    name, kind = (row.get("name") or "").strip(), (row.get("kind") or "").strip()
+#: A checked row: :class:`~gazetteer.places.Place`'s fields in their order, except that
+#: ``coord_source`` may still be ``(pcode, kind, parent, basis code)``, the sentence made
+#: only when the place is read (:func:`_place`): 28,692 sentences nobody may ask for.
+_Row = tuple
+
+
+def _place(row: _Row) -> Place:
+    """The :class:`~gazetteer.places.Place` of a checked row."""
+    source = row[10]
+    if isinstance(source, tuple):
+        source = _coord_source(*source)[1]
+    return Place(*row[:10], source)
+
+
+def _row_fields(path: Path, line: int, row: Sequence[str], districts: Mapping[str, str]
+                ) -> tuple[_Row, str]:
+    """Check one row (its cells in :data:`VILLAGE_COLUMNS` order): its :data:`_Row` and
+    its parent. Raises :class:`DataFileError` naming the file and line."""
+    pcode, kind, name, parent, township, state, lat_s, lon_s, code = (c.strip() for c in row)
     if not name:
         raise DataFileError(path, "empty name", line=line)
     if kind not in _KINDS:
         raise DataFileError(path, f"{name}: kind must be 'v' or 'w', not {kind!r}", line=line)
     try:
-        lat, lon = float(row["lat"]), float(row["lon"])
-    except (TypeError, ValueError):
-        raise DataFileError(path, f"{name}: lat/lon {row.get('lat')!r}, {row.get('lon')!r} "
-                                  "are not numbers", line=line) from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat + lon):
-        raise DataFileError(path, f"{name}: ({lat}, {lon}) is out of range", line=line)
-    pcode, parent = row["pcode"].strip(), (row.get("parent") or "").strip()
-    try:
-        basis, source = _coord_source(pcode, _KINDS[kind], parent, row["basis"].strip())
+        lat, lon = float(lat_s), float(lon_s)
     except ValueError:
-        raise DataFileError(path, f"{name}: unknown basis {row['basis']!r} (mimu, tract, "
+        raise DataFileError(path, f"{name}: lat/lon {row[6]!r}, {row[7]!r} are not numbers",
+                            line=line) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # NaN fails both comparisons
+        raise DataFileError(path, f"{name}: ({lat}, {lon}) is out of range", line=line)
+    try:
+        basis, _ = _coord_source(pcode, _KINDS[kind], parent, code)
+    except ValueError:
+        raise DataFileError(path, f"{name}: unknown basis {row[8]!r} (mimu, tract, "
                                   "town:<Pcode>, township)", line=line) from None
-    township = (row.get("township") or "").strip()
-    return Place(name=name, aliases=(), lat=lat, lon=lon, kind=_KINDS[kind],
-                 township=township, district=districts.get(township, ""),
-                 state=(row.get("state") or "").strip(), pcode=pcode, coord_basis=basis,
-                 coord_source=source), parent
+    return (name, (), lat, lon, _KINDS[kind], township, districts.get(township, ""), state,
+            pcode, basis, (pcode, _KINDS[kind], parent, code)), parent
+
+
+def _row_place(path: Path, line: int, row: Mapping[str, str | None],
+               districts: Mapping[str, str]) -> tuple[Place, str]:
+    """One row given by column name, checked: its place and its parent."""
+    fields_, parent = _row_fields(path, line, [row.get(c) or "" for c in VILLAGE_COLUMNS],
+                                  districts)
+    return _place(fields_), parent
+
+
+def _read_table(path: Path, districts: Mapping[str, str]) -> tuple[list[_Row], list[str]]:
+    """The checked rows of a village table and their parents (see :func:`load_villages`).
+
+    The whole table is checked a column at a time (fast); if any check fails, it is read
+    again a row at a time by :func:`_checked_rows`, which raises naming the first bad line.
+    """
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as err:
+        raise DataFileError(path, f"cannot read the village table ({err.strerror})") from err
+    with handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        order = _column_order(path, header)
+        cells = [row for row in reader if row]  # blank lines skipped, as DictReader does
+    checked = _checked_columns(cells, order, len(header), districts)
+    return checked if checked is not None else _checked_rows(path, districts)
+
+
+def _column_order(path: Path, header: list[str]) -> list[int]:
+    """Where each of :data:`VILLAGE_COLUMNS` is in ``header`` (the last of a repeated
+    name, as :class:`csv.DictReader` reads it)."""
+    missing = [c for c in VILLAGE_COLUMNS if c not in header]
+    if missing:
+        raise DataFileError(path, f"missing column(s): {', '.join(missing)}", line=1)
+    return [len(header) - 1 - header[::-1].index(c) for c in VILLAGE_COLUMNS]
+
+
+def _checked_columns(cells: list[list[str]], order: list[int], width: int,
+                     districts: Mapping[str, str]) -> tuple[list[_Row], list[str]] | None:
+    """The rows if every one passes every check of :func:`_row_fields`, else None."""
+    if any(len(row) != width for row in cells):
+        return None
+    columns = list(zip(*cells, strict=True)) or [()] * width
+    pcode, kind, name, parent, township, state, lat_s, lon_s, code = (
+        list(map(str.strip, columns[i])) for i in order)
+    if "" in name or not set(kind) <= _KINDS.keys() or len(set(pcode)) != len(pcode):
+        return None
+    try:
+        lat, lon = list(map(float, lat_s)), list(map(float, lon_s))
+    except ValueError:
+        return None
+    if not (all(-90 <= x <= 90 for x in lat) and all(-180 <= x <= 180 for x in lon)):
+        return None
+    basis: dict[str, str] = {}
+    for one in set(code):
+        try:
+            basis[one] = _coord_source("", "", "", one)[0]
+        except ValueError:
+            return None
+    kinds = list(map(_KINDS.__getitem__, kind))
+    rows = list(zip(name, repeat(()), lat, lon, kinds, township,
+                    map(districts.get, township, repeat("")), state, pcode,
+                    map(basis.__getitem__, code), zip(pcode, kinds, parent, code, strict=True),
+                    strict=False))
+    return rows, parent
+
+
+def _checked_rows(path: Path, districts: Mapping[str, str]) -> tuple[list[_Row], list[str]]:
+    """The table checked a row at a time: raises at the first bad line."""
+    rows: list[_Row] = []
+    parents: list[str] = []
+    seen: dict[str, int] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        order, width = _column_order(path, header), len(header)
+        for cells in reader:
+            if not cells:
+                continue
+            cells += [""] * (width - len(cells))
+            fields_, parent = _row_fields(path, reader.line_num, [cells[i] for i in order],
+                                          districts)
+            pcode = fields_[8]
+            if pcode in seen:
+                raise DataFileError(path, f"Pcode {pcode} appears twice (first on line "
+                                          f"{seen[pcode]})", line=reader.line_num)
+            seen[pcode] = reader.line_num
+            rows.append(fields_)
+            parents.append(parent)
+    return rows, parents
 
 
 def load_villages(path: str | Path = VILLAGES_CSV, *,
@@ -114,33 +221,16 @@ def load_villages(path: str | Path = VILLAGES_CSV, *,
         Naming the file and line: a missing column, an empty name, an unknown kind or
         basis, a coordinate that is not a number or out of range, a Pcode seen twice.
     """
-    path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as err:
-        raise DataFileError(path, f"cannot read the village table ({err.strerror})") from err
-    places: list[Place] = []
-    parents: list[str] = []
-    seen: dict[str, int] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in VILLAGE_COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise DataFileError(path, f"missing column(s): {', '.join(missing)}", line=1)
-        for row in reader:
-            place, parent = _row_place(path, reader.line_num, row, districts or {})
-            if place.pcode in seen:
-                raise DataFileError(path, f"Pcode {place.pcode} appears twice (first on "
-                                          f"line {seen[place.pcode]})", line=reader.line_num)
-            seen[place.pcode] = reader.line_num
-            places.append(place)
-            parents.append(parent)
-    return tuple(places), tuple(parents)
+    rows, parents = _read_table(Path(path), districts or {})
+    return tuple(map(_place, rows)), tuple(parents)
 
 
 def name_forms(name: str) -> set[str]:
     """The forms a MIMU village or ward name is found by: as written, without its
     parenthesis, each parenthesised alternative, and a ward without the word "Ward"."""
+    if "(" not in name and not name.rstrip().lower().endswith("ward"):  # most: one form
+        plain = " ".join(name.split())
+        return {plain} if plain else set()
     forms = {name, _PAREN.sub(" ", name), *_PAREN.findall(name)}
     forms |= {_WARD.sub("", f.strip()) for f in forms}
     return {" ".join(f.split()) for f in forms if f.strip()}
@@ -153,8 +243,27 @@ def _area_keys(name: str) -> tuple[str, ...]:
     return tuple(sorted({spelling_key(f) for f in name_forms(name)} - {""}))
 
 
+def _area_keys_of(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """:func:`_area_keys` of many names at once (one pass of the spelling rules). Most
+    names have one form, the name itself; those with a parenthesis or ending in "Ward"
+    go through :func:`name_forms`."""
+    unique = list(dict.fromkeys(names))
+    keys = {name: (key,) if key else () for name, key in zip(unique, spelling_keys(unique),
+                                                              strict=True)}
+    joined = "\n".join(unique)
+    maybe = (_SEVERAL_FORMS.findall(joined) if joined.count("\n") == len(unique) - 1
+             else unique)  # a name holding a line break: look at every name
+    several = {name: sorted(name_forms(name)) for name in maybe}
+    flat = [f for forms in several.values() for f in forms]
+    key_of = dict(zip(flat, spelling_keys(flat), strict=True))
+    for name, forms in several.items():
+        keys[name] = tuple(sorted({key_of[f] for f in forms} - {""}))
+    return keys
+
+
 _PLACE_FIELDS = tuple(f.name for f in fields(Place))
-_LAT, _LON, _BASIS = (_PLACE_FIELDS.index(f) for f in ("lat", "lon", "coord_basis"))
+_LAT, _LON, _BASIS, _PCODE = (_PLACE_FIELDS.index(f)
+                              for f in ("lat", "lon", "coord_basis", "pcode"))
 
 
 class _PlaceRows(Sequence[Place]):
@@ -164,11 +273,21 @@ class _PlaceRows(Sequence[Place]):
 
     __slots__ = ("_rows",)
 
-    def __init__(self, places: Sequence[Place]) -> None:
-        self._rows = tuple(tuple(getattr(p, f) for f in _PLACE_FIELDS) for p in places)
+    def __init__(self, rows: Iterable[tuple]) -> None:
+        self._rows = tuple(rows)
+
+    @classmethod
+    def of(cls, places: Iterable[Place]) -> _PlaceRows:
+        """The rows of ready-made places."""
+        return cls(tuple(getattr(p, f) for f in _PLACE_FIELDS) for p in places)
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def field(self, name: str) -> list:
+        """One field of every place, in table order (``"name"``, ``"township"``, ...)."""
+        i = _PLACE_FIELDS.index(name)
+        return [row[i] for row in self._rows]
 
     def point(self, i: int) -> tuple[float, float]:
         """``(lat, lon)`` of place ``i``, without making the :class:`Place`."""
@@ -187,43 +306,58 @@ class _PlaceRows(Sequence[Place]):
 
     def __getitem__(self, i: int | slice) -> Place | tuple[Place, ...]:
         if isinstance(i, slice):
-            return tuple(Place(*row) for row in self._rows[i])
-        return Place(*self._rows[i])
+            return tuple(map(_place, self._rows[i]))
+        return _place(self._rows[i])
 
 
 class VillageIndex:
     """Villages and wards by name, resolved only where the context settles them."""
 
     def __init__(self, places: Sequence[Place], parents: Sequence[str]) -> None:
-        self.places = _PlaceRows(places)
+        self._build(_PlaceRows.of(places), parents)
+
+    def _build(self, places: _PlaceRows, parents: Sequence[str]) -> None:
+        self.places = places
         self.parents = tuple(parents)
+        names, townships = places.field("name"), places.field("township")
+        keys = _area_keys_of([*names, *townships, *self.parents])
         by_key: dict[str, list[int]] = {}
-        for i, place in enumerate(self.places):
-            for key in _area_keys(place.name):
+        for i, name in enumerate(names):
+            for key in keys[name]:
                 by_key.setdefault(key, []).append(i)
         #: tuples of ints, not lists: nothing for the garbage collector to scan
         self._by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
-        self._township_keys = tuple(_area_keys(p.township) for p in self.places)
-        self._parent_keys = tuple(_area_keys(p) for p in self.parents)
+        self._township_keys = tuple(map(keys.__getitem__, townships))
+        self._parent_keys = tuple(map(keys.__getitem__, self.parents))
+        #: the keys of every name, township and tract as the table writes them
+        self._table_keys = keys
+        self._pcodes = {pcode: i for i, pcode in enumerate(places.field("pcode"))}
 
     @classmethod
     def load(cls, path: str | Path = VILLAGES_CSV, *,
              districts: Mapping[str, str] | None = None) -> VillageIndex:
-        """The index of a village table (see :func:`load_villages`)."""
-        return cls(*load_villages(path, districts=districts))
+        """The index of a village table, checked as :func:`load_villages` checks it."""
+        with _gc_paused():
+            rows, parents = _read_table(Path(path), districts or {})
+            index = cls.__new__(cls)
+            index._build(_PlaceRows(rows), parents)
+        return index
 
     def __len__(self) -> int:
         return len(self.places)
 
     def by_pcode(self, pcode: str) -> Place | None:
         """The village or ward with this MIMU Pcode, or None."""
-        if not hasattr(self, "_pcodes"):
-            self._pcodes = {p.pcode: i for i, p in enumerate(self.places)}
         i = self._pcodes.get(pcode.strip())
         return None if i is None else self.places[i]
 
+    def _keys(self, name: str) -> tuple[str, ...]:
+        """:func:`_area_keys` of ``name``, at once for a name written as in the table."""
+        keys = self._table_keys.get(name)
+        return _area_keys(name) if keys is None else keys
+
     def _indices(self, name: str) -> list[int]:
-        keys = _area_keys(name)
+        keys = self._keys(name)
         if len(keys) == 1:
             return list(self._by_key.get(keys[0], ()))
         found: dict[int, None] = {}
@@ -264,10 +398,10 @@ class VillageIndex:
         pool = self._indices(_WARD.sub("", re.sub(r"\s+village$", "", name.strip(),
                                                   flags=re.IGNORECASE)))
         if township:
-            keys = frozenset(_area_keys(township))
+            keys = frozenset(self._keys(township))
             pool = [i for i in pool if not keys.isdisjoint(self._township_keys[i])]
         if tract:
-            keys = frozenset(_area_keys(tract))
+            keys = frozenset(self._keys(tract))
             pool = [i for i in pool if not keys.isdisjoint(self._parent_keys[i])]
         if near is not None:
             points = [near] if _is_point(near) else list(near)  # type: ignore[list-item]
@@ -284,6 +418,20 @@ class VillageIndex:
             return None
         sourced = [i for i in pool if self.places.sourced(i)]
         return self.places[sourced[0] if sourced else pool[0]]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No garbage collection while a table is read: its 28,692 new rows would set off
+    full collections of the whole process (a quarter of the load time), and none of
+    them is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_point(value: object) -> bool:

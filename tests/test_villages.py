@@ -110,6 +110,37 @@ def test_loader_refuses_a_pcode_twice_and_a_missing_column(tmp_path: Path) -> No
         load_villages(path)
 
 
+def test_columns_in_another_order_or_extra_load_the_same(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.csv"
+    plain.write_text(HEADER + "7,v,Aa,Bb,Cc,Kachin,25,97,mimu\n"
+                     "8,w,Dd Ward,Ee,Ff,Kachin,25.5,97.5,tract\n", encoding="utf-8")
+    shuffled = tmp_path / "shuffled.csv"
+    shuffled.write_text("note,basis,lon,lat,state,township,parent,name,kind,pcode\n"
+                        "x,mimu,97,25,Kachin,Cc,Bb,Aa,v,7\n"
+                        "y,tract,97.5,25.5,Kachin,Ff,Ee,Dd Ward,w,8\n", encoding="utf-8")
+    assert load_villages(shuffled) == load_villages(plain)
+    index = VillageIndex.load(shuffled)
+    assert index.resolve("Dd", tract="Ee").pcode == "8"
+    assert "village tract Ee" in index.by_pcode("8").coord_source
+
+
+def test_a_short_row_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "villages.csv"
+    path.write_text(HEADER + "7,v,Aa,Bb,Cc,Kachin,25,97,mimu\n\n8,v,Dd,Ee,Ff\n",
+                    encoding="utf-8")
+    with pytest.raises(DataFileError, match="not numbers") as err:
+        VillageIndex.load(path)
+    assert err.value.line == 4 and err.value.path == str(path)
+
+
+def test_the_table_checked_at_once_and_row_by_row_agree(gaz: Gazetteer) -> None:
+    from gazetteer.villages import _checked_rows, _read_table
+
+    districts = {p.township: p.district for p in gaz.places}
+    rows, parents = _read_table(VILLAGES_CSV, districts)
+    assert (rows, list(parents)) == _checked_rows(VILLAGES_CSV, districts)
+
+
 # -- names and resolution -----------------------------------------------------------------
 
 def test_name_forms_cover_parentheses_and_wards() -> None:
