@@ -10,6 +10,7 @@ The pipeline, one module a step; data flows down this list::
     bases      military bases at the town or village a cited source names
     articles   files -> Article (text cleaned, publication date and its basis)
     dates      "on Wednesday" -> a dated span, against the publication day
+               (date_rules: the matcher; date_resolve: one expression's meaning)
         |
     extract/   Article -> Events with excerpt and offsets, and Candidates: matcher (rules
                compiled once), sentences, places (names, variants, bases), sites (camps,
