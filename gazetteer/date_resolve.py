@@ -92,7 +92,7 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
         return made(day, day, "day")
     if kind in ("dmy", "mdy"):
         month = t.months[_month_key(g(f"{kind}_m"))]
-        day_n = int(re.sub(r"\D", "", g(f"{kind}_d")))
+        day_n = int(re.sub(r"\D", "", g(f"{kind}_d") or g("mdy_bd")))
         stated = g(f"{kind}_y")
         if stated:
             year: int | None = int(stated)
@@ -103,6 +103,8 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
         if year is None:
             return None
         day = dt.date(year, month, day_n)
+        if kind == "mdy" and g("mdy_past") and day == published and not stated:
+            day = dt.date(year - 1, month, day_n) if _valid(year - 1, month, day_n) else day
         return made(day, day, "day")
     if kind in ("my", "mon"):
         month = t.months[_month_key(g(f"{kind}_m"))]
@@ -111,7 +113,7 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
             year = int(g("my_y")) if g("my_y") else \
                 _referenced_year(t, g("my_rel"), published, that_year)
         else:
-            before = _first_word(g("mon_lead")) == "last"
+            before = "last" in (g("mon_lead") or "").casefold().split()
             year = _infer_month_year(month, published, carried, anchor_year, strictly=before)
         if year is None:
             return None

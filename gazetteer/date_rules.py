@@ -52,6 +52,7 @@ class DateTables:
     since_words: frozenset[str]
     year_references: dict[str, str]
     context: re.Pattern[str]
+    window: re.Pattern[str]
     pattern: re.Pattern[str]
     core: re.Pattern[str]
     first: re.Pattern[str]
@@ -73,6 +74,7 @@ def date_tables() -> DateTables:
     weekday = _capital_alternation(list(rules["weekdays"]))
     lead = _alternation(rules["lead_words"]["words"])
     lone = _alternation(rules["lone_date_words"]["words"])
+    past = _alternation(rules["lead_words"].get("past_words", ["last"]))
     mpart = _alternation(list(rules["month_parts"]))
     ypart = _alternation(list(rules["year_parts"]))
     wword = _alternation(list(rules["weekday_words"]))
@@ -94,12 +96,14 @@ def date_tables() -> DateTables:
         ("iso", rf"{lead_opt('iso')}(?P<iso_v>\d{{4}}-\d\d-\d\d)(?![\d-])"),
         ("dmy", rf"{lead_opt('dmy')}(?:the\s+)?(?P<dmy_d>{day})(?:\s+of)?\s+(?P<dmy_m>{month})"
                 rf"(?:,?\s+(?P<dmy_y>{year})|{rel_year('dmy')})?"),
-        ("mdy", rf"{lead_opt('mdy')}(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
+        # "January 7", "last January 2", "January (2nd)": a day in brackets after its month
+        ("mdy", rf"{lead_opt('mdy')}(?:(?P<mdy_past>{past})\s+)?(?P<mdy_m>{month})"
+                rf"(?:\s+(?P<mdy_d>{day})|\s*\(\s*(?P<mdy_bd>{day})\s*\))"
                 rf"(?:,?\s+(?P<mdy_y>{year})|{rel_year('mdy')})?"),
         ("my", rf"(?:(?P<my_lead>{lone})(?:\s+|-))?(?:(?P<my_part>{mpart})(?:\s+|-))?"
                rf"(?P<my_m>{month})(?:,?\s+(?P<my_y>{year})|{rel_year('my')})"),
         ("mon", rf"(?P<mon_lead>{lone})(?:\s+|-)(?:(?P<mon_part>{mpart})(?:\s+|-))?"
-                rf"(?P<mon_m>{month})(?!\s*\d)"),
+                rf"(?P<mon_m>{month})(?!\s*\d|\s*\(\s*{day}\s*\))"),
         ("yr", rf"(?P<yr_lead>{lone})\s+(?:(?P<yr_part>{ypart})(?:\s+|-))?(?P<yr_y>{year})"),
         ("wd", rf"(?:(?P<wd_lead>{wword})\s+)?(?P<wd_d>{weekday})"
                r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
@@ -133,9 +137,19 @@ def date_tables() -> DateTables:
                          for k, v in rules["year_references"].items()},
         context=re.compile(rf"\b{_alternation(rules['context_words']['words'])}\b[^.;:]{{0,30}}$",
                            re.IGNORECASE),
+        window=_window_pattern(rules["windows"], number),
         pattern=pattern, core=core,
         first=re.compile(rf"(?<![\w-])(?:\d|{_alternation(first_words)}(?!\w))", re.IGNORECASE),
     )
+
+
+def _window_pattern(windows: dict[str, list[str]], number: str) -> re.Pattern[str]:
+    """"within three days", "over the next few weeks", "in the days that followed"."""
+    lead = _alternation(windows["lead_words"])
+    phrases = _alternation(windows["phrases"])
+    count = rf"(?:(?:{number}|a\s+couple\s+of|\d{{1,3}})\s+)?"
+    return re.compile(rf"(?<![\w-])(?:(?:{lead})\s+{count}(?:hours?|days?|weeks?|months?)"
+                      rf"|{phrases})(?!\w)", re.IGNORECASE)
 
 
 _UNIT_WORD = re.compile(r"\w*(?:day|week|month|year|night|morning|tonight|evening|afternoon)s?")

@@ -48,7 +48,7 @@ from gazetteer.date_resolve import (
 from gazetteer.date_rules import date_tables, scan
 
 __all__ = ["EARLIEST_DAY", "FUTURE_DAYS", "ResolvedDate", "day_out_of_range", "find_dates",
-           "parse_date"]
+           "has_window", "parse_date"]
 
 #: The earliest publication or event day accepted from a file; earlier ones are typos
 #: ("0204-11-21" for 2024-11-21) and are reported and skipped.
@@ -100,11 +100,22 @@ def find_dates(text: str, *, published: dt.date | None = None,
     found: list[ResolvedDate] = []
     carry: _Carry | None = None
     that_year: int | None = None  # the last year stated in any form ("that year")
-    for m in matches:
+    for i, m in enumerate(matches):
         sentence = bisect_right(starts, m.start()) - 1
         carried = carry.reaches(sentence) if carry else None
         anchor_year = _nearest_year(explicit_years, m.start()) if published is None else None
         previous = found[-1] if found else None
+        if _counts_from_what_follows(text, m):  # "two days after 5 May", not after the last
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            if following is None or following.start() - m.end() > _OBJECT_GAP:
+                continue  # "ten days after the offensive began": counted from an event
+            try:
+                previous = resolve_match(following, tables, published, carried,
+                                         anchor_year, previous, that_year)
+            except (ValueError, OverflowError):
+                previous = None
+            if previous is None:
+                continue
         try:
             resolved = resolve_match(m, tables, published, carried, anchor_year, previous,
                                      that_year)
@@ -126,6 +137,15 @@ def find_dates(text: str, *, published: dt.date | None = None,
         elif not tables.context.search(text, max(0, m.start() - 40), m.start()):
             carry = _Carry(sentence, year, resolved.start, narrative=False)
     return found
+
+
+def has_window(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` names a period counted from an undated event ("within
+    three days", "over the next few weeks", "in the days that followed": the words of
+    ``[windows]`` in ``rules/dates.toml``). Such a period is no date of its own, but it
+    says that what the sentence reports did not happen on a date stated elsewhere."""
+    return date_tables().window.search(text, start, len(text) if end is None else end) \
+        is not None
 
 
 #: How many sentences after a full date ("7 March 2024") its year carries to the dates
@@ -167,6 +187,20 @@ def parse_date(phrase: str, *, published: dt.date | None = None) -> ResolvedDate
     """Resolve the first date expression in ``phrase`` (see :func:`find_dates`)."""
     found = find_dates(phrase, published=published)
     return found[0] if found else None
+
+
+#: "N days after|before" followed by words counts from what those words name: from a date
+#: only when one begins within this many characters ("two days after the 5 May attack").
+_OBJECT_GAP = 12
+_COUNTED_OBJECT = re.compile(r"\s+[\w(“\"']")
+
+
+def _counts_from_what_follows(text: str, m: re.Match[str]) -> bool:
+    """Whether a counted phrase ("ten days after", "a week before") takes an object
+    ("... after the offensive began") rather than counting from the date stated before
+    it ("... ten days after, the town fell")."""
+    return (m.lastgroup == "cnt" and m.group("cnt_w").casefold() in ("after", "before")
+            and _COUNTED_OBJECT.match(text, m.end()) is not None)
 
 
 # -- helpers of find_dates ----------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from gazetteer.articles import Article
@@ -20,7 +19,9 @@ from gazetteer.extract.story import (
     CHANGES,
     carry_actors,
     carry_adjacent_dates,
+    carry_story_dates,
     drop_historical,
+    inherit_mentions,
 )
 from gazetteer.places import Gazetteer
 
@@ -203,47 +204,13 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             best[key] = d
     drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))
     drafts = drop_historical(ctx, drafts)
-    _inherit(drafts)
+    inherit_mentions(ctx, drafts)
     carry_adjacent_dates(ctx, drafts)
-    _inherit(drafts)  # again: a date carried from the next sentence reaches later mentions
+    inherit_mentions(ctx, drafts)  # again: a carried date reaches later mentions
+    carry_story_dates(ctx, drafts)
+    inherit_mentions(ctx, drafts)
     carry_actors(ctx, drafts)
     return drafts
-
-
-def _inherit(drafts: list[Draft]) -> None:
-    """A later undated mention of the same capture or assault (type and place) takes the
-    date, actor and target of the last dated one before it, else of the first after."""
-    dated: dict[tuple[str, str], list[Draft]] = {}  # (type, place) -> dated drafts, in order
-    for d in drafts:
-        if d.event_type in ("capture", "assault") and d.date is not None:
-            dated.setdefault((d.event_type, d.loc.name), []).append(d)
-    for d in drafts:  # a later undated mention of the same event takes its date and actor
-        if d.event_type not in ("capture", "assault"):
-            continue
-        if d.date is not None and d.actor:
-            continue
-        same = dated.get((d.event_type, d.loc.name), [])
-        if not same or (len(same) == 1 and same[0] is d):
-            continue
-        source = _dated_source(same, d)
-        if d.date is None:
-            d.date, d.date_inherited = source.date, True
-        if not d.actor and source.actor:
-            d.actor = source.actor
-            d.adjust = (*d.adjust, "inferred_actor")
-        if not d.target:
-            d.target = source.target
-
-
-def _dated_source(same: list[Draft], d: Draft) -> Draft:
-    """The last dated draft before ``d`` (not ``d``), else the first one after it."""
-    keys = [o.trigger[0] for o in same]
-    i = bisect_left(keys, d.trigger[0]) - 1
-    while i >= 0 and same[i] is d:
-        i -= 1
-    if i >= 0:
-        return same[i]
-    return next(o for o in same if o is not d)
 
 
 def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:

@@ -7,7 +7,16 @@ candidates an analyst must settle.
 - An undated capture or assault takes the date of an adjacent sentence (the one before,
   then the one after, ``[limits] carry_sentences`` away at most) when that sentence
   reports nothing about another place: "Rebels captured X. The operation took place
-  today." The date is marked inferred.
+  today." An event there at a place that may be this one (a camp located only by its
+  township, and a village of that township) gives its own date whatever else the sentence
+  reports. The date is marked inferred.
+- Failing that (:func:`carry_story_dates`), the date of the same kind of event at the
+  same place a few sentences away (``[limits] story_sentences``), else the month of the
+  nearest sentence before it that states one and reports nothing about another place:
+  month precision, marked inferred and a story date ("the KIA captured X on 2 October.
+  ... The junta says the KIA has also seized bases near Y").
+- A sentence that puts its events in a period counted from something undated ("retook it
+  within three days", "over the next few weeks") takes no date from its neighbours.
 - What cannot be settled is kept as a :class:`CandidateDraft` with its reason (see
   :data:`gazetteer.events.CANDIDATE_REASONS`); an undated event stays in the event table.
 """
@@ -15,9 +24,11 @@ candidates an analyst must settle.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from gazetteer.dates import ResolvedDate
+from gazetteer.date_resolve import date_value
+from gazetteer.dates import ResolvedDate, has_window
 from gazetteer.extract._context import Context, Draft, dates_between, sentence_index
 from gazetteer.extract.places import Mention
 
@@ -61,6 +72,52 @@ def drop_historical(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
+    """A mention of a capture or assault without a date or actor takes those (and the
+    target) of another mention of the same event: same type and place, the last dated one
+    before it, else the first after it. A mention by the other side ("the army took it
+    back", then "the KIA retook it") begins another event: mentions take nothing across
+    it."""
+    runs: dict[tuple[str, str], list[Draft]] = {}
+    for d in drafts:
+        if d.event_type in CHANGES:
+            runs.setdefault((d.event_type, d.loc.name), []).append(d)
+    for mentions in runs.values():
+        if len(mentions) > 1 and any(d.date is None or not d.actor for d in mentions):
+            for event in _by_side(ctx, mentions):
+                _share(event)
+
+
+def _by_side(ctx: Context, mentions: list[Draft]) -> list[list[Draft]]:
+    """``mentions`` (in text order) cut where an actor of the other side acts."""
+    events: list[list[Draft]] = [[]]
+    side: bool | None = None
+    for d in mentions:
+        if d.actor:
+            here = d.actor in ctx.r.junta_side
+            if side is not None and here != side:
+                events.append([])
+            side = here
+        events[-1].append(d)
+    return events
+
+
+def _share(mentions: list[Draft]) -> None:
+    dated = [o for o in mentions if o.date is not None]
+    for n, d in enumerate(mentions):
+        if (d.date is not None and d.actor) or not dated or dated == [d]:
+            continue
+        before = [o for o in mentions[:n] if o.date is not None]
+        source = before[-1] if before else next(o for o in dated if o is not d)
+        if d.date is None:
+            d.date, d.date_inherited = source.date, True
+        if not d.actor and source.actor:
+            d.actor = source.actor
+            d.adjust = (*d.adjust, "inferred_actor")
+        if not d.target:
+            d.target = source.target
+
+
 def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
     """Undated captures and assaults take the date of an adjacent sentence that reports
     nothing about another place (the sentence before first, then the one after)."""
@@ -74,6 +131,8 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
     for d in drafts:
         if d.event_type not in CHANGES or d.date is not None:
             continue
+        if has_window(ctx.text, *d.sentence):
+            continue  # "retook it within three days": not on a neighbour's date
         i = sentence_index(ctx, d.sentence[0])
         for step in range(1, reach + 2):
             if step > reach and (by_sentence.get(i - reach) or _dated(ctx, i - reach)
@@ -115,6 +174,61 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
             last = d
 
 
+def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
+    """Undated captures and assaults that no adjacent sentence dates: the date of the same
+    kind of event at the same place (or a camp at it) within ``[limits] story_sentences``
+    (nearest first, before then after), else the month of the nearest sentence before it
+    that states a day or month and reports nothing about another place. Marked inferred;
+    the month, also as a story date (its own confidence adjustment)."""
+    reach = ctx.r.limits.get("story_sentences", 0)
+    if not reach:
+        return
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
+    for d in drafts:
+        if d.event_type not in CHANGES or d.date is not None or \
+                has_window(ctx.text, *d.sentence):
+            continue
+        i = sentence_index(ctx, d.sentence[0])
+        near = _nearby(ctx, i, reach)
+        same = (o.date for j in near for o in by_sentence.get(j, [])
+                if o.event_type == d.event_type and o.date is not None
+                and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor)
+                and not _retaken_between(ctx, drafts, o, d))
+        date = next(same, None)
+        if date is None:  # the story so far: a date further on belongs to what follows
+            date = next((m for j in near if j < i and all(_same_place(o.loc, d.loc)
+                                                for o in by_sentence.get(j, []))
+                         and (m := _month_of_sentence(ctx, j)) is not None), None)
+            if date is not None:
+                d.adjust = (*d.adjust, "story_date")
+        if date is not None:
+            d.date, d.date_inherited = date, True
+
+
+def _retaken_between(ctx: Context, drafts: list[Draft], a: Draft, b: Draft) -> bool:
+    """Whether the other side acts at ``a``'s place between mentions ``a`` and ``b``."""
+    lo, hi = sorted((a.trigger[0], b.trigger[0]))
+    return any(lo < o.trigger[0] < hi and o.event_type == a.event_type and o.actor
+               and not same_side(ctx, o.actor, a.actor) and _same_place(o.loc, a.loc)
+               for o in drafts)
+
+
+def same_side(ctx: Context, a: str, b: str) -> bool:
+    """Whether actors ``a`` and ``b`` may have done the same thing: either unnamed, or both
+    on the junta's side, or both against it ("the KIA retook X" is not the army's capture
+    of X told before)."""
+    return not a or not b or (a in ctx.r.junta_side) == (b in ctx.r.junta_side)
+
+
+def _nearby(ctx: Context, i: int, reach: int) -> list[int]:
+    """Sentence indexes around ``i``, nearest first, the one before ahead of the one
+    after."""
+    return [j for step in range(1, reach + 1) for j in (i - step, i + step)
+            if 0 <= j < len(ctx.sentences)]
+
+
 def _reports(ctx: Context, j: int, event_type: str,
              reported: set[tuple[int, str]]) -> bool:
     """Whether sentence ``j`` holds a phrase of ``event_type`` left as a candidate."""
@@ -131,12 +245,14 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
                        *, last: bool) -> ResolvedDate | None:
     if not 0 <= j < len(ctx.sentences):
         return None
-    if any(not _same_place(o.loc, d.loc) for o in by_sentence.get(j, [])):
-        return None  # that sentence is about another place
-    others = [o for o in by_sentence.get(j, []) if o.event_type in CHANGES]
-    own = [o.date for o in others if o.date is not None]
-    if own:
+    here = by_sentence.get(j, [])
+    own = [o.date for o in here if o.event_type in CHANGES and o.date is not None
+           and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor)]
+    if own:  # that sentence's event at this place (or at a camp that may be it)
         return own[-1] if last else own[0]
+    if any(not _same_place(o.loc, d.loc) or not same_side(ctx, o.actor, d.actor)
+           for o in here):
+        return None  # that sentence is about another place, or another side's deed
     start, end = ctx.sentences[j]
     dates = [x for x in dates_between(ctx, start, end) if x.precision != "year"]
     if not dates:
@@ -145,6 +261,35 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
-    """The same place, or a base or camp at it ("the camp in Kutkai" and Kutkai)."""
+    """The same place, or a base or camp at it ("the camp in Kutkai" and Kutkai), or a
+    site located only by its township and a place of that township ("a camp in Shwegu
+    Township" and "the base near a village" of Shwegu)."""
     return a.name == b.name or (round(a.lat, 4), round(a.lon, 4)) == \
-        (round(b.lat, 4), round(b.lon, 4))
+        (round(b.lat, 4), round(b.lon, 4)) or _township_site(a, b) or _township_site(b, a)
+
+
+def _township_site(site: Mention, other: Mention) -> bool:
+    return bool(site.site and site.anchor is None and site.township
+                and site.township == other.township and (other.site or other.anchor))
+
+
+def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
+    """The month of the first day or month sentence ``j`` states; not a date that opens
+    or closes a period ("since July", "until Thursday"), which is not when its story
+    happens."""
+    for x in dates_between(ctx, *ctx.sentences[j]):
+        if x.precision != "year" and not x.since and not _BOUND.search(x.text):
+            return _month_of(x)
+    return None
+
+
+_BOUND = re.compile(r"^(?:until|till|by|before|after|since|from)\b", re.IGNORECASE)
+
+
+def _month_of(x: ResolvedDate) -> ResolvedDate:
+    if x.precision == "month":
+        return x
+    start = x.start.replace(day=1)
+    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return ResolvedDate(date_value(start, "month"), "month", start, end, x.text,
+                        x.char_start, x.char_end, "anchored", False)

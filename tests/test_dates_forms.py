@@ -1,0 +1,109 @@
+"""Date forms of translated and wire reporting (issue 11), in sentences of our own: a day in
+brackets after its month, "last <month> <day>", "since last <month>", a count of days
+from an event rather than from a date, and periods that are no date of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.dates import find_dates, has_window, parse_date
+
+JAN = dt.date(2025, 1, 7)   # a Tuesday in January
+MAR = dt.date(2025, 3, 20)
+
+
+def values(text: str, published: dt.date = JAN) -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in find_dates(text, published=published)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The siege began on January (2nd).", "2025-01-02"),
+    ("Fighting has gone on since last January (3rd) at the post.", "2025-01-03"),
+    ("The outpost was shelled from January ( 4 ) onwards.", "2025-01-04"),
+    ("Troops massed there in December (28th), residents said.", "2024-12-28"),
+])
+def test_a_day_in_brackets_after_its_month(text: str, value: str) -> None:
+    found = find_dates(text, published=JAN)
+    assert [d.value for d in found] == [value]
+    assert found[0].precision == "day"
+
+
+def test_since_and_a_bracketed_day_open_a_period() -> None:
+    d = parse_date("since last January (2nd)", published=JAN)
+    assert d is not None and d.since and d.value == "2025-01-02"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("last December 15", "2024-12-15"),
+    ("on last January 5", "2025-01-05"),
+    ("last January 7", "2024-01-07"),  # the publication day itself: a year back
+    ("this past January 6", "2025-01-06"),
+])
+def test_last_before_a_month_and_day_is_the_latest_such_day(text: str, value: str) -> None:
+    assert parse_date(text, published=JAN).value == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("since last January", "2025-01"),
+    ("since last March", "2024-03"),  # in a March article: the March before
+    ("from last February", "2025-02"),
+])
+def test_since_last_month(text: str, value: str) -> None:
+    d = parse_date(text, published=MAR)
+    assert d is not None and (d.value, d.precision, d.since) == (value, "month", True)
+
+
+def test_a_month_with_a_bracketed_word_is_still_a_month() -> None:
+    assert values("The talks were held in May (Tuesday).", MAR)[0] == ("in May", "2024-05")
+
+
+@pytest.mark.parametrize("text", [
+    "The post fell on 3 March, ten days after the offensive began.",
+    "Kachin troops entered the town on 3 March, a week before the talks opened.",
+    "It fell on 3 March, two days after the army withdrew its column.",
+])
+def test_days_after_an_event_are_not_counted_from_the_date_before(text: str) -> None:
+    assert [v for _, v in values(text, MAR)] == ["2025-03-03"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The town fell two days after 5 March.", "2025-03-07"),
+    ("The camp was abandoned seven days before 12 March.", "2025-03-05"),
+    ("The camp was abandoned a week before 12 March.", "2025-03"),  # a week: its month
+])
+def test_days_after_a_date_count_from_that_date(text: str, expected: str) -> None:
+    assert values(text, MAR)[0][1] == expected
+
+
+def test_days_after_with_nothing_following_count_from_the_date_before() -> None:
+    found = values("The KIA attacked on 1 March. Two days after, the town fell.", MAR)
+    assert [v for _, v in found] == ["2025-03-01", "2025-03-03"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels retook the hill within three days.",
+    "Within two months the resistance had seized four camps.",
+    "Over the next few days the army lost three more outposts.",
+    "In the days that followed, the garrison surrendered.",
+    "The post changed hands twice in recent weeks.",
+    "They captured it in less than a week.",
+    "within hours the bridge was taken",
+])
+def test_periods_counted_from_an_undated_event(text: str) -> None:
+    assert has_window(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The garrison held out for three days.",
+    "The town fell on Monday.",
+    "The base was besieged for weeks before it fell.",
+])
+def test_durations_and_dates_are_not_such_periods(text: str) -> None:
+    assert not has_window(text)
+
+
+def test_a_period_is_looked_for_only_in_the_span_given() -> None:
+    text = "The town fell on Monday. The hill was retaken within a week."
+    assert not has_window(text, 0, 24) and has_window(text, 24)

@@ -1,0 +1,133 @@
+"""Dates carried across the sentences of one story (issue 11), in sentences of our own:
+a camp located only by its township, the story's month, periods counted from an undated
+event, and mentions of a place that changed hands (no date crosses a retaking)."""
+
+from __future__ import annotations
+
+import pytest
+from support.extraction import run
+
+
+def rows(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.event_type, e.place, e.date, e.actor) for e in run(text)
+            if e.event_type in ("capture", "assault")}
+
+
+def dates_of(text: str, place: str, event_type: str) -> list[str]:
+    return [e.date for e in run(text) if e.place == place and e.event_type == event_type]
+
+
+# -- a camp in a township, and a place of that township ----------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("The KIA said it took an army post in Shwegu Township on Monday, days after it seized "
+     "Sinbo. Its fighters had launched a night raid on the base beside Bo Kone village, a "
+     "local PDF said.", "2024-12-09"),
+    ("A junta camp in Shwegu Township was overrun on Saturday, shortly after the fall of "
+     "Sinbo. Kachin units had stormed into the outpost at Bo Kone village and attacked it "
+     "before dawn.", "2024-12-07"),
+])
+def test_a_camp_located_by_its_township_dates_a_place_of_that_township(
+        text: str, day: str) -> None:
+    assert dates_of(text, "Bo Kone Village", "assault") == [day]
+
+
+def test_a_town_of_that_township_is_another_place() -> None:
+    text = ("A junta camp in Shwegu Township fell on Saturday after the KIA seized Sinbo. "
+            "The KIA had attacked Momauk.")
+    assert dates_of(text, "Momauk", "assault") == [""]
+
+
+# -- the story's month ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Kachin fighters entered a camp on the Sinbo road on Wednesday, a source said. Another "
+     "source confirmed the camp had changed hands. A junta channel wrote that the KIA has "
+     "also seized outposts near Momauk.", "outpost near Momauk"),
+    ("The KIA overran two posts on 4 December, its spokesman said. The fighting was heavy. "
+     "Residents said the army shelled the area. The KIA has also captured Shwegu.",
+     "Shwegu"),
+    ("Troops moved in on Thursday, residents said. Shops stayed shut. Later the TNLA "
+     "said it had taken Namhsan.", "Namhsan"),
+])
+def test_an_undated_event_takes_the_month_of_its_story(text: str, place: str) -> None:
+    got = [e for e in run(text) if e.place == place and e.event_type == "capture"]
+    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+
+
+def test_a_story_month_costs_confidence() -> None:
+    dated = run("The KIA captured Shwegu on 4 December.")[0]
+    story = next(e for e in run("Troops moved in on 4 December. Shops stayed shut. Prices "
+                                "rose. The KIA captured Shwegu.") if e.place == "Shwegu")
+    assert story.date == "2024-12" and story.confidence < dated.confidence
+
+
+@pytest.mark.parametrize("text", [
+    # the only date is further on: it belongs to what follows
+    "The KIA took Sinbo. Talks stalled. Prices rose. On 2 December traders left.",
+    # the dated sentence is about another place
+    "The army bombed Momauk on 2 December. The KIA took Sinbo.",
+    # a date that opens a period is not when the story happens
+    "Fighting has gone on since early November. Shops closed. The KIA took Sinbo.",
+    # more than three sentences back
+    "On 2 December talks began. Shops closed. Prices rose. Roads shut. The KIA took Sinbo.",
+])
+def test_no_story_month(text: str) -> None:
+    assert dates_of(text, "Sinbo", "capture") == [""]
+
+
+def test_the_date_of_the_same_event_a_few_sentences_away() -> None:
+    text = ("The TNLA captured camps in Namhsan as well. The battle lasted days. The group "
+            "took Namhsan town on 6 December.")
+    assert dates_of(text, "camp in Namhsan", "capture") == ["2024-12-06"]
+    text = ("The TNLA seized the police station in Namhsan on Friday. Fighting went on. "
+            "Ta'ang fighters captured camps in Namhsan as well.")
+    assert dates_of(text, "camp in Namhsan", "capture") == ["2024-12-06"]
+
+
+# -- periods counted from an undated event -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The army attacked Sinbo on 1 December. The KIA retook Sinbo within three days.",
+    "On 1 December the KIA lost Sinbo to the army. Over the next few weeks, Kachin forces "
+    "took Sinbo back.",
+    "Residents fled on 3 December. In the days that followed, the KIA captured Sinbo.",
+])
+def test_a_period_takes_no_date_from_the_sentence_before(text: str) -> None:
+    kia = [e.date for e in run(text) if e.event_type == "capture" and e.actor == "KIA"]
+    assert kia and not [d for d in kia if d.startswith("2024-12-0")]
+
+
+# -- a place that changed hands ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Government troops captured Sinbo on 2 December, residents said. Kachin fighters have "
+    "since retaken Sinbo, a spokesman said.",
+    "The army seized the outpost near Sinbo on 2 December. The KIA took the outpost near "
+    "Sinbo back.",
+])
+def test_the_other_side_s_date_is_not_carried(text: str) -> None:
+    kia = [e.date for e in run(text) if e.event_type == "capture" and e.actor == "KIA"]
+    assert kia and "2024-12-02" not in kia
+
+
+def test_no_date_crosses_a_retaking() -> None:
+    text = ("The KIA captured Sinbo on 3 December, a spokesman said. The army took Sinbo "
+            "back on 6 December. Kachin fighters then retook Sinbo.")
+    got = rows(text)
+    assert ("capture", "Sinbo", "2024-12-06", "junta") in got
+    retaken = [e for e in run(text) if e.event_type == "capture"][-1]
+    assert retaken.actor == "KIA" and retaken.date in ("", "2024-12")
+
+
+def test_a_later_mention_by_the_same_side_still_takes_the_date() -> None:
+    text = ("The TNLA captured Kyaukme on 2 December. The Ta'ang army's seizure of Kyaukme "
+            "cut the highway.")
+    assert set(dates_of(text, "Kyaukme", "capture")) == {"2024-12-02"}
+
+
+def test_a_bracketed_day_dates_the_attack_and_the_capture_is_yesterday() -> None:
+    text = ("The militia post at Sinbo had been under attack since last December (3rd) and "
+            "fell to the KIA yesterday.")
+    got = {(e.event_type, e.date) for e in run(text)}
+    assert {("assault", "2024-12-03"), ("capture", "2024-12-09")} <= got
