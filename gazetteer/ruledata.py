@@ -127,6 +127,22 @@ def _actors(value: Any) -> str | None:
 
 
 
+def _generic(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a table"
+    extra = set(value) - {"sentences", "resistance", "junta"}
+    if extra:
+        return f"has unknown key(s): {', '.join(sorted(extra))}"
+    n = value.get("sentences")
+    if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 20:
+        return f"sentences must be an integer in [0, 20], not {n!r}"
+    for side in ("resistance", "junta"):
+        problem = _str_list(value.get(side))
+        if problem:
+            return f"{side} {problem}"
+    return None
+
+
 _ACTOR_MODES = ("subject", "phrase", "adjacent", "antecedent", "recipient", "opponent")
 
 
@@ -197,7 +213,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "context_words": _word_table("words"),
         "windows": _word_table("lead_words", "phrases"),
     },
-    "actors.toml": {"actors": _actors},
+    "actors.toml": {"actors": _actors, "generic": _generic},
     "events.toml": {
         "trigger": _triggers,
         "cues": _word_table("negation", "intent", "attempt", "partial", "claim",

@@ -51,6 +51,10 @@ class Context:
     #: dates just after a reporting verb ("announced on Tuesday that ..."): the day of the
     #: statement, an event's date only when its sentence states no other
     reported: list[ResolvedDate] = field(default_factory=list)
+    #: starts of the actor mentions named by generic words ("the rebel troops")
+    generic_actors: frozenset[int] = frozenset()
+    #: generic words that name no actor named before: (start, end, side)
+    unnamed_actors: list[tuple[int, int, str]] = field(default_factory=list)
     #: what could not be settled (``story.CandidateDraft``), in the order found
     candidates: list[Any] = field(default_factory=list)
     #: every object (place) read so far, in text order, and the start of its trigger's
@@ -267,3 +271,12 @@ def next_trigger(ctx: Context, pos: int, sentence: tuple[int, int], *,
             return start
         i += 1
     return sentence[1]
+
+
+def unnamed_subject(ctx: Context, a: int, b: int) -> str:
+    """The side ("resistance" or "junta") of a generic subject in ``[a, b)`` that names
+    nobody ("Rebel troops captured X" with no rebel group named), else ""."""
+    for start, _end, side in ctx.unnamed_actors:
+        if a <= start < b:
+            return side
+    return ""

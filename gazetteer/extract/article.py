@@ -13,6 +13,7 @@ from gazetteer.extract._context import Context, Draft, sentence_index
 from gazetteer.extract.clauses import events_of_trigger, unplaced
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
+from gazetteer.extract.roles import find_actors
 from gazetteer.extract.sentences import sentence_spans
 from gazetteer.extract.sites import site_places
 from gazetteer.extract.story import (
@@ -74,15 +75,15 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
             reported.append(d)
         else:
             dates.append(d)
-    actors = [(m.start(), m.end(), r.actor_index.get(m.group(), "")
-               or r.actor_index.get(m.group().casefold(), ""))
-              for m in r.actor_re.finditer(text)]
+    mentions = find_actors(text, r, sentences)
+    actors = mentions.named
     locs = find_places(text, r, sentences)
     locs = site_places(text, locs, r, [(a, b) for a, b, _ in actors], sentences)
     masked = _mask(text, sorted(dates + reported, key=lambda d: d.char_start))
     ctx = Context(text, masked, article, r, sentences, dates, locs,
                    [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re),
-                   reported=reported)
+                   reported=reported, generic_actors=mentions.generic,
+                   unnamed_actors=mentions.unnamed)
     ends: list[int] = []
     readings: list[tuple[TriggerSpec, ...]] = []
     for m in r.trigger_re.finditer(_blank_actors(text, actors)):

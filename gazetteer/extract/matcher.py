@@ -41,6 +41,10 @@ class Rules:
     variant_cache: dict[str, list[tuple[int, int, tuple[Place, ...]]]]
     actor_re: re.Pattern[str]
     actor_index: dict[str, str]
+    #: generic words for an actor ("the rebel troops", casefolded) -> the side they stand
+    #: for ("resistance" or "junta"), and how many sentences back they look for its name
+    generic_index: dict[str, str]
+    generic_sentences: int
     trigger_re: re.Pattern[str]
     trigger_index: dict[str, tuple[TriggerSpec, ...]]
     cue: dict[str, re.Pattern[str]]
@@ -188,6 +192,16 @@ def rules_for(gaz: Gazetteer) -> Rules:
                 actor_forms.add(form)
                 actor_index[form.casefold() if not acronym else form] = canon
                 actor_index.setdefault(form.casefold(), canon)
+    # generic words ("the rebel troops"): matched with the actors, named by roles.py
+    generic = load_rules("actors.toml")["generic"]
+    generic_index: dict[str, str] = {}
+    for side in ("resistance", "junta"):
+        for word in generic[side]:
+            for form in {word, word.casefold(), word[:1].upper() + word[1:],
+                         " ".join(w[:1].upper() + w[1:] for w in word.split())}:
+                if form.casefold() not in actor_index:
+                    actor_forms.add(form)
+                    generic_index[form.casefold()] = side
     actor_body = trie_pattern(actor_forms)
     actor_re = re.compile(rf"{first_char_lookahead(actor_forms)}(?<![\w'’]){actor_body}(?![\w])")
 
@@ -265,8 +279,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
         cue_any_re=cue_any_re, junta_side=junta_side,
         place_re=place_re, place_index=place_index, variant_index=gaz.variant_forms(),
         base_re=_base_pattern(gaz), gazetteer=gaz, variant_cache={},
-        actor_re=actor_re,
-        actor_index=actor_index, trigger_re=trigger_re, trigger_index=trigger_index,
+        actor_re=actor_re, generic_index=generic_index,
+        generic_sentences=generic["sentences"], actor_index=actor_index,
+        trigger_re=trigger_re, trigger_index=trigger_index,
         cue=cue, site_re=re.compile(site),
         rel_re=re.compile(rf"\s+({rel})\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?"),
         suffix_re=re.compile(rf"\s+{suffix}(?![\w])"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import (
@@ -12,15 +14,83 @@ from gazetteer.extract._context import (
     next_trigger,
     previous_sentence,
     scope_end,
+    unnamed_subject,
 )
 from gazetteer.extract._context import actors_between as _actors_between
-from gazetteer.extract.matcher import TriggerSpec
+from gazetteer.extract.matcher import Rules, TriggerSpec
 from gazetteer.extract.places import Mention
 
 # -- actors ---------------------------------------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class ActorMentions:
+    """The actor mentions of one text (see :func:`find_actors`)."""
+
+    #: ``(start, end, canonical name)`` in text order, generic words that name one included
+    named: list[tuple[int, int, str]]
+    #: starts of the named mentions that are generic words ("the rebel troops")
+    generic: frozenset[int]
+    #: generic words that name nobody the story has named: ``(start, end, side)``
+    unnamed: list[tuple[int, int, str]]
+
+
+def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorMentions:
+    """Every actor mention of ``text``.
+
+    A generic word ("the rebel troops", ``[generic]`` of ``rules/actors.toml``) names the
+    last actor mentioned before it, at most ``[generic] sentences`` back, on its side
+    (against the junta, or on the junta's side). With none it names nobody (``unnamed``:
+    the clause has a subject, of that side, that no rule may replace by a guess). Followed
+    by an actor's name ("the joint forces of the KIA") it is no mention at all.
+    """
+    starts = [s for s, _ in sentences] or [0]
+    found: list[tuple[int, int, str]] = []
+    sentence_of_mention: list[int] = []
+    generic: set[int] = set()
+    unnamed: list[tuple[int, int, str]] = []
+    for m in r.actor_re.finditer(text):
+        form = m.group()
+        canon = r.actor_index.get(form) or r.actor_index.get(form.casefold(), "")
+        i = bisect_right(starts, m.start()) - 1
+        if not canon:
+            side = r.generic_index.get(form.casefold())
+            if side is None or _named_after(text, m.end(), r):
+                continue
+            canon = _last_named(found, sentence_of_mention, i - r.generic_sentences,
+                                side == "junta", r.junta_side)
+            if not canon:
+                unnamed.append((m.start(), m.end(), side))
+                continue
+            generic.add(m.start())
+        found.append((m.start(), m.end(), canon))
+        sentence_of_mention.append(i)
+    return ActorMentions(found, frozenset(generic), unnamed)
+
+
+
+
+_OF_ACTOR = re.compile(r"\s+(?:of|from|led\s+by|under)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _named_after(text: str, end: int, r: Rules) -> bool:
+    """"the joint forces of the KIA": the words belong to the actor named after them."""
+    m = _OF_ACTOR.match(text, end)
+    return m is not None and r.actor_re.match(text, m.end()) is not None
+
+
+def _last_named(found: list[tuple[int, int, str]], sentence: list[int], first: int,
+                junta: bool, junta_side: frozenset[str]) -> str:
+    for k in range(len(found) - 1, -1, -1):
+        if sentence[k] < first:
+            return ""
+        if (found[k][2] in junta_side) == junta:
+            return found[k][2]
+    return ""
+
+
 _FORCES_OF = re.compile(r"\b(?:forces|troops|fighters|soldiers|units|columns|members|"
-                        r"combatants)\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"combatants|groups)\s+(?:from|of|led\s+by)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s+)?(?:camps?|"
                             r"bases?|outposts?|posts?|positions?|garrisons?|checkpoints?|"
                             r"headquarters|stations?)\b", re.IGNORECASE)
@@ -89,12 +159,18 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
 def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
                    sentence: tuple[int, int], objects: list[tuple[Mention, int, str]]
                    ) -> tuple[str, str]:
-    """The clause's subject (the last subject-like actor before the phrase), else the first
-    after it, else the previous sentence's."""
+    """The clause's subject (the last subject-like actor before the phrase), else the
+    speaker's group when the subject is "we" in quoted speech, else the first subject after
+    the phrase, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
     subject = _first_subject(ctx, sentence[0], first_obj, reverse=True)
     if subject:
         return subject, ""
+    speaker = quoted_speaker(ctx, sentence[0], first_obj)
+    if speaker:
+        return speaker, ""
+    if unnamed_subject(ctx, sentence[0], first_obj):
+        return "", ""  # "Rebel troops captured X": a subject, of no group named so far
     later = _first_subject(ctx, t1, sentence[1])
     if later:
         return later, ""
@@ -107,8 +183,48 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 
 
 def subject_before(ctx: Context, a: int, t0: int) -> str:
-    """The last actor before ``t0`` (from ``a``) that is a clause subject, else ""."""
-    return _first_subject(ctx, a, t0, reverse=True)
+    """The last actor before ``t0`` (from ``a``) that is a clause subject, else the
+    speaker's group when the subject is "we" in quoted speech, else ""."""
+    return _first_subject(ctx, a, t0, reverse=True) or quoted_speaker(ctx, a, t0)
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|us|our\s+(?:[\w-]+\s+)?(?:troops|forces|fighters|soldiers|army|units|men|"
+    r"comrades|columns?|battalions?|brigades?|group))\b", re.IGNORECASE)
+#: How far (characters) a quotation's attribution is looked for, after its closing mark
+#: ("..." said the TNLA officer) or before its opening one (a KIA spokesman said: "...").
+_ATTRIBUTION = 160
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
+    """The group of the speaker of the quotation holding ``t0`` when its subject is the
+    first person ("we captured", "our troops seized") between ``a`` and ``t0``: the first
+    actor of the attribution after the quotation ('..." said a KIA spokesman'), else the
+    last one just before it ('A TNLA officer said: "...'); "" when not quoted or unsaid."""
+    text = ctx.text
+    last = -1
+    for m in _FIRST_PERSON.finditer(text, a, t0):
+        last = m.end()
+    if last < 0 or any(True for _ in iter_actors(ctx, last, t0)):
+        return ""
+    para = text.rfind("\n", 0, t0) + 1
+    opened = max(text.rfind("\u201c", para, t0), -1)
+    if opened < text.rfind("\u201d", para, t0):
+        opened = -1
+    if opened < 0 and text.count('"', para, t0) % 2 == 1:
+        opened = text.rfind('"', para, t0)
+    if opened < 0:
+        return ""
+    closes = [c for c in (text.find("\u201d", t0), text.find('"', t0)) if c >= 0]
+    if closes:
+        close = min(closes) + 1
+        end = _SENTENCE_END.search(text, close, close + _ATTRIBUTION)
+        tail = next(iter_actors(ctx, close, end.start() if end else close + _ATTRIBUTION), None)
+        if tail is not None:
+            return tail[2]
+    head = next(iter_actors(ctx, max(para, opened - _ATTRIBUTION), opened, reverse=True), None)
+    return head[2] if head is not None else ""
 
 
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")

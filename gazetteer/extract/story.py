@@ -29,7 +29,13 @@ from dataclasses import dataclass
 
 from gazetteer.date_resolve import date_value
 from gazetteer.dates import ResolvedDate, has_window
-from gazetteer.extract._context import Context, Draft, dates_between, sentence_index
+from gazetteer.extract._context import (
+    Context,
+    Draft,
+    dates_between,
+    sentence_index,
+    unnamed_subject,
+)
 from gazetteer.extract.places import Mention
 
 CHANGES = ("capture", "assault")
@@ -148,30 +154,39 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
 
 def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
     """A capture or assault with no actor of its own ("It has also seized X", "X fell on
-    12 November") takes the actor of the event just before it, in its sentence or the
-    previous one; marked inferred."""
-    last: Draft | None = None
-    changes = [d for d in drafts if d.event_type in CHANGES]
-    following: list[Draft | None] = [None] * len(changes)  # the next event with an actor
-    upcoming: Draft | None = None
-    for n in range(len(changes) - 1, -1, -1):
+    12 November", "'The city has been seized,' he said") takes the actor of the capture or
+    assault phrase just before it (an event, or a candidate whose place is unsettled:
+    "the KIA captured another city"), at most ``_ACTOR_SENTENCES`` sentences back, else
+    of the next one as close; marked inferred."""
+    phrases = sorted(
+        [(d.trigger[0], sentence_index(ctx, d.sentence[0]), d) for d in drafts
+         if d.event_type in CHANGES] +
+        [(c.trigger[0], sentence_index(ctx, c.sentence[0]), c.actor) for c in ctx.candidates
+         if c.event_type in CHANGES and c.actor],
+        key=lambda p: p[0])
+    actors = [p[2] if isinstance(p[2], str) else p[2].actor for p in phrases]
+    following: list[int | None] = [None] * len(phrases)  # the next phrase with an actor
+    upcoming: int | None = None
+    for n in range(len(phrases) - 1, -1, -1):
         following[n] = upcoming
-        if changes[n].actor:
-            upcoming = changes[n]
-    for n, d in enumerate(changes):
-        if not d.actor and last is not None and \
-                sentence_index(ctx, d.sentence[0]) - sentence_index(ctx, last.sentence[0]) \
-                <= _ACTOR_SENTENCES:
-            d.actor = last.actor
-            d.adjust = (*d.adjust, "inferred_actor")
-        elif not d.actor:  # none before: the actor of the next event, if as close
+        if actors[n]:
+            upcoming = n
+    last: int | None = None
+    for n, (_pos, i, d) in enumerate(phrases):
+        if isinstance(d, Draft) and not d.actor:
             after = following[n]
-            if after is not None and sentence_index(ctx, after.sentence[0]) - \
-                    sentence_index(ctx, d.sentence[0]) <= _ACTOR_SENTENCES:
-                d.actor = after.actor
+            side = unnamed_subject(ctx, d.sentence[0], d.trigger[0])
+            if last is not None and i - phrases[last][1] <= _ACTOR_SENTENCES:
+                d.actor = actors[last]
+            elif after is not None and phrases[after][1] - i <= _ACTOR_SENTENCES:
+                d.actor = actors[after]
+            if side and (d.actor in ctx.r.junta_side) != (side == "junta"):
+                d.actor = ""  # "rebel troops" are not the army named before
+            if d.actor:
+                actors[n] = d.actor
                 d.adjust = (*d.adjust, "inferred_actor")
-        if d.actor:
-            last = d
+        if actors[n]:
+            last = n
 
 
 def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:

@@ -1,0 +1,101 @@
+"""Actors named earlier in the story (issue 11), in sentences of our own: generic subjects
+("the rebel troops", "the joint forces") stand for the last actor named on their side, the
+speaker's group is the "we" of quoted speech, and an event without a subject takes the
+actor of the capture phrase just before it even when that phrase's place is unsettled.
+No actor is ever invented."""
+
+from __future__ import annotations
+
+import pytest
+from support.extraction import run
+
+
+def actors(text: str, place: str, event_type: str = "capture") -> list[str]:
+    return [e.actor for e in run(text) if e.place == place and e.event_type == event_type]
+
+
+# -- generic subjects ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA says it is pressing south. Rebel troops captured Sinbo on Monday.", "KIA"),
+    ("Fighters of the Ta'ang National Liberation Army moved on Namhsan at dawn. Residents "
+     "said the joint forces took Namhsan before noon on Sunday.", "TNLA"),
+    ("The MNDAA claimed new gains in the north. Prices rose in the market. The resistance "
+     "forces seized Kunlong on 3 December.", "MNDAA"),
+    ("A TNLA spokesman spoke on Friday. The ethnic armed group said it had overrun Namhsan "
+     "on Thursday.", "TNLA"),
+    ("The KIA and its allies pushed on. Coalition forces attacked Shwegu on Sunday.", "KIA"),
+])
+def test_a_generic_subject_is_the_last_actor_named(text: str, actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type in ("capture", "assault")]
+    assert got and all(a == actor for a in got)
+
+
+def test_a_generic_subject_is_never_the_other_side() -> None:
+    text = "The army shelled villages near Sinbo. Rebel troops captured Sinbo on Monday."
+    assert actors(text, "Sinbo") == [""]
+
+
+def test_a_generic_subject_with_nothing_named_names_nobody() -> None:
+    assert actors("Rebel troops captured Sinbo on Monday.", "Sinbo") == [""]
+    assert actors("The joint forces seized Shwegu on 2 December.", "Shwegu") == [""]
+
+
+def test_a_generic_subject_looks_only_a_few_sentences_back() -> None:
+    text = ("The KIA issued a statement. Markets closed. Schools shut. Roads were blocked. "
+            "Power failed. Rebel troops captured Sinbo on Monday.")
+    assert actors(text, "Sinbo") == [""]
+
+
+def test_the_junta_s_generic_words_name_its_side() -> None:
+    text = ("The army sent a column north. A militia based in Momauk joined it. Pro-junta "
+            "forces retook Momauk on 5 December.")
+    assert actors(text, "Momauk") == ["militia"]
+
+
+@pytest.mark.parametrize("text", [
+    "The joint forces of the KIA and the KPDF captured Sinbo on Monday.",
+    "Allied forces led by the KIA captured Sinbo on Monday.",
+])
+def test_generic_words_before_a_name_are_that_actor_s(text: str) -> None:
+    assert actors(text, "Sinbo") in (["KIA"], ["PDF"])
+
+
+# -- quoted speech -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("\u201cWe captured Sinbo at dawn. The soldiers ran away,\u201d said a KIA officer.",
+     "Sinbo", "KIA"),
+    ("\u201cWe seized the camp near Namhsan and the army fled,\u201d a TNLA officer said.",
+     "camp near Namhsan", "TNLA"),
+    ("\u201cOur troops entered the hill and overran the post at Momauk. Nobody was hurt,\u201d "
+     "the MNDAA said in a statement on Sunday.", "post at Momauk", "MNDAA"),
+    ('A KIA spokesman told reporters: "Our fighters took Shwegu on Monday."', "Shwegu",
+     "KIA"),
+])
+def test_we_in_quoted_speech_is_the_speaker_s_group(text: str, place: str,
+                                                    actor: str) -> None:
+    assert actors(text, place) == [actor]
+
+
+def test_an_unaffiliated_speaker_gives_no_group() -> None:
+    text = "\u201cWe captured Sinbo,\u201d a resident claimed."
+    assert actors(text, "Sinbo") == [""]
+
+
+def test_we_outside_quotes_is_not_a_speaker() -> None:
+    text = "We learned that Sinbo was captured on Monday, a KIA officer said."
+    assert actors(text, "Sinbo") != ["junta"]
+
+
+# -- the capture phrase just before, placed or not ----------------------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The TNLA captured a hilltop camp on Thursday. Shops closed. Residents fled. "
+     "\u201cNamhsan has been seized,\u201d a trader said.", "Namhsan", "TNLA"),
+    ("Kachin fighters overran a big army camp on Monday. Families hid in a church. "
+     "\u201cShwegu has fallen,\u201d one of them said.", "Shwegu", "KIA"),
+])
+def test_an_event_without_a_subject_takes_the_actor_of_an_unplaced_capture_before(
+        text: str, place: str, actor: str) -> None:
+    assert actors(text, place) == [actor]
