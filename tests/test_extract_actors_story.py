@@ -99,3 +99,41 @@ def test_we_outside_quotes_is_not_a_speaker() -> None:
 def test_an_event_without_a_subject_takes_the_actor_of_an_unplaced_capture_before(
         text: str, place: str, actor: str) -> None:
     assert actors(text, place) == [actor]
+
+
+# -- actors named together: the first is the subject ----------------------------------------
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The MNDAA and the TNLA captured Kunlong on 12 November.", "Kunlong", "MNDAA"),
+    ("KIA Battalion 12 and the Shwegu PDF attacked Shwegu on Sunday.", "Shwegu", "KIA"),
+    ("The KIA, along with local PDF fighters, seized Sinbo on Monday.", "Sinbo", "KIA"),
+    ("The Brotherhood Alliance, made up of the MNDAA, the TNLA and the AA, seized Kunlong "
+     "on 12 November.", "Kunlong", "alliance"),
+    ("The TNLA, together with the MNDAA, took Namhsan on Friday.", "Namhsan", "TNLA"),
+])
+def test_actors_named_together_act_under_the_first(text: str, place: str,
+                                                  actor: str) -> None:
+    got = [e.actor for e in run(text) if e.place == place
+           and e.event_type in ("capture", "assault")]
+    assert got == [actor]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA said on Monday that the TNLA captured Namhsan on Friday.", "Namhsan", "TNLA"),
+    ("Residents said the army fled as the KIA captured Sinbo on Monday.", "Sinbo", "KIA"),
+])
+def test_an_actor_in_another_clause_is_not_named_together(text: str, place: str,
+                                                         actor: str) -> None:
+    assert actors(text, place) == [actor]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Kachin troops captured Sinbo on Monday.", "KIA"),
+    ("KPDF fighters seized Sinbo on Monday.", "PDF"),
+    ("Kokang troops overran Kunlong on 12 November.", "MNDAA"),
+    ("The PSLF said its army captured Namhsan on Friday.", "TNLA"),
+    ("Myanmar's military government retook Sinbo on Monday.", "junta"),
+])
+def test_more_names_of_the_actors(text: str, actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type == "capture"]
+    assert got == [actor]

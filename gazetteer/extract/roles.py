@@ -125,8 +125,7 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
         if not before:
             return "", ""
         k = len(before) - 1  # "The MNDAA and the TNLA, which control": the first named
-        while k > 0 and re.fullmatch(r"[\s,()]*(?:(?:and|&)\s+)?(?:the\s+)?",
-                                     ctx.text[before[k - 1][1]:before[k][0]]):
+        while k > 0 and _COORDINATED.fullmatch(ctx.text, before[k - 1][1], before[k][0]):
             k -= 1
         return before[k][2], ""
     if spec.actor == "recipient":  # "handed X over to the TNLA"
@@ -163,7 +162,7 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     speaker's group when the subject is "we" in quoted speech, else the first subject after
     the phrase, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
-    subject = _first_subject(ctx, sentence[0], first_obj, reverse=True)
+    subject = _lead_subject(ctx, sentence[0], first_obj)
     if subject:
         return subject, ""
     speaker = quoted_speaker(ctx, sentence[0], first_obj)
@@ -240,6 +239,33 @@ def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
     for x in iter_actors(ctx, prev[0] if prev else sentence[0], sentence[1], reverse=True):
         if x[2] != loser and x[2] not in junta_side:
             return x[2]
+    return ""
+
+
+#: Between two actors named together as one subject: "the MNDAA and the TNLA", "KIA
+#: Battalion 12 and the local PDF", "the KIA, along with PDF fighters,", "the alliance,
+#: made up of the MNDAA, TNLA and AA,".
+_COORDINATED = re.compile(
+    r"(?:\s+(?:Brigade|Battalion|Division|Regiment)(?:\s+No\.?)?\s+\d+)?[\s,()]*"
+    r"(?:(?:and|&|along\s+with|together\s+with|alongside|in\s+cooperation\s+with|"
+    r"jointly\s+with|with|made\s+up\s+of|comprising|consisting\s+of|including|"
+    r"which\s+(?:includes|comprises))\s+)?(?:the\s+|its\s+)?(?:local\s+|allied\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+)?")
+
+
+def _lead_subject(ctx: Context, a: int, b: int) -> str:
+    """The clause's subject: the last subject-like actor in ``[a, b)``, or, when it is
+    named with others as one subject ("KIA Battalion 12 and the Shwegu PDF launched"),
+    the first of them."""
+    mentions = iter_actors(ctx, a, b, reverse=True)
+    for x in mentions:
+        if _is_subject(ctx, x[0], x[1]):
+            head = x
+            for y in mentions:
+                if not _COORDINATED.fullmatch(ctx.text, y[1], head[0]):
+                    break
+                head = y
+            return head[2]
     return ""
 
 
