@@ -71,6 +71,8 @@ def test_a_story_month_costs_confidence() -> None:
     "Fighting has gone on since early November. Shops closed. The KIA took Sinbo.",
     # more than three sentences back
     "On 2 December talks began. Shops closed. Prices rose. Roads shut. The KIA took Sinbo.",
+    # background, years before publication
+    "In March 2019 talks began. Shops closed. The KIA took Sinbo.",
 ])
 def test_no_story_month(text: str) -> None:
     assert dates_of(text, "Sinbo", "capture") == [""]

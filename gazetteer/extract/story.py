@@ -288,12 +288,20 @@ def _township_site(site: Mention, other: Mention) -> bool:
                 and site.township == other.township and (other.site or other.anchor))
 
 
+#: A story month is the news's: a date further back than this many days before publication
+#: is background ("in March 1992 the army retook it"), never a month to carry.
+STORY_DAYS = 366
+
+
 def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
     """The month of the first day or month sentence ``j`` states; not a date that opens
     or closes a period ("since July", "until Thursday"), which is not when its story
-    happens."""
+    happens, nor one more than :data:`STORY_DAYS` before publication."""
+    published = ctx.article.published
     for x in dates_between(ctx, *ctx.sentences[j]):
         if x.precision != "year" and not x.since and not _BOUND.search(x.text):
+            if published is not None and (published - x.end).days > STORY_DAYS:
+                return None
             return _month_of(x)
     return None
 
