@@ -264,6 +264,12 @@ def _shift(base: dt.date, unit: str, offset: int) -> tuple[dt.date, dt.date]:
     if unit == "week":
         monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=offset)
         return monday, monday + dt.timedelta(days=6)
+    if unit == "weekend":  # the Saturday and Sunday on or before base ("over the weekend");
+        # offset -1 on a weekend day: the one before ("last weekend", said on a Sunday)
+        saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+        if offset < 0 and base.weekday() >= 5:
+            saturday -= dt.timedelta(weeks=-offset)
+        return saturday, saturday + dt.timedelta(days=1)
     if unit == "month":
         index = base.year * 12 + base.month - 1 + offset
         return _month_span(index // 12, index % 12 + 1, None)

@@ -152,7 +152,8 @@ def _window_pattern(windows: dict[str, list[str]], number: str) -> re.Pattern[st
                       rf"|{phrases})(?!\w)", re.IGNORECASE)
 
 
-_UNIT_WORD = re.compile(r"\w*(?:day|week|month|year|night|morning|tonight|evening|afternoon)s?")
+_UNIT_WORD = re.compile(r"\w*(?:day|week|weekend|month|year|night|morning|tonight|evening|"
+                        r"afternoon)s?")
 
 #: How far before a digit, name or unit word a date expression may begin (its lead words).
 _MAX_LEAD = 40

@@ -71,8 +71,9 @@ def _offset_map(value: Any) -> str | None:
     if not isinstance(value, dict) or not value:
         return "must be a non-empty table"
     for key, v in value.items():
-        if not isinstance(v, dict) or v.get("unit") not in ("day", "week", "month", "year"):
-            return f"{key!r} needs unit = day | week | month | year"
+        if not isinstance(v, dict) or v.get("unit") not in ("day", "week", "weekend", "month",
+                                                            "year"):
+            return f"{key!r} needs unit = day | week | weekend | month | year"
         if not isinstance(v.get("offset"), int):
             return f"{key!r} needs a whole-number offset"
         extra = set(v) - {"unit", "offset", "part"}

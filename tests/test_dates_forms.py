@@ -107,3 +107,21 @@ def test_durations_and_dates_are_not_such_periods(text: str) -> None:
 def test_a_period_is_looked_for_only_in_the_span_given() -> None:
     text = "The town fell on Monday. The hill was retaken within a week."
     assert not has_window(text, 0, 24) and has_window(text, 24)
+
+
+MON = dt.date(2024, 11, 18)  # a Monday
+SUN = dt.date(2024, 11, 17)
+
+
+@pytest.mark.parametrize("text, published, first, last", [
+    ("The town fell over the weekend.", MON, "2024-11-16", "2024-11-17"),
+    ("Rebels took the bridge at the weekend, residents said.", MON, "2024-11-16",
+     "2024-11-17"),
+    ("The post was lost last weekend.", MON, "2024-11-16", "2024-11-17"),
+    ("The post was lost last weekend.", SUN, "2024-11-09", "2024-11-10"),
+    ("Fighting resumed this weekend.", SUN, "2024-11-16", "2024-11-17"),
+])
+def test_weekends(text: str, published: dt.date, first: str, last: str) -> None:
+    (d,) = find_dates(text, published=published)
+    assert (d.start.isoformat(), d.end.isoformat(), d.precision) == (first, last, "month")
+    assert d.kind == "relative"
