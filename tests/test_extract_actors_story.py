@@ -61,6 +61,15 @@ def test_generic_words_before_a_name_are_that_actor_s(text: str) -> None:
     assert actors(text, "Sinbo") in (["KIA"], ["PDF"])
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA pressed south. Junta joint forces attacked Sinbo on Monday.", "junta"),
+    ("The TNLA moved in. KIA-led joint forces seized Sinbo on Monday.", "KIA"),
+])
+def test_generic_words_after_a_name_are_that_actor_s(text: str, actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type in ("capture", "assault")]
+    assert got == [actor]
+
+
 # -- quoted speech -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, place, actor", [

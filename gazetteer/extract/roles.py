@@ -54,8 +54,9 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
         i = bisect_right(starts, m.start()) - 1
         if not canon:
             side = r.generic_index.get(form.casefold())
-            if side is None or _named_after(text, m.end(), r):
-                continue
+            if side is None or _named_after(text, m.end(), r) or (
+                    found and _OWNED.fullmatch(text, found[-1][1], m.start())):
+                continue  # "the joint forces of the KIA", "junta joint forces"
             canon = _last_named(found, sentence_of_mention, i - r.generic_sentences,
                                 side == "junta", r.junta_side)
             if not canon:
@@ -69,6 +70,7 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
 
 
 
+_OWNED = re.compile(r"(?:'s|’s|-led|-backed|-aligned)?\s{1,3}(?:the\s+)?", re.IGNORECASE)
 _OF_ACTOR = re.compile(r"\s+(?:of|from|led\s+by|under)\s+(?:the\s+)?", re.IGNORECASE)
 
 
