@@ -119,6 +119,8 @@ def test_an_event_without_a_subject_takes_the_actor_of_an_unplaced_capture_befor
     ("The Brotherhood Alliance, made up of the MNDAA, the TNLA and the AA, seized Kunlong "
      "on 12 November.", "Kunlong", "alliance"),
     ("The TNLA, together with the MNDAA, took Namhsan on Friday.", "Namhsan", "TNLA"),
+    ("The KIA and its ally, the Kachin Region PDF, attacked Sinbo on Monday.", "Sinbo",
+     "KIA"),
 ])
 def test_actors_named_together_act_under_the_first(text: str, place: str,
                                                   actor: str) -> None:
@@ -146,3 +148,16 @@ def test_an_actor_in_another_clause_is_not_named_together(text: str, place: str,
 def test_more_names_of_the_actors(text: str, actor: str) -> None:
     got = [e.actor for e in run(text) if e.event_type == "capture"]
     assert got == [actor]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA moved south. Sinbo fell on Monday, the anti-regime forces said.", "KIA"),
+    ("Kachin fighters massed nearby. Anti-junta forces overran Sinbo on Monday.", "KIA"),
+])
+def test_anti_regime_forces_are_never_the_regime(text: str, actor: str) -> None:
+    assert actors(text, "Sinbo") == [actor]
+
+
+def test_an_actor_opposed_is_not_the_subject() -> None:
+    text = "The KIA moved south. Groups opposing the army attacked Sinbo on Monday."
+    assert "junta" not in actors(text, "Sinbo", "assault")

@@ -246,13 +246,13 @@ def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
 
 #: Between two actors named together as one subject: "the MNDAA and the TNLA", "KIA
 #: Battalion 12 and the local PDF", "the KIA, along with PDF fighters,", "the alliance,
-#: made up of the MNDAA, TNLA and AA,".
+#: made up of the MNDAA, TNLA and AA,", "the KIA and its ally, the Kachin Region PDF".
 _COORDINATED = re.compile(
     r"(?:\s+(?:Brigade|Battalion|Division|Regiment)(?:\s+No\.?)?\s+\d+)?[\s,()]*"
     r"(?:(?:and|&|along\s+with|together\s+with|alongside|in\s+cooperation\s+with|"
     r"jointly\s+with|with|made\s+up\s+of|comprising|consisting\s+of|including|"
-    r"which\s+(?:includes|comprises))\s+)?(?:the\s+|its\s+)?(?:local\s+|allied\s+)?"
-    r"(?:[A-Z][\w'’-]*\s+)?")
+    r"which\s+(?:includes|comprises))\s+)?(?:(?:its|their)\s+(?:ally|allies|partners?)"
+    r"\s*,?\s*)?(?:the\s+|its\s+)?(?:local\s+|allied\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
 
 
 def _lead_subject(ctx: Context, a: int, b: int) -> str:
