@@ -133,3 +133,27 @@ def test_a_bracketed_day_dates_the_attack_and_the_capture_is_yesterday() -> None
             "fell to the KIA yesterday.")
     got = {(e.event_type, e.date) for e in run(text)}
     assert {("assault", "2024-12-03"), ("capture", "2024-12-09")} <= got
+
+
+# -- background told in the past perfect ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The KIA seized the army camp near Sinbo. The battalion there had refused to surrender "
+    "in March.",
+    "Kachin fighters took Sinbo. Its garrison had been reinforced on 2 December.",
+    "The KIA overran Sinbo. Its garrison had long been short of food by 1 December.",
+])
+def test_a_sentence_of_background_dates_nothing_else(text: str) -> None:
+    kia = [e.date for e in run(text) if e.event_type == "capture" and e.actor == "KIA"]
+    assert kia and all(d in ("",) for d in kia)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The TNLA captured Namhsan. The group said it had cleared the whole area on Friday.",
+     "2024-12-06"),
+    ("Kachin fighters took Sinbo, residents said. A KIA officer told reporters that his men "
+     "had cleared the last bunkers on Sunday.", "2024-12-08"),
+])
+def test_reported_speech_in_the_past_perfect_still_dates(text: str, day: str) -> None:
+    got = [e.date for e in run(text) if e.event_type == "capture"]
+    assert got == [day]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer.date_resolve import date_value
 from gazetteer.dates import ResolvedDate, has_window
@@ -37,6 +38,7 @@ from gazetteer.extract._context import (
     unnamed_subject,
 )
 from gazetteer.extract.places import Mention
+from gazetteer.ruledata import load_rules, trie_pattern
 
 CHANGES = ("capture", "assault")
 #: How many sentences back the actor of the event before may be carried to one without.
@@ -269,10 +271,35 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
            for o in here):
         return None  # that sentence is about another place, or another side's deed
     start, end = ctx.sentences[j]
+    if _background(ctx.text, start, end):
+        return None  # "it had refused to surrender in March": told as background
     dates = [x for x in dates_between(ctx, start, end) if x.precision != "year"]
     if not dates:
         return None
     return dates[-1] if last else dates[0]
+
+
+def _background(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is told in the past perfect ("LIB 116 had
+    refused to surrender in March"), not as reported speech ("said on Saturday that it had
+    captured"): background to the news around it, whose dates are not carried to the
+    events of other sentences."""
+    m = _BACKGROUND.search(text, start, end)
+    return m is not None and _reporting().search(text, start, m.start()) is None
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> re.Pattern[str]:
+    """A reporting verb ("said", "told", ...: ``[clauses] reporting`` of events.toml)."""
+    words = load_rules("events.toml")["clauses"].get("reporting", ["said"])
+    return re.compile(rf"\b{trie_pattern(w.casefold() for w in words)}\b", re.IGNORECASE)
+
+
+#: The past perfect ("had refused", "had been held", "had previously attempted").
+_BACKGROUND = re.compile(
+    r"\bhad\s+(?:(?:previously|already|long|earlier|once|never|not|been)\s+)*"
+    r"(?!(?:to|a|an|the|no|its|their|his|her|our|some|many|few|little|much|more)\b)"
+    r"[a-z]{3,}\b")
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
@@ -298,6 +325,8 @@ def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
     or closes a period ("since July", "until Thursday"), which is not when its story
     happens, nor one more than :data:`STORY_DAYS` before publication."""
     published = ctx.article.published
+    if _background(ctx.text, *ctx.sentences[j]):
+        return None
     for x in dates_between(ctx, *ctx.sentences[j]):
         if x.precision != "year" and not x.since and not _BOUND.search(x.text):
             if published is not None and (published - x.end).days > STORY_DAYS:
