@@ -31,6 +31,17 @@ def test_a_generic_subject_is_the_last_actor_named(text: str, actor: str) -> Non
     assert got and all(a == actor for a in got)
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("The MNDAA, the TNLA and the AA claim wide gains. Lashio fell to the rebels on 3 "
+     "August.", "MNDAA"),
+    ("The TNLA and its ally the MNDAA pressed on. The rebel forces seized Namhsan on "
+     "Friday.", "TNLA"),
+])
+def test_a_generic_subject_after_a_list_is_its_first(text: str, actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type == "capture"]
+    assert got == [actor]
+
+
 def test_a_generic_subject_is_never_the_other_side() -> None:
     text = "The army shelled villages near Sinbo. Rebel troops captured Sinbo on Monday."
     assert actors(text, "Sinbo") == [""]

@@ -49,6 +49,9 @@ def test_a_town_of_that_township_is_another_place() -> None:
      "Shwegu"),
     ("Troops moved in on Thursday, residents said. Shops stayed shut. Later the TNLA "
      "said it had taken Namhsan.", "Namhsan"),
+    # the day of a statement gives its month too
+    ("An armed group said on Thursday it had won a big victory. The TNLA said it had taken "
+     "Namhsan after weeks of fighting.", "Namhsan"),
 ])
 def test_an_undated_event_takes_the_month_of_its_story(text: str, place: str) -> None:
     got = [e for e in run(text) if e.place == place and e.event_type == "capture"]

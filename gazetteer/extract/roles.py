@@ -57,8 +57,8 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
             if side is None or _named_after(text, m.end(), r) or (
                     found and _OWNED.fullmatch(text, found[-1][1], m.start())):
                 continue  # "the joint forces of the KIA", "junta joint forces"
-            canon = _last_named(found, sentence_of_mention, i - r.generic_sentences,
-                                side == "junta", r.junta_side)
+            canon = _last_named(text, found, sentence_of_mention,
+                                i - r.generic_sentences, side == "junta", r.junta_side)
             if not canon:
                 unnamed.append((m.start(), m.end(), side))
                 continue
@@ -80,12 +80,18 @@ def _named_after(text: str, end: int, r: Rules) -> bool:
     return m is not None and r.actor_re.match(text, m.end()) is not None
 
 
-def _last_named(found: list[tuple[int, int, str]], sentence: list[int], first: int,
-                junta: bool, junta_side: frozenset[str]) -> str:
+def _last_named(text: str, found: list[tuple[int, int, str]], sentence: list[int],
+                first: int, junta: bool, junta_side: frozenset[str]) -> str:
+    """The last actor of ``found`` on the side wanted, named in sentence ``first`` or
+    later; of several named together ("the MNDAA, TNLA and AA"), the first."""
     for k in range(len(found) - 1, -1, -1):
         if sentence[k] < first:
             return ""
         if (found[k][2] in junta_side) == junta:
+            while k > 0 and sentence[k - 1] >= first and \
+                    (found[k - 1][2] in junta_side) == junta and \
+                    _COORDINATED.fullmatch(text, found[k - 1][1], found[k][0]):
+                k -= 1
             return found[k][2]
     return ""
 

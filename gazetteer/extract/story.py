@@ -321,13 +321,16 @@ STORY_DAYS = 366
 
 
 def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
-    """The month of the first day or month sentence ``j`` states; not a date that opens
-    or closes a period ("since July", "until Thursday"), which is not when its story
-    happens, nor one more than :data:`STORY_DAYS` before publication."""
+    """The month of the first day or month sentence ``j`` states (an event's date or the
+    day of a statement, "said on Thursday"); not a date that opens or closes a period
+    ("since July", "until Thursday"), which is not when its story happens, nor one more
+    than :data:`STORY_DAYS` before publication."""
     published = ctx.article.published
-    if _background(ctx.text, *ctx.sentences[j]):
+    start, end = ctx.sentences[j]
+    if _background(ctx.text, start, end):
         return None
-    for x in dates_between(ctx, *ctx.sentences[j]):
+    stated = [d for d in ctx.reported if start <= d.char_start < end]  # "said on Monday"
+    for x in sorted([*dates_between(ctx, start, end), *stated], key=lambda d: d.char_start):
         if x.precision != "year" and not x.since and not _BOUND.search(x.text):
             if published is not None and (published - x.end).days > STORY_DAYS:
                 return None
