@@ -1,10 +1,14 @@
 """Dates in news text, resolved against the article's publication day.
 
 Understands absolute dates ("29 September 2024", "Dec. 15", "Nov. 20, 2024", "January 7th",
-"2024-11-20", "March 2021", "in May", "since late December", "in 2021"), weekdays ("on
-Wednesday", "last Wednesday"), phrases counted from the publication day ("yesterday", "last
-week", "this month", "last year", "two days ago") and phrases counted from the date stated
-before them ("two days later", "the next day"). The words live in ``rules/dates.toml``.
+"January (2nd)", "last December 15", "2024-11-20", "March 2021", "in May", "since late
+December", "since last March", "in 2021"), weekdays ("on Wednesday", "last Wednesday"),
+phrases counted from the publication day ("yesterday", "last week", "over the weekend",
+"this month", "last year", "two days ago") and phrases counted from the date stated before
+them ("two days later", "the next day") or just after them ("two days after 5 May"; "ten
+days after the offensive began" counts from an event and is left out). Periods counted
+from an undated event ("within three days", "over the next few weeks") are no dates:
+:func:`has_window` finds them. The words live in ``rules/dates.toml``.
 
 Resolution rules
 ----------------
@@ -14,7 +18,9 @@ Resolution rules
   publication).
 * "on Wednesday" (or plain "Wednesday") is the latest Wednesday on or before the
   publication day; "last Wednesday" the latest strictly before it; "next Wednesday" the
-  first after it.
+  first after it. "last January 2" is the latest 2 January before the publication day, in
+  whatever month the article appears (so "since last January (2nd)" in a January article
+  is that month's 2nd).
 * Without a publication date, only dates stated in the text are used: a date without a
   year takes the year of the nearest date in the text that states one; weekdays and
   phrases such as "last week" stay unresolved.
@@ -45,7 +51,7 @@ from gazetteer.date_resolve import (
     stated_year,
     year_reference,
 )
-from gazetteer.date_rules import date_tables, scan
+from gazetteer.date_rules import DateTables, date_tables, scan
 
 __all__ = ["EARLIEST_DAY", "FUTURE_DAYS", "ResolvedDate", "day_out_of_range", "find_dates",
            "has_window", "parse_date"]
@@ -109,18 +115,11 @@ def find_dates(text: str, *, published: dt.date | None = None,
             following = matches[i + 1] if i + 1 < len(matches) else None
             if following is None or following.start() - m.end() > _OBJECT_GAP:
                 continue  # "ten days after the offensive began": counted from an event
-            try:
-                previous = resolve_match(following, tables, published, carried,
-                                         anchor_year, previous, that_year)
-            except (ValueError, OverflowError):
-                previous = None
+            previous = _resolved(following, tables, published, carried, anchor_year,
+                                 previous, that_year)
             if previous is None:
                 continue
-        try:
-            resolved = resolve_match(m, tables, published, carried, anchor_year, previous,
-                                     that_year)
-        except (ValueError, OverflowError):  # 31 February; a day before 1 January of year 1
-            resolved = None
+        resolved = _resolved(m, tables, published, carried, anchor_year, previous, that_year)
         if resolved is None:
             continue
         year = stated_year(m)
@@ -187,6 +186,17 @@ def parse_date(phrase: str, *, published: dt.date | None = None) -> ResolvedDate
     """Resolve the first date expression in ``phrase`` (see :func:`find_dates`)."""
     found = find_dates(phrase, published=published)
     return found[0] if found else None
+
+
+def _resolved(m: re.Match[str], tables: DateTables, published: dt.date | None,
+              carried: int | None, anchor_year: int | None, previous: ResolvedDate | None,
+              that_year: int | None) -> ResolvedDate | None:
+    """:func:`resolve_match`, None for a day that does not exist ("31 February", a day
+    before 1 January of year 1)."""
+    try:
+        return resolve_match(m, tables, published, carried, anchor_year, previous, that_year)
+    except (ValueError, OverflowError):
+        return None
 
 
 #: "N days after|before" followed by words counts from what those words name: from a date
