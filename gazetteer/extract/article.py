@@ -269,7 +269,7 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
             source_file=art.file, published=published, excerpt=excerpt, char_start=start,
             char_end=end, confidence=confidence, place_approximate=bool(d.loc.approximate),
             highlight_start=d.trigger[0], highlight_end=d.trigger[1],
-            published_basis=art.published_basis if published else ""))
+            published_basis=art.published_basis if published else "", extent=d.extent))
     events.sort(key=lambda e: (e.char_start, e.place, e.event_type, e.highlight_start))
     return events
 

@@ -4,7 +4,8 @@ A phrase takes the place(s) that follow it ("captured X", lists "X on 29 Septemb
 18 October and Z") or precede it ("X fell to", "X, under KIA control"). Cues in the
 clause before the phrase cancel it (negation, denial, intent: "denied", "plans to", "did
 not") or turn a capture into an assault (attempt: "trying to seize"; partial control:
-"two thirds of").
+"the outskirts of"); a capture of a share of the place ("two thirds of", "much of the
+town") is an assault and a capture marked ``extent`` "partial" (contested, not taken).
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     if event_type == "held" and _past(ctx, cue_from, sentence):
         return []
+    # "took much of the town": a capture of part of the place, written with its assault
+    share = event_type == "capture" and verdict != "attempt" and bool(flags.get("share")) \
+        and not flags.get("facility")
     if verdict == "attempt" or flags.get("partial"):
         if event_type == "capture":
             event_type = "assault"
@@ -94,6 +98,11 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
         drafts.append(draft)
+        if share:
+            part = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
+                         (*notes, "partial_capture"), extent="partial")
+            part.date_reported = draft.date_reported
+            drafts.append(part)
     return drafts
 
 

@@ -93,7 +93,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     if not first_ok:
         loc, partial = antecedent(ctx, t0, t1, sentence)
         if partial:
-            flags["partial"] = True
+            _note_partial(ctx, partial, flags)
         end = scope_end(ctx, t1, sentence)
         return ([(loc, end, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
@@ -161,7 +161,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     if r.breaker_re.search(gap):
         return False, None
     if r.cue["partial"].search(gap):
-        flags["partial"] = True
+        _note_partial(ctx, gap, flags)
     facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
     if facility:
         rel = facility.group("rel").casefold()
@@ -169,6 +169,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
             return True, None  # "the last bases in X", "attacks on the bases in X": X itself
         word = " ".join(facility.group("site").casefold().split())
         flags.pop("partial", None)
+        flags.pop("share", None)
         return True, (_singular(word), rel)
     if _LIST_HEADER.fullmatch(gap):
         return True, None  # "lost five towns in northern Shan State – A, B and C"
@@ -283,7 +284,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     items.reverse()
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if ctx.r.cue["partial"].search(lead):
-        flags["partial"] = True
+        _note_partial(ctx, lead, flags)
     if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
         ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
         return ([(ref, t0, "antecedent_place")] if ref else []), flags  # "21 miles from X"
@@ -351,10 +352,20 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Ment
 
 # -- references ("it", "the town") ------------------------------------------------------------
 
+def _note_partial(ctx: Context, words: str, flags: dict[str, bool]) -> None:
+    """``words`` before the place say only part of it: "partial" (the place is contested),
+    and "share" when they name a share of the place itself ("much of", "two thirds of"),
+    not its surroundings ("the outskirts of", "villages around"): a partial capture."""
+    flags["partial"] = True
+    share = ctx.r.cue.get("share")
+    if share is not None and share.search(words):
+        flags["share"] = True
+
+
 def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
-               ) -> tuple[Mention | None, bool]:
-    """The place "it" / "the town" / "the outpost" after a phrase stands for; and whether
-    only part of it ("much of the town")."""
+               ) -> tuple[Mention | None, str]:
+    """The place "it" / "the town" / "the outpost" after a phrase stands for; and the
+    words that say only part of it ("much of the town": "much of"), else ""."""
     m = ctx.r.pronoun_re.match(ctx.text, t1)
     partial = None
     if not m:
@@ -362,9 +373,9 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
         partial = ctx.r.cue["partial"].match(ctx.text, space.end() if space else t1)
         m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
         if m is None:
-            return None, False
+            return None, ""
     word = m.group().strip().split()[-1].casefold()
-    return _reference(ctx, word, t0, sentence), partial is not None
+    return _reference(ctx, word, t0, sentence), partial.group() if partial else ""
 
 
 _SPACE = re.compile(r"\s*")
