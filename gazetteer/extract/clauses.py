@@ -82,14 +82,17 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     target = target_of(ctx, t0, t1, spec, sentence, objects, actor)
     drafts = []
     adjust_notes = tuple(adjust)
-    for loc, item_end, note in objects:
-        if loc.area:
-            continue
+    objects = [o for o in objects if not o[0].area]
+    dates = [None if event_type == "held" else
+             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
+             for loc, item_end, _ in objects]
+    if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
+            dates[-1].char_start >= objects[-1][0].end:
+        dates = [dates[-1]] * len(dates)  # "seized A, B and C on 3 May": the list's date
+    for (loc, _item_end, note), date in zip(objects, dates, strict=True):
         ctx.object_locs.append(loc)
         ctx.object_starts.append(sentence[0])
         notes = (*adjust, note) if note else adjust_notes
-        date = None if event_type == "held" else \
-            date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
         reported = None
         if date is not None and event_type == "capture":
             date = range_end(ctx, date, sentence)
