@@ -213,7 +213,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "words": _word_table("subject_fillers", "inside", "headquarters", "adjectival",
                              "denial", "plan", "past", "target_lead", "forces",
                              "holder_suffixes", "passive_agents", "owned", "determiners",
-                             "site_references"),
+                             "site_references", optional=("occupation",)),
     },
 }
 

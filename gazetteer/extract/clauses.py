@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import (
     Context,
     Draft,
@@ -60,6 +61,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     if event_type == "held" and _past(ctx, cue_from, sentence):
         return []
+    opened = _opening(ctx, t0, t1, sentence) if event_type == "held" else None
+    if opened is not None:  # "has occupied X since 29 March": taken that day
+        event_type = "capture"
     # "took much of the town": a capture of part of the place, written with its assault
     share = event_type == "capture" and verdict != "attempt" and bool(flags.get("share")) \
         and not flags.get("facility")
@@ -75,6 +79,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     if verdict == "claim":
         adjust.append("claim")
     actor, actor_note = actor_of(ctx, t0, t1, spec, sentence, objects)
+    if opened is not None and not actor:  # "the KIA has occupied": the actor in the phrase
+        actor = next((x[2] for x in iter_actors(ctx, t0, t1)), "")
     if spec.actor == "adjacent" and not actor:
         return []
     if actor_note:
@@ -89,6 +95,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
             dates[-1].char_start >= objects[-1][0].end:
         dates = [dates[-1]] * len(dates)  # "seized A, B and C on 3 May": the list's date
+    if opened is not None:
+        dates = [opened] * len(dates)
     for (loc, _item_end, note), date in zip(objects, dates, strict=True):
         ctx.object_locs.append(loc)
         ctx.object_starts.append(sentence[0])
@@ -237,6 +245,21 @@ def _conjecture(ctx: Context, end: int, sentence: tuple[int, int]) -> bool:
         return False
     m = pattern.search(ctx.masked, end, min(sentence[1], end + 40))
     return bool(m and not ctx.masked[end:m.start()].strip(" ,"))
+
+
+def _opening(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+             ) -> ResolvedDate | None:
+    """For an occupation phrase ("has occupied", "in occupation of"), the date its
+    sentence says the occupation began ("since 29 March", "from 7 March"), nearest to the
+    phrase; None for another phrase or without such a date."""
+    occupation = ctx.r.occupation_re
+    if occupation is None or not occupation.search(ctx.text, t0, t1):
+        return None
+    opening = [d for d in dates_between(ctx, sentence[0], sentence[1]) if d.since]
+    if not opening:
+        return None
+    return min(opening, key=lambda d: d.char_start - t1 if d.char_start >= t1
+               else t0 - d.char_end)
 
 
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:

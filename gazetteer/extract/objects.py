@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from gazetteer.extract._context import (
     Context,
@@ -94,6 +95,9 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         loc, partial = antecedent(ctx, t0, t1, sentence)
         if partial:
             _note_partial(ctx, partial, flags)
+        if loc is None and spec.event_type != "held":  # "captured another city ...,
+            unnamed = _UNNAMED_OBJECT.match(ctx.masked, t1)  # Lweje residents said"
+            loc = _named_later(ctx, unnamed.end(), sentence) if unnamed else None
         end = scope_end(ctx, t1, sentence)
         return ([(loc, end, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
@@ -386,6 +390,37 @@ _UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:town|city|cam
 _TOWN_WORDS = frozenset({"town", "city", "it", "township", "border town"})
 
 
+_UNNAMED_OBJECT = re.compile(r"\s*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|city)\b",
+                             re.IGNORECASE)
+#: A town named by the people who live there ("Lweje residents said", "residents of X").
+_BY_RESIDENTS_AFTER = re.compile(r"\s+(?:residents?|locals?|villagers|inhabitants|"
+                                 r"townspeople)\b", re.IGNORECASE)
+_BY_RESIDENTS_BEFORE = re.compile(r"\b(?:residents?|locals?|villagers|inhabitants|people)\s+"
+                                  r"(?:of|in)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+                                  re.IGNORECASE)
+
+
+def _named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | None:
+    """The town an unnamed "another city" or "the city" with no antecedent stands for,
+    when the article names it right after by the people who live there ("..., Lweje
+    residents said", "residents of Lweje told RFA"): in this sentence or the next. Any
+    other later name is no answer (it may be another place)."""
+    i = sentence_index(ctx, sentence[0])
+    stop = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)][1] if ctx.sentences \
+        else sentence[1]
+    k = bisect_left(ctx.loc_starts, pos)
+    while k < len(ctx.locs) and ctx.locs[k].start < stop:
+        loc = ctx.locs[k]
+        k += 1
+        kind = loc.place.kind if loc.place is not None else ""
+        if loc.area or loc.site or kind not in ("town", "city"):
+            continue
+        if _BY_RESIDENTS_AFTER.match(ctx.text, loc.end) or _BY_RESIDENTS_BEFORE.search(
+                ctx.text, max(0, loc.start - 40), loc.start):
+            return replace(loc, start=pos, end=pos)  # read where the phrase names it
+    return None
+
+
 def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
                ) -> Mention | None:
     """The last place before ``before`` (this sentence and the previous ones) that
@@ -423,6 +458,8 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
         loc = _site_or_anchor(loc, site)
         if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
             return _town_of(loc) if loc.area else loc
+    if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
+        return _named_later(ctx, before, sentence)
     return None
 
 
