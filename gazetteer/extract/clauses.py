@@ -53,7 +53,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     cue_from = min(t0, first.start) if spec.object == "before" else t0
     verdict = _cues(ctx, cue_from, t0, sentence, event_type)
     if verdict != "cancel" and (_retracted(ctx, t1, sentence) or (
-            spec.noun and _conjecture(ctx, objects[-1][0].end, sentence))):
+            (spec.noun or _gerund_subject(ctx, t0, t1, sentence))
+            and _conjecture(ctx, _object_end(ctx, t1, objects[-1][0].end), sentence))):
         verdict = "cancel"
     if verdict == "cancel":
         return []
@@ -235,6 +236,22 @@ def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:
     """A denial after the phrase, in its clause ("reports that X had fallen were false")."""
     end = first_match_at(ctx, "cue_breaker", sentence, t1)
     return match_within(ctx, "retraction", sentence, t1, sentence[1] if end is None else end)
+
+
+def _object_end(ctx: Context, t1: int, end: int) -> int:
+    """Where the object phrase after ``t1`` ends: the place's end, or for a reference
+    standing for a place named before ("the village") the reference's own end."""
+    if end > t1:
+        return end
+    m = ctx.r.pronoun_re.match(ctx.text, t1)
+    return m.end() if m else t1
+
+
+def _gerund_subject(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> bool:
+    """"Capturing the village would ...": a phrase opening its sentence with a verb in
+    -ing is the subject noun phrase, like "the capture of"."""
+    return ctx.text[t0:t1].split()[0].casefold().endswith("ing") and \
+        not ctx.masked[sentence[0]:t0].strip(" \n\"“'‘")
 
 
 def _conjecture(ctx: Context, end: int, sentence: tuple[int, int]) -> bool:

@@ -458,6 +458,10 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
         loc = _site_or_anchor(loc, site)
         if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
             return _town_of(loc) if loc.area else loc
+    if word == "village":  # "operations around X Village ... toward the village": a
+        for loc in named:  # village named as a point of reference is still the village
+            if _fits(ctx, loc, word, site):
+                return loc
     if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
         return _named_later(ctx, before, sentence)
     return None
@@ -476,6 +480,8 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
         return not loc.area
     if site or word in ("command", "headquarters"):
         return bool(loc.site) and (not site or loc.site == site or word == "camp")
+    if word == "village" and loc.site == "village":
+        return True  # "Sharaw Hka Village ... toward the village"
     if loc.site:
         return False
     kind = loc.place.kind if loc.place is not None else ""

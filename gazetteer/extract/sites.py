@@ -82,6 +82,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 if place is not None:
                     made.append(_located(text, name_run, name, m, label, site, place,
                                          definite))
+                    named.setdefault(f"{name} {label}", made[-1])
             continue
         anchor = locs[anchor_i]
         start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
