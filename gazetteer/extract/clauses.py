@@ -21,6 +21,7 @@ from gazetteer.extract._context import (
     first_match_at,
     iter_actors,
     last_match_end,
+    locs_between,
     match_within,
     scope_end,
     sentence_of,
@@ -282,3 +283,56 @@ def _opening(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:
     near = _tail_words(ctx, _clause_start(ctx, a, sentence), a, 4)
     return bool(ctx.r.past_re.search(near))
+
+
+# -- an offensive launched with no place of its own --------------------------------------------
+
+#: "launched an offensive", "renewed its assault", "began attacks": an offensive begun.
+_LAUNCHED = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|renew(?:ed|s|ing)?|beg[au]n|begin(?:s|ning)?|start(?:ed|s|ing)?"
+    r"|initiat(?:ed|es|ing)|mount(?:ed|s|ing)?|resum(?:ed|es|ing))\s+"
+    r"(?:(?:a|an|the|its|their|his|her|fresh|new|major|renewed|heavy|joint|massive|ground|"
+    r"final|full-scale|large-scale|coordinated|\w+-pronged)\s+){0,3}"
+    r"(?:offensives?|assaults?|attacks?|onslaught|counter-?offensive)\b", re.IGNORECASE)
+
+
+def launched_offensive(ctx: Context, t0: int, t1: int) -> bool:
+    """Whether the assault phrase at ``t0`` is an offensive being launched ("renewed an
+    offensive against the junta"), whatever its object."""
+    sentence = sentence_of(ctx, t0)
+    return bool(_LAUNCHED.search(ctx.masked, max(sentence[0], t0 - 40), t1))
+
+
+def sentence_assault(ctx: Context, t0: int, t1: int, drafts: list[Draft]) -> Draft | None:
+    """An offensive launched with no place of its own, but with its own date, in a
+    sentence about one place ("X's camp was captured on 7 January, ten days after the TNLA
+    launched an offensive at the end of December"; "fighting has rocked X since early July,
+    when the MNDAA renewed an offensive against the junta"): an assault on that place, on
+    the offensive's date. None when the sentence speaks of no place or of several, when a
+    cue cancels the phrase, or when it gives the offensive no date of its own."""
+    sentence = sentence_of(ctx, t0)
+    if locs_between(ctx, t1, scope_end(ctx, t1, sentence)):
+        return None  # "launched an offensive in Waingmaw Township": where, not on what
+    here = [d for d in drafts if d.sentence == sentence and d.event_type in (
+        "capture", "assault", "clash") and not d.loc.area]
+    if len({d.loc.name for d in here}) != 1:
+        return None
+    if _cues(ctx, t0, t0, sentence, "assault") in ("cancel", "attempt") or \
+            _retracted(ctx, t1, sentence):
+        return None
+    taken = {d.date.value for d in here if d.event_type == "capture" and d.date is not None}
+    dates = [d for d in dates_between(ctx, sentence[0], sentence[1])
+             if d.value not in taken]
+    if not dates:
+        return None
+    date = min(dates, key=lambda d: d.char_start - t1 if d.char_start >= t1
+               else t0 - d.char_end)
+    if any(d.date is not None and d.event_type == "capture" and d.date.end < date.start
+           for d in here):
+        return None  # an offensive after the capture is no assault on what was taken
+    clause = last_match_end(ctx, "cue_breaker", sentence, t0) or sentence[0]
+    actor = next((x[2] for x in iter_actors(ctx, max(clause, sentence[0]), t0,
+                                            reverse=True)), "") or \
+        subject_before(ctx, sentence[0], t0)
+    return Draft("assault", here[0].loc, actor, "", date, (t0, t1), sentence,
+                 ("sentence_place",))
