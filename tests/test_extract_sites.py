@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from support.extraction import run
 
 from gazetteer.places import Gazetteer
@@ -101,3 +102,36 @@ def test_spelling_variants_of_towns_are_found() -> None:
         "The TNLA took Kut Khaing on 7 January and the army recaptured Naunghkio on 2 "
         "December.")}
     assert {("capture", "Kutkai"), ("capture", "Nawnghkio")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 March 2024 Kachin fighters occupied checkpoints and Myothit and Hka Ra Bum "
+    "villages east of Bhamo, near Momauk.",
+    "Around Bhamo and Momauk, the KIA took over Myothit and Hka Ra Bum villages on 7 March "
+    "2024.",
+])
+def test_a_far_town_called_a_village_is_the_village_near_the_story(text: str) -> None:
+    # "Myothit" names towns in Magway and Sagaing; near Bhamo it is the
+    # MIMU village of Momauk Township
+    got = [e for e in run(text, dt.date(2024, 4, 1)) if e.event_type == "capture"]
+    village = [e for e in got if e.place == "Myo Thit"]
+    assert len(village) == 1 and village[0].date == "2024-03-07"
+    assert abs(village[0].lon - point("Momauk")[1]) < 0.2
+    assert not [e for e in got if e.place == "Myothit"]
+
+
+def test_a_town_far_from_the_story_but_not_called_a_village_stays_the_town() -> None:
+    got = [e for e in run("Troops around Bhamo and Momauk shelled Myothit on Monday.")
+           if e.place in ("Myothit", "Myo Thit")]
+    assert all(e.place == "Myothit" for e in got)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KIA occupied two army posts and Sadung on 3 May.", {"Sadung"}),
+    ("Resistance fighters occupied police posts and Wa Baw, Chipwi and Tsawlaw on 3 May.",
+     {"Chipwi", "Tsawlaw"}),
+])
+def test_an_occupation_listing_unnamed_posts_first_still_takes_the_places(
+        text: str, places: set[str]) -> None:
+    got = {e.place: e.date for e in run(text) if e.event_type == "capture"}
+    assert {p: got.get(p) for p in places} == dict.fromkeys(places, "2024-05-03")

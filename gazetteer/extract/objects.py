@@ -47,6 +47,13 @@ _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
     r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
 _INSIDE = frozenset({"in", "at", "inside", "within"})
+#: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
+#: lacks between: "occupied security posts and A, B and C villages".
+_SITES_FIRST = re.compile(
+    r"\s*(?:(?:the|some|several|two|three|four|five|\d+)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:posts|camps|bases|outposts|positions|checkpoints|stations|gates)"
+    r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*")
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
@@ -148,7 +155,8 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     """Whether the place at ``b`` is the object of the phrase ending at ``a``; and, when a
     base or camp in it is, that site's (word, relation)."""
     r = ctx.r
-    if b - a > spec.max_gap:
+    if b - a > spec.max_gap and not (spec.strict and b - a <= 120 and
+                                     _SITES_FIRST.fullmatch(ctx.masked, a, b)):
         return False, None
     gap = ctx.masked[a:b]
     if "\n" in gap:
@@ -159,7 +167,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     if spec.strict:
         ok = bool(r.object_ok["strict"].fullmatch(gap)) and (
             plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap)))
-        return ok, None
+        return ok or bool(_SITES_FIRST.fullmatch(gap)), None
     if plain:
         return True, None
     if r.breaker_re.search(gap):

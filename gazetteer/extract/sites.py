@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import Mention
-from gazetteer.places import Place
+from gazetteer.places import Place, haversine_km
 
 _NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
                        r"police|militia|hilltop|hill|strategic|main|frontline|border)\s+)"
@@ -200,6 +200,11 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
         a = text.index(name, pos)
         pos = b = a + len(name)
         k = bisect_right(starts, a) - 1
+        if k >= 0 and locs[k].end > a and site == "village":
+            village = far_town_as_village(r, locs[k], points)
+            if village is not None:  # "Myothit and Tasai villages" near Bhamo, not the
+                out.append(village)  # town of Myothit in Magway
+                continue
         if (k >= 0 and locs[k].end > a) or name.casefold() in r.determiners:
             continue  # a place the gazetteer knows, found already
         label = "Village" if site == "village" else site
@@ -224,6 +229,29 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
 
 #: How close to one of the article's places a village named alone must lie, in km.
 _NEAR_KM = 25.0
+#: A town this far (km) from every other place of the article, written as a village, is
+#: a MIMU village of the same name near them when one settles it.
+FAR_TOWN_KM = 150.0
+
+
+def far_town_as_village(r: Rules, loc: Mention, points: list[tuple[float, float]]
+                        ) -> Mention | None:
+    """``loc`` (a gazetteer town the article calls a village: "Myothit and Tasai villages")
+    as the MIMU village of that name near the article's other places, when the town lies
+    more than :data:`FAR_TOWN_KM` from all of them and exactly one such village does
+    (:func:`_village_near`); else None."""
+    if loc.place is None or loc.site or loc.area:
+        return None
+    others = [p for p in points if p != (loc.lat, loc.lon)]
+    if len(others) < 2 or min(haversine_km(p, (loc.lat, loc.lon)) for p in others) \
+            <= FAR_TOWN_KM:
+        return None
+    text_name = loc.place.name
+    village = _village_near(r, text_name, others)
+    if village is None:
+        return None
+    return Mention(loc.start, loc.end, village.name, village, village.lat, village.lon,
+                   village.approximate, site="village", township=village.township)
 
 
 def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Place | None:
