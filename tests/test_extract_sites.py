@@ -135,3 +135,41 @@ def test_an_occupation_listing_unnamed_posts_first_still_takes_the_places(
         text: str, places: set[str]) -> None:
     got = {e.place: e.date for e in run(text) if e.event_type == "capture"}
     assert {p: got.get(p) for p in places} == dict.fromkeys(places, "2024-05-03")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In Bhamo, the KIA seized the police station on Monday.", "police station in Bhamo"),
+    ("Kachin troops moved south on Monday, and at Shwegu they captured two army outposts.",
+     "outpost in Shwegu"),
+    ("Fighting spread to Momauk Township last week. In Momauk Township, resistance forces "
+     "overran a junta base on Monday.", "base in Momauk Township"),
+])
+def test_a_post_taken_in_the_place_a_clause_opens_with(text: str, place: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in got] == [place]
+
+
+def test_an_attack_on_a_post_in_the_place_a_clause_opens_with_contests_it() -> None:
+    got = run("In Lashio, MNDAA fighters attacked an army base on Friday.")
+    assert [(e.event_type, e.place) for e in got] == [("assault", "Lashio")]
+
+
+def test_a_place_named_in_another_clause_does_not_locate_the_post() -> None:
+    text = "The army still holds Lashio, but the MNDAA seized a base on Friday."
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has pressed its campaign in Mansi Township since January. Within weeks, in "
+    "Man Wein Gyi Village, its troops seized a police station and a border gate.",
+    "Clashes went on across Mansi Township. In Man Wein Gyi village the KIA overran an "
+    "outpost on 21 January.",
+])
+def test_a_big_village_of_the_story_township_is_the_main_village_there(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert len(got) == 1
+    mansi = point("Mansi")
+    # MIMU's Man Wein that gives its name to its tract, some 40 km south-east of Mansi
+    # (the other Man Wein of the township lies beside the town)
+    assert got[0].place == "Man Wein" and got[0].place_approximate
+    assert got[0].lat < mansi[0] - 0.2 and got[0].lon > mansi[1] + 0.2

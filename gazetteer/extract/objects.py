@@ -95,7 +95,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             i = bisect_left(ctx.loc_starts, including.end())
             first_ok = i < len(ctx.locs) and ctx.locs[i].start == including.end()
     if not first_ok and spec.event_type != "held":
-        ref = _site_in_reference(ctx, t0, t1, spec, sentence)
+        ref = _site_in_reference(ctx, t0, t1, spec, sentence) or \
+            _fronted_site(ctx, t0, t1, spec, sentence)
         if ref is not None:
             return [(ref, scope_end(ctx, t1, sentence), "antecedent_place")], flags
     if not first_ok:
@@ -148,6 +149,42 @@ def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return loc  # "attacking the camps in the township": the place is contested
     word = _singular(" ".join(m.group("site").casefold().split()))
     return _site_at(loc, word, m.group("rel").casefold())
+
+
+_FACILITY_AFTER = re.compile(
+    r"\s*(?:(?:a|an|the|two|three|four|five|several|some|its|their)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<site>police\s+stations?|border\s+gates?|outposts?|bases?|"
+    r"camps?|posts?|checkpoints?|stations?|positions?|headquarters|garrisons?)\b",
+    re.IGNORECASE)
+_FRONTED_AFTER_BREAK = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\band\s+|\bthen\s+)(?:in|at)\s+$",
+                                  re.IGNORECASE)
+_FRONTED_FIRST = re.compile(r"\s*(?:in|at)\s+", re.IGNORECASE)
+_SUBJECT_ONLY = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){1,6}")
+
+
+def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                  sentence: tuple[int, int]) -> Mention | None:
+    """"In X, the KIA seized a police station": a base, post or station taken in the
+    place a clause opens with (a capture of the site there, an assault on the place)."""
+    if spec.event_type not in ("capture", "assault"):
+        return None
+    fac = _FACILITY_AFTER.match(ctx.masked, t1, min(sentence[1], t1 + 60))
+    k = bisect_left(ctx.loc_starts, t0) - 1
+    if fac is None or k < 0 or ctx.locs[k].start < sentence[0]:
+        return None
+    loc = ctx.locs[k]
+    if (loc.area and not loc.township_area) or not _SUBJECT_ONLY.fullmatch(
+            ctx.masked, loc.end, t0) or ctx.r.breaker_re.search(ctx.masked, loc.end, t0):
+        return None
+    lead = ctx.masked[sentence[0]:loc.start]
+    if not (_FRONTED_FIRST.fullmatch(lead) or _FRONTED_AFTER_BREAK.search(lead)):
+        return None
+    if loc.township_area:
+        loc = _town_of(loc) if spec.event_type == "assault" else loc
+    if spec.event_type == "assault":
+        return loc
+    word = _singular(" ".join(fac.group("site").casefold().split()))
+    return _site_at(loc, word, "in")
 
 
 def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int],

@@ -73,11 +73,14 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 place = named.get(f"{name} {label}") or _sentence_anchor(
                     text, m.start(), locs, starts, sentence_starts, sentences)
                 village = _village_near(r, name, points) if site == "village" else None
+                if village is None and site == "village" and place is not None and \
+                        place.township_area:  # "... in Mansi Township. In X Village, ..."
+                    village = _village(r, name, place, near=False)
                 if village is not None:
-                    made.append(Mention(m.start(), m.end(), village.name, village,
-                                        village.lat, village.lon, village.approximate,
-                                        site=site, township=village.township,
-                                        definite=definite))
+                    made.append(Mention(_name_start(text, name_run, name, m), m.end(),
+                                        village.name, village, village.lat, village.lon,
+                                        village.approximate, site=site,
+                                        township=village.township, definite=definite))
                     continue
                 if place is not None:
                     made.append(_located(text, name_run, name, m, label, site, place,
@@ -137,15 +140,22 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
 _DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
 
 
-def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str],
-             label: str, site: str, place: Mention, definite: bool) -> Mention:
-    """A named site the article locates away from its name (in its sentence, or where it
-    named it before): at that place's coordinates, approximate."""
+def _name_start(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str]
+                ) -> int:
+    """Where a site's name starts ("Man Wein Gyi Village": at "Man"), else its word's."""
     start = m.start()
     if name_run is not None:
         start = max(0, name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1)
         while start < m.start() and text[start].isspace():
             start += 1
+    return start
+
+
+def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str],
+             label: str, site: str, place: Mention, definite: bool) -> Mention:
+    """A named site the article locates away from its name (in its sentence, or where it
+    named it before): at that place's coordinates, approximate."""
+    start = _name_start(text, name_run, name, m)
     place_name = f"{name} {label}"
     return Mention(start, m.end(), place_name, None, place.lat, place.lon, True,
                    article_named=True, site=site, township=place.township,
@@ -264,6 +274,10 @@ def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Pla
         return None
 
 
+_FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "of", "by", "for",
+                             "with", "and", "or", "but", "into", "around", "inside"})
+
+
 def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
                 offset: int, r: Rules) -> str:
     words = run.split()
@@ -276,8 +290,8 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
         if (k >= 0 and actor_spans[k][0] <= pos < actor_spans[k][1]) or \
                 (word.isupper() and len(word) > 1):
             break
-        if word.casefold() in r.determiners:
-            break
+        if word.casefold() in r.determiners or word.casefold() in _FUNCTION_WORDS:
+            break  # "In Man Wein Gyi village": "In" opens the sentence, it is no name
         if word.casefold() in r.month_words:
             break
         kept.append(word)
@@ -338,15 +352,16 @@ def _coreference_sites(locs: list[Mention]) -> None:
             latest[key] = loc
 
 
-def _village(r: Rules, name: str, anchor: Mention) -> Place | None:
+def _village(r: Rules, name: str, anchor: Mention, *, near: bool = True) -> Place | None:
     """The MIMU village ``name`` is, when the place locating it settles which (its
-    township, or within 25 km of it); else None, never a guess."""
+    township, and within 25 km of it unless ``near`` is False: a township named in the
+    story, not beside the village); else None, never a guess."""
     name = " ".join(name.split())
     if not name:
         return None
     township = anchor.name if anchor.area else (anchor.township or None)
     try:
-        return r.gazetteer.resolve_village(name, township=township, near=(anchor.lat,
-                                                                            anchor.lon))
+        return r.gazetteer.resolve_village(name, township=township, near=(
+            anchor.lat, anchor.lon) if near or not township else None)
     except LookupError:
         return None
