@@ -173,3 +173,22 @@ def test_a_big_village_of_the_story_township_is_the_main_village_there(text: str
     # (the other Man Wein of the township lies beside the town)
     assert got[0].place == "Man Wein" and got[0].place_approximate
     assert got[0].lat < mansi[0] - 0.2 and got[0].lon > mansi[1] + 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "Kachin troops attacked Man Wein Gyi Village in Mansi Township on Sunday. On Monday "
+    "they captured man wein gyi.",
+    "Man Wein Gyi village, in Mansi Township, came under attack on Sunday; by Monday the "
+    "KIA had seized MAN WEIN GYI.",
+])
+def test_a_village_settled_once_is_found_again_in_other_case(text: str) -> None:
+    got = {(e.event_type, e.place) for e in run(text)
+           if e.event_type in ("capture", "assault")}
+    assert ("capture", "Man Wein") in got
+    assert not {p for _, p in got if p == "Mansi"}  # the village, not its township's seat
+
+
+def test_a_lowercase_repeat_needs_the_village_settled_and_two_words() -> None:
+    # "Hka Lup" is named but never settled as a MIMU village or located: no repeat is read
+    text = "Troops burned Hka Lup Village on Sunday. On Monday they captured hka lup."
+    assert not [e for e in run(text) if e.event_type == "capture"]

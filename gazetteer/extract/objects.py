@@ -114,9 +114,9 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             _LAST.search(ctx.masked, max(t1, first.start - 40), first.start):
         items[0] = first.anchor  # "captured the last bases in Mansi": Mansi fell
     if spec.event_type == "assault":  # "attacks on the bases in Bhamo": Bhamo is contested
-        items = [loc.anchor if loc.site and loc.anchor is not None and (
-            loc.name.split()[0] == loc.site or loc.place is not None) else loc
-            for loc in items]
+        items = [loc.anchor if loc.site and loc.site != "village" and loc.anchor is not None
+                 and (loc.name.split()[0] == loc.site or loc.place is not None) else loc
+                 for loc in items]  # a village attacked is that village, not its township
     bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):

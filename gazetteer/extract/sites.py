@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import Mention
@@ -134,7 +135,36 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             continue
         out.append(loc)
     _coreference_sites(out)
-    return out
+    return _lowercase_repeats(text, out)
+
+
+_VILLAGE_SURFACE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}?[A-Z][\w'’-]*)\s+[Vv]illage\b")
+
+
+def _lowercase_repeats(text: str, locs: list[Mention]) -> list[Mention]:
+    """A village the article names with capitals ("Man Wein Gyi Village") and settles,
+    written again in other case ("the Man wein gyi police station"): the same place. Only
+    names of two words or more, so that no common word is read as a village."""
+    added: list[Mention] = []
+    for loc in locs:
+        if loc.site != "village" or (loc.place is None and not loc.article_named):
+            continue
+        m = _VILLAGE_SURFACE.match(text, loc.start)
+        if m is None:
+            continue
+        surface = m.group(1)
+        if len(surface.split()) < 2:
+            continue
+        pattern = re.compile(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, surface.split()))
+                             + r"(?![\w'’-])", re.IGNORECASE)
+        for hit in pattern.finditer(text):
+            if hit.group() == surface or any(o.start < hit.end() and hit.start() < o.end
+                                             for o in (*locs, *added)):
+                continue
+            added.append(replace(loc, start=hit.start(), end=hit.end(), definite=False))
+    if not added:
+        return locs
+    return sorted([*locs, *added], key=lambda loc: (loc.start, -loc.end))
 
 
 _DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
@@ -354,12 +384,13 @@ def _coreference_sites(locs: list[Mention]) -> None:
 
 def _village(r: Rules, name: str, anchor: Mention, *, near: bool = True) -> Place | None:
     """The MIMU village ``name`` is, when the place locating it settles which (its
-    township, and within 25 km of it unless ``near`` is False: a township named in the
-    story, not beside the village); else None, never a guess."""
+    township, and within 25 km of it unless ``near`` is False or the place is a township
+    named as such: "X Village in Y Township"); else None, never a guess."""
     name = " ".join(name.split())
     if not name:
         return None
     township = anchor.name if anchor.area else (anchor.township or None)
+    near = near and not anchor.township_area  # "X Village in Y Township": Y settles it
     try:
         return r.gazetteer.resolve_village(name, township=township, near=(
             anchor.lat, anchor.lon) if near or not township else None)
