@@ -124,8 +124,10 @@ def _parse_day(command: str, value: str):
 def _cmd_extract(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         return _extract_on_dask(args)
+    from collections import Counter
     from pathlib import Path
 
+    from gazetteer.events import event_label
     from gazetteer.exchange import to_csv
     from gazetteer.extract import extract_folder
 
@@ -139,7 +141,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         out.write_text(text, encoding="utf-8", newline="")
     else:
         sys.stdout.write(text)
-    counts = dict(sorted(frame["event_type"].value_counts().items()))
+    extents = frame["extent"].tolist() if "extent" in frame else [""] * len(frame)
+    counts = dict(sorted(Counter(event_label(t, x) for t, x in zip(
+        frame["event_type"].tolist(), extents, strict=True)).items()))
     _extract_summary(args, frame.attrs.get("articles_read", 0), counts, out, warnings)
     return 0
 

@@ -5,7 +5,10 @@ Every step that makes or reads events (the extractor, :mod:`gazetteer.exchange`,
 the table is defined once:
 
 - :data:`EVENT_COLUMNS` then :data:`EXTRA_COLUMNS`, in that order, one row per event
-  mention per article; :class:`Event` is one row as a frozen value.
+  mention per article; :class:`Event` is one row as a frozen value. ``extent``
+  (:data:`EXTENTS`) marks a partial capture ("took much of the town"): a capture that
+  leaves the place contested, never a change of control (:func:`is_partial`,
+  :func:`event_label` for readers).
 - :data:`EVENT_TYPES`: :data:`CONTROL_TYPES` (capture, assault, held) change or state who
   controls a place; the others (airstrike, shelling, meeting, clash) are context only.
   :data:`CHANGE_TYPES` are the control types that report a change.
@@ -37,6 +40,7 @@ __all__ = [
     "DATE_PRECISIONS",
     "EVENT_COLUMNS",
     "EVENT_TYPES",
+    "EXTENTS",
     "EXTRA_COLUMNS",
     "RECENT_DAYS",
     "Candidate",
@@ -44,10 +48,12 @@ __all__ = [
     "candidates_frame",
     "describe_date",
     "empty_events",
+    "event_label",
     "event_start_days",
     "events_frame",
     "format_date",
     "is_missing",
+    "is_partial",
     "is_true",
     "normalize_events",
     "parse_event_date",
@@ -61,7 +67,12 @@ EVENT_COLUMNS = (
     "target", "source_file", "published", "excerpt", "char_start", "char_end", "confidence",
 )
 #: Extra columns written after :data:`EVENT_COLUMNS`.
-EXTRA_COLUMNS = ("place_approximate", "highlight_start", "highlight_end", "published_basis")
+EXTRA_COLUMNS = ("place_approximate", "highlight_start", "highlight_end", "published_basis",
+                 "extent")
+#: Values of the ``extent`` column: "" (the place as a whole, or not said) or "partial" (a
+#: capture of part of the place only: "took much of the town"). A partial capture is a
+#: report that the place is fought over, never a change of control (:func:`is_partial`).
+EXTENTS = ("", "partial")
 #: Event types that change or state who controls a place, in the order they apply on a day.
 CONTROL_TYPES = ("held", "assault", "capture")
 #: Control types that report a change (the "what changed" list, the trends).
@@ -76,7 +87,8 @@ RECENT_DAYS = 30
 _TRUE = frozenset({"true", "1", "yes", "y", "t"})
 _MISSING = frozenset({"", "nan", "none", "<na>", "nat"})
 _TEXT_COLUMNS = ("event_id", "date", "date_precision", "event_type", "place", "actor",
-                 "target", "source_file", "published", "excerpt", "published_basis")
+                 "target", "source_file", "published", "excerpt", "published_basis",
+                 "extent")
 _INT_COLUMNS = ("char_start", "char_end", "highlight_start", "highlight_end")
 
 
@@ -114,6 +126,11 @@ class Event:
         Where ``published`` comes from (:attr:`gazetteer.articles.Article.published_basis`:
         "sources.csv", the file's date header, inferred from the text, ...); empty with no
         publication date.
+    extent : str
+        One of :data:`EXTENTS`: "partial" for a capture of part of the place ("took much
+        of the town", "seized two thirds of X"). The extractor writes such a capture
+        together with an assault from the same sentence; the timeline reads it as the
+        place being contested, never as a change of control. Empty otherwise.
     """
 
     event_id: str
@@ -135,6 +152,7 @@ class Event:
     highlight_start: int
     highlight_end: int
     published_basis: str = ""
+    extent: str = ""
 
     def row(self) -> dict[str, Any]:
         """The event as a dict in column order (:data:`EVENT_COLUMNS` + extras)."""
@@ -163,6 +181,17 @@ def is_true(value: object) -> bool:
 def text_or_empty(value: object) -> str:
     """A text cell stripped, or "" when it is missing (see :func:`is_missing`)."""
     return "" if is_missing(value) else str(value).strip()
+
+
+def is_partial(event_type: object, extent: object) -> bool:
+    """Whether a row is a partial capture (``capture`` with ``extent`` "partial")."""
+    return text_or_empty(event_type) == "capture" and text_or_empty(extent) == "partial"
+
+
+def event_label(event_type: object, extent: object = "") -> str:
+    """The event's type in words for readers: "partial capture" for a capture of part of
+    a place, else the type itself."""
+    return "partial capture" if is_partial(event_type, extent) else text_or_empty(event_type)
 
 
 # -- tables -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import pandas as pd
 from gazetteer.actors import canonical_actor
 from gazetteer.dates import day_out_of_range
 from gazetteer.errors import DataFileError, EventTableError
-from gazetteer.events import EVENT_COLUMNS, is_true
+from gazetteer.events import EVENT_COLUMNS, is_partial, is_true
 from gazetteer.settings import DATA_DIR
 
 #: ACLED's CSV export layout (their codebook's column order); we fill the ones in
@@ -387,7 +387,9 @@ def to_acled(events: pd.DataFrame, *, places: Mapping[str, object] | None = None
 
     Captures become "Non-state actor overtakes territory" (or "Government regains
     territory" when the junta gains), assaults "Armed clash", airstrikes "Air/drone
-    strike"; "held" reports, which ACLED does not code, are left out. ``time_precision``:
+    strike"; "held" reports, which ACLED does not code, are left out, and so are partial
+    captures (``extent`` "partial": the assault written with each stands for it).
+    ``time_precision``:
     day -> 1, month or year -> 3. ``geo_precision``: 1 for a place at its own sourced
     coordinates, 2 for a place put approximately at a nearby town's. ``places`` maps a
     place name to an object with ``state``, ``district``, ``township`` (the gazetteer's
@@ -399,8 +401,9 @@ def to_acled(events: pd.DataFrame, *, places: Mapping[str, object] | None = None
     writer.writeheader()
     for i, ev in enumerate(events.to_dict("records"), start=1):
         kind = ev.get("event_type")
-        if kind not in ("capture", "assault", "airstrike"):
-            continue
+        if kind not in ("capture", "assault", "airstrike") or is_partial(kind,
+                                                                          ev.get("extent")):
+            continue  # a partial capture: ACLED has no such event; its assault row stands
         precision = ev.get("date_precision") or "day"
         day = str(ev.get("date") or "")
         if not day:

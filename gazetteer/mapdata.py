@@ -31,8 +31,8 @@ from typing import Any
 
 import pandas as pd
 
-from gazetteer.events import parse_event_date
-from gazetteer.palette import LABELS, PALETTE, marker_style
+from gazetteer.events import event_label, parse_event_date
+from gazetteer.palette import LABELS, LEGEND_LABELS, PALETTE, marker_style
 from gazetteer.timeline import STATUSES, PlaceState, Timeline
 
 __all__ = ["BEFORE_RECORD", "EPOCH_ORDINAL", "KACHIN_VIEW", "KINDS", "PRECISIONS", "epoch_day",
@@ -116,6 +116,7 @@ def map_data(timeline: Timeline, events: pd.DataFrame, *,
         "recent": timeline.recent_days,
         "changes": [epoch_day(d) for d in timeline.change_dates()],
         "statuses": list(STATUSES), "labels": [LABELS[s] for s in STATUSES],
+        "legend": [LEGEND_LABELS.get(s, LABELS[s]) for s in STATUSES],
         "palette": [PALETTE[s] for s in STATUSES], "styles": _styles(),
         "kinds": list(KINDS), "precisions": list(PRECISIONS),
         "places": _places(timeline, names,
@@ -188,7 +189,7 @@ def _rows(events: pd.DataFrame, index: Mapping[str, int],
                                   _text(k[2].get("event_id"))))
     types = _Interner()
     for _, _, rec in keyed:
-        types(_text(rec.get("event_type")))
+        types(event_label(rec.get("event_type"), rec.get("extent")))
     actors, files, texts = _Interner(), _Interner(), _Interner()
     cols: dict[str, list[Any]] = {c: [] for c in ("rc", "rf", "rx", "rh")}
     offsets = [0] * (len(index) + 1)
@@ -204,7 +205,7 @@ def _rows(events: pd.DataFrame, index: Mapping[str, int],
             metas.append(_file_meta(rec, articles.get(name, {})))
         days.append(day)
         kind = actors(_text(rec.get("actor"))) * len(types.values) + types(
-            _text(rec.get("event_type")))
+            event_label(rec.get("event_type"), rec.get("extent")))
         cols["rc"].append(kind * 4 + prec)
         cols["rf"].append(files(name))
         excerpt = _text(rec.get("excerpt"))

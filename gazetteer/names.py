@@ -22,6 +22,9 @@ __all__ = ["SPELLING_RULES", "normalize", "normalize_many", "spelling_key", "spe
 #: removed (so "Man Ton" and "Manton", "Kut-Khaing" and "Kutkhaing" already agree). Two
 #: spellings with the same result are the same name: see :func:`spelling_key`.
 SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
+    (r"a?[iy]ne(?![aeiou])", "aing",
+     "English-style 'ine'/'yne' for 'aing': Wynemaw, Winemaw, Waingmaw; Kamaine, Kamaing"),
+    (r"oke(?![aeiou])", "ok", "'oke' for 'ok' closing a syllable: Mogoke, Mogok; Kyu Koke"),
     (r"ike", "aik", "English-style 'ike' for 'aik': Kanpiketi, Kan Paik Ti"),
     (r"ee", "i", "ee for i: Kan Pike Tee"),
     (r"(.)\1+", r"\1", "doubled letters: Pannandin, Panandin; Laukkaing, Laukaing"),

@@ -29,6 +29,11 @@ LABELS: dict[str, str] = {
     "contested": "Contested",
     "unknown": "Unknown",
 }
+#: Legend entries that say more than the status name: a place is contested by an assault or
+#: by a partial capture (part of it taken, "took much of the town"), never taken by one.
+LEGEND_LABELS: dict[str, str] = {
+    "contested": "Contested (assault or partial capture)",
+}
 #: The marker's ring.
 RING = "#1a1a1a"
 

@@ -1,6 +1,7 @@
 """From event rows to control reports: one :class:`ControlEvent` per reported change.
 
-Rows of the event table become reports (a place, a side, a day range), reports of the
+Rows of the event table become reports (a place, a side, a day range; a partial capture,
+``extent`` "partial", is read as an assault: the place is contested), reports of the
 same change from several articles merge into one :class:`ControlEvent` that keeps every
 source, and two reports of a place changing hands that disagree on the date or the side
 are flagged as disputed. :class:`~gazetteer.timeline.Timeline` orders them per place.
@@ -22,6 +23,7 @@ from gazetteer.events import (
     CONTROL_TYPES,
     format_date,
     is_missing,
+    is_partial,
     is_true,
     parse_event_date,
     text_or_empty,
@@ -56,6 +58,9 @@ class ControlEvent:
         Sources disagree about this event's date or outcome; ``dispute`` says how.
     dated_by_publication : bool
         No date was stated; the event is dated by its article's publication day.
+    partial : bool
+        Some report of it is a partial capture ("took much of the town"): the event is
+        then an ``assault`` (the place is contested), never a change of control.
     """
 
     event_id: str
@@ -72,6 +77,7 @@ class ControlEvent:
     disputed: bool = False
     dispute: str = ""
     dated_by_publication: bool = False
+    partial: bool = False
 
     @property
     def date_text(self) -> str:
@@ -94,6 +100,7 @@ class _Report:
     target_group: str
     source_file: str
     dated_by_publication: bool
+    partial: bool = False
 
 
 
@@ -130,7 +137,12 @@ def reports_of(events: pd.DataFrame, groups: Mapping[str, str], warnings: list[s
             coords[place] = (lat, lon, approx)
         if kind not in CONTROL_TYPES:
             continue
+        partial = is_partial(kind, row.get("extent"))
+        if partial:
+            kind = "assault"  # part of the place taken: contested, not a change of control
         report = _report(row, label, kind, place, groups, warnings)
+        if report is not None and partial:
+            report = replace(report, partial=True)
         if report is not None:
             reports.append(report)
     return reports, coords
@@ -210,7 +222,8 @@ def _combine(cluster: list[_Report]) -> ControlEvent:
         event_id=ids[0], place=finest.place, event_type=finest.event_type, start=start,
         end=end, precision=finest.precision, group=finest.group, actor=finest.actor,
         target_group=targets[0] if targets else "", event_ids=ids, source_files=files,
-        dated_by_publication=all(r.dated_by_publication for r in cluster))
+        dated_by_publication=all(r.dated_by_publication for r in cluster),
+        partial=any(r.partial for r in cluster))
 
 
 def _flag_disputes(events: list[ControlEvent]) -> list[ControlEvent]:

@@ -218,7 +218,8 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
     "events.toml": {
         "trigger": _triggers,
         "cues": _word_table("negation", "intent", "attempt", "partial", "claim",
-                            optional=("hearsay", "success", "retraction", "hypothetical")),
+                            optional=("hearsay", "success", "retraction", "hypothetical",
+                                      "share")),
         "places": _word_table("area_words", "suffix_words", "reference_words",
                               "facility_words", "site_words", "honorifics", "pronouns",
                               "list_words", "stop_forms"),
@@ -230,7 +231,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "words": _word_table("subject_fillers", "inside", "headquarters", "adjectival",
                              "denial", "plan", "past", "target_lead", "forces",
                              "holder_suffixes", "passive_agents", "owned", "determiners",
-                             "site_references"),
+                             "site_references", optional=("occupation",)),
     },
 }
 

@@ -5,7 +5,8 @@ Rules, applied per place in date order:
 * a **capture** hands the place to the capturing actor's status group from its date on;
 * an **assault** makes the place ``contested`` from its date until the next capture (a
   report that the defender still holds it leaves it contested; a report that someone else
-  holds it ends the contest);
+  holds it ends the contest); so does a **partial capture** (a capture of ``extent``
+  "partial": "took much of the town"), which never changes who controls the place;
 * a **held** report ("the KIA-controlled town of X") sets the controller from its date on;
 * before its first event a place takes its **baseline** (``data/baseline.csv``); a baseline
   that no event in the table supports is flagged ``assumed`` (the map draws it hollow);
@@ -471,8 +472,11 @@ def _apply(cur: PlaceState | None, ev: ControlEvent) -> PlaceState:
         if status == "contested" and cur is not None:
             return _confirm(cur, ev)
         holder = status if status in CONTROLLERS else ev.target_group
-        basis = (f"contested: {ev.actor} assault{' on the ' + holder if holder else ''} "
-                 f"{describe_when(ev)} ({sources_text(ev)})")
+        if ev.partial:  # part of the place taken: fought over, not changed hands
+            what = f"partial capture{' from the ' + holder if holder else ''}"
+        else:
+            what = f"assault{' on the ' + holder if holder else ''}"
+        basis = f"contested: {ev.actor} {what} {describe_when(ev)} ({sources_text(ev)})"
         controller = cur.controller if cur is not None and status in CONTROLLERS else ""
         return PlaceState(status="contested", since=ev.start, since_precision=ev.precision,
                           basis=basis, event_ids=ev.event_ids, disputed=ev.disputed,

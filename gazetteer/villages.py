@@ -22,7 +22,7 @@ import gc
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -42,6 +42,8 @@ SAME_PLACE_KM = 1.0
 _KINDS = {"v": "village", "w": "ward"}
 _PAREN = re.compile(r"\(([^)]*)\)")
 _WARD = re.compile(r"\s+ward$", re.IGNORECASE)
+#: "X Gyi" / "X Gyee": the big, main village of a pair ("X" and "X Lay")
+_MAIN_VILLAGE = re.compile(r"(.+?)\s+(?:Gyi|Gyee|Kyi)", re.IGNORECASE)
 #: Lines (names) that may have several forms: a parenthesis, or "Ward" at the end.
 _SEVERAL_FORMS = re.compile(r"^.*(?:\(.*|ward[^\S\n]*)$", re.IGNORECASE | re.MULTILINE)
 
@@ -391,12 +393,35 @@ class VillageIndex:
         Place or None
             None when no context is given, nothing matches, or more than one place
             remains (candidates all within :data:`SAME_PLACE_KM` of each other count as
-            one: the first with MIMU's own coordinate is returned). Never a guess.
+            one: the first with MIMU's own coordinate is returned). Never a guess. A name
+            ending in "Gyi" ("big") that the table lacks is the village of its stem that
+            gives its name to its village tract (the main village), when the context
+            leaves one; it is then marked approximate, with that reading in
+            ``coord_source``.
         """
         if township is None and tract is None and near is None:
             return None
-        pool = self._indices(_WARD.sub("", re.sub(r"\s+village$", "", name.strip(),
-                                                  flags=re.IGNORECASE)))
+        name = _WARD.sub("", re.sub(r"\s+village$", "", name.strip(), flags=re.IGNORECASE))
+        if near is not None and not _is_point(near):
+            near = list(near)  # type: ignore[arg-type]  # read twice below
+        found = self._resolve(self._indices(name), township, tract, near, max_km)
+        main = _MAIN_VILLAGE.fullmatch(name)
+        if found is None and main and not self._indices(name):
+            # "Man Wein Gyi" ("big"), not in the table: the village "Man Wein" that gives
+            # its name to its village tract, when the context leaves one
+            stem = main.group(1)
+            stem_keys = set(self._keys(stem))
+            heads = [i for i in self._indices(stem) if stem_keys & set(self._parent_keys[i])]
+            found = self._resolve(heads, township, tract, near, max_km)
+            if found is not None:
+                found = replace(found, coord_basis="approximate", coord_source=(
+                    f"{found.coord_source}; '{name}' read as {found.name}, the village "
+                    f"that names its village tract (\"Gyi\": the main village)"))
+        return found
+
+    def _resolve(self, pool: list[int], township: str | None, tract: str | None,
+                 near: tuple[float, float] | Iterable[tuple[float, float]] | None,
+                 max_km: float) -> Place | None:
         if township:
             keys = frozenset(self._keys(township))
             pool = [i for i in pool if not keys.isdisjoint(self._township_keys[i])]

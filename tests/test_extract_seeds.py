@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from gazetteer.extract import extract_folder
 from gazetteer.settings import SEEDS_DIR
+from gazetteer.timeline import Timeline
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +83,14 @@ def test_003_sumprabum_taken_in_may(events) -> None:
 
 def test_003_bhamo_offensive_is_contested_not_captured(events) -> None:
     bhamo = rows(events, "003", place="Bhamo")
-    assert set(bhamo["event_type"]) == {"assault"}
+    assert set(bhamo["event_type"]) == {"assault", "capture"}
+    # "two thirds of the town area": a partial capture beside its assault, never a capture
+    captures = bhamo[bhamo["event_type"] == "capture"]
+    assert set(captures["extent"]) == {"partial"}
+    assert set(captures["date"]) <= set(bhamo[bhamo["event_type"] == "assault"]["date"])
     assert {"2024-12-04", "2024-12-16"} <= set(bhamo["date"])
+    state = Timeline.from_events(events).state_on(dt.date(2024, 12, 20))
+    assert state.set_index("place").loc["Bhamo", "status"] == "contested"
 
 
 def test_004_lal_long_aungja_base_seized_on_october_20(events) -> None:
@@ -104,7 +113,8 @@ def test_004_airstrike_and_bombed_concert_are_not_captures(events) -> None:
 
 @pytest.mark.parametrize("place", ["Bhamo", "Myitkyina", "Putao", "Khaunglanhpu"])
 def test_no_false_captures(events, place: str) -> None:
-    assert rows(events, "", event_type="capture", place=place).empty
+    # a partial capture (Bhamo: "two thirds of the town") is no capture of the place
+    assert rows(events, "", event_type="capture", place=place, extent="").empty
 
 
 def test_only_control_events_on_known_places(events) -> None:

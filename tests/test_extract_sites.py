@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from support.extraction import run
 
 from gazetteer.places import Gazetteer
@@ -101,3 +102,93 @@ def test_spelling_variants_of_towns_are_found() -> None:
         "The TNLA took Kut Khaing on 7 January and the army recaptured Naunghkio on 2 "
         "December.")}
     assert {("capture", "Kutkai"), ("capture", "Nawnghkio")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 March 2024 Kachin fighters occupied checkpoints and Myothit and Hka Ra Bum "
+    "villages east of Bhamo, near Momauk.",
+    "Around Bhamo and Momauk, the KIA took over Myothit and Hka Ra Bum villages on 7 March "
+    "2024.",
+])
+def test_a_far_town_called_a_village_is_the_village_near_the_story(text: str) -> None:
+    # "Myothit" names towns in Magway and Sagaing; near Bhamo it is the
+    # MIMU village of Momauk Township
+    got = [e for e in run(text, dt.date(2024, 4, 1)) if e.event_type == "capture"]
+    village = [e for e in got if e.place == "Myo Thit"]
+    assert len(village) == 1 and village[0].date == "2024-03-07"
+    assert abs(village[0].lon - point("Momauk")[1]) < 0.2
+    assert not [e for e in got if e.place == "Myothit"]
+
+
+def test_a_town_far_from_the_story_but_not_called_a_village_stays_the_town() -> None:
+    got = [e for e in run("Troops around Bhamo and Momauk shelled Myothit on Monday.")
+           if e.place in ("Myothit", "Myo Thit")]
+    assert all(e.place == "Myothit" for e in got)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KIA occupied two army posts and Sadung on 3 May.", {"Sadung"}),
+    ("Resistance fighters occupied police posts and Wa Baw, Chipwi and Tsawlaw on 3 May.",
+     {"Chipwi", "Tsawlaw"}),
+])
+def test_an_occupation_listing_unnamed_posts_first_still_takes_the_places(
+        text: str, places: set[str]) -> None:
+    got = {e.place: e.date for e in run(text) if e.event_type == "capture"}
+    assert {p: got.get(p) for p in places} == dict.fromkeys(places, "2024-05-03")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In Bhamo, the KIA seized the police station on Monday.", "police station in Bhamo"),
+    ("Kachin troops moved south on Monday, and at Shwegu they captured two army outposts.",
+     "outpost in Shwegu"),
+    ("Fighting spread to Momauk Township last week. In Momauk Township, resistance forces "
+     "overran a junta base on Monday.", "base in Momauk Township"),
+])
+def test_a_post_taken_in_the_place_a_clause_opens_with(text: str, place: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in got] == [place]
+
+
+def test_an_attack_on_a_post_in_the_place_a_clause_opens_with_contests_it() -> None:
+    got = run("In Lashio, MNDAA fighters attacked an army base on Friday.")
+    assert [(e.event_type, e.place) for e in got] == [("assault", "Lashio")]
+
+
+def test_a_place_named_in_another_clause_does_not_locate_the_post() -> None:
+    text = "The army still holds Lashio, but the MNDAA seized a base on Friday."
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has pressed its campaign in Mansi Township since January. Within weeks, in "
+    "Man Wein Gyi Village, its troops seized a police station and a border gate.",
+    "Clashes went on across Mansi Township. In Man Wein Gyi village the KIA overran an "
+    "outpost on 21 January.",
+])
+def test_a_big_village_of_the_story_township_is_the_main_village_there(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert len(got) == 1
+    mansi = point("Mansi")
+    # MIMU's Man Wein that gives its name to its tract, some 40 km south-east of Mansi
+    # (the other Man Wein of the township lies beside the town)
+    assert got[0].place == "Man Wein" and got[0].place_approximate
+    assert got[0].lat < mansi[0] - 0.2 and got[0].lon > mansi[1] + 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "Kachin troops attacked Man Wein Gyi Village in Mansi Township on Sunday. On Monday "
+    "they captured man wein gyi.",
+    "Man Wein Gyi village, in Mansi Township, came under attack on Sunday; by Monday the "
+    "KIA had seized MAN WEIN GYI.",
+])
+def test_a_village_settled_once_is_found_again_in_other_case(text: str) -> None:
+    got = {(e.event_type, e.place) for e in run(text)
+           if e.event_type in ("capture", "assault")}
+    assert ("capture", "Man Wein") in got
+    assert not {p for _, p in got if p == "Mansi"}  # the village, not its township's seat
+
+
+def test_a_lowercase_repeat_needs_the_village_settled_and_two_words() -> None:
+    # "Hka Lup" is named but never settled as a MIMU village or located: no repeat is read
+    text = "Troops burned Hka Lup Village on Sunday. On Monday they captured hka lup."
+    assert not [e for e in run(text) if e.event_type == "capture"]

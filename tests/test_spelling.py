@@ -41,6 +41,12 @@ def towns(gaz: Gazetteer) -> list[Place]:
     ("Hpa Kant", "Phakant"),
     ("Monekoe", "Mong Ko"),
     ("Mongngawt", "Mongawt"),
+    ("Wynemaw", "Waingmaw"),
+    ("Wine Maw", "Waing Maw"),
+    ("Kamaine", "Ka Maing"),
+    ("Mawlamyine", "Mawlamyaing"),
+    ("Kyu Koke", "Kyukok"),
+    ("Mogoke", "Mo Gok"),
 ])
 def test_two_spellings_share_a_key(one: str, other: str) -> None:
     assert spelling_key(one) == spelling_key(other)
@@ -52,6 +58,8 @@ def test_two_spellings_share_a_key(one: str, other: str) -> None:
     ("Lashio", "Laiza"),
     ("Momauk", "Mogaung"),
     ("Hseni", "Hsipaw"),
+    ("Mine Yang", "Man Yang"),
+    ("Mogok", "Mogaung"),
 ])
 def test_distinct_names_keep_distinct_keys(one: str, other: str) -> None:
     assert spelling_key(one) != spelling_key(other)
@@ -176,3 +184,16 @@ def test_a_town_name_still_wins_over_a_variant(gaz: Gazetteer) -> None:
             assert town in err.candidates
             continue
         assert match is not None and match.match == "exact"
+
+
+@pytest.mark.parametrize(("written", "town"), [
+    ("Wynemaw", "Waingmaw"),
+    ("Kyugok", "Pang Hseng"),
+    ("Kyu Gok", "Pang Hseng"),
+    ("Kyukok", "Pang Hseng"),
+    ("Pansai", "Pang Hseng"),
+    ("Mogoke", "Mogok"),
+])
+def test_other_names_and_spellings_of_towns_resolve(gaz: Gazetteer, written: str,
+                                                    town: str) -> None:
+    assert gaz.lookup(written, fuzzy=False).place.name == town

@@ -217,3 +217,39 @@ def test_an_approximate_village_says_so(gaz: Gazetteer) -> None:
     place = gaz.resolve_village("Man Wein Kawng Hsar", township="Mansi")
     assert place is not None and place.approximate
     assert "village tract Pang Hkam" in place.coord_source
+
+
+# -- "X Gyi": the main village of its tract ---------------------------------------------------
+
+def _index(tmp_path: Path, rows: str) -> VillageIndex:
+    path = tmp_path / "villages.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return VillageIndex.load(path)
+
+
+ROWS = ("1,v,Nam Hka,Nam Hka,Alpha,Kachin,24.10,97.50,mimu\n"
+        "2,v,Nam Hka,Ho Pang,Alpha,Kachin,24.30,97.20,mimu\n"
+        "3,v,Loi Mun,Ho Pang,Alpha,Kachin,24.31,97.21,mimu\n"
+        "4,v,Loi Mun,Loi Mun,Beta,Kachin,23.00,98.00,mimu\n")
+
+
+def test_a_big_village_the_table_lacks_is_the_one_naming_its_tract(tmp_path: Path) -> None:
+    index = _index(tmp_path, ROWS)
+    found = index.resolve("Nam Hka Gyi", township="Alpha")
+    assert found is not None and found.pcode == "1"
+    assert found.coord_basis == "approximate" and "Nam Hka Gyi" in found.coord_source
+    assert index.resolve("Nam Hka Gyi village", township="Alpha").pcode == "1"
+
+
+def test_the_big_village_rule_needs_context_and_a_tract_head(tmp_path: Path) -> None:
+    index = _index(tmp_path, ROWS)
+    assert index.resolve("Nam Hka Gyi") is None  # no context at all
+    assert index.resolve("Loi Mun Gyi", township="Alpha") is None  # heads no tract there
+    found = index.resolve("Loi Mun Gyi", township="Beta")
+    assert found is not None and found.pcode == "4"
+
+
+def test_a_big_village_the_table_has_is_itself(tmp_path: Path) -> None:
+    index = _index(tmp_path, ROWS + "5,v,Nam Hka Gyi,Ho Pang,Alpha,Kachin,24.35,97.25,mimu\n")
+    found = index.resolve("Nam Hka Gyi", township="Alpha")
+    assert found is not None and found.pcode == "5" and found.coord_basis == "sourced"

@@ -30,6 +30,8 @@ class Draft:
     adjust: tuple[str, ...]
     date_inherited: bool = False
     date_reported: bool = False
+    #: "partial" for a capture of part of the place ("took much of the town"), else ""
+    extent: str = ""
 
 
 @dataclass(slots=True)

@@ -10,7 +10,12 @@ from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate, find_dates
 from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft, sentence_index
-from gazetteer.extract.clauses import events_of_trigger, unplaced
+from gazetteer.extract.clauses import (
+    events_of_trigger,
+    launched_offensive,
+    sentence_assault,
+    unplaced,
+)
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
 from gazetteer.extract.roles import find_actors
@@ -96,6 +101,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     ctx.trigger_specs = [specs[0] for specs in readings]
     drafts: list[Draft] = []
     seen: dict[tuple[str, ...], int] = {}
+    offensives: list[tuple[int, int]] = []  # launched with no place of their own
     for a, b, specs in zip(ctx.trigger_starts, ends, readings, strict=True):
         for spec in specs:  # "the KIA's headquarters": of the place after it, else before
             made = events_of_trigger(ctx, a, b, spec)
@@ -103,10 +109,19 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                 drafts.extend(_new_mentions(ctx, made, seen))
                 break
         else:
-            if specs[0].event_type in CHANGES:
+            if specs[0].event_type == "assault" and launched_offensive(ctx, a, b):
+                offensives.append((a, b))
+            elif specs[0].event_type in CHANGES:
                 candidate = unplaced(ctx, a, b, specs[0])
                 if candidate is not None:
                     ctx.candidates.append(candidate)
+    for a, b in offensives:  # "... ten days after the TNLA launched an offensive in May"
+        made = sentence_assault(ctx, a, b, drafts)
+        if made is not None:
+            drafts.append(made)
+        elif (candidate := unplaced(ctx, a, b, ctx.trigger_specs[
+                ctx.trigger_starts.index(a)])) is not None:
+            ctx.candidates.append(candidate)
     drafts = settle(ctx, drafts)
     return ArticleExtraction(finish(ctx, drafts), finish_candidates(ctx))
 
@@ -237,7 +252,7 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
             source_file=art.file, published=published, excerpt=excerpt, char_start=start,
             char_end=end, confidence=confidence, place_approximate=bool(d.loc.approximate),
             highlight_start=d.trigger[0], highlight_end=d.trigger[1],
-            published_basis=art.published_basis if published else ""))
+            published_basis=art.published_basis if published else "", extent=d.extent))
     events.sort(key=lambda e: (e.char_start, e.place, e.event_type, e.highlight_start))
     return events
 

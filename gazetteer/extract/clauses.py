@@ -4,13 +4,15 @@ A phrase takes the place(s) that follow it ("captured X", lists "X on 29 Septemb
 18 October and Z") or precede it ("X fell to", "X, under KIA control"). Cues in the
 clause before the phrase cancel it (negation, denial, intent: "denied", "plans to", "did
 not") or turn a capture into an assault (attempt: "trying to seize"; partial control:
-"two thirds of").
+"the outskirts of"); a capture of a share of the place ("two thirds of", "much of the
+town") is an assault and a capture marked ``extent`` "partial" (contested, not taken).
 """
 
 from __future__ import annotations
 
 import re
 
+from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import (
     Context,
     Draft,
@@ -19,6 +21,7 @@ from gazetteer.extract._context import (
     first_match_at,
     iter_actors,
     last_match_end,
+    locs_between,
     match_within,
     scope_end,
     sentence_of,
@@ -51,7 +54,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     cue_from = min(t0, first.start) if spec.object == "before" else t0
     verdict = _cues(ctx, cue_from, t0, sentence, event_type)
     if verdict != "cancel" and (_retracted(ctx, t1, sentence) or (
-            spec.noun and _conjecture(ctx, objects[-1][0].end, sentence))):
+            (spec.noun or _gerund_subject(ctx, t0, t1, sentence))
+            and _conjecture(ctx, _object_end(ctx, t1, objects[-1][0].end), sentence))):
         verdict = "cancel"
     if verdict == "cancel":
         return []
@@ -59,6 +63,12 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     if event_type == "held" and _past(ctx, cue_from, sentence):
         return []
+    opened = _opening(ctx, t0, t1, sentence) if event_type == "held" else None
+    if opened is not None:  # "has occupied X since 29 March": taken that day
+        event_type = "capture"
+    # "took much of the town": a capture of part of the place, written with its assault
+    share = event_type == "capture" and verdict != "attempt" and bool(flags.get("share")) \
+        and not flags.get("facility")
     if verdict == "attempt" or flags.get("partial"):
         if event_type == "capture":
             event_type = "assault"
@@ -71,6 +81,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     if verdict == "claim":
         adjust.append("claim")
     actor, actor_note = actor_of(ctx, t0, t1, spec, sentence, objects)
+    if opened is not None and not actor:  # "the KIA has occupied": the actor in the phrase
+        actor = next((x[2] for x in iter_actors(ctx, t0, t1)), "")
     if spec.actor == "adjacent" and not actor:
         return []
     if actor_note:
@@ -78,14 +90,19 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     target = target_of(ctx, t0, t1, spec, sentence, objects, actor)
     drafts = []
     adjust_notes = tuple(adjust)
-    for loc, item_end, note in objects:
-        if loc.area:
-            continue
+    objects = [o for o in objects if not o[0].area]
+    dates = [None if event_type == "held" else
+             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
+             for loc, item_end, _ in objects]
+    if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
+            dates[-1].char_start >= objects[-1][0].end:
+        dates = [dates[-1]] * len(dates)  # "seized A, B and C on 3 May": the list's date
+    if opened is not None:
+        dates = [opened] * len(dates)
+    for (loc, _item_end, note), date in zip(objects, dates, strict=True):
         ctx.object_locs.append(loc)
         ctx.object_starts.append(sentence[0])
         notes = (*adjust, note) if note else adjust_notes
-        date = None if event_type == "held" else \
-            date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
         reported = None
         if date is not None and event_type == "capture":
             date = range_end(ctx, date, sentence)
@@ -94,6 +111,11 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
         drafts.append(draft)
+        if share:
+            part = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
+                         (*notes, "partial_capture"), extent="partial")
+            part.date_reported = draft.date_reported
+            drafts.append(part)
     return drafts
 
 
@@ -217,6 +239,22 @@ def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:
     return match_within(ctx, "retraction", sentence, t1, sentence[1] if end is None else end)
 
 
+def _object_end(ctx: Context, t1: int, end: int) -> int:
+    """Where the object phrase after ``t1`` ends: the place's end, or for a reference
+    standing for a place named before ("the village") the reference's own end."""
+    if end > t1:
+        return end
+    m = ctx.r.pronoun_re.match(ctx.text, t1)
+    return m.end() if m else t1
+
+
+def _gerund_subject(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> bool:
+    """"Capturing the village would ...": a phrase opening its sentence with a verb in
+    -ing is the subject noun phrase, like "the capture of"."""
+    return ctx.text[t0:t1].split()[0].casefold().endswith("ing") and \
+        not ctx.masked[sentence[0]:t0].strip(" \n\"“'‘")
+
+
 def _conjecture(ctx: Context, end: int, sentence: tuple[int, int]) -> bool:
     """"The capture of X would be the first time": a modal verb just after a noun phrase
     makes it a conjecture, not a report."""
@@ -227,6 +265,74 @@ def _conjecture(ctx: Context, end: int, sentence: tuple[int, int]) -> bool:
     return bool(m and not ctx.masked[end:m.start()].strip(" ,"))
 
 
+def _opening(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+             ) -> ResolvedDate | None:
+    """For an occupation phrase ("has occupied", "in occupation of"), the date its
+    sentence says the occupation began ("since 29 March", "from 7 March"), nearest to the
+    phrase; None for another phrase or without such a date."""
+    occupation = ctx.r.occupation_re
+    if occupation is None or not occupation.search(ctx.text, t0, t1):
+        return None
+    opening = [d for d in dates_between(ctx, sentence[0], sentence[1]) if d.since]
+    if not opening:
+        return None
+    return min(opening, key=lambda d: d.char_start - t1 if d.char_start >= t1
+               else t0 - d.char_end)
+
+
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:
     near = _tail_words(ctx, _clause_start(ctx, a, sentence), a, 4)
     return bool(ctx.r.past_re.search(near))
+
+
+# -- an offensive launched with no place of its own --------------------------------------------
+
+#: "launched an offensive", "renewed its assault", "began attacks": an offensive begun.
+_LAUNCHED = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|renew(?:ed|s|ing)?|beg[au]n|begin(?:s|ning)?|start(?:ed|s|ing)?"
+    r"|initiat(?:ed|es|ing)|mount(?:ed|s|ing)?|resum(?:ed|es|ing))\s+"
+    r"(?:(?:a|an|the|its|their|his|her|fresh|new|major|renewed|heavy|joint|massive|ground|"
+    r"final|full-scale|large-scale|coordinated|\w+-pronged)\s+){0,3}"
+    r"(?:offensives?|assaults?|attacks?|onslaught|counter-?offensive)\b", re.IGNORECASE)
+
+
+def launched_offensive(ctx: Context, t0: int, t1: int) -> bool:
+    """Whether the assault phrase at ``t0`` is an offensive being launched ("renewed an
+    offensive against the junta"), whatever its object."""
+    sentence = sentence_of(ctx, t0)
+    return bool(_LAUNCHED.search(ctx.masked, max(sentence[0], t0 - 40), t1))
+
+
+def sentence_assault(ctx: Context, t0: int, t1: int, drafts: list[Draft]) -> Draft | None:
+    """An offensive launched with no place of its own, but with its own date, in a
+    sentence about one place ("X's camp was captured on 7 January, ten days after the TNLA
+    launched an offensive at the end of December"; "fighting has rocked X since early July,
+    when the MNDAA renewed an offensive against the junta"): an assault on that place, on
+    the offensive's date. None when the sentence speaks of no place or of several, when a
+    cue cancels the phrase, or when it gives the offensive no date of its own."""
+    sentence = sentence_of(ctx, t0)
+    if locs_between(ctx, t1, scope_end(ctx, t1, sentence)):
+        return None  # "launched an offensive in Waingmaw Township": where, not on what
+    here = [d for d in drafts if d.sentence == sentence and d.event_type in (
+        "capture", "assault", "clash") and not d.loc.area]
+    if len({d.loc.name for d in here}) != 1:
+        return None
+    if _cues(ctx, t0, t0, sentence, "assault") in ("cancel", "attempt") or \
+            _retracted(ctx, t1, sentence):
+        return None
+    taken = {d.date.value for d in here if d.event_type == "capture" and d.date is not None}
+    dates = [d for d in dates_between(ctx, sentence[0], sentence[1])
+             if d.value not in taken]
+    if not dates:
+        return None
+    date = min(dates, key=lambda d: d.char_start - t1 if d.char_start >= t1
+               else t0 - d.char_end)
+    if any(d.date is not None and d.event_type == "capture" and d.date.end < date.start
+           for d in here):
+        return None  # an offensive after the capture is no assault on what was taken
+    clause = last_match_end(ctx, "cue_breaker", sentence, t0) or sentence[0]
+    actor = next((x[2] for x in iter_actors(ctx, max(clause, sentence[0]), t0,
+                                            reverse=True)), "") or \
+        subject_before(ctx, sentence[0], t0)
+    return Draft("assault", here[0].loc, actor, "", date, (t0, t1), sentence,
+                 ("sentence_place",))

@@ -82,6 +82,8 @@ class Rules:
     base: dict[str, float]
     adjust: dict[str, float]
     limits: dict[str, int]
+    #: occupation words ("has occupied X since 29 March": taken then), or None
+    occupation_re: re.Pattern[str] | None = None
 
 
 _ALT = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|(\{actor\})|(\S+)")
@@ -320,5 +322,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         base=dict(events["confidence"]["base"]),
         adjust=dict(events["confidence"]["adjust"]),
         limits=dict(events["limits"]),
+        occupation_re=re.compile(words_re(words["occupation"]))
+        if words.get("occupation") else None,
     )
 

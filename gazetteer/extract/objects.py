@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from gazetteer.extract._context import (
     Context,
@@ -46,6 +47,13 @@ _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
     r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
 _INSIDE = frozenset({"in", "at", "inside", "within"})
+#: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
+#: lacks between: "occupied security posts and A, B and C villages".
+_SITES_FIRST = re.compile(
+    r"\s*(?:(?:the|some|several|two|three|four|five|\d+)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:posts|camps|bases|outposts|positions|checkpoints|stations|gates)"
+    r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*")
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
@@ -87,13 +95,17 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             i = bisect_left(ctx.loc_starts, including.end())
             first_ok = i < len(ctx.locs) and ctx.locs[i].start == including.end()
     if not first_ok and spec.event_type != "held":
-        ref = _site_in_reference(ctx, t0, t1, spec, sentence)
+        ref = _site_in_reference(ctx, t0, t1, spec, sentence) or \
+            _fronted_site(ctx, t0, t1, spec, sentence)
         if ref is not None:
             return [(ref, scope_end(ctx, t1, sentence), "antecedent_place")], flags
     if not first_ok:
         loc, partial = antecedent(ctx, t0, t1, sentence)
         if partial:
-            flags["partial"] = True
+            _note_partial(ctx, partial, flags)
+        if loc is None and spec.event_type != "held":  # "captured another city ...,
+            unnamed = _UNNAMED_OBJECT.match(ctx.masked, t1)  # Lweje residents said"
+            loc = _named_later(ctx, unnamed.end(), sentence) if unnamed else None
         end = scope_end(ctx, t1, sentence)
         return ([(loc, end, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
@@ -102,9 +114,9 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             _LAST.search(ctx.masked, max(t1, first.start - 40), first.start):
         items[0] = first.anchor  # "captured the last bases in Mansi": Mansi fell
     if spec.event_type == "assault":  # "attacks on the bases in Bhamo": Bhamo is contested
-        items = [loc.anchor if loc.site and loc.anchor is not None and (
-            loc.name.split()[0] == loc.site or loc.place is not None) else loc
-            for loc in items]
+        items = [loc.anchor if loc.site and loc.site != "village" and loc.anchor is not None
+                 and (loc.name.split()[0] == loc.site or loc.place is not None) else loc
+                 for loc in items]  # a village attacked is that village, not its township
     bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):
@@ -139,12 +151,49 @@ def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     return _site_at(loc, word, m.group("rel").casefold())
 
 
+_FACILITY_AFTER = re.compile(
+    r"\s*(?:(?:a|an|the|two|three|four|five|several|some|its|their)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<site>police\s+stations?|border\s+gates?|outposts?|bases?|"
+    r"camps?|posts?|checkpoints?|stations?|positions?|headquarters|garrisons?)\b",
+    re.IGNORECASE)
+_FRONTED_AFTER_BREAK = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\band\s+|\bthen\s+)(?:in|at)\s+$",
+                                  re.IGNORECASE)
+_FRONTED_FIRST = re.compile(r"\s*(?:in|at)\s+", re.IGNORECASE)
+_SUBJECT_ONLY = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){1,6}")
+
+
+def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                  sentence: tuple[int, int]) -> Mention | None:
+    """"In X, the KIA seized a police station": a base, post or station taken in the
+    place a clause opens with (a capture of the site there, an assault on the place)."""
+    if spec.event_type not in ("capture", "assault"):
+        return None
+    fac = _FACILITY_AFTER.match(ctx.masked, t1, min(sentence[1], t1 + 60))
+    k = bisect_left(ctx.loc_starts, t0) - 1
+    if fac is None or k < 0 or ctx.locs[k].start < sentence[0]:
+        return None
+    loc = ctx.locs[k]
+    if (loc.area and not loc.township_area) or not _SUBJECT_ONLY.fullmatch(
+            ctx.masked, loc.end, t0) or ctx.r.breaker_re.search(ctx.masked, loc.end, t0):
+        return None
+    lead = ctx.masked[sentence[0]:loc.start]
+    if not (_FRONTED_FIRST.fullmatch(lead) or _FRONTED_AFTER_BREAK.search(lead)):
+        return None
+    if loc.township_area:
+        loc = _town_of(loc) if spec.event_type == "assault" else loc
+    if spec.event_type == "assault":
+        return loc
+    word = _singular(" ".join(fac.group("site").casefold().split()))
+    return _site_at(loc, word, "in")
+
+
 def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int],
                flags: dict[str, bool]) -> tuple[bool, tuple[str, str] | None]:
     """Whether the place at ``b`` is the object of the phrase ending at ``a``; and, when a
     base or camp in it is, that site's (word, relation)."""
     r = ctx.r
-    if b - a > spec.max_gap:
+    if b - a > spec.max_gap and not (spec.strict and b - a <= 120 and
+                                     _SITES_FIRST.fullmatch(ctx.masked, a, b)):
         return False, None
     gap = ctx.masked[a:b]
     if "\n" in gap:
@@ -155,13 +204,13 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     if spec.strict:
         ok = bool(r.object_ok["strict"].fullmatch(gap)) and (
             plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap)))
-        return ok, None
+        return ok or bool(_SITES_FIRST.fullmatch(gap)), None
     if plain:
         return True, None
     if r.breaker_re.search(gap):
         return False, None
     if r.cue["partial"].search(gap):
-        flags["partial"] = True
+        _note_partial(ctx, gap, flags)
     facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
     if facility:
         rel = facility.group("rel").casefold()
@@ -169,6 +218,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
             return True, None  # "the last bases in X", "attacks on the bases in X": X itself
         word = " ".join(facility.group("site").casefold().split())
         flags.pop("partial", None)
+        flags.pop("share", None)
         return True, (_singular(word), rel)
     if _LIST_HEADER.fullmatch(gap):
         return True, None  # "lost five towns in northern Shan State – A, B and C"
@@ -283,7 +333,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     items.reverse()
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if ctx.r.cue["partial"].search(lead):
-        flags["partial"] = True
+        _note_partial(ctx, lead, flags)
     if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
         ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
         return ([(ref, t0, "antecedent_place")] if ref else []), flags  # "21 miles from X"
@@ -351,10 +401,20 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Ment
 
 # -- references ("it", "the town") ------------------------------------------------------------
 
+def _note_partial(ctx: Context, words: str, flags: dict[str, bool]) -> None:
+    """``words`` before the place say only part of it: "partial" (the place is contested),
+    and "share" when they name a share of the place itself ("much of", "two thirds of"),
+    not its surroundings ("the outskirts of", "villages around"): a partial capture."""
+    flags["partial"] = True
+    share = ctx.r.cue.get("share")
+    if share is not None and share.search(words):
+        flags["share"] = True
+
+
 def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
-               ) -> tuple[Mention | None, bool]:
-    """The place "it" / "the town" / "the outpost" after a phrase stands for; and whether
-    only part of it ("much of the town")."""
+               ) -> tuple[Mention | None, str]:
+    """The place "it" / "the town" / "the outpost" after a phrase stands for; and the
+    words that say only part of it ("much of the town": "much of"), else ""."""
     m = ctx.r.pronoun_re.match(ctx.text, t1)
     partial = None
     if not m:
@@ -362,9 +422,9 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
         partial = ctx.r.cue["partial"].match(ctx.text, space.end() if space else t1)
         m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
         if m is None:
-            return None, False
+            return None, ""
     word = m.group().strip().split()[-1].casefold()
-    return _reference(ctx, word, t0, sentence), partial is not None
+    return _reference(ctx, word, t0, sentence), partial.group() if partial else ""
 
 
 _SPACE = re.compile(r"\s*")
@@ -373,6 +433,37 @@ _UNNAMED_WORDS = frozenset({"town", "city", "camp", "base", "outpost", "village"
 _UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:town|city|camp|base|"
                       r"outpost|village)\b(?![^.]*\b(?:of|called|named)\s+[A-Z])")
 _TOWN_WORDS = frozenset({"town", "city", "it", "township", "border town"})
+
+
+_UNNAMED_OBJECT = re.compile(r"\s*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|city)\b",
+                             re.IGNORECASE)
+#: A town named by the people who live there ("Lweje residents said", "residents of X").
+_BY_RESIDENTS_AFTER = re.compile(r"\s+(?:residents?|locals?|villagers|inhabitants|"
+                                 r"townspeople)\b", re.IGNORECASE)
+_BY_RESIDENTS_BEFORE = re.compile(r"\b(?:residents?|locals?|villagers|inhabitants|people)\s+"
+                                  r"(?:of|in)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+                                  re.IGNORECASE)
+
+
+def _named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | None:
+    """The town an unnamed "another city" or "the city" with no antecedent stands for,
+    when the article names it right after by the people who live there ("..., Lweje
+    residents said", "residents of Lweje told RFA"): in this sentence or the next. Any
+    other later name is no answer (it may be another place)."""
+    i = sentence_index(ctx, sentence[0])
+    stop = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)][1] if ctx.sentences \
+        else sentence[1]
+    k = bisect_left(ctx.loc_starts, pos)
+    while k < len(ctx.locs) and ctx.locs[k].start < stop:
+        loc = ctx.locs[k]
+        k += 1
+        kind = loc.place.kind if loc.place is not None else ""
+        if loc.area or loc.site or kind not in ("town", "city"):
+            continue
+        if _BY_RESIDENTS_AFTER.match(ctx.text, loc.end) or _BY_RESIDENTS_BEFORE.search(
+                ctx.text, max(0, loc.start - 40), loc.start):
+            return replace(loc, start=pos, end=pos)  # read where the phrase names it
+    return None
 
 
 def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
@@ -412,6 +503,12 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
         loc = _site_or_anchor(loc, site)
         if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
             return _town_of(loc) if loc.area else loc
+    if word == "village":  # "operations around X Village ... toward the village": a
+        for loc in named:  # village named as a point of reference is still the village
+            if _fits(ctx, loc, word, site):
+                return loc
+    if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
+        return _named_later(ctx, before, sentence)
     return None
 
 
@@ -428,6 +525,8 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
         return not loc.area
     if site or word in ("command", "headquarters"):
         return bool(loc.site) and (not site or loc.site == site or word == "camp")
+    if word == "village" and loc.site == "village":
+        return True  # "Sharaw Hka Village ... toward the village"
     if loc.site:
         return False
     kind = loc.place.kind if loc.place is not None else ""

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import Mention
-from gazetteer.places import Place
+from gazetteer.places import Place, haversine_km
 
 _NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
                        r"police|militia|hilltop|hill|strategic|main|frontline|border)\s+)"
@@ -73,15 +74,19 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 place = named.get(f"{name} {label}") or _sentence_anchor(
                     text, m.start(), locs, starts, sentence_starts, sentences)
                 village = _village_near(r, name, points) if site == "village" else None
+                if village is None and site == "village" and place is not None and \
+                        place.township_area:  # "... in Mansi Township. In X Village, ..."
+                    village = _village(r, name, place, near=False)
                 if village is not None:
-                    made.append(Mention(m.start(), m.end(), village.name, village,
-                                        village.lat, village.lon, village.approximate,
-                                        site=site, township=village.township,
-                                        definite=definite))
+                    made.append(Mention(_name_start(text, name_run, name, m), m.end(),
+                                        village.name, village, village.lat, village.lon,
+                                        village.approximate, site=site,
+                                        township=village.township, definite=definite))
                     continue
                 if place is not None:
                     made.append(_located(text, name_run, name, m, label, site, place,
                                          definite))
+                    named.setdefault(f"{name} {label}", made[-1])
             continue
         anchor = locs[anchor_i]
         start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
@@ -130,21 +135,57 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             continue
         out.append(loc)
     _coreference_sites(out)
-    return out
+    return _lowercase_repeats(text, out)
+
+
+_VILLAGE_SURFACE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}?[A-Z][\w'’-]*)\s+[Vv]illage\b")
+
+
+def _lowercase_repeats(text: str, locs: list[Mention]) -> list[Mention]:
+    """A village the article names with capitals ("Man Wein Gyi Village") and settles,
+    written again in other case ("the Man wein gyi police station"): the same place. Only
+    names of two words or more, so that no common word is read as a village."""
+    added: list[Mention] = []
+    for loc in locs:
+        if loc.site != "village" or (loc.place is None and not loc.article_named):
+            continue
+        m = _VILLAGE_SURFACE.match(text, loc.start)
+        if m is None:
+            continue
+        surface = m.group(1)
+        if len(surface.split()) < 2:
+            continue
+        pattern = re.compile(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, surface.split()))
+                             + r"(?![\w'’-])", re.IGNORECASE)
+        for hit in pattern.finditer(text):
+            if hit.group() == surface or any(o.start < hit.end() and hit.start() < o.end
+                                             for o in (*locs, *added)):
+                continue
+            added.append(replace(loc, start=hit.start(), end=hit.end(), definite=False))
+    if not added:
+        return locs
+    return sorted([*locs, *added], key=lambda loc: (loc.start, -loc.end))
 
 
 _DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
+
+
+def _name_start(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str]
+                ) -> int:
+    """Where a site's name starts ("Man Wein Gyi Village": at "Man"), else its word's."""
+    start = m.start()
+    if name_run is not None:
+        start = max(0, name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1)
+        while start < m.start() and text[start].isspace():
+            start += 1
+    return start
 
 
 def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str],
              label: str, site: str, place: Mention, definite: bool) -> Mention:
     """A named site the article locates away from its name (in its sentence, or where it
     named it before): at that place's coordinates, approximate."""
-    start = m.start()
-    if name_run is not None:
-        start = max(0, name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1)
-        while start < m.start() and text[start].isspace():
-            start += 1
+    start = _name_start(text, name_run, name, m)
     place_name = f"{name} {label}"
     return Mention(start, m.end(), place_name, None, place.lat, place.lon, True,
                    article_named=True, site=site, township=place.township,
@@ -199,6 +240,11 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
         a = text.index(name, pos)
         pos = b = a + len(name)
         k = bisect_right(starts, a) - 1
+        if k >= 0 and locs[k].end > a and site == "village":
+            village = far_town_as_village(r, locs[k], points)
+            if village is not None:  # "Myothit and Tasai villages" near Bhamo, not the
+                out.append(village)  # town of Myothit in Magway
+                continue
         if (k >= 0 and locs[k].end > a) or name.casefold() in r.determiners:
             continue  # a place the gazetteer knows, found already
         label = "Village" if site == "village" else site
@@ -223,6 +269,29 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
 
 #: How close to one of the article's places a village named alone must lie, in km.
 _NEAR_KM = 25.0
+#: A town this far (km) from every other place of the article, written as a village, is
+#: a MIMU village of the same name near them when one settles it.
+FAR_TOWN_KM = 150.0
+
+
+def far_town_as_village(r: Rules, loc: Mention, points: list[tuple[float, float]]
+                        ) -> Mention | None:
+    """``loc`` (a gazetteer town the article calls a village: "Myothit and Tasai villages")
+    as the MIMU village of that name near the article's other places, when the town lies
+    more than :data:`FAR_TOWN_KM` from all of them and exactly one such village does
+    (:func:`_village_near`); else None."""
+    if loc.place is None or loc.site or loc.area:
+        return None
+    others = [p for p in points if p != (loc.lat, loc.lon)]
+    if len(others) < 2 or min(haversine_km(p, (loc.lat, loc.lon)) for p in others) \
+            <= FAR_TOWN_KM:
+        return None
+    text_name = loc.place.name
+    village = _village_near(r, text_name, others)
+    if village is None:
+        return None
+    return Mention(loc.start, loc.end, village.name, village, village.lat, village.lon,
+                   village.approximate, site="village", township=village.township)
 
 
 def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Place | None:
@@ -233,6 +302,10 @@ def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Pla
         return r.gazetteer.resolve_village(name, near=points, max_km=_NEAR_KM)
     except LookupError:
         return None
+
+
+_FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "of", "by", "for",
+                             "with", "and", "or", "but", "into", "around", "inside"})
 
 
 def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
@@ -247,8 +320,8 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
         if (k >= 0 and actor_spans[k][0] <= pos < actor_spans[k][1]) or \
                 (word.isupper() and len(word) > 1):
             break
-        if word.casefold() in r.determiners:
-            break
+        if word.casefold() in r.determiners or word.casefold() in _FUNCTION_WORDS:
+            break  # "In Man Wein Gyi village": "In" opens the sentence, it is no name
         if word.casefold() in r.month_words:
             break
         kept.append(word)
@@ -309,15 +382,17 @@ def _coreference_sites(locs: list[Mention]) -> None:
             latest[key] = loc
 
 
-def _village(r: Rules, name: str, anchor: Mention) -> Place | None:
+def _village(r: Rules, name: str, anchor: Mention, *, near: bool = True) -> Place | None:
     """The MIMU village ``name`` is, when the place locating it settles which (its
-    township, or within 25 km of it); else None, never a guess."""
+    township, and within 25 km of it unless ``near`` is False or the place is a township
+    named as such: "X Village in Y Township"); else None, never a guess."""
     name = " ".join(name.split())
     if not name:
         return None
     township = anchor.name if anchor.area else (anchor.township or None)
+    near = near and not anchor.township_area  # "X Village in Y Township": Y settles it
     try:
-        return r.gazetteer.resolve_village(name, township=township, near=(anchor.lat,
-                                                                            anchor.lon))
+        return r.gazetteer.resolve_village(name, township=township, near=(
+            anchor.lat, anchor.lon) if near or not township else None)
     except LookupError:
         return None

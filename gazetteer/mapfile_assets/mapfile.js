@@ -249,8 +249,9 @@
       var when = iv.since[origin] === null ? "" : " " + whenText(iv.since[origin], (code >> 5) & 3);
       var holder = ((code >> 10) & 7) - 1;
       if (kind === "assault") {
-        text = "Contested: " + actor + " assault" +
-          (holder >= 0 ? " on the " + D.statuses[holder] : "") + when;
+        var partial = rows.some(function (r) { return rowInfo(r).type === "partial capture"; });
+        text = "Contested: " + actor + (partial ? " partial capture" : " assault") +
+          (holder >= 0 ? (partial ? " from the " : " on the ") + D.statuses[holder] : "") + when;
       } else {
         text = (kind === "capture" ? "Captured by " : "Held by ") + actor + when;
       }
@@ -548,7 +549,7 @@
       it.setAttribute("role", "listitem");
       return add(it, dot, label);
     }
-    D.labels.forEach(function (label, s) { add(box, item(label, D.styles[s * 8])); });
+    (D.legend || D.labels).forEach(function (label, s) { add(box, item(label, D.styles[s * 8])); });
     var grey = D.statuses.indexOf("KIA");
     add(box, item("assumed baseline (no article supports it)", D.styles[grey * 8 + 4]),
         item("changed in the last " + D.recent + " days", D.styles[grey * 8 + 2]),

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from gazetteer.events import RECENT_DAYS, describe_date
-from gazetteer.palette import LABELS, PALETTE
+from gazetteer.events import RECENT_DAYS, describe_date, event_label
+from gazetteer.palette import LABELS, LEGEND_LABELS, PALETTE
 from gazetteer.timeline import Timeline
 from gazetteer.web.layers import area_style, marker_style
 from gazetteer.web.model import Model
@@ -30,7 +30,7 @@ def legend_html(*, areas: bool = False) -> str:
     """
     items = []
     for status, label in LABELS.items():
-        items.append(_legend_item(label, marker_style(status)))
+        items.append(_legend_item(LEGEND_LABELS.get(status, label), marker_style(status)))
     items.append(_legend_item("assumed baseline (no article)",
                               marker_style("junta", assumed=True)))
     items.append(_legend_item(f"changed in the last {RECENT_DAYS} days",
@@ -166,10 +166,12 @@ def _excerpts(model: Model, place: str, details: Any) -> list[dict[str, Any]]:
         art = model.data.articles.get(str(first.get("source_file")), {})
         if here:
             what = "; ".join(dict.fromkeys(
-                f"{r.get('event_type')} {describe_date(r.get('date'), r.get('date_precision'))}"
+                f"{event_label(r.get('event_type'), r.get('extent'))} "
+                f"{describe_date(r.get('date'), r.get('date_precision'))}"
                 for r in here)) + " here"
         else:
-            what = f"mentions it (a {first.get('event_type')} at {first.get('place')})"
+            what = (f"mentions it (a {event_label(first.get('event_type'), first.get('extent'))}"
+                    f" at {first.get('place')})")
         out.append({
             "outlet": art.get("outlet") or str(first.get("outlet") or ""),
             "title": art.get("title", ""),

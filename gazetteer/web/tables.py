@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from gazetteer.events import is_missing
+from gazetteer.events import event_label, is_missing
 from gazetteer.web.model import Model
 from gazetteer.web.render import page_templates
 
@@ -50,7 +50,19 @@ def _events_sorted(model: Model) -> tuple[pd.DataFrame, np.ndarray]:
     out["_key"] = [-d.toordinal() for d in model.event_starts[known]]
     out = out.sort_values(["_key", "place"], kind="stable")
     keys = out["_key"].to_numpy(dtype=np.int64)
+    out = _labelled(out)
     return out[list(TABLE_COLUMNS)].reset_index(drop=True), keys
+
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its type column in words ("partial capture", see
+    :func:`gazetteer.events.event_label`)."""
+    if "extent" not in frame or frame.empty:
+        return frame
+    out = frame.copy()
+    out["event_type"] = [event_label(t, x) for t, x in
+                         zip(out["event_type"], out["extent"], strict=True)]
+    return out
 
 
 def filter_options(model: Model) -> tuple[list[str], list[str]]:
@@ -108,7 +120,7 @@ def changes_table(model: Model, start: dt.date, end: dt.date) -> pd.DataFrame:
     frame["outlet"] = [model.data.articles.get(str(f), {}).get("outlet") or
                        ("" if is_missing(g) else str(g))
                        for f, g in zip(frame["source_file"], given, strict=True)]
-    return frame[list(TABLE_COLUMNS)]
+    return _labelled(frame)[list(TABLE_COLUMNS)]
 
 
 def events_csv(model: Model) -> str:

@@ -1,0 +1,41 @@
+"""Towns written under another name or romanisation (issue 11), found in running text,
+and a list's date given to every place of the list. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+from support.extraction import run
+
+
+def captures(text: str) -> dict[str, str]:
+    return {e.place: e.date for e in run(text) if e.event_type == "capture"}
+
+
+@pytest.mark.parametrize("text, town", [
+    ("The MNDAA said it had seized Kyugok on 20 November.", "Pang Hseng"),
+    ("Kyu Gok, a border town in Muse Township, fell to the alliance on 20 November.",
+     "Pang Hseng"),
+    ("Alliance troops took control of Pansai town on 20 November.", "Pang Hseng"),
+    ("Kachin fighters overran a junta camp in Wynemaw on 20 November.", "camp in Waingmaw"),
+    ("On 20 November the KIA captured Wine Maw.", "Waingmaw"),
+])
+def test_a_town_under_another_name_or_spelling(text: str, town: str) -> None:
+    assert captures(text).get(town) == "2024-11-20"
+
+
+@pytest.mark.parametrize("text, places, date", [
+    ("The KIA captured Sadung and Chipwi in May.", {"Sadung", "Chipwi"}, "2024-05"),
+    ("Resistance fighters took control of Mansi, Shwegu and Momauk on 3 October.",
+     {"Mansi", "Shwegu", "Momauk"}, "2024-10-03"),
+    ("The TNLA seized the junta's camp in Kyaukme in northern Shan State and Nawnghkio "
+     "on 6 August.", {"camp in Kyaukme", "Nawnghkio"}, "2024-08-06"),
+])
+def test_a_date_after_a_list_dates_every_place_of_it(text: str, places: set[str],
+                                                     date: str) -> None:
+    got = captures(text)
+    assert {p: got.get(p) for p in places} == dict.fromkeys(places, date)
+
+
+def test_places_with_their_own_dates_keep_them() -> None:
+    got = captures("The KIA captured Sadung on 3 May, Chipwi on 9 May and Tsawlaw.")
+    assert (got["Sadung"], got["Chipwi"]) == ("2024-05-03", "2024-05-09")

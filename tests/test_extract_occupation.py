@@ -1,0 +1,60 @@
+"""An occupation stated with the day it began is a capture on that day (issue 11); a town
+an article first leaves unnamed ("another city") and names by its residents is that town.
+Sentences are our own, in several phrasings."""
+
+from __future__ import annotations
+
+import pytest
+from support.extraction import run
+
+
+def events(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.event_type, e.place, e.date, e.actor) for e in run(text)
+            if e.event_type in ("capture", "assault", "held")}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has occupied Lweje since 29 March.",
+    "Since 29 March, the KIA has occupied Lweje.",
+    "KIA fighters have occupied Lweje since March 29, residents say.",
+    "The KIA has been in occupation of Lweje since 29 March.",
+    "KIA troops, which took the town in a night raid, have occupied Lweje since 29 March.",
+])
+def test_an_occupation_since_a_day_is_a_capture_that_day(text: str) -> None:
+    assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has occupied Lweje for months.",
+    "The KIA has been in occupation of Lweje throughout the year.",
+])
+def test_an_occupation_without_its_first_day_is_a_holding(text: str) -> None:
+    got = events(text)
+    assert {kind for kind, place, _, _ in got if place == "Lweje"} == {"held"}
+
+
+def test_a_holding_of_another_kind_since_a_day_is_no_capture() -> None:
+    assert not [e for e in events("The KIA has controlled Lweje since 29 March.")
+                if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The KIA captured another border town on Thursday. Troops have been deployed across "
+     "it, Lweje residents told reporters.", "2024-12-05"),
+    ("Kachin fighters seized a second town on 5 December. Shops stayed shut on Monday, "
+     "residents of Lweje said.", "2024-12-05"),
+    ("Rebel troops have held the city since 5 December, but the junta's soldiers only "
+     "surrendered this week, according to residents of Lweje.", ""),
+])
+def test_a_town_named_later_by_its_residents(text: str, date: str) -> None:
+    got = run(text)
+    lweje = [e for e in got if e.place == "Lweje" and e.event_type == "capture"]
+    if date:
+        assert [e.date for e in lweje] == [date]
+    else:
+        assert not lweje  # "held the city since": no occupation word, no capture
+
+
+def test_a_town_named_later_in_another_role_is_not_the_one_taken() -> None:
+    text = "The KIA captured another town on Thursday. The army then bombed Lweje."
+    assert not [e for e in run(text) if e.event_type == "capture"]

@@ -1,0 +1,42 @@
+""""The village" for a village the article named before, even as a point of reference; a
+named site located once and named again later; and a sentence opened by an -ing phrase
+with "would" as a conjecture (issue 11). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+from support.extraction import run
+
+
+def control(text: str) -> set[tuple[str, str]]:
+    return {(e.event_type, e.place) for e in run(text)
+            if e.event_type in ("capture", "assault")}
+
+
+@pytest.mark.parametrize("text", [
+    ("Fighting flared in Hpakant Township in July. The KIA holds a hill outpost near Nam Sa "
+     "Village. Troops later patrolled around Nam Sa Village and its farms. Two battalions "
+     "of the army were sent in. On 3 August they launched an offensive toward the "
+     "village."),
+    ("Hpakant Township has seen heavy fighting. Soldiers raided Nam Sa Village in June. "
+     "Residents fled. Aid workers could not reach them. Junta columns returned and "
+     "attacked the village on 3 August."),
+])
+def test_the_village_is_the_village_named_before(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "assault" and e.date == "2024-08-03"]
+    assert [e.place for e in got] == ["Nam Sa Village"]
+    assert got[0].place_approximate  # put at its township's seat
+
+
+@pytest.mark.parametrize("text", [
+    "Lamyang Village lies 10 km from Waingmaw. Capturing the village would let the army "
+    "push on to Chipwi.",
+    "Seizing Bhamo could open the road north for the KIA.",
+    "Taking Lashio might cost the alliance dearly, analysts warned.",
+])
+def test_an_ing_phrase_with_would_is_a_conjecture(text: str) -> None:
+    assert not {k for k, _ in control(text) if k == "capture"}
+
+
+def test_an_ing_phrase_stating_what_happened_is_a_report() -> None:
+    assert ("capture", "Sadung") in control("Capturing Sadung took the KIA three days.")
