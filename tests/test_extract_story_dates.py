@@ -14,7 +14,9 @@ def rows(text: str) -> set[tuple[str, str, str, str]]:
 
 
 def dates_of(text: str, place: str, event_type: str) -> list[str]:
-    return [e.date for e in run(text) if e.place == place and e.event_type == event_type]
+    """Dates of the events at ``place`` (as named, with or without a trailing "Village")."""
+    return [e.date for e in run(text) if e.event_type == event_type
+            and e.place.removesuffix(" Village") == place.removesuffix(" Village")]
 
 
 # -- a camp in a township, and a place of that township ----------------------------------
