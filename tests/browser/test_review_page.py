@@ -73,7 +73,10 @@ def click_confirm(page) -> None:
         "() => document.querySelectorAll('.kcm-review-item').length === 1 && [...document"
         ".querySelectorAll('button')].filter(b => b.innerText.startsWith('Confirm'))"
         ".length === 1", timeout=20000)
-    page.locator(f".st-key-confirm-{current_key(page)} button").click(no_wait_after=True)
+    # the item's container may hold a second, stale button for a moment: take the one
+    # that says Confirm
+    page.locator(f".st-key-confirm-{current_key(page)} button").filter(
+        has_text=re.compile(r"^\s*Confirm")).first.click(no_wait_after=True)
 
 
 def decide_confirm(page) -> int:
