@@ -128,7 +128,10 @@ def test_url_is_fetched_politely_once(store: Store) -> None:
     assert "same address" in again.duplicates[0]
     assert [path for _, path, _ in server.requests] == ["/a.html", "/b.html"]
     assert all(agent == ingest.USER_AGENT for _, _, agent in server.requests)
-    assert server.requests[1][0] - server.requests[0][0] >= ingest.REQUEST_INTERVAL_S - 0.01
+    # the fetcher spaces its requests by the interval; the server sees them arrive with
+    # the machine's scheduling jitter (tens of ms on a loaded machine), an unthrottled
+    # fetcher within a few ms of each other
+    assert server.requests[1][0] - server.requests[0][0] >= ingest.REQUEST_INTERVAL_S - 0.25
     meta = store.articles_meta()
     assert {m["url"] for m in meta.values()} == {server.url("/a.html"), server.url("/b.html")}
 
