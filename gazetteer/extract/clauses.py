@@ -116,7 +116,23 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
                          (*notes, "partial_capture"), extent="partial")
             part.date_reported = draft.date_reported
             drafts.append(part)
+    _share_list_date(drafts)
     return drafts
+
+
+def _share_list_date(drafts: list[Draft]) -> None:
+    """"Attacked posts in X and Y on 2 June", "battles in X, Y and Z since June": a date
+    stated after the last item of a list, where no other item has a date of its own,
+    dates every item."""
+    if len(drafts) < 2:
+        return
+    last = drafts[-1].date
+    if last is None or drafts[-1].date_reported or last.char_start < drafts[-1].loc.end:
+        return
+    if any(d.date is not None and not d.date_reported for d in drafts[:-1]):
+        return
+    for d in drafts[:-1]:
+        d.date, d.date_reported = last, False
 
 
 def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraft | None:
@@ -218,7 +234,7 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
     if negation and not attempt:
         return "cancel"
     if attempt and event_type in ("capture", "assault", "held"):
-        return "cancel" if negation else "attempt"
+        return "cancel" if negation or _planned_attempt(ctx, start, t0) else "attempt"
     intent = any(m.group().casefold() != "to" or m.end() == len(near3.rstrip())
                  for m in r.cue["intent"].finditer(near3))
     if intent:
@@ -226,11 +242,41 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
         success = "success" in r.cue and r.cue["success"].search(near)
         if not (to_have or success):
             return "cancel"
-    if match_within(ctx, "plan", sentence, start, t0):
+    if match_within(ctx, "plan", sentence, start, t0) or _future(ctx, start, t0):
         return "cancel"
     if match_within(ctx, "claim", sentence, start, t0):
         return "claim"
     return ""
+
+
+def _planned_attempt(ctx: Context, start: int, t0: int) -> bool:
+    """"Is preparing an offensive to retake X", "plans a push to take X": the attempt
+    itself is only intended (an intent word in the three words before the attempt cue)."""
+    tail = _tail_words(ctx, start, t0, 8)
+    found = list(ctx.r.cue["attempt"].finditer(tail))
+    if not found:
+        return False
+    before = " ".join(tail[:found[-1].start()].split()[-3:])
+    return any(m.group().casefold() != "to" for m in ctx.r.cue["intent"].finditer(before))
+
+
+#: A pronoun subject between a subordinator and its phrase ("once it captures X").
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "the", "troops", "forces"})
+
+
+def _future(ctx: Context, start: int, t0: int) -> bool:
+    """"The army will stop after retaking X": the phrase follows a subordinator in a clause
+    that speaks of the future, so it reports nothing that has happened."""
+    subs = ctx.r.cue.get("subordinators")
+    future = ctx.r.cue.get("future")
+    if subs is None or future is None:
+        return False
+    words = _tail_words(ctx, start, t0, 3).split()
+    while words and words[-1].casefold() in _SUBJECT_PRONOUNS:
+        words.pop()
+    if not words or not subs.fullmatch(words[-1]):
+        return False
+    return bool(future.search(ctx.masked, start, t0))
 
 
 def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:

@@ -1,0 +1,71 @@
+"""General rules for failure classes of real reporting (issue 11), each on sentences of our
+own in several phrasings: plans and forecasts are not events; assaults stated as battles,
+attempts or fights for control; list dates; actors of appositives and of the regime's
+recaptures; bases in villages; relative weekdays.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support.extraction import run
+
+
+def control(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.event_type, e.place, e.date, e.actor) for e in run(text)
+            if e.event_type in ("capture", "assault")}
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say the army is preparing an offensive to retake Hsipaw from the TNLA.",
+    "Observers think the army is preparing an offensive to also retake Hsipaw.",
+    "The junta is preparing a major push to recapture Kyaukme.",
+    "The junta plans a fresh push to recapture Kyaukme.",
+    "One officer said the army will halt its campaign after retaking Mogok.",
+    "The KIA would withdraw once it captures Bhamo, a commander said.",
+    "The insurgents are now focused on taking Lashio, a resident said.",
+    "Fighters are now focusing on capturing the Bhamo airport.",
+    "The TNLA aims to seize Kyaukme before the rains.",
+    "The MNDAA is expected to take Lashio within weeks.",
+])
+def test_plans_and_forecasts_are_no_event(text: str) -> None:
+    assert control(text) == set()
+
+
+@pytest.mark.parametrize("text, place, date, actor", [
+    ("The KIA captured Mansi on 3 December and will now move on Bhamo.", "Mansi",
+     "2024-12-03", "KIA"),
+    ("Resistance fighters are focusing their assault on army positions in Kyaukme.",
+     "Kyaukme", None, "PDF"),
+    ("The KIA launched an offensive to capture Bhamo on 4 December.", "Bhamo", "2024-12-04",
+     "KIA"),
+])
+def test_reports_beside_plans_stay(text: str, place: str, date: str | None, actor: str
+                                   ) -> None:
+    got = {(t, p, d) for t, p, d, _ in control(text)}
+    assert any(p == place and (date is None or d == date) for _, p, d in got), got
+
+
+@pytest.mark.parametrize("text, places, date", [
+    ("The KIA has fought town-capture battles in Bhamo, Mansi and Shwegu since 4 December.",
+     ("Bhamo", "Mansi", "Shwegu"), "2024-12-04"),
+    ("TNLA troops began capture operations against Kyaukme and Hsipaw on 2 December.",
+     ("Kyaukme", "Hsipaw"), "2024-12-02"),
+    ("PDF fighters attacked security posts in Madaya and Singu on 2 December.",
+     ("Madaya", "Singu"), "2024-12-02"),
+    ("Fighting for control of Bhamo began on 4 December.", ("Bhamo",), "2024-12-04"),
+    ("The battle for full control over Mansi started on 3 December.", ("Mansi",),
+     "2024-12-03"),
+])
+def test_battles_and_fights_for_control_are_dated_assaults(text: str, places: tuple[str, ...],
+                                                            date: str) -> None:
+    got = {(p, d) for t, p, d, _ in control(text) if t == "assault"}
+    for place in places:
+        assert (place, date) in got, got
+
+
+def test_list_items_with_their_own_dates_keep_them() -> None:
+    got = {(p, d) for t, p, d, _ in control(
+        "The KIA took Sinbo on 29 November, Shwegu on 3 December and Mansi.")
+        if t == "capture"}
+    assert ("Sinbo", "2024-11-29") in got
+    assert ("Shwegu", "2024-12-03") in got
