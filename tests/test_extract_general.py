@@ -69,3 +69,54 @@ def test_list_items_with_their_own_dates_keep_them() -> None:
         if t == "capture"}
     assert ("Sinbo", "2024-11-29") in got
     assert ("Shwegu", "2024-12-03") in got
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The TNLA attacked the Kyaukme area on 2 December.", ("Kyaukme",)),
+    ("Alliance fighters launched attacks on the Hsipaw and Kyaukme areas on 2 December.",
+     ("Hsipaw", "Kyaukme")),
+])
+def test_an_area_attacked_contests_its_town(text: str, places: tuple[str, ...]) -> None:
+    got = {p for t, p, d, _ in control(text) if t == "assault" and d == "2024-12-02"}
+    assert set(places) <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA seized the Bhamo area on 2 December.",
+    "Clashes broke out in the Mansi area on 2 December.",
+])
+def test_an_area_is_no_town_taken(text: str) -> None:
+    assert not {p for t, p, _, _ in control(text) if t == "capture"}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The MNDAA, a TNLA ally, has seized the town of Lashio.", "Lashio", "MNDAA"),
+    ("The KIA, a close AA partner, captured Bhamo on 3 December.", "Bhamo", "KIA"),
+    ("The Kachin Independence Army, another Brotherhood partner, took Mansi on 3 December.",
+     "Mansi", "KIA"),
+    ("In Kachin, a KIA unit seized Mansi on 3 December.", "Mansi", "KIA"),
+])
+def test_an_appositive_group_is_not_the_actor(text: str, place: str, actor: str) -> None:
+    assert {(p, a) for t, p, _, a in control(text) if t == "capture"} == {(place, actor)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Myanmar’s junta has launched an offensive against the Kachin Independence Army "
+     "(KIA)-controlled Bhamo Township since Tuesday, after it recaptured the adjacent town "
+     "of Shwegu.", "Shwegu"),
+    ("The army has attacked KIA-held Bhamo since Tuesday, after its troops had retaken "
+     "Shwegu.", "Shwegu"),
+    ("The KIA briefly held Mongmit in November, but the town was retaken by the regime.",
+     "Mongmit"),
+    ("Lashio was handed back to the regime on 1 December.", "Lashio"),
+    ("The regime had retaken Hsipaw on 1 December.", "Hsipaw"),
+])
+def test_the_regime_retaking_a_town_is_the_junta(text: str, place: str) -> None:
+    assert (place, "junta") in {(p, a) for t, p, _, a in control(text) if t == "capture"}
+
+
+def test_a_capture_before_a_period_since_does_not_take_its_start() -> None:
+    got = {(p, d) for t, p, d, _ in control(
+        "The army has attacked Bhamo since Tuesday, after it recaptured Shwegu.")}
+    assert ("Bhamo", "2024-12-10") in got
+    assert ("Shwegu", "2024-12-10") not in got

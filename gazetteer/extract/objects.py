@@ -123,7 +123,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         note = ""
         if site is not None:
             loc = _site_at(loc, *site)
-        elif spec.event_type in ("capture", "assault") and loc.township_area:
+        elif _area_as_town(loc, spec.event_type):
             loc, note = _town_of(loc), "township_as_town"
         out.append((loc, end, note))
     return out, flags
@@ -264,6 +264,14 @@ def _site_at(loc: Mention, word: str, rel: str) -> Mention:
                    article_named=True, site=word.split()[-1], township=loc.township)
 
 
+def _area_as_town(loc: Mention, event_type: str) -> bool:
+    """"Seized Mansi Township": the township stands for its town; "attacked the Mogok
+    area" contests the town (an assault only: an area taken is not its town taken)."""
+    if not loc.area or event_type not in ("capture", "assault"):
+        return False
+    return loc.township_area or (event_type == "assault" and loc.area_word == "area")
+
+
 def _town_of(loc: Mention) -> Mention:
     """The town a township is named after, as a place ("seized Mansi Township")."""
     return Mention(loc.start, loc.end, loc.name, loc.place, loc.lat, loc.lon, loc.approximate,
@@ -286,7 +294,8 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             break
         if not nxt.area and (_IN_REGION.search(gap) or _is_reference_point(ctx, nxt)):
             break  # "X in Y", "between X and Y": Y locates X, it is no item
-        if nxt.area and not (items[-1].area and nxt.township_area):
+        if nxt.area and not (items[-1].area and items[-1].area_word == nxt.area_word
+                             and nxt.area_word in ("township", "sub-township", "area")):
             end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
         else:
             items.append(nxt)
@@ -339,8 +348,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         return ([(ref, t0, "antecedent_place")] if ref else []), flags  # "21 miles from X"
     out: Objects = []
     for loc in items:
-        if loc.area and spec.event_type in ("capture", "assault") and \
-                loc.township_area:
+        if _area_as_town(loc, spec.event_type):
             out.append((_town_of(loc), t0, "township_as_town"))
         else:
             out.append((loc, t0, ""))

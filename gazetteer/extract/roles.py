@@ -108,11 +108,22 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
     after = ctx.text[b:b + 3]
     if after.startswith(("'s", "’s")):  # "the regime's troops" act; "the regime's base" not
         return bool(ctx.r.forces_re.match(ctx.text, b, b + 20))
-    if ctx.r.holder_re.match(ctx.text, b, b + 12) or _OWNER_OF_SITE.match(ctx.text, b):
+    acronym = _ACRONYM_AFTER.match(ctx.text, b, b + 16)  # "Ta'ang ... Army (TNLA)-held"
+    held_from = acronym.end() if acronym else b + (ctx.text[b:b + 1] == ")")
+    if ctx.r.holder_re.match(ctx.text, held_from, held_from + 12) or \
+            _OWNER_OF_SITE.match(ctx.text, b):
         return False  # "junta-held", "a militia camp", "the military council camp"
+    if _APPOSITIVE_LEAD.search(before) and _APPOSITIVE_TAIL.match(ctx.text, b, b + 40):
+        return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
     if _FORCES_OF.search(before):
         return True  # "the joint forces of the KIA and KPDF captured"
     return not ctx.r.target_lead_re.search(before)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\([\w'’-]{2,10}\)")
+#: An actor inside an appositive: ", a TNLA ally," / ", another KIA partner,".
+_APPOSITIVE_LEAD = re.compile(r",\s+(?:a|an|another|its|their|fellow)\s+(?:[\w-]+\s+){0,2}$")
+_APPOSITIVE_TAIL = re.compile(r"[\w\s'’-]{0,30},")
 
 
 def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
@@ -319,8 +330,11 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
     if own:
         return own[0]
+    sub = _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0)
     before = [d for d in dates if d.char_end <= t0 and not (
-        d.since and _UNTIL.search(ctx.masked, d.char_end, t0))]
+        d.since and _UNTIL.search(ctx.masked, d.char_end, t0)) and not (
+        sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
+    # after it took Y": Y was taken before that period began
     if before:  # not "held it since 2024, until it was captured": that date opens a state
         return before[-1]
     if listed:
@@ -330,6 +344,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     return after[0] if after else None
 
 
+#: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
+#: period the main clause opens began after its event.
+_AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$")
 
