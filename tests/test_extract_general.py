@@ -120,3 +120,16 @@ def test_a_capture_before_a_period_since_does_not_take_its_start() -> None:
         "The army has attacked Bhamo since Tuesday, after it recaptured Shwegu.")}
     assert ("Bhamo", "2024-12-10") in got
     assert ("Shwegu", "2024-12-10") not in got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The TNLA proudly declared the liberation of Namhsan on 3 December.", "Namhsan", "TNLA"),
+    ("On 3 December the MNDAA released photos of the capture of Laukkaing.", "Laukkaing",
+     "MNDAA"),
+    ("The KIA announced the seizure of Sadung on 3 December.", "Sadung", "KIA"),
+    ("The junta admitted the fall of Lashio on 3 December.", "Lashio", ""),
+    ("The junta bombed Mansi on 3 December after the capture of Bhamo.", "Bhamo", ""),
+])
+def test_the_group_announcing_a_capture_took_it(text: str, place: str, actor: str) -> None:
+    got = {(p, a) for t, p, _, a in control(text) if t == "capture"}
+    assert (place, actor) in got, got

@@ -170,8 +170,29 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
             if after and after[0][0] - t1 <= m.end() + 6:
                 return after[0][2], ""
         if spec.noun:
-            return "", ""
+            return _announcer(ctx, t0, sentence)
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
+
+
+#: Nouns of a taker's report of its own capture ("released photos of the capture of X").
+_ANNOUNCED = re.compile(
+    r"(?:(?:^|\s)(?:announced|declared|celebrated|confirmed|proclaimed|hailed|marked|"
+    r"reported|released|published|claimed)|\b(?:photos|pictures|images|videos?|footage|"
+    r"news|details|statement|announcement)\s+(?:of|on|about))\s+"
+    r"(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_LOSER_NOUNS = ("fall", "loss")
+
+
+def _announcer(ctx: Context, t0: int, sentence: tuple[int, int]) -> tuple[str, str]:
+    """"The TNLA declared the liberation of X", "the MNDAA released photos of the capture
+    of X": the group reporting a capture, liberation or takeover is its taker (never for
+    "the fall of" or "the loss of", which the loser reports too)."""
+    noun = ctx.text[t0:t0 + 12].casefold().removeprefix("the ").lstrip()
+    lead = ctx.text[max(sentence[0], t0 - 60):t0]
+    if noun.startswith(_LOSER_NOUNS) or not _ANNOUNCED.search(lead):
+        return "", ""
+    subject = _first_subject(ctx, max(sentence[0], t0 - 120), t0, reverse=True)
+    return (subject, "inferred_actor") if subject else ("", "")
 
 
 def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
