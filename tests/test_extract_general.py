@@ -133,3 +133,31 @@ def test_a_capture_before_a_period_since_does_not_take_its_start() -> None:
 def test_the_group_announcing_a_capture_took_it(text: str, place: str, actor: str) -> None:
     got = {(p, a) for t, p, _, a in control(text) if t == "capture"}
     assert (place, actor) in got, got
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    # MIMU's Da Lu (Tanai Township) lies ~50 km west of Tanai town: the township settles it
+    ("The KIA captured the army base in Dalu village, Tanai Township, on 1 December.",
+     26.35324, 96.20946),
+    ("On 1 December KIA troops overran the junta base in Da Lu Village in Tanai Township.",
+     26.35324, 96.20946),
+    ("The KIA seized the Mali Yang camp in Sumprabum Township on 1 December.", 26.5772,
+     97.69014),
+    ("On 1 December the KIA took the Mali Yang army camp from junta troops in Sumprabum "
+     "Township.", 26.5772, 97.69014),
+    ("The KIA overran the Mali Yang outpost, Sumprabum Township, on 1 December.", 26.5772,
+     97.69014),
+])
+def test_a_base_in_a_village_is_at_the_village_not_the_township_seat(
+        text: str, lat: float, lon: float) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert events, text
+    for e in events:
+        assert e.place not in ("Tanai", "Sumprabum")
+        assert (round(e.lat, 4), round(e.lon, 4)) == (round(lat, 4), round(lon, 4))
+
+
+def test_an_attacked_village_does_not_contest_its_township_seat() -> None:
+    events = [e for e in run("Junta troops raided Da Lu Village in Tanai Township on "
+                             "1 December.") if e.event_type == "assault"]
+    assert events and all(e.place != "Tanai" for e in events)

@@ -85,7 +85,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                     continue
                 if place is not None:
                     made.append(_located(text, name_run, name, m, label, site, place,
-                                         definite))
+                                         definite, _village(r, name, place)))
                     named.setdefault(f"{name} {label}", made[-1])
             continue
         anchor = locs[anchor_i]
@@ -110,7 +110,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 where = f"{anchor.name} Township" if anchor.area else anchor.name
                 place_name = f"{site} {rel} {where}"
         consumed.add(anchor_i)
-        village = _village(r, name if site == "village" else vname, anchor)
+        village = _village(r, name if site == "village" else (vname or name), anchor)
         if village is not None and site == "village":  # MIMU's village, where it is
             made.append(Mention(start, end, village.name, village, village.lat, village.lon,
                                 village.approximate, site=site, township=village.township,
@@ -182,11 +182,22 @@ def _name_start(text: str, name_run: re.Match[str] | None, name: str, m: re.Matc
 
 
 def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str],
-             label: str, site: str, place: Mention, definite: bool) -> Mention:
+             label: str, site: str, place: Mention, definite: bool,
+             village: Place | None = None) -> Mention:
     """A named site the article locates away from its name (in its sentence, or where it
-    named it before): at that place's coordinates, approximate."""
+    named it before): at the MIMU village of its name in that place's township when the
+    table settles one ("the Mali Yang camp ... in Sumprabum Township"), else at that
+    place's coordinates; approximate either way."""
     start = _name_start(text, name_run, name, m)
     place_name = f"{name} {label}"
+    if village is not None:
+        if site == "village":  # the article's spelling, MIMU's village and point
+            return Mention(start, m.end(), place_name, village, village.lat, village.lon,
+                           village.approximate, site=site, township=village.township,
+                           definite=definite, anchor=place.anchor or place)
+        return Mention(start, m.end(), place_name, None, village.lat, village.lon, True,
+                       article_named=True, site=site, township=village.township,
+                       definite=definite, anchor=place.anchor or place)
     return Mention(start, m.end(), place_name, None, place.lat, place.lon, True,
                    article_named=True, site=site, township=place.township,
                    definite=definite, anchor=place.anchor or place)

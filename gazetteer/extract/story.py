@@ -307,7 +307,15 @@ def _same_place(a: Mention, b: Mention) -> bool:
     site located only by its township and a place of that township ("a camp in Shwegu
     Township" and "the base near a village" of Shwegu)."""
     return a.name == b.name or (round(a.lat, 4), round(a.lon, 4)) == \
-        (round(b.lat, 4), round(b.lon, 4)) or _township_site(a, b) or _township_site(b, a)
+        (round(b.lat, 4), round(b.lon, 4)) or _township_site(a, b) or _township_site(b, a) \
+        or _one_township(a, b)
+
+
+def _one_township(a: Mention, b: Mention) -> bool:
+    """Two sites the article locates by one township ("a post in Shwegu Township" and a
+    village of it the MIMU table places, away from the township's seat)."""
+    return bool(a.site and b.site and a.anchor is not None and b.anchor is not None
+                and a.anchor.area and b.anchor.area and a.anchor.name == b.anchor.name)
 
 
 def _township_site(site: Mention, other: Mention) -> bool:
