@@ -130,7 +130,10 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
         weekday = t.weekdays[g("wd_d").casefold()]
         mode = t.weekday_words.get(" ".join((g("wd_lead") or "").casefold().split()),
                                    "on_or_before")
-        day = _weekday(published, weekday, mode)
+        if g("wd_pre") or g("wd_week"):  # "on Wednesday last week": that week's Wednesday
+            day = published - dt.timedelta(days=published.weekday() + 7 - weekday)
+        else:
+            day = _weekday(published, weekday, mode)
         return made(day, day, "day", "weekday")
     if kind == "cnt":
         raw_n = g("cnt_n").casefold()

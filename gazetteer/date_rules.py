@@ -19,6 +19,11 @@ from gazetteer.ruledata import load_rules, trie_pattern
 __all__ = ["DateTables", "date_tables", "scan"]
 
 
+#: "last week", "the previous week", "the week before": the calendar week before the one
+#: a text was published in (with a weekday: "on Wednesday last week").
+_LAST_WEEK = r"(?:(?:last|the\s+(?:previous|preceding|prior))\s+week|the\s+week\s+before)"
+
+
 def _alternation(words: Sequence[str]) -> str:
     """Phrases as one trie-factored group; case is left to the pattern's flags."""
     return trie_pattern(w.casefold() for w in words)
@@ -105,8 +110,12 @@ def date_tables() -> DateTables:
         ("mon", rf"(?P<mon_lead>{lone})(?:\s+|-)(?:(?P<mon_part>{mpart})(?:\s+|-))?"
                 rf"(?P<mon_m>{month})(?!\s*\d|\s*\(\s*{day}\s*\))"),
         ("yr", rf"(?P<yr_lead>{lone})\s+(?:(?P<yr_part>{ypart})(?:\s+|-))?(?P<yr_y>{year})"),
-        ("wd", rf"(?:(?P<wd_lead>{wword})\s+)?(?P<wd_d>{weekday})"
-               r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        # "on Wednesday last week", "last week on Wednesday", "the Wednesday of the
+        # previous week": the weekday of the calendar week before publication's
+        ("wd", rf"(?:(?P<wd_pre>{_LAST_WEEK}|a\s+week\s+ago)\s+(?:on\s+)?)?"
+               rf"(?:(?P<wd_lead>{wword})\s+)?(?:the\s+)?(?P<wd_d>{weekday})"
+               r"(?:\s+(?:morning|afternoon|evening|night))?"
+               rf"(?:,?\s+(?P<wd_week>(?:of\s+)?{_LAST_WEEK}))?\b"),
         ("cnt", rf"(?P<cnt_n>\d{{1,3}}|{number})\s+(?P<cnt_u>day|week|month|year)s?\s+"
                 rf"(?P<cnt_w>{counted})"),
         ("phr", rf"(?P<phr_v>{phrase})"),

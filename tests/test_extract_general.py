@@ -6,6 +6,8 @@ recaptures; bases in villages; relative weekdays.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from support.extraction import run
 
@@ -161,3 +163,25 @@ def test_an_attacked_village_does_not_contest_its_township_seat() -> None:
     events = [e for e in run("Junta troops raided Da Lu Village in Tanai Township on "
                              "1 December.") if e.event_type == "assault"]
     assert events and all(e.place != "Tanai" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA took Mogok last week on Wednesday.",
+    "The TNLA took Mogok on Wednesday last week.",
+    "The TNLA took Mogok on Wednesday of last week.",
+    "The TNLA took Mogok on the Wednesday of the week before.",
+    "The TNLA took Mogok a week ago on Wednesday.",
+    "The TNLA took Mogok on Wednesday, the week before.",
+])
+def test_a_weekday_of_last_week(text: str) -> None:
+    published = dt.date(2024, 8, 1)  # a Thursday: that week's Wednesday is 31 July
+    assert [e.date for e in run(text, published)] == ["2024-07-24"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The TNLA took Mogok on Wednesday.", "2024-07-31"),
+    ("The TNLA took Mogok last Wednesday.", "2024-07-31"),
+    ("The TNLA took Mogok on Monday of the previous week.", "2024-07-22"),
+])
+def test_weekdays_of_this_and_the_previous_week(text: str, day: str) -> None:
+    assert [e.date for e in run(text, dt.date(2024, 8, 1))] == [day]
