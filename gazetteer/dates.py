@@ -131,11 +131,18 @@ def find_dates(text: str, *, published: dt.date | None = None,
         if year is None:
             continue
         that_year = year
+        if published is not None and year < published.year - _HISTORY_YEARS:
+            continue  # "overthrown on 2 March 1959": an aside, its year carries to nothing
         if m.lastgroup != "yr":
             carry = _Carry(sentence, year, resolved.start, narrative=True)
         elif not tables.context.search(text, max(0, m.start() - 40), m.start()):
             carry = _Carry(sentence, year, resolved.start, narrative=False)
     return found
+
+
+#: A stated year this many years or more before publication is history ("its ruler was
+#: overthrown on 2 March 1959"): it gives no year to the day-months that follow it.
+_HISTORY_YEARS = 10
 
 
 def has_window(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -11,6 +11,8 @@ import datetime as dt
 import pytest
 from support.extraction import run
 
+from gazetteer.extract.sentences import hard_wrapped
+
 
 def control(text: str) -> set[tuple[str, str, str, str]]:
     return {(e.event_type, e.place, e.date, e.actor) for e in run(text)
@@ -185,3 +187,48 @@ def test_a_weekday_of_last_week(text: str) -> None:
 ])
 def test_weekdays_of_this_and_the_previous_week(text: str, day: str) -> None:
     assert [e.date for e in run(text, dt.date(2024, 8, 1))] == [day]
+
+
+def _wrapped(words: str, width: int = 60) -> str:
+    """``words`` hard-wrapped at ``width`` characters, as some outlets' pages come."""
+    lines: list[str] = []
+    line = ""
+    for w in words.split():
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    return "\n".join([*lines, line])
+
+
+def test_hard_wrapped_prose_is_read_as_sentences() -> None:
+    body = ("Fighting went on for a second week across the hills of the north, with "
+            "many families sheltering in monasteries and schools near the river. On "
+            "2 December the KIA launched its offensive to seize Mansi as part of a wider "
+            "campaign, and by 6 December its fighters had taken control of the town "
+            "after heavy shelling, residents and aid workers told reporters by phone "
+            "from the border area.")
+    text = "Kachin fighting\n" + _wrapped(body, 40)
+    assert hard_wrapped(text)
+    assert [ln for ln in text.splitlines() if ln.endswith("to seize")]  # cut mid-sentence
+    events = run(text)
+    got = {(e.event_type, e.place, e.date) for e in events}
+    assert ("assault", "Mansi", "2024-12-02") in got
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.excerpt
+
+
+def test_short_lines_are_not_joined() -> None:
+    text = "Mansi\nBhamo\nThe KIA captured Shwegu on 2 December."
+    assert {e.place for e in run(text) if e.event_type == "capture"} == {"Shwegu"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The town's last prince was deposed on 2 March 1959. On 10 December the TNLA launched "
+     "an offensive to take Namhsan.", "2024-12-10"),
+    ("Founded in March 1960, the group is the oldest in the state. On 4 December it "
+     "captured Sadung, the KIA said.", "2024-12-04"),
+])
+def test_a_year_long_past_gives_no_year_to_the_next_sentence(text: str, day: str) -> None:
+    assert [e.date for e in run(text) if e.event_type in ("capture", "assault")] == [day]

@@ -19,7 +19,7 @@ from gazetteer.extract.clauses import (
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
 from gazetteer.extract.roles import find_actors
-from gazetteer.extract.sentences import sentence_spans
+from gazetteer.extract.sentences import sentence_spans, unwrapped
 from gazetteer.extract.sites import site_places
 from gazetteer.extract.story import (
     CHANGES,
@@ -68,7 +68,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     """
     gaz = gazetteer or Gazetteer.default()
     r = rules_for(gaz)
-    text = article.text
+    text = unwrapped(article.text)  # hard-wrapped prose read as sentences, offsets kept
     if not text.strip():
         return ArticleExtraction([], [])
     sentences = sentence_spans(text, abbreviations=r.abbreviations)
@@ -235,7 +235,7 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
     events: list[Event] = []
     for d in drafts:
         start, end = d.sentence
-        excerpt = ctx.text[start:end]
+        excerpt = ctx.article.text[start:end]
         if d.event_type == "held":
             value, precision = published, ("day" if published else "")
         elif d.date is not None:
@@ -273,7 +273,7 @@ def finish_candidates(ctx: Context) -> list[Candidate]:
             lon=round(loc.lon, 5) if loc else None,
             date=c.date.value if c.date else "", date_precision=c.date.precision if c.date
             else "", actor=c.actor, source_file=art.file, published=published,
-            excerpt=ctx.text[start:end], char_start=start, char_end=end,
+            excerpt=ctx.article.text[start:end], char_start=start, char_end=end,
             highlight_start=c.trigger[0], highlight_end=c.trigger[1]))
     return sorted(out.values(), key=lambda c: (c.char_start, c.highlight_start, c.reason))
 

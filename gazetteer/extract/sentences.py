@@ -21,8 +21,9 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
     """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, offsets kept.
 
     A full stop ends a sentence unless it ends a known abbreviation ("Dec.", "Gen.",
-    "p.m."); a line break always ends one. A span longer than :data:`MAX_SENTENCE`
-    characters is cut at its last ";" or "," (else space) before that length.
+    "p.m."); a line break always ends one (see :func:`unwrapped` for hard-wrapped text).
+    A span longer than :data:`MAX_SENTENCE` characters is cut at its last ";" or ","
+    (else space) before that length.
     """
     if abbreviations is None:
         abbreviations = frozenset(a.casefold() for a in
@@ -39,6 +40,44 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
         start = m.end()
     _add_span(text, start, len(text), spans)
     return spans
+
+
+#: A text is hard-wrapped (lines cut at a width, "...launched its offensive to seize" /
+#: "Namhsan as a ...") when it has at least this many lines, none longer than
+#: ``_WRAP_WIDTH`` characters, and most end inside a sentence (no closing mark).
+_WRAP_MIN_LINES = 8
+_WRAP_WIDTH = 100
+_LINE_END = re.compile(r"[.!?:\"”’')\]]\s*$")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is hard-wrapped prose, whose single line breaks are no sentence
+    ends (a blank line still is)."""
+    lines = [ln for ln in text[:20000].splitlines() if ln.strip()]
+    if len(lines) < _WRAP_MIN_LINES or max(len(ln) for ln in lines) > _WRAP_WIDTH:
+        return False
+    open_ends = sum(1 for ln in lines if not _LINE_END.search(ln))
+    return open_ends * 2 > len(lines)
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped prose inside a sentence made spaces
+    (same length, offsets kept); a break after a short line (a heading, a paragraph's
+    end) or before a list mark stays. Any other text is returned as it is."""
+    if not hard_wrapped(text):
+        return text
+    width = max(len(ln) for ln in text[:20000].splitlines())
+    out = list(text)
+    for m in _SINGLE_BREAK.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if len(line.strip()) * 10 < width * 6 or _LINE_END.search(line) or \
+                text[m.end():m.end() + 2].startswith(("- ", "• ", "* ")):
+            continue
+        out[m.start()] = " "
+    return "".join(out)
+
+
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?![ \t]*\n)")
 
 
 #: Longest token an abbreviation may be ("Brig.-Gen."), in characters.
