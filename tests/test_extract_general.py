@@ -232,3 +232,24 @@ def test_short_lines_are_not_joined() -> None:
 ])
 def test_a_year_long_past_gives_no_year_to_the_next_sentence(text: str, day: str) -> None:
     assert [e.date for e in run(text) if e.event_type in ("capture", "assault")] == [day]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Kyaukme lies near Lashio, the state capital, which the MNDAA, a TNLA ally, handed back "
+     "to the regime under pressure.", "Lashio", "junta"),
+    ("Lashio, which the MNDAA handed back to the junta in April, is calm.", "Lashio",
+     "junta"),
+    ("Mansi, which the KIA captured on 3 December, is quiet.", "Mansi", "KIA"),
+])
+def test_a_relative_clause_acts_on_the_place_before_it(text: str, place: str, actor: str
+                                                       ) -> None:
+    assert (place, actor) in {(p, a) for t, p, _, a in control(text) if t == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "The city of Muse, which is a trade hub, is part of the territory to be occupied by the "
+    "alliance.",
+    "Mansi is the next town to be captured, the KIA said.",
+])
+def test_what_is_still_to_be_taken_is_no_capture(text: str) -> None:
+    assert control(text) == set()

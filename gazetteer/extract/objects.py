@@ -106,6 +106,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         if loc is None and spec.event_type != "held":  # "captured another city ...,
             unnamed = _UNNAMED_OBJECT.match(ctx.masked, t1)  # Lweje residents said"
             loc = _named_later(ctx, unnamed.end(), sentence) if unnamed else None
+        if loc is None and spec.event_type != "held":
+            loc = _relative_antecedent(ctx, t0, sentence)
         end = scope_end(ctx, t1, sentence)
         return ([(loc, end, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
@@ -127,6 +129,24 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             loc, note = _town_of(loc), "township_as_town"
         out.append((loc, end, note))
     return out, flags
+
+
+_WHICH = re.compile(r",\s*(?:which|that)\s")
+_APPOSITION = re.compile(r"(?:\s*,\s*(?:the|a|an|its)\s+[^,;:.]{1,60})?\s*")
+
+
+def _relative_antecedent(ctx: Context, t0: int, sentence: tuple[int, int]) -> Mention | None:
+    """"Lashio, the state capital, which the MNDAA handed back to the junta": the place
+    a relative clause holding the phrase (and no place of its own) is about."""
+    found = list(_WHICH.finditer(ctx.masked, sentence[0], t0))
+    if not found or next_trigger(ctx, found[-1].end(), sentence, control_only=True) < t0 \
+            or next(iter_actors(ctx, found[-1].end(), t0), None) is None:
+        return None  # the clause must name who acted on the place ("which the MNDAA ...")
+    k = bisect_left(ctx.loc_starts, found[-1].start()) - 1
+    if k < 0 or ctx.locs[k].start < sentence[0] or ctx.locs[k].area:
+        return None
+    loc = ctx.locs[k]
+    return loc if _APPOSITION.fullmatch(ctx.masked, loc.end, found[-1].start()) else None
 
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
