@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint data bench eval eval-own chromium firefox nginx clean
+.PHONY: run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,13 @@ OWNSET ?= .cache/own_set
 SCORER ?= $(GOLD)/score_strict.py
 eval-own: $(VENV)/.installed
 	$(PY) tests/eval/eval_realworld.py --articles $(OWNSET) --gold tests/eval/own_set \
+	  --scorer $(SCORER)
+
+# The blind set (tests/eval/blind_set): scored only to judge a finished piece of work,
+# never read while writing rules.
+BLINDSET ?= .cache/blind_set
+eval-blind: $(VENV)/.installed
+	$(PY) tests/eval/eval_realworld.py --articles $(BLINDSET) --gold tests/eval/blind_set \
 	  --scorer $(SCORER)
 
 clean:
