@@ -181,7 +181,7 @@ def draw_map(day: dt.date) -> tuple[object, object]:
     areas = model.area_layer(day, **shown) if ss.get("show_areas") else None
     if areas is not None:
         layers.append(areas)
-    st.markdown(f"**Control on {day.isoformat()}**")
+    st.html(web.heading_html(f"Control on {day.isoformat()}", level=0))
     clicked = st_folium(
         web.base_map(boundaries_url=web.static_boundaries_url()),
         feature_group_to_add=layers,
@@ -243,7 +243,7 @@ def draw_time_controls(day: dt.date) -> str:
 
 def draw_trends(day: dt.date) -> None:
     """The trend chart and what changed between two dates (drawn only when asked for)."""
-    st.subheader("Trends and what changed")
+    st.html(web.heading_html("Trends and what changed"))
     if not st.toggle("Show the trend chart and what changed between two dates",
                      key="show_trends"):
         return
@@ -267,7 +267,7 @@ def draw_trends(day: dt.date) -> None:
 
 def draw_events_table(day: dt.date) -> None:
     """The newest events up to the date, filtered by place or actor in popovers."""
-    st.subheader(f"Events up to {day.isoformat()}")
+    st.html(web.heading_html(f"Events up to {day.isoformat()}"))
     filters = st.container(horizontal=True)
     place_options, actor_options = web.filter_options(model)
     with filters.popover(_filter_label("place", ss.get("pick_places")),
@@ -281,9 +281,8 @@ def draw_events_table(day: dt.date) -> None:
 
 
 def draw_downloads(day: dt.date) -> None:
-    """The downloads, each made only when clicked."""
-    st.subheader("Download")
-    downloads = st.container(horizontal=True)
+    """The downloads, in a menu: each file is made only when clicked."""
+    downloads = st.popover("Download the events or this map", icon=":material/download:")
     downloads.download_button(
         "Event table (CSV)", data=lambda: web.events_csv(model), file_name="events.csv",
         mime="text/csv", on_click="ignore",
@@ -337,13 +336,14 @@ def date_view() -> None:
         markers, _areas = draw_map(day)
     with panel_col:
         place = draw_panel(day, markers)
-    st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
-                               if v})
     with controls:
         speed = draw_time_controls(day)
     draw_trends(day)
     draw_events_table(day)
     draw_downloads(day)
+    # last: the browser's address changes after the view is drawn
+    st.query_params.from_dict({k: v for k, v in (("date", day.isoformat()), ("place", place))
+                               if v})
     play_step(day, speed)
 
 

@@ -242,3 +242,47 @@ def test_layer_toggles_change_only_the_markers(monkeypatch):
     tanai = markers(at)["Tanai"]                          # a Kachin town no article names
     assert tanai["style"]["status"] == "unknown"
     assert map_args(at)["script"] == base
+
+
+# -- what a date step redraws ----------------------------------------------------------------
+def blocks_of_type(node, kind: str) -> list:
+    """Every block of ``kind`` (``popover``, ...) under ``node``, depth first."""
+    found = []
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", "") == kind:
+            found.append(child)
+        found += blocks_of_type(child, kind)
+    return found
+
+
+def test_a_date_step_redraws_no_stylesheet_and_keeps_the_downloads_in_a_menu(monkeypatch):
+    at = run_app(monkeypatch, "--events", str(FIXTURE),
+                 params={"date": "2024-11-19", "place": "Kan Paik Ti"})
+    at.slider(key="date").set_value(dt.date(2024, 11, 21)).run()
+    bodies = [h.proto.body for h in at.html]
+    # one stylesheet, drawn above the date's view; the view's blocks bring none of their own
+    [style] = [b for b in bodies if "<style" in b]
+    assert all(f".{name}" in style for name in ("kcm-panel", "kcm-legend", "kcm-events",
+                                                "kcm-heading"))
+    assert any('class="kcm-panel"' in b for b in bodies)
+    # the date's headings are plain HTML, as the tests of the page read them
+    assert '<p class="kcm-heading"><strong>Control on 2024-11-21</strong></p>' in bodies
+    assert '<h3 class="kcm-heading">Events up to 2024-11-21</h3>' in bodies
+    assert not [h for h in at.subheader if "Events up to" in h.value]
+    # the downloads keep their day in label and file name, inside a closed menu
+    [menu] = [p for p in blocks_of_type(at.main, "popover")
+              if p.proto.popover.label.startswith("Download")]
+    inside = [e.proto for e in blocks_of_type(menu, "download_button")]
+    assert [b.label for b in inside] == [b.proto.label for b in at.get("download_button")]
+    assert "Control on 2024-11-21 (GeoJSON)" in [b.label for b in inside]
+
+
+def test_headings_are_escaped_html():
+    from gazetteer.web import heading_html
+
+    assert heading_html("Events <b>up</b> & co") == \
+        '<h3 class="kcm-heading">Events &lt;b&gt;up&lt;/b&gt; &amp; co</h3>'
+    assert heading_html('On "2024-11-21"', level=0) == \
+        '<p class="kcm-heading"><strong>On &quot;2024-11-21&quot;</strong></p>'
+    with pytest.raises(ValueError):
+        heading_html("x", level=7)

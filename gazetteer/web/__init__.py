@@ -38,7 +38,7 @@ from gazetteer.web.model import (
     parse_options,
     session_model,
 )
-from gazetteer.web.panel import legend_html, page_style_html, panel_html
+from gazetteer.web.panel import heading_html, legend_html, page_style_html, panel_html
 from gazetteer.web.permalink import Permalink, read_permalink
 from gazetteer.web.review_view import review_view
 from gazetteer.web.tables import (
@@ -84,6 +84,7 @@ __all__ = [
     "events_table",
     "events_table_html",
     "filter_options",
+    "heading_html",
     "holdings",
     "keep_upload",
     "legend_html",

@@ -13,13 +13,38 @@ from gazetteer.palette import LABELS, LEGEND_LABELS, PALETTE
 from gazetteer.timeline import Timeline
 from gazetteer.web.layers import area_style, marker_style
 from gazetteer.web.model import Model
-from gazetteer.web.render import TEMPLATES_DIR, page_templates
+from gazetteer.web.render import TEMPLATES_DIR, escape_text, page_templates
+
+#: The page's stylesheets, drawn once at the top of the page (:func:`page_style_html`).
+PAGE_STYLESHEETS = ("page.css", "panel.css", "legend.css", "events_table.css")
 
 
 def page_style_html() -> str:
-    """The page's layout rules as a ``<style>`` element (``templates/page.css``): on a
-    phone, the map first and full width, the time controls in a bar at the bottom."""
-    return "<style>" + (TEMPLATES_DIR / "page.css").read_text(encoding="utf-8") + "</style>"
+    """The page's own styles as one ``<style>`` element: its layout (``templates/page.css``:
+    on a phone, the map first and full width, the time controls in a bar at the bottom)
+    and the look of the HTML blocks the date's view draws (source panel, legend, events
+    tables).
+
+    Drawn once, above the date's view: the blocks redrawn on each date step carry no
+    ``<style>`` of their own, whose insertion would make the browser match every rule of
+    the page against every element again.
+    """
+    return "<style>" + "\n".join((TEMPLATES_DIR / name).read_text(encoding="utf-8")
+                                  for name in PAGE_STYLESHEETS) + "</style>"
+
+
+def heading_html(text: str, *, level: int = 3) -> str:
+    """``text`` (escaped) as a heading of ``level`` (1 to 6), or as a bold line for 0.
+
+    The date's view draws its headings this way: an ``st.html`` block costs the browser
+    less on each date step than ``st.subheader`` or ``st.markdown`` (markdown, anchor
+    links).
+    """
+    if level == 0:
+        return f'<p class="kcm-heading"><strong>{escape_text(text)}</strong></p>'
+    if not 1 <= level <= 6:
+        raise ValueError(f"heading level {level} is not 0 to 6")
+    return f'<h{level} class="kcm-heading">{escape_text(text)}</h{level}>'
 
 
 def legend_html(*, areas: bool = False) -> str:
