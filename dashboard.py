@@ -143,8 +143,9 @@ def _keep_uploads(kept: list) -> None:
     ss["upload_round"] = ss.get("upload_round", 0) + 1
 
 
-def _filter_label(what: str, chosen: list[str] | None) -> str:
-    return f"Filter by {what}" + (f" ({len(chosen)} chosen)" if chosen else "")
+def _filter_label(places: list[str] | None, actors: list[str] | None) -> str:
+    chosen = len(places or ()) + len(actors or ())
+    return "Filter by place or actor" + (f" ({chosen} chosen)" if chosen else "")
 
 
 # -- title and problems -----------------------------------------------------------------
@@ -268,13 +269,11 @@ def draw_trends(day: dt.date) -> None:
 def draw_events_table(day: dt.date) -> None:
     """The newest events up to the date, filtered by place or actor in popovers."""
     st.html(web.heading_html(f"Events up to {day.isoformat()}"))
-    filters = st.container(horizontal=True)
     place_options, actor_options = web.filter_options(model)
-    with filters.popover(_filter_label("place", ss.get("pick_places")),
-                         icon=":material/filter_list:"):
+    # both lists in one popover: fewer elements for the browser to redraw on each step
+    with st.popover(_filter_label(ss.get("pick_places"), ss.get("pick_actors")),
+                    icon=":material/filter_list:"):
         pick_places = st.multiselect("Filter by place", place_options, key="pick_places")
-    with filters.popover(_filter_label("actor", ss.get("pick_actors")),
-                         icon=":material/filter_list:"):
         pick_actors = st.multiselect("Filter by actor", actor_options, key="pick_actors")
     st.html(web.events_table_html(web.events_table(model, day, places=pick_places,
                                                    actors=pick_actors)))

@@ -275,6 +275,12 @@ def test_a_date_step_redraws_no_stylesheet_and_keeps_the_downloads_in_a_menu(mon
     inside = [e.proto for e in blocks_of_type(menu, "download_button")]
     assert [b.label for b in inside] == [b.proto.label for b in at.get("download_button")]
     assert "Control on 2024-11-21 (GeoJSON)" in [b.label for b in inside]
+    # the events' two filters share one popover, which names how many values are chosen
+    at.multiselect(key="pick_places").set_value(["Kan Paik Ti"]).run()
+    [filters] = [p for p in blocks_of_type(at.main, "popover")
+                 if p.proto.popover.label.startswith("Filter by place or actor")]
+    assert filters.proto.popover.label == "Filter by place or actor (1 chosen)"
+    assert len(blocks_of_type(filters, "multiselect")) == 2
 
 
 def test_headings_are_escaped_html():
