@@ -15,7 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["SPELLING_RULES", "normalize", "normalize_many", "spelling_key", "spelling_keys"]
+__all__ = ["SPELLING_RULES", "VOICING_RULES", "normalize", "normalize_many", "spelling_key",
+           "spelling_keys", "voicing_key"]
 
 #: Regular variation of Burmese-English romanisation, as ``(regex, replacement, example)``
 #: rewrites applied in this order to a name folded by :func:`normalize` with its spaces
@@ -43,6 +44,17 @@ SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
     (r"ai|ay|ei", "e", "ai/ay/ei/e: Mabein, Mabain; Shin Bway Yang, Shinbweyang"),
     (r"ar(?![aeiou])", "a", "'ar' for 'a' closing a syllable: Pang War, Pangwa"),
     (r"(.)\1+", r"\1", "letters the rules above doubled: Mongngawt, Mongawt"),
+)
+
+#: Voiced and voiceless stops written for one another (Burmese has one series where English
+#: hears two), as ``(letter, replacement, example)``, applied to a :func:`spelling_key`.
+#: Looser than :data:`SPELLING_RULES`, so the gazetteer applies them to towns only, and only
+#: where no other place has the resulting key (``Gazetteer.voicing_forms``). 'z'/'s' and
+#: 'j'/'ch' are left out: they merge village names with towns (Tasai, Taze).
+VOICING_RULES: tuple[tuple[str, str, str], ...] = (
+    ("g", "k", "g/k: Mokok, Mogok; Takaung, Tagaung"),
+    ("d", "t", "d/t: Mataya, Madaya; Tamu, Damu"),
+    ("b", "p", "b/p: Bawdwin, Pawdwin"),
 )
 
 
@@ -103,6 +115,17 @@ def spelling_key(text: str) -> str:
     ``"nonkio"``. The key is for comparison only, never shown. Empty for an empty name.
     """
     return _respell(normalize(text).replace(" ", ""))
+
+
+def voicing_key(key: str) -> str:
+    """``key`` (a :func:`spelling_key`) with :data:`VOICING_RULES` applied: "mokok" and
+    "mogok" both give ``"mokok"``. For comparison only, never shown."""
+    for letter, plain, _ in VOICING_RULES:
+        key = key.replace(letter, plain)
+    return _DOUBLED.sub(r"\1", key)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def normalize_many(texts: Iterable[str]) -> list[str]:

@@ -40,6 +40,7 @@ from gazetteer.names import SPELLING_RULES as SPELLING_RULES  # re-exported: the
 from gazetteer.names import normalize as normalize
 from gazetteer.names import spelling_key as spelling_key
 from gazetteer.names import spelling_keys as spelling_keys
+from gazetteer.names import voicing_key
 from gazetteer.settings import BASES_CSV, PLACES_CSV, VILLAGES_CSV
 
 if TYPE_CHECKING:  # geopy and rapidfuzz are imported where used: see the module docstring
@@ -220,6 +221,26 @@ def _variant_index(places: Iterable[Place], by_name: dict[str, list[Place]],
     return index
 
 
+#: Kinds of place whose names also match by :data:`~gazetteer.names.VOICING_RULES`.
+VOICED_KINDS = frozenset({"town", "city"})
+
+
+def _voicing_index(places: Iterable[Place], variants: dict[str, list[Place]]
+                   ) -> dict[str, tuple[Place, ...]]:
+    """Voicing key -> the one town or city with it ("Mokok" is Mogok): keys of five letters
+    or more, kept only when a single place has them and no place's spelling key is one."""
+    index: dict[str, set[Place]] = {}
+    for place in places:
+        if place.kind not in VOICED_KINDS:
+            continue
+        for form in (place.name, *place.aliases):
+            key = spelling_key(form)
+            if len(key) >= 5:
+                index.setdefault(voicing_key(key), set()).add(place)
+    return {key: (next(iter(ps)),) for key, ps in index.items()
+            if len(ps) == 1 and key not in variants}
+
+
 class Gazetteer:
     """An offline geocoder over ``data/places.csv``, with geopy's interface (``geocode``,
     ``reverse``, ``timeout``, use as a context manager), not its base class.
@@ -254,6 +275,7 @@ class Gazetteer:
                     bucket.append(place)
         self._keys = sorted(set(self._by_name) | set(self._by_alias))
         self._by_variant = _variant_index(self.places, self._by_name, self._by_alias)
+        self._by_voicing: dict[str, tuple[Place, ...]] | None = None  # on first use
         self._villages_path = Path(villages_path)
         self._bases_path = Path(bases_path)
         self._extras: dict[str, object] = {}
@@ -301,6 +323,17 @@ class Gazetteer:
         regular romanisation variants of every name and alias ("Kut Khaing" is Kutkai),
         keys that would merge distinct places left out."""
         return {key: tuple(ps) for key, ps in self._by_variant.items()}
+
+    def voicing_forms(self) -> dict[str, tuple[Place, ...]]:
+        """Voicing key (:func:`~gazetteer.names.voicing_key` of a spelling key) -> the one
+        town or city a name with that key is, where no spelling variant already decides:
+        "Mokok" is Mogok, "Mataya" Madaya. Built on first use."""
+        return dict(self._voicing())
+
+    def _voicing(self) -> dict[str, tuple[Place, ...]]:
+        if self._by_voicing is None:
+            self._by_voicing = _voicing_index(self.places, self._by_variant)
+        return self._by_voicing
 
     # -- villages, wards and military bases (read on first use) ------------------------
     def _extra(self, table: str) -> Any:
@@ -387,7 +420,9 @@ class Gazetteer:
         if not key:
             return None
         for kind, index, k in (("exact", self._by_name, key), ("alias", self._by_alias, key),
-                               ("variant", self._by_variant, spelling_key(query))):
+                               ("variant", self._by_variant, spelling_key(query)),
+                               ("variant", self._voicing(),
+                                voicing_key(spelling_key(query)))):
             candidates = index.get(k)
             if candidates:
                 place = self._choose(query, candidates, state, township, near)

@@ -18,6 +18,8 @@ def captures(text: str) -> dict[str, str]:
     ("Alliance troops took control of Pansai town on 20 November.", "Pang Hseng"),
     ("Kachin fighters overran a junta camp in Wynemaw on 20 November.", "camp in Waingmaw"),
     ("On 20 November the KIA captured Wine Maw.", "Waingmaw"),
+    ("Ta'ang fighters took Mokok town on 20 November.", "Mogok"),
+    ("On 20 November, Mataya fell to the resistance.", "Madaya"),
 ])
 def test_a_town_under_another_name_or_spelling(text: str, town: str) -> None:
     assert captures(text).get(town) == "2024-11-20"

@@ -197,3 +197,41 @@ def test_a_town_name_still_wins_over_a_variant(gaz: Gazetteer) -> None:
 def test_other_names_and_spellings_of_towns_resolve(gaz: Gazetteer, written: str,
                                                     town: str) -> None:
     assert gaz.lookup(written, fuzzy=False).place.name == town
+
+
+# -- voiced and voiceless stops (towns only) ------------------------------------------------
+
+@pytest.mark.parametrize(("written", "town"), [
+    ("Mokok", "Mogok"),
+    ("Mo Kok", "Mogok"),
+    ("Mataya", "Madaya"),
+    ("Mada Ya", "Madaya"),
+])
+def test_voiced_and_voiceless_stops_name_one_town(gaz: Gazetteer, written: str,
+                                                  town: str) -> None:
+    assert gaz.lookup(written, fuzzy=False).place.name == town
+
+
+def test_voicing_never_merges_two_places_nor_overrides_a_spelling(gaz: Gazetteer) -> None:
+    from gazetteer.names import voicing_key
+
+    voicing = gaz.voicing_forms()
+    owners: dict[str, set[Place]] = {}
+    for place in gaz.places:
+        for form in (place.name, *place.aliases):
+            owners.setdefault(voicing_key(spelling_key(form)), set()).add(place)
+    for key, (place,) in voicing.items():
+        assert place.kind in ("town", "city")
+        assert owners[key] == {place}, key  # no other place of any kind folds to it
+        assert key not in gaz._by_variant
+    # "Tagaung" and "Dagon" are two towns: neither is reached through the other
+    assert voicing_key(spelling_key("Tagaung")) not in voicing
+    assert gaz.lookup("Dakon", fuzzy=False) is None
+
+
+@pytest.mark.parametrize("name", ["Tasai", "Gwebin", "Kaba"])
+def test_village_or_short_names_do_not_become_towns_by_voicing(gaz: Gazetteer,
+                                                              name: str) -> None:
+    match = gaz.lookup(name, fuzzy=False)
+    assert match is None or match.match != "variant" or \
+        spelling_key(name) in gaz._by_variant

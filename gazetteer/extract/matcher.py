@@ -35,6 +35,8 @@ class Rules:
     place_re: re.Pattern[str]
     place_index: dict[str, tuple[Place, ...]]
     variant_index: dict[str, tuple[Place, ...]]
+    #: voicing key -> the one town it is ("Mokok" for Mogok), where no variant decides
+    voicing_index: dict[str, tuple[Place, ...]]
     base_re: re.Pattern[str]
     gazetteer: Gazetteer
     #: capitalised run -> its spans that are spelling variants of places (a cache)
@@ -280,6 +282,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
     return Rules(
         cue_any_re=cue_any_re, junta_side=junta_side,
         place_re=place_re, place_index=place_index, variant_index=gaz.variant_forms(),
+        voicing_index=gaz.voicing_forms(),
         base_re=_base_pattern(gaz), gazetteer=gaz, variant_cache={},
         actor_re=actor_re, generic_index=generic_index,
         generic_sentences=generic["sentences"], actor_index=actor_index,

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from gazetteer.extract.matcher import Rules
+from gazetteer.names import voicing_key
 from gazetteer.places import Place, spelling_key
 
 
@@ -124,8 +125,9 @@ _CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2
 def _with_variants(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rules,
                    starts: list[int]) -> list[tuple[int, int, tuple[Place, ...]]]:
     """Add the names written in another romanisation ("Kut Khaing" for Kutkai, "Wai Hmaw"
-    for Waingmaw): runs of capitalised words outside the names found, whose spelling key
-    is a place's (the longest run first)."""
+    for Waingmaw, and for towns "Mokok" for Mogok): runs of capitalised words outside the
+    names found, whose spelling key (or for a town, voicing key) is a place's (the longest
+    run first)."""
     if not r.variant_index:
         return raw
     ends = [e for _, e, _ in raw]
@@ -201,7 +203,8 @@ def _variant_spans(r: Rules, run: str) -> list[tuple[int, int, tuple[Place, ...]
             if name.casefold() in r.month_words or len(name) < 4 or \
                     words[i + size - 1].group().casefold() in _GENERIC_LAST:
                 continue  # "Wai Hmaw Township": the name is "Wai Hmaw", an area
-            places = r.variant_index.get(spelling_key(name))
+            key = spelling_key(name)
+            places = r.variant_index.get(key) or r.voicing_index.get(voicing_key(key))
             if places:
                 found.append((a, b, places))
     if len(cache) > 100_000:
