@@ -95,3 +95,21 @@ def test_one_articles_candidates_as_the_corpus_store_reads_them() -> None:
     assert events == []
     assert [(c["reason"], c["event_type"], c["mention"]) for c in candidates] == \
         [("unlocated_place", "capture", "Hkaw Lum Yang")]
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents captured an airfield in northern Myanmar on Monday, a witness said.",
+    "Rebels have seized Myanmar's biggest jade market, residents said.",
+    "Fighters took control of large parts of Shan State last year.",
+    "The regime says it recaptured Chinese-built positions on 2 December.",
+    "Junta troops have retaken ground along the Lashio-Muse route, the GNLM claimed.",
+    "Troops seized the Mandalay-Lashio highway on 2 December.",
+])
+def test_country_state_route_and_newspaper_names_are_no_unlocated_site(text: str) -> None:
+    assert [m for reason, _, m in candidates(text) if reason == "unlocated_place"] == []
+
+
+def test_a_camp_named_beside_a_country_is_still_a_candidate() -> None:
+    text = "Kachin fighters captured Hkaw Lum Yang camp in northern Myanmar on Monday."
+    assert any(reason == "unlocated_place" and "Hkaw Lum Yang" in m
+               for reason, _, m in candidates(text))

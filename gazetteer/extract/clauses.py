@@ -144,13 +144,14 @@ def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraf
             ctx.r.adjectival_re.search(ctx.text, max(0, t0 - 10), t0):
         return None
     mention = _unplaced_mention(ctx, t0, t1, spec, sentence)
-    if not mention:
+    if not mention or _no_site(ctx, mention):
         return None
     verdict = _cues(ctx, t0, t0, sentence, spec.event_type)
     if verdict == "cancel" or _retracted(ctx, t1, sentence):
         return None
     event_type = "assault" if verdict == "attempt" else spec.event_type
-    named = any(w[:1].isupper() for w in mention.split()[1:]) or mention[:1].isupper()
+    named = any(w[:1].isupper() and _POSSESSIVE.sub("", w.split("-")[0]).casefold()
+                not in ctx.r.not_site_words for w in mention.split())
     before = dates_between(ctx, sentence[0], t0)
     after = dates_between(ctx, t1, sentence[1])
     date = before[-1] if before else after[0] if after else None
@@ -176,6 +177,26 @@ def _unplaced_mention(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return ""
     m = _PLACE_LIKE_BEFORE.search(ctx.masked, max(sentence[0], t0 - 80), t0)
     return " ".join(m.group(1).split()) if m else ""
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _no_site(ctx: Context, mention: str) -> bool:
+    """True when ``mention`` cannot name a site to place: only words that never do
+    ("Myanmar's", "Chinese", "An"), an acronym ("GNLM"), a state or region ("Shan State"),
+    or a route between two known places ("Mandalay-Muse")."""
+    words = [_POSSESSIVE.sub("", w) for w in mention.split()]
+    if _SITE_NOUN.search(mention):
+        return False
+    r = ctx.r
+    if all(w.casefold() in r.not_site_words or w.casefold() in r.month_words
+           or (w.isupper() and len(w) > 1) for w in words):
+        return True
+    if len(words) > 1 and words[-1].casefold() in ("state", "region", "division"):
+        return True
+    parts = mention.split("-")
+    return len(parts) > 1 and all(p.strip() in r.place_index for p in parts)
 
 
 # place-like words: a run of capitalised words (not a sentence opener), or a noun phrase

@@ -55,6 +55,8 @@ class Rules:
     suffix_re: re.Pattern[str]
     area_re: re.Pattern[str]
     honorifics: frozenset[str]
+    #: capitalised words that never name a site an analyst could place (casefolded)
+    not_site_words: frozenset[str]
     month_words: frozenset[str]
     object_ok: dict[str, re.Pattern[str]]
     breaker_re: re.Pattern[str]
@@ -292,6 +294,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         suffix_re=re.compile(rf"\s+{suffix}(?![\w])"),
         area_re=re.compile(rf"(\s*,)?\s+({area})(?![\w])"),
         honorifics=frozenset(h.casefold() for h in places_cfg["honorifics"]),
+        not_site_words=frozenset(w.casefold() for w in places_cfg["not_site_words"]),
         month_words=frozenset(w.casefold() for w in (*dates["months"], *dates["weekdays"])),
         object_ok=object_ok,
         breaker_re=re.compile(words_re(clauses["breakers"]) + r"|[;:“”\"]"),
