@@ -253,3 +253,28 @@ def test_a_relative_clause_acts_on_the_place_before_it(text: str, place: str, ac
 ])
 def test_what_is_still_to_be_taken_is_no_capture(text: str) -> None:
     assert control(text) == set()
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("In late November the TNLA attacked Mogok, and on 3 December the MNDAA attacked "
+     "Lashio.", ("Mogok", "2024-11"), ("Lashio", "2024-12-03")),
+    ("At the end of November, PDF units attacked posts in Madaya, and on 3 December, "
+     "the MNDAA began attacking Lashio.", ("Madaya", "2024-11"), ("Lashio", "2024-12-03")),
+    ("On 1 December the KIA attacked Bhamo; on 3 December it attacked Mansi.",
+     ("Bhamo", "2024-12-01"), ("Mansi", "2024-12-03")),
+    ("The TNLA attacked Kyaukme on 28 November, but on 3 December the army attacked "
+     "Hsipaw.", ("Kyaukme", "2024-11-28"), ("Hsipaw", "2024-12-03")),
+])
+def test_a_date_that_opens_the_next_clause_is_not_the_place_before_it(
+        text: str, first: tuple[str, str], second: tuple[str, str]) -> None:
+    got = {(p, d) for t, p, d, _ in control(text) if t == "assault"}
+    assert first in got and second in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA seized Mansi on 3 January and Shwegu on 5 January.",
+    "The KIA seized Mansi on 3 January, and Shwegu on 5 January.",
+])
+def test_dates_of_the_items_of_a_list_stay_their_own(text: str) -> None:
+    got = {(p, d) for _, p, d, _ in control(text)}
+    assert {("Mansi", "2024-01-03"), ("Shwegu", "2024-01-05")} <= got, got

@@ -346,7 +346,8 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     if not dates:
         return None
     lo = max(loc.end, t1) if spec.object == "after" else t1
-    own = [d for d in dates if lo <= d.char_start < max(item_end, lo)]
+    own = [d for d in dates if lo <= d.char_start < max(item_end, lo)
+           and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]
     if spec.object == "before":
         own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
     if own:
@@ -365,6 +366,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     return after[0] if after else None
 
 
+#: Between a place and a date: the date opens a clause of its own ("attacked Mogok, and on
+#: 3 July the MNDAA ..."), not the place's.
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|;")
 #: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
 #: period the main clause opens began after its event.
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
