@@ -219,6 +219,29 @@ def test_hard_wrapped_prose_is_read_as_sentences() -> None:
         assert text[e.char_start:e.char_end] == e.excerpt
 
 
+@pytest.mark.parametrize("text", [
+    "The TNLA said it took Namhsan on 15 December. On the following\nday, the town was "
+    "handed to its residents, a spokesman said.",
+    "Fighters entered Namhsan on 15 December and the\ngroup said it had taken the town.",
+    "Fighters entered Namhsan on 15 December and\n   held it by evening, the group said.",
+])
+def test_a_line_going_on_in_lower_case_continues_its_sentence(text: str) -> None:
+    from gazetteer.extract.sentences import sentence_spans
+
+    for a, b in sentence_spans(text):
+        assert not text[a:b].endswith(("following", "the", "and")), text[a:b]
+    for e in run(text):
+        assert "\n" not in e.excerpt or e.excerpt.count(" ") > 3
+
+
+def test_a_blank_line_ends_a_sentence_whatever_follows() -> None:
+    from gazetteer.extract.sentences import sentence_spans
+
+    text = "The KIA captured Shwegu on 2 December\n\nresidents fled to Bhamo."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "The KIA captured Shwegu on 2 December", "residents fled to Bhamo."]
+
+
 def test_short_lines_are_not_joined() -> None:
     text = "Mansi\nBhamo\nThe KIA captured Shwegu on 2 December."
     assert {e.place for e in run(text) if e.event_type == "capture"} == {"Shwegu"}

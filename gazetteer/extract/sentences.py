@@ -6,7 +6,9 @@ import re
 
 from gazetteer.ruledata import load_rules
 
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+# a blank line ends a sentence; a line break too, unless the next line goes on in lower
+# case ("The next\nday")
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n\s*+(?![a-z])")
 _QUOTES = re.compile(r"[\"”’')\]]*")
 _CLAUSE_CUT = re.compile(r"[;,]\s")
 
@@ -21,7 +23,8 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
     """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, offsets kept.
 
     A full stop ends a sentence unless it ends a known abbreviation ("Dec.", "Gen.",
-    "p.m."); a line break always ends one (see :func:`unwrapped` for hard-wrapped text).
+    "p.m."); a line break ends one unless the next line goes on in lower case (see
+    :func:`unwrapped` for hard-wrapped text).
     A span longer than :data:`MAX_SENTENCE` characters is cut at its last ";" or ","
     (else space) before that length.
     """
