@@ -301,3 +301,18 @@ def test_a_date_that_opens_the_next_clause_is_not_the_place_before_it(
 def test_dates_of_the_items_of_a_list_stay_their_own(text: str) -> None:
     got = {(p, d) for _, p, d, _ in control(text)}
     assert {("Mansi", "2024-01-03"), ("Shwegu", "2024-01-05")} <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "A tactical command overseen by the Northern Command fell on 2 December.",
+    "Two battalions subordinate to the Northeastern Command were overrun on 2 December.",
+    "Outposts under the command of the Northern Command fell on 2 December.",
+])
+def test_a_command_that_oversees_what_fell_did_not_fall(text: str) -> None:
+    assert {p for t, p, _, _ in control(text) if t == "capture"} & {
+        "Northern Command", "Northeastern Command"} == set()
+
+
+def test_a_command_itself_taken_is_still_captured() -> None:
+    got = control("The MNDAA captured the Northeastern Command on 2 December.")
+    assert ("capture", "Northeastern Command", "2024-12-02", "MNDAA") in got

@@ -363,7 +363,9 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if ctx.r.cue["partial"].search(lead):
         _note_partial(ctx, lead, flags)
-    if spec.event_type != "held" and ctx.r.reference_re.search(lead[-14:]):
+    if spec.event_type != "held" and (ctx.r.reference_re.search(lead[-14:])
+                                      or _REFERENCE_LEAD_GAP.fullmatch(_after_reference(
+                                          ctx, lead))):
         ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
         return ([(ref, t0, "antecedent_place")] if ref else []), flags  # "21 miles from X"
     out: Objects = []
@@ -373,6 +375,18 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         else:
             out.append((loc, t0, ""))
     return out, flags
+
+
+#: Between a reference word and the place it points to: an article or a determiner only
+#: ("overseen by the Northern Command").
+_REFERENCE_LEAD_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?")
+
+
+def _after_reference(ctx: Context, lead: str) -> str:
+    """What follows the last reference word in ``lead`` ("x", which no gap matches, when
+    there is none)."""
+    ends = [m.end() for m in ctx.r.reference_re.finditer(lead)]
+    return lead[ends[-1]:] if ends else "x"
 
 
 def _coordinated(ctx: Context, a: int, t0: int, sentence: tuple[int, int]) -> bool:
