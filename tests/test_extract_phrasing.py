@@ -160,3 +160,56 @@ def test_control_given_to_an_actor_named_with_an_adjective() -> None:
             "control of Laukkaing.")
     assert ("Laukkaing", "MNDAA") in {(e.place, e.actor) for e in run(text)
                                       if e.event_type == "capture"}
+
+
+def every(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.event_type, e.place, e.date, e.actor) for e in run(text)}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Shwegu has been in KIA hands since 3 December.",
+     ("capture", "Shwegu", "2024-12-03", "KIA")),
+    ("Mansi has been in the hands of the KIA since 3 December, residents say.",
+     ("capture", "Mansi", "2024-12-03", "KIA")),
+    ("Momauk has been under the control of the KIA since early December.",
+     ("capture", "Momauk", "2024-12", "KIA")),
+    ("Bhamo is now in KIA hands.", ("held", "Bhamo", "2024-12-10", "KIA")),
+    ("Sadung remains under the control of the KIA.", ("held", "Sadung", "2024-12-10", "KIA")),
+    ("The KIA is now in full control of Chipwi, a spokesman said.",
+     ("held", "Chipwi", "2024-12-10", "KIA")),
+    ("The TNLA now controls Mogok.", ("held", "Mogok", "2024-12-10", "TNLA")),
+])
+def test_holdings_name_their_holder_and_the_day_they_began(
+        text: str, event: tuple[str, str, str, str]) -> None:
+    assert event in every(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("On 3 December, Hpakant came under KIA control.",
+     ("capture", "Hpakant", "2024-12-03", "KIA")),
+    ("Lashio returned to junta control on 3 December after talks.",
+     ("capture", "Lashio", "2024-12-03", "junta")),
+    ("After a two-week siege, the garrison at Hsenwi surrendered to the MNDAA on 3 December.",
+     ("capture", "garrison at Hseni", "2024-12-03", "MNDAA")),
+    ("Hsipaw reverted to the control of the junta on 3 December.",
+     ("capture", "Hsipaw", "2024-12-03", "junta")),
+])
+def test_control_that_changes_names_the_side_it_passes_to(
+        text: str, event: tuple[str, str, str, str]) -> None:
+    assert event in every(text)
+
+
+def test_the_actor_in_a_control_phrase_wins_over_an_earlier_sentence() -> None:
+    text = ("The MNDAA took Laukkai on 2 December. On 3 December, Hpakant came under KIA "
+            "control.")
+    assert ("capture", "Hpakant", "2024-12-03", "KIA") in every(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA laid siege to Bhamo on 3 December.",
+    "Kachin fighters have been laying siege to Bhamo since 3 December.",
+    "On 3 December the KIA lay siege to Bhamo.",
+])
+def test_laying_siege_is_an_assault(text: str) -> None:
+    assert any(t == "assault" and p == "Bhamo" and d == "2024-12-03"
+               for t, p, d, _ in every(text))

@@ -154,6 +154,7 @@ def _new_mentions(ctx: Context, made: list[Draft], seen: dict[tuple[str, ...], i
 
 
 _ACTOR_THEN_VERB = re.compile(r"\x00\x01*(\s+)(\w+)$")
+_PREPOSITION_END = re.compile(r"\b(?:in|into|under|of|from|to)\s+$", re.IGNORECASE)
 
 
 def _finite_verb(text: str, m: re.Match[str], specs: tuple[TriggerSpec, ...], r: Rules
@@ -163,8 +164,8 @@ def _finite_verb(text: str, m: re.Match[str], specs: tuple[TriggerSpec, ...], r:
     if specs[0].event_type != "held":
         return None
     tail = _ACTOR_THEN_VERB.search(m.group())
-    if tail is None:
-        return None
+    if tail is None or _PREPOSITION_END.search(m.group(), 0, tail.start()):
+        return None  # "in KIA hands": the actor's, not a verb
     verb = r.trigger_index.get(phrase_key(tail.group(2)))
     if not verb or verb[0].event_type != "capture":
         return None

@@ -171,6 +171,9 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
                 return after[0][2], ""
         if spec.noun:
             return _announcer(ctx, t0, sentence)
+    inside = _actors_between(ctx, t0, t1)
+    if inside and inside[0][0] == t0:  # "the KIA now controls X": the phrase opens with it
+        return inside[0][2], ""
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
 
 
