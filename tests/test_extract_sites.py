@@ -192,3 +192,22 @@ def test_a_lowercase_repeat_needs_the_village_settled_and_two_words() -> None:
     # "Hka Lup" is named but never settled as a MIMU village or located: no repeat is read
     text = "Troops burned Hka Lup Village on Sunday. On Monday they captured hka lup."
     assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The KIA took over the military's Tatkone outpost in Mansi Township on 3 December.",
+     "Tatkone outpost"),
+    ("On 3 December Kachin fighters overran the Tatkon camp in Mansi Township.",
+     "Tatkon camp"),
+    ("The Kalaw base at Momauk fell to the KIA on 3 December.", "Kalaw base"),
+])
+def test_a_site_named_like_a_far_town_stays_where_the_article_puts_it(text: str,
+                                                                      name: str) -> None:
+    from support.extraction import run
+
+    got = [e for e in run(text) if e.event_type in ("capture", "assault")]
+    assert got, text
+    for e in got:
+        assert e.place == name
+        assert e.place_approximate
+        assert 23.5 < e.lat < 24.8 and 96.8 < e.lon < 97.8, (e.lat, e.lon)  # by Mansi/Momauk

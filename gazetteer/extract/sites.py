@@ -56,6 +56,11 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 continue
         if (k >= 0 and locs[k].end == m.start() - 1 and text[locs[k].end] == " "
                 and not locs[k].area and site != "village"):
+            other = _elsewhere(text, m, locs[k], locs, starts, r)
+            if other is not None:  # "the Tatkone outpost in Mansi Township": a site's
+                consumed.update((k, other))  # own name, though a far town spells it so
+                made.append(_named_elsewhere(text, locs[k], m, site, locs[other], r))
+                continue
             # "the Myitkyina airport", "the Bhamo base": a facility of the town, not the town
             town = locs[k]
             consumed.add(k)
@@ -168,6 +173,33 @@ def _lowercase_repeats(text: str, locs: list[Mention]) -> list[Mention]:
 
 
 _DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
+
+
+def _elsewhere(text: str, m: re.Match[str], town: Mention, locs: list[Mention],
+               starts: list[int], r: Rules) -> int | None:
+    """The index of the place right after the site word at ``m`` ("in Mansi Township")
+    when it lies in another township than ``town``, the name before the site word: that
+    name is then the site's own, not the far town's; else None."""
+    anchor_i, vname, rel, _end = _site_anchor(text, m.end(), locs, starts, r)
+    if anchor_i is None or vname or rel not in ("in", "at"):
+        return None
+    anchor = locs[anchor_i]
+    if anchor.place is None and not anchor.area:
+        return None
+    where = anchor.name if anchor.area else anchor.township
+    return anchor_i if where and town.township and where != town.township else None
+
+
+def _named_elsewhere(text: str, town: Mention, m: re.Match[str], site: str,
+                     anchor: Mention, r: Rules) -> Mention:
+    """A site named like a far town but located by the article in ``anchor``, the mention
+    running to the end of ``anchor``: at MIMU's village of that name there when the table
+    settles one, else at ``anchor``; approximate either way."""
+    name = " ".join(text[town.start:town.end].split())
+    village = _village(r, name, anchor)
+    at = village if village is not None else anchor
+    return Mention(town.start, anchor.end, f"{name} {site}", None, at.lat, at.lon, True,
+                   article_named=True, site=site, township=at.township, anchor=anchor)
 
 
 def _name_start(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str]
