@@ -211,3 +211,15 @@ def test_a_site_named_like_a_far_town_stays_where_the_article_puts_it(text: str,
         assert e.place == name
         assert e.place_approximate
         assert 23.5 < e.lat < 24.8 and 96.8 < e.lon < 97.8, (e.lat, e.lon)  # by Mansi/Momauk
+
+
+@pytest.mark.parametrize("text", [
+    "The LIB 321 base in Waingmaw fell to the KIA on 3 December.",
+    "The junta's Light Infantry Battalion 321 base in Waingmaw fell to Kachin forces on "
+    "3 December.",
+    "On 3 December the LIB 321 base in Waingmaw was overrun by the KIA.",
+])
+def test_a_base_located_in_its_town_is_the_subject_that_fell(text: str) -> None:
+    got = {(e.event_type, e.place, e.date) for e in run(text)
+           if e.event_type in ("capture", "assault")}
+    assert got == {("capture", "LIB 321 base", "2024-12-03")}, got

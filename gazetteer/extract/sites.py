@@ -64,7 +64,13 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             # "the Myitkyina airport", "the Bhamo base": a facility of the town, not the town
             town = locs[k]
             consumed.add(k)
-            made.append(Mention(town.start, m.end(), f"{town.name} {site}", None, town.lat,
+            end = m.end()
+            within, _v, rel, _e = _site_anchor(text, m.end(), locs, starts, r)
+            if within is not None and not _v and rel in ("in", "at") and \
+                    locs[within].township == town.township:
+                consumed.add(within)  # "the LIB 321 base in Waingmaw fell": one subject
+                end = locs[within].end
+            made.append(Mention(town.start, end, f"{town.name} {site}", None, town.lat,
                              town.lon, True, article_named=True, site=site,
                              township=town.township))
             continue
