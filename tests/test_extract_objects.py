@@ -183,3 +183,16 @@ def test_second_of_two_coordinated_phrases_shares_the_subject() -> None:
     text = "Sinbo was attacked on 2 December and was finally captured on 6 December."
     got = {(e.event_type, e.place, e.date) for e in run(text)}
     assert {("assault", "Sinbo", "2024-12-02"), ("capture", "Sinbo", "2024-12-06")} <= got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA attacked Bhamo on 1 December. The MNDAA withdrew from Lashio on 3 December, "
+     "handing the city to the junta.", "Lashio"),
+    ("Fighting went on near Bhamo on 1 December. On 3 December the TNLA pulled out of "
+     "Mogok and the army retook the town.", "Mogok"),
+    ("The KIA besieged Bhamo on 1 December. Troops retreated from Hsipaw on 3 December "
+     "and the TNLA seized the town.", "Hsipaw"),
+])
+def test_the_town_is_first_the_one_its_own_sentence_names(text: str, place: str) -> None:
+    assert ("capture", place) in changes(text)
+    assert ("capture", "Bhamo") not in changes(text)

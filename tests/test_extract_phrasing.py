@@ -213,3 +213,12 @@ def test_the_actor_in_a_control_phrase_wins_over_an_earlier_sentence() -> None:
 def test_laying_siege_is_an_assault(text: str) -> None:
     assert any(t == "assault" and p == "Bhamo" and d == "2024-12-03"
                for t, p, d, _ in every(text))
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Security forces regained Hsipaw from the TNLA on 3 December.", "Hsipaw", "junta"),
+    ("On 3 December the army regained Kyaukme.", "Kyaukme", "junta"),
+    ("The KIA has regained Sinbo, its spokesman said on 3 December.", "Sinbo", "KIA"),
+])
+def test_regaining_a_place_is_a_capture(text: str, place: str, actor: str) -> None:
+    assert any(t == "capture" and p == place and a == actor for t, p, _, a in every(text))

@@ -537,14 +537,21 @@ def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
     if unnamed is not None:  # "another major city ... the city": not a place named before it
         objects = [loc for loc in objects if loc.start > unnamed.end()]
         named = [loc for loc in named if loc.start > unnamed.end()]
-    for loc in objects:  # places read as objects before first, most recent first
-        loc = _site_or_anchor(loc, site)
-        if _fits(ctx, loc, word, site):
-            return _town_of(loc) if loc.area else loc
-    for loc in named:  # then any place named, unless as a point of reference
-        loc = _site_or_anchor(loc, site)
-        if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
-            return _town_of(loc) if loc.area else loc
+    # its own sentence first, then the ones before; in each, places read as objects
+    # first (most recent first), then any place named, unless as a point of reference
+    for own in (True, False):
+        for loc in objects:
+            if (loc.start >= sentence[0]) != own:
+                continue
+            loc = _site_or_anchor(loc, site)
+            if _fits(ctx, loc, word, site):
+                return _town_of(loc) if loc.area else loc
+        for loc in named:
+            if (loc.start >= sentence[0]) != own:
+                continue
+            loc = _site_or_anchor(loc, site)
+            if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
+                return _town_of(loc) if loc.area else loc
     if word == "village":  # "operations around X Village ... toward the village": a
         for loc in named:  # village named as a point of reference is still the village
             if _fits(ctx, loc, word, site):
@@ -583,9 +590,18 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
 
 
 def _is_reference_point(ctx: Context, loc: Mention) -> bool:
+    """Whether ``loc`` is named as a point of reference ("75 km from Myitkyina"), not as
+    a place something happened to; a place an army left ("withdrew from Lashio") is not
+    one."""
     lead = ctx.masked[max(0, loc.start - 40):loc.start]
     tail = _LAST_WORDS.search(lead)
-    return bool(tail and ctx.r.reference_re.search(tail.group()))
+    return bool(tail and ctx.r.reference_re.search(tail.group())
+                and not _LEFT_FROM.search(lead))
 
 
 _LAST_WORDS = re.compile(r"(\S+\s+){0,3}$")
+#: A place named as the one an armed group withdrew from: what "the city" later in the
+#: sentence means (people who fled from a town only name it as a point of reference).
+_LEFT_FROM = re.compile(r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|retreat(?:ed|s|ing)?|"
+                        r"pull(?:ed|s|ing)?\s+out)\s+(?:of\s+|from\s+)?"
+                        r"(?:the\s+(?:town|city)\s+of\s+)?$")
