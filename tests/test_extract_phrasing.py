@@ -222,3 +222,27 @@ def test_laying_siege_is_an_assault(text: str) -> None:
 ])
 def test_regaining_a_place_is_a_capture(text: str, place: str, actor: str) -> None:
     assert any(t == "capture" and p == place and a == actor for t, p, _, a in every(text))
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Mabein was taken over by the TNLA on 3 December.", "Mabein", "TNLA"),
+    ("On 3 December Momauk was taken over by the KIA.", "Momauk", "KIA"),
+    ("The KIA attacked Bhamo on 1 December. The army was forced out of Shwegu on "
+     "3 December.", "Shwegu", "KIA"),
+    ("Junta troops were driven from Sinbo on 3 December, the KIA said.", "Sinbo", "KIA"),
+    ("The TNLA said on 3 December that regime soldiers had been routed from Mogok.",
+     "Mogok", "TNLA"),
+])
+def test_taken_over_and_forced_out_name_the_winner(text: str, place: str,
+                                                   actor: str) -> None:
+    assert any(t == "capture" and p == place and a == actor for t, p, _, a in every(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Three junta bases in Shwegu fell on 3 December.",
+    "Several army posts in Shwegu were overrun on 3 December.",
+    "Both camps in Shwegu fell on 3 December.",
+])
+def test_a_count_is_no_site_name(text: str) -> None:
+    for _, place, _, _ in every(text):
+        assert place.split()[0].casefold() not in ("three", "several", "both"), place
