@@ -177,6 +177,12 @@ def test_reported_speech_in_the_past_perfect_still_dates(text: str, day: str) ->
     ("‘We have taken Mansi today,’ a KIA officer said on Wednesday.", "Mansi", "2024-12-04"),
     ('"Kachin units captured Sinbo last night," said spokesman Col. Naw Bu on Thursday.',
      "Sinbo", "2024-12-04"),
+    ('"We seized Lashio this morning," an MNDAA officer told AFP Friday.', "Lashio",
+     "2024-12-06"),
+    ('"We seized Lashio today," the MNDAA said during a press conference in Hsenwi on '
+     "Friday.", "Lashio", "2024-12-06"),
+    ('"Lashio was taken yesterday," Naw Seng, an MNDAA spokesman, wrote on Telegram on '
+     "Saturday.", "Lashio", "2024-12-06"),
     # the attribution before the quote
     ('The KIA said on Saturday: "Our troops captured Momauk this morning."', "Momauk",
      "2024-12-07"),

@@ -151,7 +151,7 @@ def _attribution(text: str, dates: Sequence[ResolvedDate], starts: list[int],
 def _said(text: str, d: ResolvedDate, lo: int) -> bool:
     """Whether a reporting verb stands a few words before date ``d`` ("told reporters
     on", "said in a statement on"), after offset ``lo``."""
-    return _reporting().search(text, max(lo, d.char_start - 60), d.char_start) is not None
+    return _reporting().search(text, max(lo, d.char_start - 80), d.char_start) is not None
 
 
 @lru_cache(maxsize=1)
@@ -165,9 +165,9 @@ def _reporting() -> re.Pattern[str]:
 
 
 #: Most words between an attribution's reporting verb and its date ("said in a statement
-#: on", "said spokesman Col. Naw Bu on"); no comma among them ("said, adding that talks
-#: began on Friday": that day is another clause's).
-_VERB_WORDS = 5
+#: on", "said during a press conference in Lashio on"); no comma among them ("said,
+#: adding that talks began on Friday": that day is another clause's).
+_VERB_WORDS = 7
 #: Words that open another clause between the verb and a date ("said that the army left
 #: on Friday", "told reporters as fighting resumed on Sunday").
 _CLAUSE_WORDS = r"(?:that|and|but|as|after|before|when|while|which|who|where|since|if)"
