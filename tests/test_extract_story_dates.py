@@ -162,3 +162,107 @@ def test_a_sentence_of_background_dates_nothing_else(text: str) -> None:
 def test_reported_speech_in_the_past_perfect_still_dates(text: str, day: str) -> None:
     got = [e.date for e in run(text) if e.event_type == "capture"]
     assert got == [day]
+
+
+# -- a relative day inside a quotation counts from the day it was said ---------------------
+# (published Tuesday 2024-12-10)
+
+@pytest.mark.parametrize("text, place, day", [
+    ('"We took full control of Lashio today," an MNDAA spokesman told reporters on Friday.',
+     "Lashio", "2024-12-06"),
+    ('"Our fighters captured Shwegu yesterday," the KIA said in a statement on 5 December.',
+     "Shwegu", "2024-12-04"),
+    ("“Our troops seized Momauk this morning,” she told a local radio station on Saturday.",
+     "Momauk", "2024-12-07"),
+    ("‘We have taken Mansi today,’ a KIA officer said on Wednesday.", "Mansi", "2024-12-04"),
+    ('"Kachin units captured Sinbo last night," said spokesman Col. Naw Bu on Thursday.',
+     "Sinbo", "2024-12-04"),
+    ('"We seized Lashio this morning," an MNDAA officer told AFP Friday.', "Lashio",
+     "2024-12-06"),
+    ('"We seized Lashio today," the MNDAA said during a press conference in Hsenwi on '
+     "Friday.", "Lashio", "2024-12-06"),
+    ('"Lashio was taken yesterday," Naw Seng, an MNDAA spokesman, wrote on Telegram on '
+     "Saturday.", "Lashio", "2024-12-06"),
+    # the attribution before the quote
+    ('The KIA said on Saturday: "Our troops captured Momauk this morning."', "Momauk",
+     "2024-12-07"),
+    ('A TNLA officer told reporters on Sunday that "we seized Namhsan yesterday."', "Namhsan",
+     "2024-12-07"),
+    # a quote of two sentences, attributed after the second
+    ('"We seized Namhsan this morning. The fighting was fierce," a TNLA officer said on '
+     "Sunday.", "Namhsan", "2024-12-08"),
+    ("“Our men captured Kutkai two days ago. Nobody was hurt,” the group’s spokesman told "
+     "reporters on Friday.", "Kutkai", "2024-12-04"),
+])
+def test_a_day_inside_a_quote_counts_from_its_attribution(
+        text: str, place: str, day: str) -> None:
+    assert dates_of(text, place, "capture") == [day]
+
+
+def test_each_part_of_a_quote_split_by_its_attribution() -> None:
+    text = ('"We attacked Bhamo on Monday," the KIA spokesman said on Wednesday, "and we '
+            'captured Shwegu yesterday."')
+    assert dates_of(text, "Shwegu", "capture") == ["2024-12-03"]
+    assert dates_of(text, "Bhamo", "assault") == ["2024-12-02"]  # the Monday before
+
+
+@pytest.mark.parametrize("text, place, day", [
+    # no attribution, or one without a day: the publication day
+    ('"We took full control of Lashio today," an MNDAA spokesman said.', "Lashio",
+     "2024-12-10"),
+    ('"We captured Shwegu yesterday," the KIA said in December.', "Shwegu", "2024-12-09"),
+    # the day after the verb belongs to another clause
+    ('"We captured Shwegu yesterday," he said, adding that talks began on Friday.', "Shwegu",
+     "2024-12-09"),
+    ('"We captured Shwegu yesterday," he said as fighting resumed on Friday.', "Shwegu",
+     "2024-12-09"),
+    # a day that introduces no quote
+    ('On Friday, the KIA held a parade. "We captured Shwegu yesterday," an officer said.',
+     "Shwegu", "2024-12-09"),
+    # outside the quote the publication day still counts
+    ('Momauk fell yesterday, residents said. "It was quiet," one told reporters on Friday.',
+     "Momauk", "2024-12-09"),
+])
+def test_without_a_dated_attribution_the_publication_day_counts(
+        text: str, place: str, day: str) -> None:
+    assert dates_of(text, place, "capture") == [day]
+
+
+def test_quotation_spans() -> None:
+    from gazetteer.extract.quotes import quotations
+    text = ('He said "we won" and ‘they lost’. The army’s posts fell.\n'
+            '“Unclosed at the line end\n"Two" and "three"')
+    spans = [text[a:b] for a, b in quotations(text)]
+    assert spans == ['"we won"', "‘they lost’", '"Two"', '"three"']
+
+
+# -- a lead that names no day, and the day stated for its event further on ---------------
+
+@pytest.mark.parametrize("text, place, day", [
+    ("The TNLA says it has taken full control of Kutkai following the return of its "
+     "offensive in late June. Kutkai fell on Wednesday, a spokesman said.", "Kutkai",
+     "2024-12-04"),
+    ("Kachin forces have seized Shwegu after a month-long siege that began in early "
+     "November. Residents said Shwegu fell on Sunday.", "Shwegu", "2024-12-08"),
+    ("The KIA says it captured Momauk following weeks of shelling in October. Shops are "
+     "shut. Roads are closed. Prices rose. Aid groups left. The army camp in Momauk was "
+     "overrun on Saturday, a resident said.", "Momauk", "2024-12-07"),
+])
+def test_a_lead_takes_the_day_stated_for_its_event(text: str, place: str, day: str) -> None:
+    lead = next(e for e in run(text) if e.event_type == "capture" and e.place == place)
+    assert (lead.date, lead.date_precision) == (day, "day")
+    assert "Kutkai fell" not in lead.excerpt and "Shwegu fell" not in lead.excerpt
+
+
+@pytest.mark.parametrize("text, day", [
+    # nothing else dates the event: the month of the clause is the best bound
+    ("The regime retook Sinbo after the KIA withdrew in late November.", "2024-11"),
+    # two different days stated for camps at the place: none is taken
+    ("The KIA says it captured Momauk following weeks of shelling in October. Shops are "
+     "shut. Roads are closed. Prices rose. Aid groups left. The army camp in Momauk was "
+     "overrun on Saturday, a resident said. Another camp at Momauk fell on 2 December.",
+     "2024-10"),
+])
+def test_a_clause_s_month_when_no_day_is_settled(text: str, day: str) -> None:
+    lead = next(e for e in run(text) if e.event_type == "capture")
+    assert lead.date == day

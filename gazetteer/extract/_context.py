@@ -32,6 +32,10 @@ class Draft:
     date_reported: bool = False
     #: "partial" for a capture of part of the place ("took much of the town"), else ""
     extent: str = ""
+    #: the date of an "after" clause of its sentence ("seized X following the offensive's
+    #: return in June"): a bound, not the day; the date when no mention of the same event
+    #: states one (``story.carry_story_dates``)
+    bound: ResolvedDate | None = None
 
 
 @dataclass(slots=True)

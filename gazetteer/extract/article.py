@@ -18,6 +18,7 @@ from gazetteer.extract.clauses import (
 )
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
+from gazetteer.extract.quotes import counted_from_speech
 from gazetteer.extract.roles import find_actors
 from gazetteer.extract.sentences import sentence_spans, unwrapped
 from gazetteer.extract.sites import site_places
@@ -73,7 +74,10 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
         return ArticleExtraction([], [])
     sentences = sentence_spans(text, abbreviations=r.abbreviations)
     dates, reported = [], []  # "residents said on Sunday": the day of the statement
-    for d in find_dates(text, published=article.published, sentences=sentences):
+    found = find_dates(text, published=article.published, sentences=sentences)
+    found = counted_from_speech(text, found, sentences=sentences,
+                                published=article.published)  # "'... today,' he said on Monday"
+    for d in found:
         if article.published is not None and d.start > article.published:
             continue  # never after publication
         if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start):

@@ -106,18 +106,35 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         reported = None
         if date is not None and event_type == "capture":
             date = range_end(ctx, date, sentence)
-        if date is None and event_type != "held":
+        bound = date if _after_clause(ctx, max(loc.end, t1), date) else None
+        if bound is not None:  # "took X following the offensive's return in June"
+            date = None
+        if date is None and event_type != "held" and bound is None:
             date = reported = reported_date_of(ctx, t0, sentence)
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
+        draft.bound = bound
         drafts.append(draft)
         if share:
             part = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
                          (*notes, "partial_capture"), extent="partial")
-            part.date_reported = draft.date_reported
+            part.date_reported, part.bound = draft.date_reported, bound
             drafts.append(part)
     _share_list_date(drafts)
     return drafts
+
+
+#: "following", "after" opening a clause of its own after the place: what it dates is
+#: the clause's event, before the one reported ("seized X following the resumption of
+#: the offensive in late June").
+_AFTER_WORD = re.compile(r"(?<![\w-])(?:following|after)(?![\w-])", re.IGNORECASE)
+
+
+def _after_clause(ctx: Context, lo: int, date: ResolvedDate | None) -> bool:
+    """Whether ``date``, stated after offset ``lo`` (the place, or the phrase), belongs to
+    an "after" or "following" clause between them: only a bound of the event's day."""
+    return date is not None and date.char_start > lo and \
+        _AFTER_WORD.search(ctx.masked, lo, date.char_start) is not None
 
 
 def _share_list_date(drafts: list[Draft]) -> None:

@@ -11,10 +11,14 @@ candidates an analyst must settle.
   township, and a village of that township) gives its own date whatever else the sentence
   reports. The date is marked inferred.
 - Failing that (:func:`carry_story_dates`), the date of the same kind of event at the
-  same place a few sentences away (``[limits] story_sentences``), else the month of the
-  nearest sentence before it that states one and reports nothing about another place:
-  month precision, marked inferred and a story date ("the KIA captured X on 2 October.
-  ... The junta says the KIA has also seized bases near Y").
+  same place a few sentences away (``[limits] story_sentences``), else the day stated for
+  it anywhere in the article when no other day is ("X says it has seized Y." ... "The
+  army's camp at Y fell on Wednesday"), else the date of an "after" clause of its own
+  sentence, a bound ("seized Y following the offensive's return in June"), else the month
+  of the nearest sentence before it that states one and reports nothing about another
+  place: month precision, marked inferred and a story date ("the KIA captured X on 2
+  October. ... The junta says the KIA has also seized bases near Y"). An event with such
+  a bound takes no date from a neighbouring sentence.
 - A sentence that puts its events in a period counted from something undated ("retook it
   within three days", "over the next few weeks") takes no date from its neighbours.
 - What cannot be settled is kept as a :class:`CandidateDraft` with its reason (see
@@ -137,8 +141,8 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
         by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
     reported = {(c.sentence[0], c.event_type) for c in ctx.candidates}
     for d in drafts:
-        if d.event_type not in CHANGES or d.date is not None:
-            continue
+        if d.event_type not in CHANGES or d.date is not None or d.bound is not None:
+            continue  # a bound ("following ... in June") yields only to the same event
         if has_window(ctx.text, *d.sentence):
             continue  # "retook it within three days": not on a neighbour's date
         i = sentence_index(ctx, d.sentence[0])
@@ -194,9 +198,12 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
 def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
     """Undated captures and assaults that no adjacent sentence dates: the date of the same
     kind of event at the same place (or a camp at it) within ``[limits] story_sentences``
-    (nearest first, before then after), else the month of the nearest sentence before it
-    that states a day or month and reports nothing about another place. Marked inferred;
-    the month, also as a story date (its own confidence adjustment)."""
+    (nearest first, before then after), else the day stated for it anywhere in the article
+    when that is the only day stated for such an event there ("X says it has seized Y."
+    ... "The army's posts at Y fell on Wednesday"), else the bound of its own sentence
+    ("following the offensive's return in June"), else the month of the nearest sentence
+    before it that states a day or month and reports nothing about another place. Marked
+    inferred; the month, also as a story date (its own confidence adjustment)."""
     reach = ctx.r.limits.get("story_sentences", 0)
     if not reach:
         return
@@ -210,10 +217,8 @@ def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
         i = sentence_index(ctx, d.sentence[0])
         near = _nearby(ctx, i, reach)
         same = (o.date for j in near for o in by_sentence.get(j, [])
-                if o.event_type == d.event_type and o.date is not None
-                and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor)
-                and not _retaken_between(ctx, drafts, o, d))
-        date = next(same, None)
+                if _same_event(ctx, drafts, o, d))
+        date = next(same, None) or _only_day(ctx, drafts, d) or d.bound
         if date is None:  # the story so far: a date further on belongs to what follows
             date = next((m for j in near if j < i and all(_same_place(o.loc, d.loc)
                                                 for o in by_sentence.get(j, []))
@@ -222,6 +227,24 @@ def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
                 d.adjust = (*d.adjust, "story_date")
         if date is not None:
             d.date, d.date_inherited = date, True
+
+
+def _same_event(ctx: Context, drafts: list[Draft], o: Draft, d: Draft) -> bool:
+    """Whether dated mention ``o`` may report the event of undated ``d``: same type, same
+    place (or a camp at it), same side, and the other side not acting there between."""
+    return o is not d and o.event_type == d.event_type and o.date is not None \
+        and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor) \
+        and not _retaken_between(ctx, drafts, o, d)
+
+
+def _only_day(ctx: Context, drafts: list[Draft], d: Draft) -> ResolvedDate | None:
+    """The day stated for ``d``'s event anywhere in the article (see :func:`_same_event`),
+    when every such mention states that one day; else None."""
+    days = [o.date for o in drafts if _same_event(ctx, drafts, o, d)
+            and o.date is not None and o.date.precision == "day"]
+    if not days or len({x.value for x in days}) > 1:
+        return None
+    return min(days, key=lambda x: abs(x.char_start - d.trigger[0]))
 
 
 def _retaken_between(ctx: Context, drafts: list[Draft], a: Draft, b: Draft) -> bool:
