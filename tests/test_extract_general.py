@@ -316,3 +316,20 @@ def test_a_command_that_oversees_what_fell_did_not_fall(text: str) -> None:
 def test_a_command_itself_taken_is_still_captured() -> None:
     got = control("The MNDAA captured the Northeastern Command on 2 December.")
     assert ("capture", "Northeastern Command", "2024-12-02", "MNDAA") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has not yet captured Bhamo.",
+    "The KIA still has not yet taken Bhamo, residents said on 3 December.",
+    "The KIA hasn't yet seized Bhamo despite weeks of fighting.",
+])
+def test_not_yet_taken_is_no_capture(text: str) -> None:
+    assert {p for t, p, _, _ in control(text) if t == "capture"} == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied it, yet the KIA captured Bhamo on 3 December.",
+    "Few expected it, and yet the KIA captured Bhamo on 3 December.",
+])
+def test_yet_as_but_still_opens_a_clause(text: str) -> None:
+    assert ("capture", "Bhamo", "2024-12-03", "KIA") in control(text)

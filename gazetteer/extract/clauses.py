@@ -233,9 +233,15 @@ _PLACE_LIKE_BEFORE = re.compile(
 _TAIL_CHARS = 240
 
 
+#: "Not yet" ends no clause ("has not yet taken X"), unlike "yet" for "but".
+_NOT_YET = re.compile(r"(?:\bnot|n['’]t)\s+yet$", re.IGNORECASE)
+
+
 def _clause_start(ctx: Context, a: int, sentence: tuple[int, int]) -> int:
     """Start of the clause holding position ``a`` (after the last cue breaker before it)."""
     end = last_match_end(ctx, "cue_breaker", sentence, a)
+    while end is not None and _NOT_YET.search(ctx.masked, max(0, end - 12), end):
+        end = last_match_end(ctx, "cue_breaker", sentence, end - 3)  # "has not yet taken"
     return sentence[0] if end is None else max(end, sentence[0])
 
 
