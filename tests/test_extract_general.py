@@ -333,3 +333,23 @@ def test_not_yet_taken_is_no_capture(text: str) -> None:
 ])
 def test_yet_as_but_still_opens_a_clause(text: str) -> None:
     assert ("capture", "Bhamo", "2024-12-03", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA is believed to be planning an assault on Myitkyina.",
+    "The army plans a counteroffensive against Kyaukme.",
+    "The TNLA is preparing a fresh attack on Mogok, sources said.",
+    "Local media falsely reported that the TNLA had captured Mogok.",
+    "A post wrongly reported that the KIA had taken Myitkyina.",
+])
+def test_planned_attacks_and_false_reports_are_no_event(text: str) -> None:
+    assert control(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA, which had been preparing for months, captured Bhamo on 3 December.",
+    "The KIA, which had planned to wait, captured Bhamo on 3 December.",
+    "The KIA, whose leaders had vowed to take it, captured Bhamo on 3 December.",
+])
+def test_an_aside_before_the_verb_cues_nothing(text: str) -> None:
+    assert ("capture", "Bhamo", "2024-12-03", "KIA") in control(text)

@@ -233,6 +233,9 @@ _PLACE_LIKE_BEFORE = re.compile(
 _TAIL_CHARS = 240
 
 
+#: A relative aside just before a phrase: "The KIA, which had been preparing for months,
+#: captured X".
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]{1,120},\s*$")
 #: "Not yet" ends no clause ("has not yet taken X"), unlike "yet" for "but".
 _NOT_YET = re.compile(r"(?:\bnot|n['’]t)\s+yet$", re.IGNORECASE)
 
@@ -269,6 +272,9 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
     start = _clause_start(ctx, a, sentence)
     if cue_from(ctx, sentence, start, t0) is None:
         return ""  # no cue word in the clause
+    aside = _ASIDE_BEFORE.search(ctx.masked, start, t0)
+    if aside is not None and aside.start() > start:  # "The KIA, which had been preparing
+        t0 = aside.start()  # for months, captured X": the aside's words cue nothing
     near = _tail_words(ctx, start, t0, 5)
     near3 = _tail_words(ctx, start, t0, 3, split_infinitive=True)
     if match_within(ctx, "hearsay", sentence, start, t0):
