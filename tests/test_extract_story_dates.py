@@ -4,6 +4,8 @@ event, and mentions of a place that changed hands (no date crosses a retaking)."
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from support.extraction import run
 
@@ -266,3 +268,13 @@ def test_a_lead_takes_the_day_stated_for_its_event(text: str, place: str, day: s
 def test_a_clause_s_month_when_no_day_is_settled(text: str, day: str) -> None:
     lead = next(e for e in run(text) if e.event_type == "capture")
     assert lead.date == day
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The TNLA took Namhsan in mid-December, a spokesman said.", "2024-12"),
+    ("Kachin fighters captured Shwegu in late December.", "2024-12"),
+])
+def test_a_part_of_the_publication_month_is_this_month(text: str, date: str) -> None:
+    got = [e for e in run(text, published=dt.date(2024, 12, 10))
+           if e.event_type == "capture"]
+    assert [e.date for e in got] == [date]

@@ -78,8 +78,9 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     found = counted_from_speech(text, found, sentences=sentences,
                                 published=article.published)  # "'... today,' he said on Monday"
     for d in found:
-        if article.published is not None and d.start > article.published:
-            continue  # never after publication
+        if article.published is not None and d.start > article.published and not (
+                d.precision == "month" and d.start.replace(day=1) <= article.published):
+            continue  # never after publication ("mid-December" in December is this month)
         if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start):
             reported.append(d)
         else:
