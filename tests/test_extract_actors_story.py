@@ -292,3 +292,9 @@ def test_they_after_a_sentence_naming_the_speaker(text: str, place: str, event_t
 def test_they_outside_reported_speech_is_not_a_speaker() -> None:
     text = "The junta shelled Laiza, a KIA officer said. Then they attacked Momauk on 7 March."
     assert actors(text, "Momauk", "assault") != ["KIA"]
+
+
+def test_a_date_after_but_still_dates_the_clause_it_opens() -> None:
+    text = "The KIA held Momauk in May, but on 3 June the junta retook the town."
+    got = [(e.actor, e.date) for e in run(text) if e.place == "Momauk"]
+    assert ("junta", "2024-06-03") in got

@@ -211,6 +211,11 @@ def _hq_owner(text: str, actors: list[tuple[int, int, str]], hq_re: re.Pattern[s
 
 # -- assembling ------------------------------------------------------------------------------
 
+#: Notes of a draft whose actor is not named in its own clause: inferred, or an offensive
+#: given the sentence's place; such a draft is never a second event at a place.
+_WEAK_ACTOR = frozenset({"inferred_actor", "sentence_place"})
+
+
 def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Drop duplicates and held reports overruled in their sentence; inherit dates."""
     changed = {(d.sentence, d.loc.name) for d in drafts
@@ -225,7 +230,7 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         place = (d.event_type, d.loc.name, d.sentence)
         actor = first.setdefault(place, d.actor)
-        if d.actor and d.actor != actor and "inferred_actor" not in d.adjust:
+        if d.actor and d.actor != actor and not _WEAK_ACTOR.intersection(d.adjust):
             actor = d.actor
         key = (*place, actor)
         if key not in best or (d.date is not None and best[key].date is None):

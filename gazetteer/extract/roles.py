@@ -498,7 +498,7 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
                              control_only=True) < turn.start():
         # "the KIA held X in November, but it was retaken by the junta": the date of the
         # first clause's event is not the second's
-        dates = [d for d in dates if d.char_start >= turn.end()]
+        dates = [d for d in dates if d.char_start >= turn.start()]
     before = [d for d in dates if d.char_end <= t0 and not (
         d.since and _UNTIL.search(ctx.masked, d.char_end, t0)) and not (
         sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
