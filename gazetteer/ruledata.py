@@ -214,7 +214,8 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "context_words": _word_table("words"),
         "windows": _word_table("lead_words", "phrases"),
     },
-    "actors.toml": {"actors": _actors, "generic": _generic},
+    "actors.toml": {"actors": _actors, "generic": _generic,
+                    "speakers": _word_table("nouns", "verbs")},
     "events.toml": {
         "trigger": _triggers,
         "cues": _word_table("negation", "intent", "attempt", "partial", "claim",

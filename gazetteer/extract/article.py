@@ -212,6 +212,11 @@ def _hq_owner(text: str, actors: list[tuple[int, int, str]], hq_re: re.Pattern[s
 
 # -- assembling ------------------------------------------------------------------------------
 
+#: Notes of a draft whose actor is not named in its own clause: inferred, or an offensive
+#: given the sentence's place; such a draft is never a second event at a place.
+_WEAK_ACTOR = frozenset({"inferred_actor", "sentence_place"})
+
+
 def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Drop duplicates and held reports overruled in their sentence; inherit dates."""
     changed = {(d.sentence, d.loc.name) for d in drafts
@@ -219,9 +224,16 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     drafts = [d for d in drafts if not (d.event_type == "held" and (
         (d.sentence, d.loc.name) in changed
         or (d.loc.anchor is not None and (d.sentence, d.loc.anchor.name) in changed)))]
-    best: dict[tuple[str, str, tuple[int, int]], Draft] = {}
+    # one event per (type, place, sentence), except "X, which the KIA held, was retaken by
+    # the junta": another actor named in its own clause (not inferred) is another event
+    first: dict[tuple[str, str, tuple[int, int]], str] = {}
+    best: dict[tuple[str, str, tuple[int, int], str], Draft] = {}
     for d in drafts:
-        key = (d.event_type, d.loc.name, d.sentence)
+        place = (d.event_type, d.loc.name, d.sentence)
+        actor = first.setdefault(place, d.actor)
+        if d.actor and d.actor != actor and not _WEAK_ACTOR.intersection(d.adjust):
+            actor = d.actor
+        key = (*place, actor)
         if key not in best or (d.date is not None and best[key].date is None):
             best[key] = d
     drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))

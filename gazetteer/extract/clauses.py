@@ -57,7 +57,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
             (spec.noun or _gerund_subject(ctx, t0, t1, sentence))
             and _conjecture(ctx, _object_end(ctx, t1, objects[-1][0].end), sentence))):
         verdict = "cancel"
-    if verdict == "cancel":
+    if verdict == "cancel" or _gives_control(ctx, t1, spec, objects):
         return []
     if event_type == "held" and verdict in ("attempt",):
         return []
@@ -135,6 +135,20 @@ def _after_clause(ctx: Context, lo: int, date: ResolvedDate | None) -> bool:
     an "after" or "following" clause between them: only a bound of the event's day."""
     return date is not None and date.char_start > lo and \
         _AFTER_WORD.search(ctx.masked, lo, date.char_start) is not None
+
+
+#: "giving it total control of": what follows the object is given to it
+_CONTROL_GIVEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:control|command|access|charge)\b",
+                            re.IGNORECASE)
+
+
+def _gives_control(ctx: Context, t1: int, spec: TriggerSpec, objects: list) -> bool:
+    """"Seized X, giving it control of the mines": after "give" the object is who receives
+    something (control), not the place given away."""
+    if spec.actor != "recipient" or not spec.strict:
+        return False
+    end = _object_end(ctx, t1, objects[-1][0].end)
+    return bool(_CONTROL_GIVEN.match(ctx.text, end, end + 40))
 
 
 def _share_list_date(drafts: list[Draft]) -> None:

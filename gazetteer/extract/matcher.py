@@ -88,6 +88,14 @@ class Rules:
     limits: dict[str, int]
     #: occupation words ("has occupied X since 29 March": taken then), or None
     occupation_re: re.Pattern[str] | None = None
+    #: a group's speaker after its actor ("'s spokesperson", " information officer")
+    speaker_after_re: re.Pattern[str] | None = None
+    #: a speaker before its group's actor ("a spokesman for the ")
+    speaker_before_re: re.Pattern[str] | None = None
+    #: a verb of speech ("said", "mentioned", "according to")
+    speech_re: re.Pattern[str] | None = None
+    #: a speaker not named by group, opening a sentence ("He said", "The officer added")
+    speaker_pronoun_re: re.Pattern[str] | None = None
 
 
 _ALT = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|(\{actor\})|(\S+)")
@@ -330,5 +338,22 @@ def rules_for(gaz: Gazetteer) -> Rules:
         limits=dict(events["limits"]),
         occupation_re=re.compile(words_re(words["occupation"]))
         if words.get("occupation") else None,
+        **_speaker_patterns(load_rules("actors.toml")["speakers"]),
     )
+
+
+def _speaker_patterns(speakers: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
+    """The patterns of ``[speakers]`` in actors.toml (see :class:`Rules`)."""
+    nouns = _any_case(speakers["nouns"])
+    return {
+        "speaker_after_re": re.compile(
+            rf"(?:'s|’s)?\s+(?:[\w'’-]+\s+){{0,2}}?{nouns}(?![\w])", re.IGNORECASE),
+        "speaker_before_re": re.compile(
+            rf"(?<![\w]){nouns},?\s+(?:of|for|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE),
+        "speech_re": re.compile(words_re(speakers["verbs"])),
+        "speaker_pronoun_re": re.compile(
+            rf"[\s\"“”'‘’]*(?:he|she|the\s+(?:[\w-]+\s+){{0,2}}?{nouns})\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?{words_re(speakers['verbs'], whole=False)}(?![\w])",
+            re.IGNORECASE),
+    }
 

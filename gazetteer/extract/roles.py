@@ -14,6 +14,7 @@ from gazetteer.extract._context import (
     next_trigger,
     previous_sentence,
     scope_end,
+    sentence_of,
     unnamed_subject,
 )
 from gazetteer.extract._context import actors_between as _actors_between
@@ -148,20 +149,27 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
             k -= 1
         return before[k][2], ""
     if spec.actor == "recipient":  # "handed X over to the TNLA"
-        end = objects[-1][0].end
-        for a, _b, canon in iter_actors(ctx, end, min(sentence[1], end + 80)):
-            if _RECIPIENT.search(ctx.text, max(end, a - 12), a):
-                return canon, ""
-            break
+        taker = _recipient(ctx, objects, sentence)
+        if taker:
+            return taker, ""
         loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]  # no "to": taken from
         return (_opponent(ctx, loser, sentence), "inferred_actor") if loser else ("", "")
     if spec.actor == "opponent":  # "the junta lost X": taken by the other side
-        loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]
-        return _opponent(ctx, loser, sentence), "inferred_actor"
-    if spec.noun:  # "the KIA's capture of X"
+        return _taker_from_loser(ctx, t0, t1, spec, sentence, objects)
+    if spec.noun:  # "the KIA's capture of X"; "the regime's loss of X": the other side's
         own = _actors_between(ctx, max(sentence[0], t0 - 40), t0)
+        loss = _loss_noun(ctx, t0)
         if own and re.fullmatch(r"(?:'s|’s)\s+", ctx.text[own[-1][1]:t0]):
-            return own[-1][2], ""
+            if not loss:
+                return own[-1][2], ""
+            taker = _recipient(ctx, objects, sentence)
+            if taker:
+                return taker, ""
+            return _opponent(ctx, own[-1][2], sentence), "inferred_actor"
+        if loss:  # "the fall of X to the TNLA"
+            taker = _recipient(ctx, objects, sentence)
+            if taker:
+                return taker, ""
     if spec.object == "before" or spec.noun:
         tail_end = min(sentence[1], t1 + 60)
         m = ctx.r.passive_re.match(ctx.text[t1:tail_end])
@@ -205,7 +213,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     speaker's group when the subject is "we" in quoted speech, else the first subject after
     the phrase, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
-    subject = _lead_subject(ctx, sentence[0], first_obj)
+    subject = reported_group(ctx, sentence, first_obj) or \
+        _lead_subject(ctx, sentence[0], first_obj)
     if subject:
         return subject, ""
     speaker = quoted_speaker(ctx, sentence[0], first_obj)
@@ -227,7 +236,58 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 def subject_before(ctx: Context, a: int, t0: int) -> str:
     """The last actor before ``t0`` (from ``a``) that is a clause subject, else the
     speaker's group when the subject is "we" in quoted speech, else ""."""
-    return _first_subject(ctx, a, t0, reverse=True) or quoted_speaker(ctx, a, t0)
+    return reported_group(ctx, sentence_of(ctx, t0), t0) or \
+        _first_subject(ctx, a, t0, reverse=True) or quoted_speaker(ctx, a, t0)
+
+
+#: "they", "we" or "our troops" as the subject just before a phrase ("said they had
+#: also seized", "stating that they captured")
+_GROUP_PRONOUN = re.compile(
+    r"(?<![\w'’])(?:they|we|our\s+(?:[\w-]+\s+)?(?:troops|forces|fighters|soldiers|units|"
+    r"men|comrades|columns?|battalions?))\s+(?:(?:had|have|has|been|also|then|later|"
+    r"successfully|jointly|together|finally|first|reportedly|already|just|recently|"
+    r"eventually|now|once|again)\s+){0,3}$", re.IGNORECASE)
+
+
+def reported_group(ctx: Context, sentence: tuple[int, int], t0: int) -> str:
+    """The group of the speaker when the subject just before ``t0`` is "they", "we" or
+    "our troops" in reported speech ("a KPDF officer said they seized two camps"): a
+    speaker named by group (``[speakers]`` of actors.toml) in the sentence, the last
+    before the pronoun, else the first after the phrase ("..., a TNLA spokesman said");
+    with none, when the sentence's speaker is "he", "she" or "the officer", the last
+    named in the sentence before. "" when the sentence reports no speech or no speaker's
+    group is named (never a guess)."""
+    r = ctx.r
+    text = ctx.text
+    pronoun = _GROUP_PRONOUN.search(text, max(sentence[0], t0 - 60), t0)
+    if pronoun is None or r.speech_re is None:
+        return ""
+    if not r.speech_re.search(text, sentence[0], sentence[1]):
+        return ""
+    before = [x for x in iter_actors(ctx, sentence[0], pronoun.start()) if _speaker(ctx, x)]
+    if before:
+        return before[-1][2]
+    after = next((x for x in iter_actors(ctx, t0, sentence[1]) if _speaker(ctx, x)), None)
+    if after is not None:
+        return after[2]
+    prev = previous_sentence(ctx, sentence)
+    if prev is None or r.speaker_pronoun_re is None or \
+            not r.speaker_pronoun_re.match(text, sentence[0], pronoun.start()):
+        return ""
+    if any(True for _ in iter_actors(ctx, sentence[0], pronoun.start())):
+        return ""
+    earlier = [x for x in iter_actors(ctx, prev[0], prev[1]) if _speaker(ctx, x)]
+    return earlier[-1][2] if earlier else ""
+
+
+def _speaker(ctx: Context, x: tuple[int, int, str]) -> bool:
+    """Whether the actor mention ``x`` names a speaker's group ("a KIA officer", "the
+    TNLA's spokesperson", "a spokesman for the MNDAA")."""
+    r = ctx.r
+    if r.speaker_after_re is None or r.speaker_before_re is None:
+        return False
+    return bool(r.speaker_after_re.match(ctx.text, x[1], x[1] + 40)
+                or r.speaker_before_re.search(ctx.text, max(0, x[0] - 40), x[0]))
 
 
 _FIRST_PERSON = re.compile(
@@ -272,15 +332,89 @@ def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
-def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
-    """Who took a place ``loser`` lost: the junta when a resistance group lost it; else the
-    last other actor named in this or the previous sentence, not on the junta's side."""
-    junta_side = ctx.r.junta_side
-    if loser and loser not in junta_side:
-        return "junta"
+def _recipient(ctx: Context, objects: list[tuple[Mention, int, str]],
+               sentence: tuple[int, int]) -> str:
+    """The actor a place went to: "lost X to the MNDAA", "the fall of X to the KIA" (the
+    first actor after the last place, within 80 characters, led by "to"), else ""."""
+    end = objects[-1][0].end
+    for a, _b, canon in iter_actors(ctx, end, min(sentence[1], end + 80)):
+        if _RECIPIENT.search(ctx.text, max(end, a - 12), a):
+            return canon
+        break
+    return ""
+
+
+def _loss_noun(ctx: Context, t0: int) -> bool:
+    """Whether the noun phrase at ``t0`` names a loss ("the loss of", "the fall of"):
+    its possessor lost the place ("the regime's loss of X")."""
+    noun = ctx.text[t0:t0 + 12].casefold().removeprefix("the ").lstrip()
+    return noun.startswith(_LOSER_NOUNS)
+
+
+def _taker_from_loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                      sentence: tuple[int, int], objects: list[tuple[Mention, int, str]]
+                      ) -> tuple[str, str]:
+    """(actor, note) for a phrase naming who lost the place: the actor after "to" ("lost X
+    to the TNLA"), else the loser's other side (:func:`_opponent`). The loser is the actor
+    inside the phrase ("the army was driven out of X", "X fell out of the junta's hands"),
+    else the clause's subject, else, for a subject with no name ("since losing X", "after
+    it lost X"), the last actor named before the phrase in its sentence."""
+    taker = _recipient(ctx, objects, sentence)
+    if taker:
+        return taker, ""
+    inside = _actors_between(ctx, t0, t1)
+    loser = inside[0][2] if inside else _loser(ctx, t0, t1, spec, sentence, objects)
+    if not loser:
+        return "", ""
+    return _opponent(ctx, loser, sentence), "inferred_actor"
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
+
+
+def _loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
+           objects: list[tuple[Mention, int, str]]) -> str:
+    """Who lost the place of a loss phrase with no actor inside: the clause's subject
+    (named, or "we" in quoted speech), else the last actor named before the phrase in its
+    sentence ("the junta's command, since losing X"), else the first subject after it
+    ("after losing X, the junta ..."), else, for "it"/"they" just before the phrase, the
+    previous sentence's subject; "" otherwise ("troops withdrew from X": nobody named)."""
+    first_obj = objects[0][0].start if spec.object == "before" else t0
+    loser = reported_group(ctx, sentence, first_obj) or \
+        _lead_subject(ctx, sentence[0], first_obj) or \
+        quoted_speaker(ctx, sentence[0], first_obj)
+    if loser or unnamed_subject(ctx, sentence[0], first_obj):
+        return loser
+    before = _actors_between(ctx, sentence[0], first_obj)
+    if before:
+        return before[-1][2]
+    later = _first_subject(ctx, t1, sentence[1])
+    if later:
+        return later
     prev = previous_sentence(ctx, sentence)
-    for x in iter_actors(ctx, prev[0] if prev else sentence[0], sentence[1], reverse=True):
-        if x[2] != loser and x[2] not in junta_side:
+    if prev is not None and _PRONOUN_SUBJECT.search(ctx.text, sentence[0], t0):
+        return _first_subject(ctx, prev[0], prev[1])
+    return ""
+
+
+def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
+    """Who took a place ``loser`` lost: the junta when a group against it lost it; when
+    the junta's side lost it, the last group against the junta named in this sentence or
+    at most ``[generic] sentences`` before it (the side's last named actor, as for a
+    generic word); "" when none is, or the loser is unknown (never a guess)."""
+    junta_side = ctx.r.junta_side
+    if not loser:
+        return ""
+    if loser not in junta_side:
+        return "junta"
+    first = sentence
+    for _ in range(ctx.r.generic_sentences):
+        prev = previous_sentence(ctx, first)
+        if prev is None:
+            break
+        first = prev
+    for x in iter_actors(ctx, first[0], sentence[1], reverse=True):
+        if x[2] not in junta_side:
             return x[2]
     return ""
 
@@ -356,6 +490,15 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     if own:
         return own[0]
     sub = _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0)
+    since = _SINCE_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 30), t0)
+    if since:  # "on 22 April a convoy came from X, its base since losing Y": Y was lost before
+        dates = [d for d in dates if d.char_start >= since.end()]
+    turn = _CONTRAST.search(ctx.masked, sentence[0], t0)
+    if turn and next_trigger(ctx, sentence[0], (sentence[0], turn.start()),
+                             control_only=True) < turn.start():
+        # "the KIA held X in November, but it was retaken by the junta": the date of the
+        # first clause's event is not the second's
+        dates = [d for d in dates if d.char_start >= turn.start()]
     before = [d for d in dates if d.char_end <= t0 and not (
         d.since and _UNTIL.search(ctx.masked, d.char_end, t0)) and not (
         sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
@@ -375,6 +518,12 @@ _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|
 #: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
 #: period the main clause opens began after its event.
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
+#: A phrase opening a "since" clause ("since losing X", "since it lost X"): the event
+#: came before the main clause's time, so no date before "since" is its own.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+)?)?$",
+                           re.IGNORECASE)
+#: A turn to a later event in the same sentence ("..., but the town was later retaken").
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|only\s+to|before)\s+(?:(?!but\b)[\w'’-]+\s+){0,4}$")
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$")
 
