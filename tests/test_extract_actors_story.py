@@ -298,3 +298,12 @@ def test_a_date_after_but_still_dates_the_clause_it_opens() -> None:
     text = "The KIA held Momauk in May, but on 3 June the junta retook the town."
     got = [(e.actor, e.date) for e in run(text) if e.place == "Momauk"]
     assert ("junta", "2024-06-03") in got
+
+
+@pytest.mark.parametrize("text", [
+    "MNDAA troops began withdrawing from Lashio on 3 December.",
+    "The army is retreating from Kyaukme, residents said.",
+    "Junta units started to pull out of Hsipaw on 3 December.",
+])
+def test_a_withdrawal_under_way_is_no_change_of_hands(text: str) -> None:
+    assert [e for e in run(text) if e.event_type == "capture"] == []
