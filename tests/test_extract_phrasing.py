@@ -246,3 +246,32 @@ def test_taken_over_and_forced_out_name_the_winner(text: str, place: str,
 def test_a_count_is_no_site_name(text: str) -> None:
     for _, place, _, _ in every(text):
         assert place.split()[0].casefold() not in ("three", "several", "both"), place
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Momeik fell into the hands of the Ta'ang army on 3 December.", "Mongmit", "TNLA"),
+    ("On 3 December Shwegu fell into KIA hands.", "Shwegu", "KIA"),
+    ("Kachin forces wrested the border town of Lweje from junta hands on 3 December.",
+     "Lweje", "KIA"),
+    ("The KIA wrested Sinbo from the army on 3 December.", "Sinbo", "KIA"),
+])
+def test_falling_into_hands_and_wresting_are_captures(text: str, place: str,
+                                                      actor: str) -> None:
+    assert ("capture", place, "2024-12-03", actor) in every(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA claims it has overrun 20 junta outposts around Bhamo since 3 December.",
+    "Kachin fighters took 12 army posts near Bhamo on 3 December.",
+])
+def test_a_number_is_no_site_name(text: str) -> None:
+    for _, place, _, _ in every(text):
+        assert not place[:1].isdigit(), place
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The MNDAA hands Lashio back to the junta on 3 December.", "Lashio", "junta"),
+    ("On 3 December the KIA hands over Sinbo to the PDF.", "Sinbo", "PDF"),
+])
+def test_hands_as_a_verb_still_hands_over(text: str, place: str, actor: str) -> None:
+    assert ("capture", place, "2024-12-03", actor) in every(text)

@@ -96,7 +96,11 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                    unnamed_actors=mentions.unnamed)
     ends: list[int] = []
     readings: list[tuple[TriggerSpec, ...]] = []
-    for m in r.trigger_re.finditer(_blank_actors(text, actors)):
+    blanked = _blank_actors(text, actors)
+    for m in r.trigger_re.finditer(blanked):
+        if _HANDS_NOUN.fullmatch(m.group()) and _OWNER_BEFORE.search(
+                blanked, max(0, m.start() - 30), m.start()):
+            continue  # "from junta hands", "into the group's hands": a noun, no verb
         specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
         if specs:
             a, b, specs = _finite_verb(text, m, specs, r) or (m.start(), m.end(), specs)
@@ -158,6 +162,9 @@ def _new_mentions(ctx: Context, made: list[Draft], seen: dict[tuple[str, ...], i
     return out
 
 
+_HANDS_NOUN = re.compile(r"hands?", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"(?:\b(?:the|their|its|his|her|our|whose)|['’]s?|"
+                           r"\b(?:from|into|in|of)\s+(?:the\s+)?\x00\x01*)\s+$")
 _ACTOR_THEN_VERB = re.compile(r"\x00\x01*(\s+)(\w+)$")
 _PREPOSITION_END = re.compile(r"\b(?:in|into|under|of|from|to)\s+$", re.IGNORECASE)
 

@@ -369,7 +369,8 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
         if (k >= 0 and actor_spans[k][0] <= pos < actor_spans[k][1]) or \
                 (word.isupper() and len(word) > 1):
             break
-        if word.casefold() in r.determiners or word.casefold() in _FUNCTION_WORDS:
+        if word.casefold() in r.determiners or word.casefold() in _FUNCTION_WORDS or \
+                word[:1].isdigit():  # "20 junta outposts": a count, no name
             break  # "In Man Wein Gyi village": "In" opens the sentence, it is no name
         if word.casefold() in r.month_words:
             break
