@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from gazetteer.extract._context import (
     Context,
@@ -25,15 +24,19 @@ from gazetteer.extract._context import (
     iter_actors,
     next_trigger,
     scope_end,
-    sentence_index,
 )
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import Mention
+from gazetteer.extract.references import (
+    antecedent,
+    is_reference_point,
+    named_later,
+    reference,
+    town_of,
+)
 
 Objects = list[tuple[Mention, int, str]]
 
-#: How many sentences back a reference ("the town", "it") may reach.
-_REFERENCE_SENTENCES = 3
 
 _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " before a place
     r"(?P<all>\b(?:last|all|every|remaining|final)\b[^.;:]*?)?"
@@ -57,6 +60,9 @@ _SITES_FIRST = re.compile(
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
+#: "captured another city" (named later: "..., Lweje residents said")
+_UNNAMED_OBJECT = re.compile(r"\s*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|city)\b",
+                             re.IGNORECASE)
 _LONG_ASIDE = re.compile(r",[^;:“”\"]{1,240},")
 _IN_REGION = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _QUALIFIER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
@@ -105,7 +111,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             _note_partial(ctx, partial, flags)
         if loc is None and spec.event_type != "held":  # "captured another city ...,
             unnamed = _UNNAMED_OBJECT.match(ctx.masked, t1)  # Lweje residents said"
-            loc = _named_later(ctx, unnamed.end(), sentence) if unnamed else None
+            loc = named_later(ctx, unnamed.end(), sentence) if unnamed else None
         if loc is None and spec.event_type != "held":
             loc = _relative_antecedent(ctx, t0, sentence)
         end = scope_end(ctx, t1, sentence)
@@ -126,7 +132,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         if site is not None:
             loc = _site_at(loc, *site)
         elif _area_as_town(loc, spec.event_type):
-            loc, note = _town_of(loc), "township_as_town"
+            loc, note = town_of(loc), "township_as_town"
         out.append((loc, end, note))
     return out, flags
 
@@ -162,7 +168,7 @@ def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     m = _FACILITY_REFERENCE.match(ctx.masked, t1, min(sentence[1], t1 + 100))
     if m is None or next_trigger(ctx, t1, sentence, control_only=True) < m.end():
         return None
-    loc = _reference(ctx, m.group("word").casefold(), t0, sentence)
+    loc = reference(ctx, m.group("word").casefold(), t0, sentence)
     if loc is None:
         return None
     if spec.event_type != "capture":
@@ -200,7 +206,7 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     if not (_FRONTED_FIRST.fullmatch(lead) or _FRONTED_AFTER_BREAK.search(lead)):
         return None
     if loc.township_area:
-        loc = _town_of(loc) if spec.event_type == "assault" else loc
+        loc = town_of(loc) if spec.event_type == "assault" else loc
     if spec.event_type == "assault":
         return loc
     word = _singular(" ".join(fac.group("site").casefold().split()))
@@ -292,12 +298,6 @@ def _area_as_town(loc: Mention, event_type: str) -> bool:
     return loc.township_area or (event_type == "assault" and loc.area_word == "area")
 
 
-def _town_of(loc: Mention) -> Mention:
-    """The town a township is named after, as a place ("seized Mansi Township")."""
-    return Mention(loc.start, loc.end, loc.name, loc.place, loc.lat, loc.lon, loc.approximate,
-                   ambiguous=loc.ambiguous, township=loc.township)
-
-
 def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]:
     """The list of places starting at ``ctx.locs[i]``: it runs on past list words, dashes,
     a date, a name the gazetteer lacks, a relative clause, and a region that qualifies
@@ -312,7 +312,7 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
         if "\n" in gap or not loose.fullmatch(gap) or \
                 next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
             break
-        if not nxt.area and (_IN_REGION.search(gap) or _is_reference_point(ctx, nxt)):
+        if not nxt.area and (_IN_REGION.search(gap) or is_reference_point(ctx, nxt)):
             break  # "X in Y", "between X and Y": Y locates X, it is no item
         if nxt.area and not (items[-1].area and items[-1].area_word == nxt.area_word
                              and nxt.area_word in ("township", "sub-township", "area")):
@@ -371,7 +371,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     out: Objects = []
     for loc in items:
         if _area_as_town(loc, spec.event_type):
-            out.append((_town_of(loc), t0, "township_as_town"))
+            out.append((town_of(loc), t0, "township_as_town"))
         else:
             out.append((loc, t0, ""))
     return out, flags
@@ -438,10 +438,10 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Ment
         if fillers.strip() and not ctx.r.object_ok["subject"].fullmatch(fillers):
             return None
     word = (m.group("word") or "it").casefold()
-    return _reference(ctx, word, m.start(), sentence)
+    return reference(ctx, word, m.start(), sentence)
 
 
-# -- references ("it", "the town") ------------------------------------------------------------
+# -- partial places ------------------------------------------------------------------------
 
 def _note_partial(ctx: Context, words: str, flags: dict[str, bool]) -> None:
     """``words`` before the place say only part of it: "partial" (the place is contested),
@@ -451,157 +451,3 @@ def _note_partial(ctx: Context, words: str, flags: dict[str, bool]) -> None:
     share = ctx.r.cue.get("share")
     if share is not None and share.search(words):
         flags["share"] = True
-
-
-def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
-               ) -> tuple[Mention | None, str]:
-    """The place "it" / "the town" / "the outpost" after a phrase stands for; and the
-    words that say only part of it ("much of the town": "much of"), else ""."""
-    m = ctx.r.pronoun_re.match(ctx.text, t1)
-    partial = None
-    if not m:
-        space = _SPACE.match(ctx.text, t1)
-        partial = ctx.r.cue["partial"].match(ctx.text, space.end() if space else t1)
-        m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
-        if m is None:
-            return None, ""
-    word = m.group().strip().split()[-1].casefold()
-    return _reference(ctx, word, t0, sentence), partial.group() if partial else ""
-
-
-_SPACE = re.compile(r"\s*")
-_PREDICATE = re.compile(r"(?:\bis|\bwas|\bare|\bwere|\bremains|\bbecame|,)\s+$")
-_UNNAMED_WORDS = frozenset({"town", "city", "camp", "base", "outpost", "village"})
-_UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:town|city|camp|base|"
-                      r"outpost|village)\b(?![^.]*\b(?:of|called|named)\s+[A-Z])")
-_TOWN_WORDS = frozenset({"town", "city", "it", "township", "border town"})
-
-
-_UNNAMED_OBJECT = re.compile(r"\s*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|city)\b",
-                             re.IGNORECASE)
-#: A town named by the people who live there ("Lweje residents said", "residents of X").
-_BY_RESIDENTS_AFTER = re.compile(r"\s+(?:residents?|locals?|villagers|inhabitants|"
-                                 r"townspeople)\b", re.IGNORECASE)
-_BY_RESIDENTS_BEFORE = re.compile(r"\b(?:residents?|locals?|villagers|inhabitants|people)\s+"
-                                  r"(?:of|in)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
-                                  re.IGNORECASE)
-
-
-def _named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | None:
-    """The town an unnamed "another city" or "the city" with no antecedent stands for,
-    when the article names it right after by the people who live there ("..., Lweje
-    residents said", "residents of Lweje told RFA"): in this sentence or the next. Any
-    other later name is no answer (it may be another place)."""
-    i = sentence_index(ctx, sentence[0])
-    stop = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)][1] if ctx.sentences \
-        else sentence[1]
-    k = bisect_left(ctx.loc_starts, pos)
-    while k < len(ctx.locs) and ctx.locs[k].start < stop:
-        loc = ctx.locs[k]
-        k += 1
-        kind = loc.place.kind if loc.place is not None else ""
-        if loc.area or loc.site or kind not in ("town", "city"):
-            continue
-        if _BY_RESIDENTS_AFTER.match(ctx.text, loc.end) or _BY_RESIDENTS_BEFORE.search(
-                ctx.text, max(0, loc.start - 40), loc.start):
-            return replace(loc, start=pos, end=pos)  # read where the phrase names it
-    return None
-
-
-def _reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
-               ) -> Mention | None:
-    """The last place before ``before`` (this sentence and the previous ones) that
-    ``word`` ("it", "town", "camp", "village", "township") can stand for."""
-    if word.endswith("s") and word not in ("headquarters", "its"):
-        word = word[:-1]
-    site = word if word in ctx.r.site_references else ""
-    i = sentence_index(ctx, sentence[0])
-    lo = ctx.sentences[max(0, i - _REFERENCE_SENTENCES)][0] if ctx.sentences else 0
-    objects = []
-    for n in range(len(ctx.object_locs) - 1, -1, -1):
-        if ctx.object_starts[n] < lo:
-            break
-        loc = ctx.object_locs[n]
-        if loc.start < before:
-            objects.append(loc)
-    k = bisect_left(ctx.loc_starts, before) - 1
-    named = []
-    while k >= 0 and ctx.locs[k].start >= lo:
-        named.append(ctx.locs[k])
-        k -= 1
-    unnamed = None
-    if word in _UNNAMED_WORDS:
-        for m in _UNNAMED.finditer(ctx.masked, lo, before):
-            if not _PREDICATE.search(ctx.masked, max(0, m.start() - 12), m.start()):
-                unnamed = m  # "another major city", not "X is a garrison town"
-    if unnamed is not None:  # "another major city ... the city": not a place named before it
-        objects = [loc for loc in objects if loc.start > unnamed.end()]
-        named = [loc for loc in named if loc.start > unnamed.end()]
-    # its own sentence first, then the ones before; in each, places read as objects
-    # first (most recent first), then any place named, unless as a point of reference
-    for own in (True, False):
-        for loc in objects:
-            if (loc.start >= sentence[0]) != own:
-                continue
-            loc = _site_or_anchor(loc, site)
-            if _fits(ctx, loc, word, site):
-                return _town_of(loc) if loc.area else loc
-        for loc in named:
-            if (loc.start >= sentence[0]) != own:
-                continue
-            loc = _site_or_anchor(loc, site)
-            if _fits(ctx, loc, word, site) and not _is_reference_point(ctx, loc):
-                return _town_of(loc) if loc.area else loc
-    if word == "village":  # "operations around X Village ... toward the village": a
-        for loc in named:  # village named as a point of reference is still the village
-            if _fits(ctx, loc, word, site):
-                return loc
-    if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
-        return _named_later(ctx, before, sentence)
-    return None
-
-
-def _site_or_anchor(loc: Mention, site: str) -> Mention:
-    """For "the town" a camp in a town stands for its town ("the camps in Namhsan")."""
-    if not site and loc.site and loc.anchor is not None and loc.anchor.place is not None \
-            and loc.anchor.place.kind in ("town", "city") and loc.name.split()[0] == loc.site:
-        return loc.anchor
-    return loc
-
-
-def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
-    if word == "it":
-        return not loc.area
-    if site or word in ("command", "headquarters"):
-        return bool(loc.site) and (not site or loc.site == site or word == "camp")
-    if word == "village" and loc.site == "village":
-        return True  # "Sharaw Hka Village ... toward the village"
-    if loc.site:
-        return False
-    kind = loc.place.kind if loc.place is not None else ""
-    if word == "village":
-        return kind == "village" or loc.article_named
-    if word == "township":  # "Namhsan Township", or Namhsan, its town
-        return (loc.area and bool(loc.township_area)) or \
-            (not loc.area and kind in ("town", "city"))
-    if loc.area:
-        return False
-    return kind in ("town", "city", "") or word not in _TOWN_WORDS
-
-
-def _is_reference_point(ctx: Context, loc: Mention) -> bool:
-    """Whether ``loc`` is named as a point of reference ("75 km from Myitkyina"), not as
-    a place something happened to; a place an army left ("withdrew from Lashio") is not
-    one."""
-    lead = ctx.masked[max(0, loc.start - 40):loc.start]
-    tail = _LAST_WORDS.search(lead)
-    return bool(tail and ctx.r.reference_re.search(tail.group())
-                and not _LEFT_FROM.search(lead))
-
-
-_LAST_WORDS = re.compile(r"(\S+\s+){0,3}$")
-#: A place named as the one an armed group withdrew from: what "the city" later in the
-#: sentence means (people who fled from a town only name it as a point of reference).
-_LEFT_FROM = re.compile(r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|retreat(?:ed|s|ing)?|"
-                        r"pull(?:ed|s|ing)?\s+out)\s+(?:of\s+|from\s+)?"
-                        r"(?:the\s+(?:town|city)\s+of\s+)?$")

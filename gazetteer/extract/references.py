@@ -1,0 +1,177 @@
+"""References: the place "it", "the town" or "the outpost" stands for (the last
+compatible place of its sentence, then of the sentences before), the town a township is
+named after, and places named only as a point of reference ("75 km from Myitkyina").
+
+Used by :mod:`gazetteer.extract.objects` when a phrase's object is a word for a place
+rather than its name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from gazetteer.extract._context import Context, sentence_index
+from gazetteer.extract.places import Mention
+
+#: How many sentences back a reference ("the town", "it") may reach.
+REFERENCE_SENTENCES = 3
+
+
+def town_of(loc: Mention) -> Mention:
+    """The town a township is named after, as a place ("seized Mansi Township")."""
+    return Mention(loc.start, loc.end, loc.name, loc.place, loc.lat, loc.lon, loc.approximate,
+                   ambiguous=loc.ambiguous, township=loc.township)
+
+
+def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+               ) -> tuple[Mention | None, str]:
+    """The place "it" / "the town" / "the outpost" after a phrase stands for; and the
+    words that say only part of it ("much of the town": "much of"), else ""."""
+    m = ctx.r.pronoun_re.match(ctx.text, t1)
+    partial = None
+    if not m:
+        space = _SPACE.match(ctx.text, t1)
+        partial = ctx.r.cue["partial"].match(ctx.text, space.end() if space else t1)
+        m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
+        if m is None:
+            return None, ""
+    word = m.group().strip().split()[-1].casefold()
+    return reference(ctx, word, t0, sentence), partial.group() if partial else ""
+
+
+_SPACE = re.compile(r"\s*")
+_PREDICATE = re.compile(r"(?:\bis|\bwas|\bare|\bwere|\bremains|\bbecame|,)\s+$")
+_UNNAMED_WORDS = frozenset({"town", "city", "camp", "base", "outpost", "village"})
+_UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:town|city|camp|base|"
+                      r"outpost|village)\b(?![^.]*\b(?:of|called|named)\s+[A-Z])")
+_TOWN_WORDS = frozenset({"town", "city", "it", "township", "border town"})
+
+
+#: A town named by the people who live there ("Lweje residents said", "residents of X").
+_BY_RESIDENTS_AFTER = re.compile(r"\s+(?:residents?|locals?|villagers|inhabitants|"
+                                 r"townspeople)\b", re.IGNORECASE)
+_BY_RESIDENTS_BEFORE = re.compile(r"\b(?:residents?|locals?|villagers|inhabitants|people)\s+"
+                                  r"(?:of|in)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+                                  re.IGNORECASE)
+
+
+def named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | None:
+    """The town an unnamed "another city" or "the city" with no antecedent stands for,
+    when the article names it right after by the people who live there ("..., Lweje
+    residents said", "residents of Lweje told RFA"): in this sentence or the next. Any
+    other later name is no answer (it may be another place)."""
+    i = sentence_index(ctx, sentence[0])
+    stop = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)][1] if ctx.sentences \
+        else sentence[1]
+    k = bisect_left(ctx.loc_starts, pos)
+    while k < len(ctx.locs) and ctx.locs[k].start < stop:
+        loc = ctx.locs[k]
+        k += 1
+        kind = loc.place.kind if loc.place is not None else ""
+        if loc.area or loc.site or kind not in ("town", "city"):
+            continue
+        if _BY_RESIDENTS_AFTER.match(ctx.text, loc.end) or _BY_RESIDENTS_BEFORE.search(
+                ctx.text, max(0, loc.start - 40), loc.start):
+            return replace(loc, start=pos, end=pos)  # read where the phrase names it
+    return None
+
+
+def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
+               ) -> Mention | None:
+    """The last place before ``before`` (this sentence and the previous ones) that
+    ``word`` ("it", "town", "camp", "village", "township") can stand for."""
+    if word.endswith("s") and word not in ("headquarters", "its"):
+        word = word[:-1]
+    site = word if word in ctx.r.site_references else ""
+    i = sentence_index(ctx, sentence[0])
+    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
+    objects = []
+    for n in range(len(ctx.object_locs) - 1, -1, -1):
+        if ctx.object_starts[n] < lo:
+            break
+        loc = ctx.object_locs[n]
+        if loc.start < before:
+            objects.append(loc)
+    k = bisect_left(ctx.loc_starts, before) - 1
+    named = []
+    while k >= 0 and ctx.locs[k].start >= lo:
+        named.append(ctx.locs[k])
+        k -= 1
+    unnamed = None
+    if word in _UNNAMED_WORDS:
+        for m in _UNNAMED.finditer(ctx.masked, lo, before):
+            if not _PREDICATE.search(ctx.masked, max(0, m.start() - 12), m.start()):
+                unnamed = m  # "another major city", not "X is a garrison town"
+    if unnamed is not None:  # "another major city ... the city": not a place named before it
+        objects = [loc for loc in objects if loc.start > unnamed.end()]
+        named = [loc for loc in named if loc.start > unnamed.end()]
+    # its own sentence first, then the ones before; in each, places read as objects
+    # first (most recent first), then any place named, unless as a point of reference
+    for own in (True, False):
+        for loc in objects:
+            if (loc.start >= sentence[0]) != own:
+                continue
+            loc = _site_or_anchor(loc, site)
+            if _fits(ctx, loc, word, site):
+                return town_of(loc) if loc.area else loc
+        for loc in named:
+            if (loc.start >= sentence[0]) != own:
+                continue
+            loc = _site_or_anchor(loc, site)
+            if _fits(ctx, loc, word, site) and not is_reference_point(ctx, loc):
+                return town_of(loc) if loc.area else loc
+    if word == "village":  # "operations around X Village ... toward the village": a
+        for loc in named:  # village named as a point of reference is still the village
+            if _fits(ctx, loc, word, site):
+                return loc
+    if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
+        return named_later(ctx, before, sentence)
+    return None
+
+
+def _site_or_anchor(loc: Mention, site: str) -> Mention:
+    """For "the town" a camp in a town stands for its town ("the camps in Namhsan")."""
+    if not site and loc.site and loc.anchor is not None and loc.anchor.place is not None \
+            and loc.anchor.place.kind in ("town", "city") and loc.name.split()[0] == loc.site:
+        return loc.anchor
+    return loc
+
+
+def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
+    if word == "it":
+        return not loc.area
+    if site or word in ("command", "headquarters"):
+        return bool(loc.site) and (not site or loc.site == site or word == "camp")
+    if word == "village" and loc.site == "village":
+        return True  # "Sharaw Hka Village ... toward the village"
+    if loc.site:
+        return False
+    kind = loc.place.kind if loc.place is not None else ""
+    if word == "village":
+        return kind == "village" or loc.article_named
+    if word == "township":  # "Namhsan Township", or Namhsan, its town
+        return (loc.area and bool(loc.township_area)) or \
+            (not loc.area and kind in ("town", "city"))
+    if loc.area:
+        return False
+    return kind in ("town", "city", "") or word not in _TOWN_WORDS
+
+
+def is_reference_point(ctx: Context, loc: Mention) -> bool:
+    """Whether ``loc`` is named as a point of reference ("75 km from Myitkyina"), not as
+    a place something happened to; a place an army left ("withdrew from Lashio") is not
+    one."""
+    lead = ctx.masked[max(0, loc.start - 40):loc.start]
+    tail = _LAST_WORDS.search(lead)
+    return bool(tail and ctx.r.reference_re.search(tail.group())
+                and not _LEFT_FROM.search(lead))
+
+
+_LAST_WORDS = re.compile(r"(\S+\s+){0,3}$")
+#: A place named as the one an armed group withdrew from: what "the city" later in the
+#: sentence means (people who fled from a town only name it as a point of reference).
+_LEFT_FROM = re.compile(r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|retreat(?:ed|s|ing)?|"
+                        r"pull(?:ed|s|ing)?\s+out)\s+(?:of\s+|from\s+)?"
+                        r"(?:the\s+(?:town|city)\s+of\s+)?$")
