@@ -41,3 +41,18 @@ def test_a_date_after_a_list_dates_every_place_of_it(text: str, places: set[str]
 def test_places_with_their_own_dates_keep_them() -> None:
     got = captures("The KIA captured Sadung on 3 May, Chipwi on 9 May and Tsawlaw.")
     assert (got["Sadung"], got["Chipwi"]) == ("2024-05-03", "2024-05-09")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("KIA Seizes Mansi After Week-Long Battle\n\nFighting went on all week.", "Mansi"),
+    ("TNLA Takes Control Of Namhsan Town\n\nResidents fled.", "Namhsan"),
+    ("The KIA Captured Shwegu On 20 November.", "Shwegu"),
+    ("KACHIN ARMY CAPTURES MANSI ON 20 NOVEMBER\n\nResidents fled.", "Mansi"),
+])
+def test_headlines_in_title_case_or_capitals_are_read(text: str, place: str) -> None:
+    assert place in captures(text)
+
+
+def test_a_person_in_a_title_case_headline_is_still_a_person() -> None:
+    text = "U Kyaw Bhamo Speaks To Reporters About The Fighting\n\nNothing changed."
+    assert captures(text) == {}

@@ -132,14 +132,6 @@ def phrase_key(text: str) -> str:
     return re.sub(r" (?=['’])", "", key)
 
 
-def _variants(form: str) -> set[str]:
-    """Lower case, sentence case and title case of a phrase (case-sensitive matching)."""
-    lower = form.casefold() if form != ACTOR_MARK else form
-    out = {lower, lower[:1].upper() + lower[1:]}
-    out.add(" ".join(w[:1].upper() + w[1:] for w in lower.split(" ")))
-    return out
-
-
 def _any_case(words: Iterable[str]) -> str:
     """One group matching any of ``words`` exactly as listed (flags decide the case)."""
     return trie_pattern(words)
@@ -232,13 +224,14 @@ def rules_for(gaz: Gazetteer) -> Rules:
                 key = phrase_key(form)
                 if s not in trigger_index.get(key, ()):
                     trigger_index[key] = (*trigger_index.get(key, ()), s)
-                trigger_forms |= _variants(form)
+                trigger_forms.add(form.casefold() if form != ACTOR_MARK else form)
     # actor mentions are blanked to "\x00\x01..." before triggers are matched, so the
-    # actor alternation is not repeated inside every phrase that names an actor
+    # actor alternation is not repeated inside every phrase that names an actor; one
+    # lower-case form per phrase, matched ignoring case ("Captured", "CAPTURED")
     trigger_body = trie_pattern(trigger_forms, space=r"[\s-]+").replace(
         ACTOR_MARK, ACTOR_MARK + "\x01*")
-    trigger_re = re.compile(rf"{first_char_lookahead(trigger_forms)}(?<![\w'’])"
-                            rf"{trigger_body}(?![\w])")
+    lead = first_char_lookahead(trigger_forms | {f.upper() for f in trigger_forms})
+    trigger_re = re.compile(rf"{lead}(?<![\w'’]){trigger_body}(?![\w])", re.IGNORECASE)
 
     cue = {name: re.compile(words_re(words)) for name, words in cues.items()}
     suffix = words_re(places_cfg["suffix_words"], whole=False)

@@ -217,7 +217,12 @@ _WORD = re.compile(r"[A-Za-z'’]+")
 
 
 def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) -> bool:
-    """True when the match is part of a longer name ("U Kyaw", "Bhamo University")."""
+    """True when the match is part of a longer name ("U Kyaw", "Bhamo University"). In a
+    headline in title case ("KIA Seizes Mansi After Week-Long Battle") only an honorific
+    before it makes it part of a name."""
+    if _title_case_line(text, start):
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return bool(before and before.group(1).rstrip(".").casefold() in r.honorifics)
     if start > 1 and text[start - 1] == " ":
         space = max(text.rfind(" ", max(0, start - 40), start - 1),
                     text.rfind("\n", max(0, start - 40), start - 1))
@@ -242,6 +247,22 @@ def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) 
                 and word.casefold() not in r.month_words):
             return True
     return False
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+_TITLE_LINE_MAX = 160
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a short line whose words of four letters or more are all
+    capitalised: a headline in title case (not running prose)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    if b - a > _TITLE_LINE_MAX:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[a:b]) if len(w) >= 4]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
 def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
