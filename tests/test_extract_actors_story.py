@@ -307,3 +307,19 @@ def test_a_date_after_but_still_dates_the_clause_it_opens() -> None:
 ])
 def test_a_withdrawal_under_way_is_no_change_of_hands(text: str) -> None:
     assert [e for e in run(text) if e.event_type == "capture"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of Momauk on 3 December was a blow to the junta.",
+    "The loss of Momauk on 3 December dealt another blow to the regime.",
+])
+def test_a_blow_to_the_junta_is_not_who_took_the_place(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert [(e.place, e.actor) for e in got] == [("Momauk", "")]
+
+
+def test_a_campaign_begun_long_before_is_no_assault_on_the_place() -> None:
+    text = ("Sinbo fell to the KIA on 3 December, the latest loss for the junta since an "
+            "alliance of armed groups launched an offensive in October 2023.")
+    assert {(e.event_type, e.place, e.date) for e in run(text)
+            if e.event_type in ("capture", "assault")} == {("capture", "Sinbo", "2024-12-03")}

@@ -413,6 +413,11 @@ def launched_offensive(ctx: Context, t0: int, t1: int) -> bool:
     return bool(_LAUNCHED.search(ctx.masked, max(sentence[0], t0 - 40), t1))
 
 
+#: Longest gap, in days, between an offensive launched and the event of its sentence's one
+#: place for the offensive to be an assault on that place.
+_OFFENSIVE_LEAD_DAYS = 60
+
+
 def sentence_assault(ctx: Context, t0: int, t1: int, drafts: list[Draft]) -> Draft | None:
     """An offensive launched with no place of its own, but with its own date, in a
     sentence about one place ("X's camp was captured on 7 January, ten days after the TNLA
@@ -440,6 +445,10 @@ def sentence_assault(ctx: Context, t0: int, t1: int, drafts: list[Draft]) -> Dra
     if any(d.date is not None and d.event_type == "capture" and d.date.end < date.start
            for d in here):
         return None  # an offensive after the capture is no assault on what was taken
+    if any(d.date is not None and (d.date.start - date.end).days > _OFFENSIVE_LEAD_DAYS
+           for d in here):
+        return None  # "... since an alliance launched an offensive in October 2023": the
+        # campaign's start, long before this place's event, is background
     clause = last_match_end(ctx, "cue_breaker", sentence, t0) or sentence[0]
     actor = next((x[2] for x in iter_actors(ctx, max(clause, sentence[0]), t0,
                                             reverse=True)), "") or \

@@ -222,7 +222,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return speaker, ""
     if unnamed_subject(ctx, sentence[0], first_obj):
         return "", ""  # "Rebel troops captured X": a subject, of no group named so far
-    later = _first_subject(ctx, t1, sentence[1])
+    # after a noun phrase ("the fall of X was a blow to the junta") an actor is no agent
+    later = "" if spec.noun else _first_subject(ctx, t1, sentence[1])
     if later:
         return later, ""
     prev = previous_sentence(ctx, sentence)
@@ -338,10 +339,18 @@ def _recipient(ctx: Context, objects: list[tuple[Mention, int, str]],
     first actor after the last place, within 80 characters, led by "to"), else ""."""
     end = objects[-1][0].end
     for a, _b, canon in iter_actors(ctx, end, min(sentence[1], end + 80)):
-        if _RECIPIENT.search(ctx.text, max(end, a - 12), a):
+        if _RECIPIENT.search(ctx.text, max(end, a - 12), a) and \
+                not _OTHER_CLAUSE.search(ctx.text, end, a):
             return canon
         break
     return ""
+
+
+#: Between a place and "to ACTOR": a verb or a conjunction, so the actor belongs to
+#: another clause ("the fall of X was a blow to the junta", "X, and a blow to the army").
+_OTHER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had|been|being|marks?|marked|"
+                           r"deals?|dealt|came|comes|as|and|but|which|that|blow)\b",
+                           re.IGNORECASE)
 
 
 def _loss_noun(ctx: Context, t0: int) -> bool:
