@@ -79,7 +79,8 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
     year, weekday, relative), kept together so their order of precedence is visible."""
     kind = m.lastgroup
     g = m.group
-    lead = g(f"{kind}_lead") if kind in ("iso", "dmy", "mdy", "my", "mon", "yr", "wd") else ""
+    lead = g(f"{kind}_lead") if kind in ("iso", "dmy", "mdy", "my", "mon", "yr", "wd",
+                                         "ord") else ""
     since = _first_word(lead) in t.since_words
 
     def made(start: dt.date, end: dt.date, precision: Precision, k: DateKind = "absolute"
@@ -150,6 +151,10 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
             start, end = _widen(start, end, precision)
         return made(start, end, precision,
                     "relative" if how.startswith("published") else "anchored")
+    if kind == "ord":
+        day = _ordinal_day(int(re.sub(r"\D", "", g("ord_d"))), published, previous)
+        return None if day is None else made(day, day, "day", "anchored" if previous
+                                             is not None else "relative")
     if kind == "phr":
         phrase_kind, unit, offset, part = t.phrases[" ".join(g("phr_v").casefold().split())]
         base = published if phrase_kind == "relative" else _anchor_day(previous)
@@ -277,6 +282,22 @@ def _shift(base: dt.date, unit: str, offset: int) -> tuple[dt.date, dt.date]:
         index = base.year * 12 + base.month - 1 + offset
         return _month_span(index // 12, index % 12 + 1, None)
     return _year_span(base.year + offset, None)
+
+
+def _ordinal_day(day_n: int, published: dt.date | None, previous: ResolvedDate | None
+                 ) -> dt.date | None:
+    """"On the 16th": that day of the month of the date stated before it (a day or a
+    month), else of the publication month, or of the month before when the 16th is still
+    to come; None when no such day exists or nothing anchors it."""
+    if previous is not None and previous.precision in ("day", "month"):
+        year, month = previous.start.year, previous.start.month
+    elif published is not None:
+        year, month = published.year, published.month
+        if day_n > published.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    else:
+        return None
+    return dt.date(year, month, day_n) if _valid(year, month, day_n) else None
 
 
 def _container(start: dt.date, end: dt.date) -> Precision:

@@ -118,6 +118,13 @@ def date_tables() -> DateTables:
                rf"(?:,?\s+(?P<wd_week>(?:of\s+)?{_LAST_WEEK}))?\b"),
         ("cnt", rf"(?P<cnt_n>\d{{1,3}}|{number})\s+(?P<cnt_u>day|week|month|year)s?\s+"
                 rf"(?P<cnt_w>{counted})"),
+        # "on the 16th": a day of the month of the date stated before, else of the
+        # publication month (or the month before)
+        ("ord", rf"(?P<ord_lead>on|by|since|from|until|till)\s+the\s+"
+                rf"(?P<ord_d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+                rf"(?!\s*(?:of\s+)?{month})(?!\s+(?:\w+\s+)?(?:century|anniversary|"
+                r"battalion|brigade|division|regiment|day|week|month|year|time|floor|"
+                r"command|mile|round)s?\b)"),
         ("phr", rf"(?P<phr_v>{phrase})"),
     ]
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)

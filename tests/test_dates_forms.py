@@ -125,3 +125,24 @@ def test_weekends(text: str, published: dt.date, first: str, last: str) -> None:
     (d,) = find_dates(text, published=published)
     assert (d.start.isoformat(), d.end.isoformat(), d.precision) == (first, last, "month")
     assert d.kind == "relative"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The TNLA seized Kyaukme on the 16th.", "2024-11-16"),      # still to come: last month
+    ("On the 5th, the town fell to the KIA.", "2024-12-05"),
+    ("Fighting began on 1 November and the town fell on the 9th.", "2024-11-09"),
+    ("The KIA has held the town since the 2nd.", "2024-12-02"),
+])
+def test_a_day_of_the_month_alone_takes_the_month_before_it(text: str, value: str) -> None:
+    found = find_dates(text, published=dt.date(2024, 12, 10))
+    assert found[-1].value == value and found[-1].precision == "day"
+
+
+@pytest.mark.parametrize("text", [
+    "The 11th battalion withdrew.",
+    "They met on the 3rd floor of the hotel.",
+    "It was the 2nd time the town changed hands.",
+    "The army marked the 75th anniversary.",
+])
+def test_ordinals_that_are_no_day_give_no_date(text: str) -> None:
+    assert find_dates(text, published=dt.date(2024, 12, 10)) == []
