@@ -196,3 +196,22 @@ def test_second_of_two_coordinated_phrases_shares_the_subject() -> None:
 def test_the_town_is_first_the_one_its_own_sentence_names(text: str, place: str) -> None:
     assert ("capture", place) in changes(text)
     assert ("capture", "Bhamo") not in changes(text)
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Kachin fighters overran the army's last two outposts around Bhamo on 3 December.",
+     "outpost around Bhamo"),
+    ("The KIA took the last junta positions outside Bhamo on 3 December.",
+     "position outside Bhamo"),
+])
+def test_the_last_posts_around_a_town_are_not_the_town(text: str, site: str) -> None:
+    got = changes(text)
+    assert ("capture", site) in got and ("capture", "Bhamo") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA captured the last two bases in Mansi on 3 December.",
+    "On 3 December the KIA seized the last junta base inside Mansi.",
+])
+def test_the_last_bases_in_a_town_are_the_town(text: str) -> None:
+    assert ("capture", "Mansi") in changes(text)

@@ -57,6 +57,9 @@ _SITES_FIRST = re.compile(
     r"(?:posts|camps|bases|outposts|positions|checkpoints|stations|gates)"
     r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*")
+_WITHIN = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+                     re.IGNORECASE)
+_WARDS = re.compile(r"\bwards?\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
@@ -119,8 +122,11 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     items = _list_from(ctx, i, sentence)
     first = items[0]
     if first.site and first.anchor is not None and spec.event_type == "capture" and \
-            _LAST.search(ctx.masked, max(t1, first.start - 40), first.start):
-        items[0] = first.anchor  # "captured the last bases in Mansi": Mansi fell
+            _LAST.search(ctx.masked, max(t1, first.start - 40), first.start) and \
+            (_WITHIN.search(ctx.masked, first.start, first.anchor.start)
+             or _WARDS.search(ctx.masked, max(t1, first.start - 40), first.anchor.start)):
+        items[0] = first.anchor  # "captured the last bases in Mansi", "all the wards and
+        # bases around Mansi": Mansi fell (not "the last outposts around Mansi")
     if spec.event_type == "assault":  # "attacks on the bases in Bhamo": Bhamo is contested
         items = [loc.anchor if loc.site and loc.site != "village" and loc.anchor is not None
                  and (loc.name.split()[0] == loc.site or loc.place is not None) else loc
