@@ -113,3 +113,14 @@ def test_a_camp_named_beside_a_country_is_still_a_candidate() -> None:
     text = "Kachin fighters captured Hkaw Lum Yang camp in northern Myanmar on Monday."
     assert any(reason == "unlocated_place" and "Hkaw Lum Yang" in m
                for reason, _, m in candidates(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Since the KIA captured Laiza decades ago, the town has been its headquarters.",
+    "Residents recall when the army took over Kutkai in the 1990s.",
+    "The army's 2009 offensive on Laukkai drove the MNDAA out.",
+])
+def test_undated_events_told_as_history_are_historical_candidates(text: str) -> None:
+    result = read_article(Article("c.txt", text, PUB))
+    assert [e for e in result.events if e.event_type in ("capture", "assault")] == []
+    assert any(c.reason == "historical" for c in result.candidates)

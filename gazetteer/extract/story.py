@@ -63,8 +63,17 @@ class CandidateDraft:
     actor: str = ""
 
 
+#: An undated event told as history: "decades ago", "in the 1990s", "the army's 2009
+#: offensive".
+_HISTORY = re.compile(r"\b(?:decades|generations)\s+(?:ago|earlier|before)\b|"
+                      r"\b(?:in|during|since)\s+the\s+(?:19|20)\d0s\b|"
+                      r"\b(?:19\d\d|200\d|201[0-5])\s+(?:offensive|attack|assault|battle|"
+                      r"campaign|capture|fall|war|fighting)\b", re.IGNORECASE)
+
+
 def drop_historical(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """Drafts without the background ones (kept as "historical" candidates)."""
+    """Drafts without the background ones (kept as "historical" candidates): dated ten
+    years or more before publication, or undated in a sentence told as history."""
     published = ctx.article.published
     years = ctx.r.limits.get("history_years", 0)
     if published is None or not years:
@@ -75,7 +84,9 @@ def drop_historical(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         horizon = dt.date(max(1, published.year - years), published.month, 28)
     kept = []
     for d in drafts:
-        if d.event_type in CHANGES and d.date is not None and d.date.end < horizon:
+        told_as_history = d.date is None and bool(_HISTORY.search(ctx.text, *d.sentence))
+        long_before = d.date is not None and d.date.end < horizon
+        if d.event_type in CHANGES and (told_as_history or long_before):
             ctx.candidates.append(CandidateDraft("historical", d.event_type, d.trigger,
                                                  d.sentence, d.loc.name, d.loc, d.date,
                                                  d.actor))
