@@ -215,3 +215,12 @@ def test_the_last_posts_around_a_town_are_not_the_town(text: str, site: str) -> 
 ])
 def test_the_last_bases_in_a_town_are_the_town(text: str) -> None:
     assert ("capture", "Mansi") in changes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "KIA troops overran an outpost on 3 November, a Bhamo resident said.",
+    "Fighters seized a hilltop camp, two Bhamo residents told reporters.",
+    "The KIA captured a junta post on Sunday, a Bhamo-based journalist said.",
+])
+def test_a_town_named_as_where_a_witness_lives_is_not_the_object(text: str) -> None:
+    assert ("capture", "Bhamo") not in changes(text)

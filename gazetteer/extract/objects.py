@@ -59,6 +59,10 @@ _SITES_FIRST = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*")
 _WITHIN = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
                      re.IGNORECASE)
+#: After a place named as what people are from ("a Bhamo resident said"): no object.
+_PEOPLE_OF = re.compile(r"[ \t-]+(?:residents?|locals?|villagers?|natives?|officials?|"
+                        r"people|man|woman|men|women|source|sources|journalists?|"
+                        r"reporters?|based)\b", re.IGNORECASE)
 _WARDS = re.compile(r"\bwards?\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
@@ -98,6 +102,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     site: tuple[str, str] | None = None
     if i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:
         first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
+        if first_ok and _PEOPLE_OF.match(ctx.text, ctx.locs[i].end):
+            first_ok, site = False, None  # "overran an outpost, a Bhamo resident said"
     if not first_ok and spec.event_type == "held":
         including = _INCLUDING.search(ctx.text, t1, sentence[1])
         if including:
