@@ -224,3 +224,14 @@ def test_the_last_bases_in_a_town_are_the_town(text: str) -> None:
 ])
 def test_a_town_named_as_where_a_witness_lives_is_not_the_object(text: str) -> None:
     assert ("capture", "Bhamo") not in changes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army seized rice shipments bound for Laiza on 3 December.",
+    "The KIA seized an army convoy heading to Bhamo on 3 December.",
+    "Troops captured fuel trucks en route to Laiza on 3 December.",
+    "Rebels captured the Bhamo district administrator on 3 December.",
+    "The TNLA captured 50 soldiers in Kyaukme on 3 December.",
+])
+def test_goods_people_and_convoys_taken_are_no_place_taken(text: str) -> None:
+    assert not [p for t, p in changes(text) if t == "capture"]
