@@ -232,7 +232,8 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "words": _word_table("subject_fillers", "inside", "headquarters", "adjectival",
                              "denial", "plan", "past", "target_lead", "forces",
                              "holder_suffixes", "passive_agents", "owned", "determiners",
-                             "site_references", optional=("occupation",)),
+                             "site_references", "air_subjects",
+                             optional=("occupation",)),
     },
 }
 

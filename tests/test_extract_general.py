@@ -353,3 +353,23 @@ def test_planned_attacks_and_false_reports_are_no_event(text: str) -> None:
 ])
 def test_an_aside_before_the_verb_cues_nothing(text: str) -> None:
     assert ("capture", "Bhamo", "2024-12-03", "KIA") in control(text)
+
+
+def every_type(text: str) -> set[tuple[str, str]]:
+    return {(e.event_type, e.place) for e in run(text)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Junta jets attacked Laiza on 3 December, killing five civilians.", "Laiza"),
+    ("Junta aircraft attacked the town of Mogok on 3 December.", "Mogok"),
+    ("Military helicopters attacked Sadung on 3 December.", "Sadung"),
+    ("A junta drone attacked Hsipaw on 3 December.", "Hsipaw"),
+])
+def test_an_attack_from_the_air_is_an_airstrike(text: str, place: str) -> None:
+    got = every_type(text)
+    assert ("airstrike", place) in got and ("assault", place) not in got, got
+
+
+def test_ground_troops_backed_by_drones_still_assault() -> None:
+    assert ("assault", "Bhamo") in every_type(
+        "KIA troops, backed by drones, attacked Bhamo on 3 December.")

@@ -75,6 +75,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
             adjust.append("downgraded")
         elif event_type == "held":
             event_type = "assault"
+    if event_type == "assault" and ctx.r.air_subject_re.search(
+            ctx.masked, max(_clause_start(ctx, t0, sentence), t0 - 60), t0):
+        event_type = "airstrike"  # "junta jets attacked Laiza": from the air, no assault
     if flags.get("facility") and event_type == "capture":
         event_type = "assault"
         adjust.append("downgraded")

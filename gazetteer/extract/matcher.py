@@ -66,6 +66,8 @@ class Rules:
     inside_re: re.Pattern[str]
     hq_re: re.Pattern[str]
     adjectival_re: re.Pattern[str]
+    #: the subject words of an attack from the air, at the end of a clause's lead
+    air_subject_re: re.Pattern[str]
     denial_re: re.Pattern[str]
     plan_re: re.Pattern[str]
     past_re: re.Pattern[str]
@@ -305,6 +307,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
         inside_re=re.compile(words_re(words["inside"])),
         hq_re=re.compile(rf"(?:'s|’s)?\s+{_any_case(words['headquarters'])}\b"),
         adjectival_re=re.compile(rf"\b{_any_case(words['adjectival'])}\s+$", re.IGNORECASE),
+        air_subject_re=re.compile(
+            rf"\b{_any_case(words['air_subjects'])}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE),
         denial_re=re.compile(words_re(words["denial"])),
         plan_re=re.compile(rf"\b{_any_case(words['plan'])}\s+to\b"),
         past_re=re.compile(rf"\b{_any_case(words['past'])}\b", re.IGNORECASE),
