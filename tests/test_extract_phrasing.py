@@ -275,3 +275,14 @@ def test_a_number_is_no_site_name(text: str) -> None:
 ])
 def test_hands_as_a_verb_still_hands_over(text: str, place: str, actor: str) -> None:
     assert ("capture", place, "2024-12-03", actor) in every(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Joint forces have been attacking to capture Bhamo town since 3 December.",
+    "The KIA attacked to seize Bhamo on 3 December.",
+    "On 3 December the KIA was battling to take Bhamo.",
+])
+def test_attacking_to_capture_is_an_assault(text: str) -> None:
+    got = every(text)
+    assert any(t == "assault" and p == "Bhamo" and d == "2024-12-03" for t, p, d, _ in got)
+    assert not any(t == "capture" for t, *_ in got)
