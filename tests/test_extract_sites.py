@@ -223,3 +223,24 @@ def test_a_base_located_in_its_town_is_the_subject_that_fell(text: str) -> None:
     got = {(e.event_type, e.place, e.date) for e in run(text)
            if e.event_type in ("capture", "assault")}
     assert got == {("capture", "LIB 321 base", "2024-12-03")}, got
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 December the KIA occupied the Gang Dau Yang camp on the Myitkyina-Bhamo road.",
+    "On 3 December the KIA occupied the Gang Dau Yang camp on the road between Myitkyina "
+    "and Bhamo.",
+    "Kachin fighters overran the Gang Dau Yang outpost along the Myitkyina – Bhamo highway "
+    "on 3 December.",
+])
+def test_a_named_site_on_a_road_is_at_the_roads_first_town_approximately(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert len(got) == 1 and got[0].place.startswith("Gang Dau Yang")
+    assert got[0].place_approximate
+    assert (round(got[0].lat, 2), round(got[0].lon, 2)) == (25.39, 97.39)  # Myitkyina
+
+
+def test_a_township_named_nearby_wins_over_the_road() -> None:
+    text = ("Fighting spread across Waingmaw Township. On 3 December the KIA occupied the "
+            "Gang Dau Yang camp on the Myitkyina-Bhamo road.")
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert len(got) == 1 and got[0].lon == pytest.approx(97.44, abs=0.01)  # Waingmaw

@@ -83,7 +83,8 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             if name:  # "the Lagat Kawng outpost": located where the article said it is
                 label = "Village" if site == "village" else site
                 place = named.get(f"{name} {label}") or _sentence_anchor(
-                    text, m.start(), locs, starts, sentence_starts, sentences)
+                    text, m.start(), locs, starts, sentence_starts, sentences) or \
+                    _road_anchor(text, m.end(), locs, starts, r)
                 village = _village_near(r, name, points) if site == "village" else None
                 if village is None and site == "village" and place is not None and \
                         place.township_area:  # "... in Mansi Township. In X Village, ..."
@@ -206,6 +207,39 @@ def _named_elsewhere(text: str, town: Mention, m: re.Match[str], site: str,
     at = village if village is not None else anchor
     return Mention(town.start, anchor.end, f"{name} {site}", None, at.lat, at.lon, True,
                    article_named=True, site=site, township=at.township, anchor=anchor)
+
+
+#: "on the Myitkyina-Bhamo road", "on the road between Myitkyina and Bhamo", "along the
+#: Myitkyina highway": a site located only by the road it is on.
+_ON_ROAD = re.compile(
+    r"\s*,?\s+(?:on|along|beside|by|off|astride|overlooking)\s+the\s+"
+    r"(?:(?:road|highway|route)\s+(?:between|from|linking|connecting)\s+(?:the\s+)?|"
+    r"(?=[A-Z][\w'’-]*(?:\s*[-–]\s*[A-Z][\w'’-]*)*\s+(?:road|highway|route|motor\s*road)\b))")
+
+
+_ROAD_END = re.compile(r"[A-Z][\w'’]*(?=\s*[-–])")
+
+
+def _road_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r: Rules
+                 ) -> Mention | None:
+    """The first town of the road a named site is on ("the X camp on the Myitkyina-Bhamo
+    road": Myitkyina), when nothing else locates it; the site is placed there,
+    approximate."""
+    road = _ON_ROAD.match(text, pos)
+    if road is None:
+        return None
+    k = bisect_left(starts, road.end())
+    if k < len(locs) and locs[k].start == road.end() and locs[k].place is not None \
+            and locs[k].place.kind in ("town", "city"):
+        return locs[k]
+    first = _ROAD_END.match(text, road.end())  # "Myitkyina-Bhamo": no name on its own
+    towns = [p for p in r.place_index.get(first.group(), ()) if p.kind in ("town", "city")] \
+        if first else []
+    if len(towns) != 1:
+        return None
+    town = towns[0]
+    return Mention(first.start(), first.end(), town.name, town, town.lat, town.lon, False,
+                   township=town.township)
 
 
 def _name_start(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str]
