@@ -56,3 +56,12 @@ def test_headlines_in_title_case_or_capitals_are_read(text: str, place: str) -> 
 def test_a_person_in_a_title_case_headline_is_still_a_person() -> None:
     text = "U Kyaw Bhamo Speaks To Reporters About The Fighting\n\nNothing changed."
     assert captures(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA attacked Bhamo at 5 am and Mansi at around 6 a.m. on 20 November.",
+    "The KIA attacked Bhamo at 05:30 and Mansi at 6 pm on 20 November.",
+])
+def test_a_time_of_day_does_not_break_a_list(text: str) -> None:
+    got = {e.place for e in run(text) if e.event_type == "assault"}
+    assert {"Bhamo", "Mansi"} <= got, got

@@ -261,7 +261,10 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"north|south|east|west)\s+)?"
             r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},"
             r"|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:more\s+)?"
-            r"(?:(?:towns?|cities)\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?)*"),
+            r"(?:(?:towns?|cities)\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+            # a time of day ("at 5 am", "at around 6 a.m.")
+            r"|at\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hours)?"
+            r")*"),
         # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
         "subject": re.compile(
             r"(?:\s*(?:town|city|village|itself|,|(?:on|in|since|by|from)(?=\s{3})"
