@@ -286,3 +286,17 @@ def test_attacking_to_capture_is_an_assault(text: str) -> None:
     got = every(text)
     assert any(t == "assault" and p == "Bhamo" and d == "2024-12-03" for t, p, d, _ in got)
     assert not any(t == "capture" for t, *_ in got)
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The MNDAA on 3 December declared Lashio liberated.", "Lashio", "MNDAA"),
+    ("On 3 December the TNLA declared Namhsan fully liberated.", "Namhsan", "TNLA"),
+    ("The KIA said Momauk was declared free of junta troops on 3 December.", "Momauk",
+     "KIA"),
+])
+def test_a_place_declared_liberated_is_captured(text: str, place: str, actor: str) -> None:
+    assert ("capture", place, "2024-12-03", actor) in every(text)
+
+
+def test_the_liberated_town_as_an_adjective_is_no_capture() -> None:
+    assert every("The liberated town of Sadung was quiet on 3 December.") == set()
