@@ -300,3 +300,11 @@ def test_a_place_declared_liberated_is_captured(text: str, place: str, actor: st
 
 def test_the_liberated_town_as_an_adjective_is_no_capture() -> None:
     assert every("The liberated town of Sadung was quiet on 3 December.") == set()
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The TNLA raised its flag over Kyaukme on 3 December.", "Kyaukme", "TNLA"),
+    ("On 3 December KIA fighters hoisted their flag in Sinbo.", "Sinbo", "KIA"),
+])
+def test_a_flag_raised_over_a_town_is_a_capture(text: str, place: str, actor: str) -> None:
+    assert ("capture", place, "2024-12-03", actor) in every(text)
