@@ -124,3 +124,25 @@ def test_undated_events_told_as_history_are_historical_candidates(text: str) -> 
     result = read_article(Article("c.txt", text, PUB))
     assert [e for e in result.events if e.event_type in ("capture", "assault")] == []
     assert any(c.reason == "historical" for c in result.candidates)
+
+
+def test_a_name_that_is_the_one_village_near_the_story_is_placed_there() -> None:
+    text = ("Fighting went on near Mansi on 1 January. Kachin troops overran the Kaik Hteik "
+            "camp on 2 January.")
+    result = read_article(Article("c.txt", text, PUB))
+    got = [e for e in result.events if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in got] == [("Kaik Hteik camp", "2024-01-02")]
+    assert got[0].place_approximate
+    assert not [c for c in result.candidates if c.mention.startswith("Kaik Hteik")]
+
+
+@pytest.mark.parametrize("text", [
+    # no place of the story near it: nothing settles which village it is
+    "Kachin troops overran the Kaik Hteik camp on 2 January.",
+    # named only as a point of reference
+    "Fighting went on near Mansi on 1 January. A camp 20 miles away from Kaik Hteik "
+    "camp was captured on 2 January.",
+])
+def test_a_village_name_the_story_does_not_settle_stays_a_candidate(text: str) -> None:
+    result = read_article(Article("c.txt", text, PUB))
+    assert not [e for e in result.events if e.place.startswith("Kaik Hteik")]

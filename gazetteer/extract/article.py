@@ -15,6 +15,7 @@ from gazetteer.extract.clauses import (
     launched_offensive,
     sentence_assault,
     unplaced,
+    village_event,
 )
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
@@ -122,7 +123,10 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                 offensives.append((a, b))
             elif specs[0].event_type in CHANGES:
                 candidate = unplaced(ctx, a, b, specs[0])
-                if candidate is not None:
+                village = village_event(ctx, candidate) if candidate is not None else None
+                if village is not None:
+                    drafts.extend(_new_mentions(ctx, [village], seen))
+                elif candidate is not None:
                     ctx.candidates.append(candidate)
     for a, b in offensives:  # "... ten days after the TNLA launched an offensive in May"
         made = sentence_assault(ctx, a, b, drafts)

@@ -28,6 +28,7 @@ from gazetteer.extract._context import (
 )
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.objects import objects_of
+from gazetteer.extract.places import Mention
 from gazetteer.extract.roles import (
     actor_of,
     date_of,
@@ -192,6 +193,54 @@ def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraf
     actor = subject_before(ctx, sentence[0], t0)
     return CandidateDraft("unlocated_place" if named else "no_place", event_type, (t0, t1),
                           sentence, mention, None, date, actor)
+
+
+#: A site word closing a name the gazetteer lacks ("Nam Sai camp").
+_SITE_TAIL = re.compile(r"\s+(camp|base|outpost|post|village|hill|hilltop|checkpoint|gate)$",
+                        re.IGNORECASE)
+_NAME_LEAD = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+['’]s?\s+)?")
+#: Points of at most this many of the article's places are used to settle a village, and
+#: the village must lie within this many kilometres of one of them (the only one there).
+_STORY_POINTS = 20
+_STORY_KM = 40.0
+
+
+def village_event(ctx: Context, c: CandidateDraft) -> Draft | None:
+    """The event an ``unlocated_place`` candidate is when its name is the one MIMU village
+    within 40 km of the article's other places ("the KIA occupied Tar Sai on 7 March" in a
+    story about Momauk): at that village, marked approximate, confidence lowered; else
+    None (the candidate stays). Names of a single short word are left alone."""
+    if c.reason != "unlocated_place" or not c.mention:
+        return None
+    name = _NAME_LEAD.sub("", c.mention, count=1) if "'" in c.mention or "’" in c.mention \
+        else re.sub(r"^(?:the|a|an)\s+", "", c.mention)
+    tail = _SITE_TAIL.search(name)
+    site = tail.group(1).casefold() if tail else ""
+    name = name[:tail.start()] if tail else name
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words) or \
+            any(w.casefold() in ctx.r.not_site_words for w in words) or \
+            (len(words) == 1 and len(name) < 6):
+        return None
+    points = list(dict.fromkeys((loc.lat, loc.lon) for loc in ctx.locs
+                                if loc.place is not None and not loc.area
+                                and not loc.approximate))[:_STORY_POINTS]
+    if not points:
+        return None
+    village = ctx.r.gazetteer.resolve_village(name, near=points, max_km=_STORY_KM)
+    start = ctx.text.find(name, c.sentence[0], c.sentence[1])
+    if village is None or start < 0 or ctx.r.reference_re.search(
+            ctx.masked, max(c.sentence[0], start - 30), start):
+        return None  # "21 miles away from X camp": a point of reference
+    end = start + len(name)
+    if site and site != "village":
+        loc = Mention(start, end, f"{name} {site}", None, village.lat, village.lon, True,
+                      article_named=True, site=site, township=village.township)
+    else:
+        loc = Mention(start, end, village.name, village, village.lat, village.lon, True,
+                      site="village", township=village.township)
+    return Draft(c.event_type, loc, c.actor, "", c.date, c.trigger, c.sentence,
+                 ("village_by_distance",))
 
 
 def _unplaced_mention(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
