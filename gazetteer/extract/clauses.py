@@ -195,10 +195,8 @@ def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraf
                           sentence, mention, None, date, actor)
 
 
-#: A site word closing a name the gazetteer lacks ("Nam Sai camp").
-_SITE_TAIL = re.compile(r"\s+(camp|base|outpost|post|village|hill|hilltop|checkpoint|gate)$",
-                        re.IGNORECASE)
-_NAME_LEAD = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+['’]s?\s+)?")
+#: An article and an owner before a name ("the regime's Nam Sai camp").
+_NAME_LEAD = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+['’]s?\s+)?")
 #: Points of at most this many of the article's places are used to settle a village, and
 #: the village must lie within this many kilometres of one of them (the only one there).
 _STORY_POINTS = 20
@@ -212,11 +210,13 @@ def village_event(ctx: Context, c: CandidateDraft) -> Draft | None:
     None (the candidate stays). Names of a single short word are left alone."""
     if c.reason != "unlocated_place" or not c.mention:
         return None
-    name = _NAME_LEAD.sub("", c.mention, count=1) if "'" in c.mention or "’" in c.mention \
-        else re.sub(r"^(?:the|a|an)\s+", "", c.mention)
-    tail = _SITE_TAIL.search(name)
-    site = tail.group(1).casefold() if tail else ""
-    name = name[:tail.start()] if tail else name
+    name = _NAME_LEAD.sub("", c.mention, count=1)
+    # a site word of the rules (events.toml site_words) closing the name: "Nam Sai camp"
+    tail = next((m for m in ctx.r.site_re.finditer(name)
+                 if m.end() == len(name) and m.start() > 0 and name[m.start() - 1] == " "),
+                None)
+    site = tail.group().casefold() if tail else ""
+    name = name[:tail.start()].rstrip() if tail else name
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words) or \
             any(w.casefold() in ctx.r.not_site_words for w in words) or \

@@ -57,8 +57,8 @@ _SITES_FIRST = re.compile(
     r"(?:posts|camps|bases|outposts|positions|checkpoints|stations|gates)"
     r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*")
-_WITHIN = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
-                     re.IGNORECASE)
+_WITHIN = re.compile(rf"\b(?:{'|'.join(sorted(_INSIDE))})\s+(?:the\s+)?"
+                     r"(?:(?:town|city)\s+of\s+)?$", re.IGNORECASE)
 #: After a place named as what people are from ("a Bhamo resident said"): no object.
 _PEOPLE_OF = re.compile(r"[ \t-]+(?:residents?|locals?|villagers?|natives?|officials?|"
                         r"people|man|woman|men|women|source|sources|journalists?|"
