@@ -19,6 +19,7 @@ from gazetteer.web.render import TEMPLATES_DIR, escape_text, page_templates
 PAGE_STYLESHEETS = ("page.css", "panel.css", "legend.css", "events_table.css")
 
 
+@lru_cache(maxsize=1)
 def page_style_html() -> str:
     """The page's own styles as one ``<style>`` element: its layout (``templates/page.css``:
     on a phone, the map first and full width, the time controls in a bar at the bottom)
@@ -27,7 +28,7 @@ def page_style_html() -> str:
 
     Drawn once, above the date's view: the blocks redrawn on each date step carry no
     ``<style>`` of their own, whose insertion would make the browser match every rule of
-    the page against every element again.
+    the page against every element again. The files are read once per process.
     """
     return "<style>" + "\n".join((TEMPLATES_DIR / name).read_text(encoding="utf-8")
                                   for name in PAGE_STYLESHEETS) + "</style>"
