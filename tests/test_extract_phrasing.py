@@ -308,3 +308,52 @@ def test_the_liberated_town_as_an_adjective_is_no_capture() -> None:
 ])
 def test_a_flag_raised_over_a_town_is_a_capture(text: str, place: str, actor: str) -> None:
     assert ("capture", place, "2024-12-03", actor) in every(text)
+
+
+def held(text: str) -> set[tuple[str, str, str]]:
+    return {(e.place, e.date, e.actor) for e in run(text) if e.event_type == "held"}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA said it now controls Momauk.", "Momauk", "KIA"),
+    ("The TNLA says they hold Namhsan firmly.", "Namhsan", "TNLA"),
+    ("The army insists it is in full control of Hpakant.", "Hpakant", "junta"),
+    ("“We control Mansi now,” a KIA officer told reporters.", "Mansi", "KIA"),
+])
+def test_a_pronoun_holding_a_town_is_its_speakers_group(text: str, place: str,
+                                                          actor: str) -> None:
+    assert (place, "2024-12-10", actor) in held(text)
+
+
+def test_a_pronoun_controlling_a_road_holds_no_town() -> None:
+    assert held("Lashio matters because it controls the road to Muse.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA now controls Momauk Township.",
+    "Kachin fighters say they control all of Momauk Township.",
+])
+def test_a_township_held_is_its_town_held(text: str) -> None:
+    assert {p for p, _, _ in held(text)} == {"Momauk"}
+
+
+@pytest.mark.parametrize("text", [
+    "Momauk is a quiet market town. The KIA overran the last junta camp there on 3 December.",
+    "The KIA said it now controls all of Momauk Township after seizing the last junta camp "
+    "there on 3 December.",
+    "Few people remain in Momauk. On 3 December the KIA took the final army base in the "
+    "town.",
+])
+def test_the_last_base_there_is_the_town_falling(text: str) -> None:
+    assert ("capture", "Momauk", "2024-12-03", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Momauk is a quiet market town. The KIA overran a junta camp there on 3 December.",
+     "camp in Momauk"),
+    ("Momauk is a quiet market town. On 3 December the KIA attacked junta bases there.",
+     "Momauk"),
+])
+def test_a_base_there_is_a_site_of_the_town(text: str, place: str) -> None:
+    got = {(t, p) for t, p, _, _ in control(text)}
+    assert got in ({("capture", place)}, {("assault", place)})

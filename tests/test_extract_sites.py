@@ -244,3 +244,14 @@ def test_a_township_named_nearby_wins_over_the_road() -> None:
             "Gang Dau Yang camp on the Myitkyina-Bhamo road.")
     got = [e for e in run(text) if e.event_type == "capture"]
     assert len(got) == 1 and got[0].lon == pytest.approx(97.44, abs=0.01)  # Waingmaw
+
+
+@pytest.mark.parametrize("text", [
+    "KIA troops overran a junta outpost at Nam Hkam village in Momauk Township on Sunday.",
+    "On Sunday the KIA seized Nam Hkam village in Momauk Township from the army.",
+])
+def test_a_village_spelt_like_a_far_town_stays_in_its_township(text: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in events] == ["Nam Hkam Village"]
+    assert (events[0].lat, events[0].lon) == point("Momauk")  # not Namhkam, 55 km away
+    assert events[0].place_approximate

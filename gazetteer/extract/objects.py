@@ -168,10 +168,12 @@ def _relative_antecedent(ctx: Context, t0: int, sentence: tuple[int, int]) -> Me
 
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
-_FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township"
-    r"\s*(?:[\w'’-]+\s+){0,4}?(?P<site>outposts?|bases?|camps?|posts?|positions?|"
-    r"stations?|checkpoints?|headquarters)\s+(?P<rel>in|at|inside|near|around)\s+"
-    r"(?:the|this|that)\s+(?P<word>town|city|township|village)\b", re.IGNORECASE)
+_FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township", "the last
+    r"\s*(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?P<site>outposts?|bases?|camps?|posts?|"  # camp there"
+    r"positions?|stations?|checkpoints?|headquarters)\s+(?:(?P<rel>in|at|inside|near|around)"
+    r"\s+(?:the|this|that)\s+(?P<word>town|city|township|village)\b|(?P<there>there)\b)",
+    re.IGNORECASE)
+_LAST_LEAD = re.compile(r"\b(?:last|final|remaining|every|all)\b", re.IGNORECASE)
 
 
 def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
@@ -180,13 +182,16 @@ def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     m = _FACILITY_REFERENCE.match(ctx.masked, t1, min(sentence[1], t1 + 100))
     if m is None or next_trigger(ctx, t1, sentence, control_only=True) < m.end():
         return None
-    loc = reference(ctx, m.group("word").casefold(), t0, sentence)
+    there = m.group("there") is not None
+    loc = reference(ctx, "it" if there else m.group("word").casefold(), t0, sentence)
     if loc is None:
         return None
-    if spec.event_type != "capture":
-        return loc  # "attacking the camps in the township": the place is contested
+    rel = "in" if there else m.group("rel").casefold()
+    if spec.event_type != "capture" or (_LAST_LEAD.search(m.group("lead")) and rel in _INSIDE):
+        return loc  # "attacking the camps in the township": the place is contested; "took
+        # the last base in the town": the town fell
     word = _singular(" ".join(m.group("site").casefold().split()))
-    return _site_at(loc, word, m.group("rel").casefold())
+    return _site_at(loc, word, rel)
 
 
 _FACILITY_AFTER = re.compile(
@@ -305,7 +310,7 @@ def _site_at(loc: Mention, word: str, rel: str) -> Mention:
 def _area_as_town(loc: Mention, event_type: str) -> bool:
     """"Seized Mansi Township": the township stands for its town; "attacked the Mogok
     area" contests the town (an assault only: an area taken is not its town taken)."""
-    if not loc.area or event_type not in ("capture", "assault"):
+    if not loc.area or event_type not in ("capture", "assault", "held"):
         return False
     return loc.township_area or (event_type == "assault" and loc.area_word == "area")
 

@@ -111,8 +111,9 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
                                 site="base", township=place.township, anchor=anchor))
             continue
         suffix = r.suffix_re.match(text, e)
-        if suffix:
-            e = suffix.end()
+        if suffix and not (place.kind in ("town", "city") and
+                           suffix.group().strip().casefold() == "village"):
+            e = suffix.end()  # "Chipwi Town"; a town called a village is the sites' to read
         locs.append(Mention(s, e, place.name, place, place.lat, place.lon, place.approximate,
                          ambiguous=ambiguous, township=place.township))
     _mark_areas(text, locs, r)

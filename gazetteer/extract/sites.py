@@ -101,6 +101,9 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                     named.setdefault(f"{name} {label}", made[-1])
             continue
         anchor = locs[anchor_i]
+        if anchor.place is not None and anchor.place.kind in ("town", "city") and \
+                _CALLED_VILLAGE.match(text, anchor.end):
+            continue  # "an outpost at Nam Hkam village in Momauk Township": not the town
         start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
                  if name else m.start())
         start = max(start, 0)
@@ -150,6 +153,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
     return _lowercase_repeats(text, out)
 
 
+_CALLED_VILLAGE = re.compile(r"\s+villages?\b", re.IGNORECASE)
 _VILLAGE_SURFACE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}?[A-Z][\w'’-]*)\s+[Vv]illage\b")
 
 
