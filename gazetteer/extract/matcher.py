@@ -233,7 +233,11 @@ def rules_for(gaz: Gazetteer) -> Rules:
     trigger_body = trie_pattern(trigger_forms, space=r"[\s-]+").replace(
         ACTOR_MARK, ACTOR_MARK + "\x01*")
     lead = first_char_lookahead(trigger_forms | {f.upper() for f in trigger_forms})
-    trigger_re = re.compile(rf"{lead}(?<![\w'’]){trigger_body}(?![\w])", re.IGNORECASE)
+    # a phrase opens a word, or is a place's possessive ("Sinbo's capture"; after an actor,
+    # blanked to no word, "the KIA's capture of" is left to "capture of")
+    trigger_re = re.compile(
+        rf"{lead}(?:(?<![\w'’])(?!['’])|(?<=\w)(?=['’]s\s)){trigger_body}(?![\w])",
+        re.IGNORECASE)
 
     cue = {name: re.compile(words_re(words)) for name, words in cues.items()}
     suffix = words_re(places_cfg["suffix_words"], whole=False)

@@ -150,6 +150,7 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
 
 
 _WHICH = re.compile(r",\s*(?:which|that)\s")
+_WHO_PRONOUN = re.compile(r"\s*(?:it|they|we)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:\s*,\s*(?:the|a|an|its)\s+[^,;:.]{1,60})?\s*")
 
 
@@ -158,8 +159,10 @@ def _relative_antecedent(ctx: Context, t0: int, sentence: tuple[int, int]) -> Me
     a relative clause holding the phrase (and no place of its own) is about."""
     found = list(_WHICH.finditer(ctx.masked, sentence[0], t0))
     if not found or next_trigger(ctx, found[-1].end(), sentence, control_only=True) < t0 \
-            or next(iter_actors(ctx, found[-1].end(), t0), None) is None:
-        return None  # the clause must name who acted on the place ("which the MNDAA ...")
+            or (next(iter_actors(ctx, found[-1].end(), t0), None) is None
+                and not _WHO_PRONOUN.match(ctx.masked, found[-1].end())):
+        return None  # the clause must name who acted on the place ("which the MNDAA ...",
+        # "which it seized")
     k = bisect_left(ctx.loc_starts, found[-1].start()) - 1
     if k < 0 or ctx.locs[k].start < sentence[0] or ctx.locs[k].area:
         return None

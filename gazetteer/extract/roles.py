@@ -170,6 +170,11 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
             taker = _recipient(ctx, objects, sentence)
             if taker:
                 return taker, ""
+        if _ITS.search(ctx.text, max(sentence[0], t0 - 8), t0):  # "completed its capture
+            owner = _first_subject(ctx, max(sentence[0], t0 - 120), t0, reverse=True)  # of X"
+            if owner:
+                return (_opponent(ctx, owner, sentence), "inferred_actor") if loss else \
+                    (owner, "")
     if spec.object == "before" or spec.noun:
         tail_end = min(sentence[1], t1 + 60)
         m = ctx.r.passive_re.match(ctx.text[t1:tail_end])
@@ -185,6 +190,7 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
 
 
+_ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 #: Nouns of a taker's report of its own capture ("released photos of the capture of X").
 _ANNOUNCED = re.compile(
     r"(?:(?:^|\s)(?:announced|declared|celebrated|confirmed|proclaimed|hailed|marked|"
