@@ -219,7 +219,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
     "events.toml": {
         "trigger": _triggers,
         "cues": _word_table("negation", "intent", "attempt", "partial", "claim",
-                            optional=("hearsay", "success", "retraction", "hypothetical",
+                            optional=("hearsay", "success", "retraction", "pause", "hypothetical",
                                       "share", "future", "subordinators")),
         "places": _word_table("area_words", "suffix_words", "reference_words",
                               "facility_words", "site_words", "honorifics", "pronouns",

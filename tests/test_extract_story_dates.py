@@ -278,3 +278,42 @@ def test_a_part_of_the_publication_month_is_this_month(text: str, date: str) -> 
     got = [e for e in run(text, published=dt.date(2024, 12, 10))
            if e.event_type == "capture"]
     assert [e.date for e in got] == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA renewed its assault on Bhamo – two days after a truce ended – on 3 December.",
+    "The KIA renewed its assault on Bhamo, a week after the ceasefire collapsed, on 3 "
+    "December.",
+    "Kachin forces resumed their attack on Bhamo (four days after talks failed) on 3 "
+    "December.",
+])
+def test_an_after_aside_closed_before_the_date_leaves_the_date_to_the_event(text: str
+                                                                             ) -> None:
+    story = text + " The attack on Bhamo had stopped from 1 to 20 November, people said."
+    got = dates_of(story, "Bhamo", "assault")
+    assert "2024-12-03" in got and "2024-11-01" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA push on Bhamo was paused from 2 to 20 November during a truce.",
+    "Residents said the offensive against Bhamo was halted on 2 November.",
+    "The assault on Sinbo was put on hold on 2 November, the group said.",
+])
+def test_an_assault_paused_or_halted_is_no_assault(text: str) -> None:
+    assert not [r for r in rows(text) if r[0] == "assault"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA launched its offensive in southern Kachin on 4 October and seized Mansi on "
+     "8 November.", "Mansi"),
+    ("The TNLA began an offensive across northern Shan State in October and took Kyaukme "
+     "on 8 November.", "Kyaukme"),
+])
+def test_an_offensive_over_a_region_is_no_assault_on_the_town_taken(text: str,
+                                                                    place: str) -> None:
+    assert {(t, p) for t, p, _, _ in rows(text)} == {("capture", place)}
+
+
+def test_an_offensive_without_a_region_still_dates_the_assault() -> None:
+    text = "The TNLA launched an offensive on 4 October and took Kyaukme on 8 November."
+    assert ("assault", "Kyaukme", "2024-10-04", "TNLA") in rows(text)

@@ -54,7 +54,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     first = objects[0][0]
     cue_from = min(t0, first.start) if spec.object == "before" else t0
     verdict = _cues(ctx, cue_from, t0, sentence, event_type)
-    if verdict != "cancel" and (_retracted(ctx, t1, sentence) or (
+    if verdict != "cancel" and (_retracted(ctx, t1, sentence, event_type) or (
             (spec.noun or _gerund_subject(ctx, t0, t1, sentence))
             and _conjecture(ctx, _object_end(ctx, t1, objects[-1][0].end), sentence))):
         verdict = "cancel"
@@ -134,11 +134,18 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
 _AFTER_WORD = re.compile(r"(?<![\w-])(?:following|after)(?![\w-])", re.IGNORECASE)
 
 
+_ASIDE_CLOSED = re.compile(r"[,–—)]")
+
+
 def _after_clause(ctx: Context, lo: int, date: ResolvedDate | None) -> bool:
     """Whether ``date``, stated after offset ``lo`` (the place, or the phrase), belongs to
     an "after" or "following" clause between them: only a bound of the event's day."""
-    return date is not None and date.char_start > lo and \
-        _AFTER_WORD.search(ctx.masked, lo, date.char_start) is not None
+    if date is None or date.char_start <= lo:
+        return False
+    after = _AFTER_WORD.search(ctx.masked, lo, date.char_start)
+    # "– three days after the truce ended – on 25 April": the aside closes before the date
+    return after is not None and _ASIDE_CLOSED.search(ctx.masked, after.end(),
+                                                      date.char_start) is None
 
 
 #: "giving it total control of": what follows the object is given to it
@@ -395,10 +402,14 @@ def _future(ctx: Context, start: int, t0: int) -> bool:
     return bool(future.search(ctx.masked, start, t0))
 
 
-def _retracted(ctx: Context, t1: int, sentence: tuple[int, int]) -> bool:
-    """A denial after the phrase, in its clause ("reports that X had fallen were false")."""
+def _retracted(ctx: Context, t1: int, sentence: tuple[int, int], event_type: str = ""
+               ) -> bool:
+    """A denial after the phrase, in its clause ("reports that X had fallen were false"),
+    or for an assault, its pause ("the push on X was halted")."""
     end = first_match_at(ctx, "cue_breaker", sentence, t1)
-    return match_within(ctx, "retraction", sentence, t1, sentence[1] if end is None else end)
+    end = sentence[1] if end is None else end
+    return match_within(ctx, "retraction", sentence, t1, end) or (
+        event_type == "assault" and match_within(ctx, "pause", sentence, t1, end))
 
 
 def _object_end(ctx: Context, t1: int, end: int) -> int:
@@ -470,6 +481,14 @@ def launched_offensive(ctx: Context, t0: int, t1: int) -> bool:
 _OFFENSIVE_LEAD_DAYS = 60
 
 
+#: "... an offensive in southern Kachin", "across northern Shan State": a campaign over a
+#: region, not an assault on the one place its sentence names.
+_IN_REGION = re.compile(
+    r"(?:\s+(?:in|across|throughout))?\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?\s+|central\s+|upper\s+|lower\s+)?"
+    r"(?:Kachin|Shan|Sagaing|Mandalay|Myanmar|Burma)\b", re.IGNORECASE)
+
+
 def sentence_assault(ctx: Context, t0: int, t1: int, drafts: list[Draft]) -> Draft | None:
     """An offensive launched with no place of its own, but with its own date, in a
     sentence about one place ("X's camp was captured on 7 January, ten days after the TNLA
@@ -478,14 +497,16 @@ def sentence_assault(ctx: Context, t0: int, t1: int, drafts: list[Draft]) -> Dra
     the offensive's date. None when the sentence speaks of no place or of several, when a
     cue cancels the phrase, or when it gives the offensive no date of its own."""
     sentence = sentence_of(ctx, t0)
-    if locs_between(ctx, t1, scope_end(ctx, t1, sentence)):
-        return None  # "launched an offensive in Waingmaw Township": where, not on what
+    if locs_between(ctx, t1, scope_end(ctx, t1, sentence)) or \
+            _IN_REGION.match(ctx.masked, t1):
+        return None  # "launched an offensive in Waingmaw Township / in southern Kachin":
+        # where, not on what
     here = [d for d in drafts if d.sentence == sentence and d.event_type in (
         "capture", "assault", "clash") and not d.loc.area]
     if len({d.loc.name for d in here}) != 1:
         return None
     if _cues(ctx, t0, t0, sentence, "assault") in ("cancel", "attempt") or \
-            _retracted(ctx, t1, sentence):
+            _retracted(ctx, t1, sentence, "assault"):
         return None
     taken = {d.date.value for d in here if d.event_type == "capture" and d.date is not None}
     dates = [d for d in dates_between(ctx, sentence[0], sentence[1])
