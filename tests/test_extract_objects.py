@@ -235,3 +235,23 @@ def test_a_town_named_as_where_a_witness_lives_is_not_the_object(text: str) -> N
 ])
 def test_goods_people_and_convoys_taken_are_no_place_taken(text: str) -> None:
     assert not [p for t, p in changes(text) if t == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA took control of the last army base in the northern Shan State town of "
+    "Namhkam on Tuesday.",
+    "TNLA seizes last junta base in northern Shan State town of Namhkam on Tuesday",
+    "The KIA took the last base in the Kachin State town of Namhkam on Tuesday.",
+    "On Tuesday the TNLA overran the final army camp inside the border town of Namhkam.",
+])
+def test_the_last_base_in_a_described_town_is_the_town_falling(text: str) -> None:
+    got = [e for e in run(text) if e.event_type in ("capture", "assault")]
+    assert [(e.event_type, e.place, e.date) for e in got] == [
+        ("capture", "Namhkam", "2024-12-10")]
+
+
+def test_some_outposts_in_a_described_town_are_no_town_falling() -> None:
+    got = {e.place for e in run("The KIA took three hilltop outposts of the junta in the "
+                                "Kachin State town of Momauk on Tuesday.")
+           if e.event_type == "capture"}
+    assert "Momauk" not in got

@@ -58,3 +58,21 @@ def test_a_town_named_later_by_its_residents(text: str, date: str) -> None:
 def test_a_town_named_later_in_another_role_is_not_the_one_taken() -> None:
     text = "The KIA captured another town on Thursday. The army then bombed Lweje."
     assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has occupied Lweje, Sinbo and Sumprabum towns and dozens of army posts.",
+    "Kachin fighters have occupied Lweje and Sinbo, the group said.",
+])
+def test_has_occupied_without_a_period_reports_the_taking(text: str) -> None:
+    got = events(text)
+    assert ("capture", "Lweje") in {(k, p) for k, p, _, _ in got}
+    assert "held" not in {k for k, p, _, _ in got if p == "Lweje"}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has occupied Lweje for several months.",
+    "Kachin troops have occupied Lweje for years.",
+])
+def test_has_occupied_for_a_while_is_a_holding(text: str) -> None:
+    assert {k for k, p, _, _ in events(text) if p == "Lweje"} == {"held"}

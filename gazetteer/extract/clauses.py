@@ -64,6 +64,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     if event_type == "held" and _past(ctx, cue_from, sentence):
         return []
+    if event_type == "capture" and _OCCUPIED.search(ctx.masked, t0, t1) and \
+            _FOR_A_WHILE.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
+        event_type = "held"  # "has occupied X for months": a hold, not its taking
     opened = _opening(ctx, t0, t1, sentence) if event_type == "held" else None
     if opened is not None:  # "has occupied X since 29 March": taken that day
         event_type = "capture"
@@ -134,6 +137,10 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
 _AFTER_WORD = re.compile(r"(?<![\w-])(?:following|after)(?![\w-])", re.IGNORECASE)
 
 
+_OCCUPIED = re.compile(r"occupied$", re.IGNORECASE)
+_FOR_A_WHILE = re.compile(r"\s+for\s+(?:(?:many|several|some|a\s+few|\d+|two|three|four|"
+                          r"five|six|the\s+past|the\s+last)\s+)?(?:days|weeks|months|years|"
+                          r"decades|a\s+long\s+time|a\s+year|a\s+decade|long)\b", re.IGNORECASE)
 _ASIDE_CLOSED = re.compile(r"[,–—)]")
 
 

@@ -44,11 +44,14 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
     r"positions?|command|barracks|compound|hills?)\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|township)\s+of\s+)?(?:(?:[A-Z][\w-]*\s+){1,2}(?:State|Region|"
+    r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+)?"  # "the northern
+    r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:State|Region|"  # Shan State town of"
     r"Division)['’]s\s+)?$", re.IGNORECASE)
 _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
     r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
+_REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s+",
+                             re.IGNORECASE)
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 #: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
 #: lacks between: "occupied security posts and A, B and C villages".
@@ -58,7 +61,7 @@ _SITES_FIRST = re.compile(
     r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*")
 _WITHIN = re.compile(rf"\b(?:{'|'.join(sorted(_INSIDE))})\s+(?:the\s+)?"
-                     r"(?:(?:town|city)\s+of\s+)?$", re.IGNORECASE)
+                     r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city)\s+of\s+)?$", re.IGNORECASE)
 #: After a place named as what people are from ("a Bhamo resident said"): no object.
 _PEOPLE_OF = re.compile(r"[ \t-]+(?:residents?|locals?|villagers?|natives?|officials?|"
                         r"people|man|woman|men|women|source|sources|journalists?|"
@@ -100,6 +103,9 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     i = bisect_left(ctx.loc_starts, t1)
     first_ok = False
     site: tuple[str, str] | None = None
+    if i + 1 < len(ctx.locs) and ctx.locs[i].area and not ctx.locs[i].township_area and \
+            _REGION_TOWN_OF.fullmatch(ctx.masked, ctx.locs[i].end, ctx.locs[i + 1].start):
+        i += 1  # "the last base in the northern Shan State town of Namkham": Namkham
     if i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:
         first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
         if first_ok and _PEOPLE_OF.match(ctx.text, ctx.locs[i].end):
@@ -238,8 +244,8 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     """Whether the place at ``b`` is the object of the phrase ending at ``a``; and, when a
     base or camp in it is, that site's (word, relation)."""
     r = ctx.r
-    if b - a > spec.max_gap and not (spec.strict and b - a <= 120 and
-                                     _SITES_FIRST.fullmatch(ctx.masked, a, b)):
+    if b - a > spec.max_gap and not (spec.strict and b - a <= 120 and (
+            _SITES_FIRST.fullmatch(ctx.masked, a, b) or _last_bases_in(ctx.masked[a:b]))):
         return False, None
     gap = ctx.masked[a:b]
     if "\n" in gap:
@@ -250,6 +256,9 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     if spec.strict:
         ok = bool(r.object_ok["strict"].fullmatch(gap)) and (
             plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap)))
+        if not ok and _last_bases_in(gap) and r.breaker_re.search(gap) is None:
+            flags.pop("partial", None)
+            return True, None  # "took the last base in the Kachin State town of X"
         return ok or bool(_SITES_FIRST.fullmatch(gap)), None
     if plain:
         return True, None
@@ -260,6 +269,10 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
     if facility:
         rel = facility.group("rel").casefold()
+        if facility.group("all") and rel in _INSIDE:
+            flags.pop("partial", None)  # "the last bases in X": X itself fell
+            flags.pop("share", None)
+            return True, None
         if facility.group("all") or (spec.event_type != "capture" and rel in _INSIDE):
             return True, None  # "the last bases in X", "attacks on the bases in X": X itself
         word = " ".join(facility.group("site").casefold().split())
@@ -278,6 +291,12 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         if spec.event_type == "held":
             return False, None
     return True, None
+
+
+def _last_bases_in(gap: str) -> bool:
+    """Whether ``gap`` ends "the last bases in (the town of)": the place after it fell."""
+    m = _FACILITY_TAIL.search(gap)
+    return m is not None and bool(m.group("all")) and m.group("rel").casefold() in _INSIDE
 
 
 def _actor_object(ctx: Context, a: int, b: int) -> bool:
