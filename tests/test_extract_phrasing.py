@@ -357,3 +357,33 @@ def test_the_last_base_there_is_the_town_falling(text: str) -> None:
 def test_a_base_there_is_a_site_of_the_town(text: str, place: str) -> None:
     got = {(t, p) for t, p, _, _ in control(text)}
     assert got in ({("capture", place)}, {("assault", place)})
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA was forced to retreat from Sinbo on 3 December, a source said.", "Sinbo",
+     "junta"),
+    ("The junta was driven out of Sinbo on 3 December.", "Sinbo", "unknown"),
+    ("The TNLA had been forced to withdraw from Mogok on 3 December.", "Mogok", "junta"),
+])
+def test_a_sentence_opening_the_group_that_lost_the_place(text: str, place: str,
+                                                          actor: str) -> None:
+    got = {(t, p, d) for t, p, d, _ in control(text)}
+    assert ("capture", place, "2024-12-03") in got
+    if actor != "unknown":
+        assert ("capture", place, "2024-12-03", actor) in control(text)
+
+
+def test_the_captured_outpost_as_an_adjective_is_still_no_capture() -> None:
+    assert control("The captured outpost near Bhamo was burned on 3 December.") == set()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The MNDAA attacked Lashio with artillery on 3 December.", "shelling"),
+    ("The prison in Lashio was attacked with homemade rockets on 3 December.", "shelling"),
+    ("On 3 December the army attacked Laiza with long-range missiles.", "shelling"),
+    ("The TNLA attacked Kyaukme with drones and ground troops on 3 December.", "assault"),
+    ("The TNLA attacked Kyaukme with about 300 fighters on 3 December.", "assault"),
+])
+def test_an_attack_made_with_guns_only_is_shelling(text: str, kind: str) -> None:
+    kinds = {e.event_type for e in run(text) if e.event_type not in ("held",)}
+    assert kinds == {kind}

@@ -46,8 +46,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     event_type = spec.event_type
     adjust: list[str] = []
     if spec.object == "after" and event_type == "capture" and \
-            ctx.r.adjectival_re.search(text, max(0, t0 - 10), t0):
-        return []  # "the captured outpost"
+            ctx.r.adjectival_re.search(text, max(0, t0 - 10), t0) and \
+            next(iter_actors(ctx, t0, t1), (None,))[0] != t0:
+        return []  # "the captured outpost" (not "the KIA was forced out of")
     objects, flags = objects_of(ctx, t0, t1, spec, sentence)
     if not objects:
         return []
@@ -82,6 +83,10 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     if event_type == "assault" and ctx.r.air_subject_re.search(
             ctx.masked, max(_clause_start(ctx, t0, sentence), t0 - 60), t0):
         event_type = "airstrike"  # "junta jets attacked Laiza": from the air, no assault
+    if event_type == "assault" and ctx.r.fire_re.match(
+            ctx.masked, t1 if spec.object == "before" else
+            _object_end(ctx, t1, objects[-1][0].end)):
+        event_type = "shelling"  # "attacked Lashio with rockets", "was attacked with drones"
     if flags.get("facility") and event_type == "capture":
         event_type = "assault"
         adjust.append("downgraded")

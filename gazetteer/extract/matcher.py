@@ -68,6 +68,7 @@ class Rules:
     adjectival_re: re.Pattern[str]
     #: the subject words of an attack from the air, at the end of a clause's lead
     air_subject_re: re.Pattern[str]
+    fire_re: re.Pattern[str]
     denial_re: re.Pattern[str]
     plan_re: re.Pattern[str]
     past_re: re.Pattern[str]
@@ -314,6 +315,10 @@ def rules_for(gaz: Gazetteer) -> Rules:
         inside_re=re.compile(words_re(words["inside"])),
         hq_re=re.compile(rf"(?:'s|’s)?\s+{_any_case(words['headquarters'])}\b"),
         adjectival_re=re.compile(rf"\b{_any_case(words['adjectival'])}\s+$", re.IGNORECASE),
+        fire_re=re.compile(
+            rf"\s*,?\s*with\s+(?:[\w-]+\s+){{0,2}}?{_any_case(words.get('fire_weapons', []))}"
+            r"(?![\w-])(?!\s+(?:and|as\s+well\s+as|along\s+with)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:troops|soldiers|fighters|infantry|forces)\b)", re.IGNORECASE),
         air_subject_re=re.compile(
             rf"\b{_any_case(words['air_subjects'])}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE),
         denial_re=re.compile(words_re(words["denial"])),
