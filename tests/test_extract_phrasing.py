@@ -387,3 +387,19 @@ def test_the_captured_outpost_as_an_adjective_is_still_no_capture() -> None:
 def test_an_attack_made_with_guns_only_is_shelling(text: str, kind: str) -> None:
     kinds = {e.event_type for e in run(text) if e.event_type not in ("held",)}
     assert kinds == {kind}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The alliance claimed on Monday to have complete control of Hseni.",
+     {("capture", "Hseni", "2024-12-09")}),
+    ("Kachin forces say they have gained full control of Sinbo on 3 December.",
+     {("capture", "Sinbo", "2024-12-03")}),
+    ("The army is expected to have full control of Bhamo soon.", set()),
+    ("The KIA hopes to have complete control of Bhamo by March.", set()),
+])
+def test_to_have_full_control_is_a_claimed_capture(text: str, expected: set) -> None:
+    assert {(t, p, d) for t, p, d, _ in control(text)} == expected
+
+
+def test_a_group_that_has_full_control_holds_the_place() -> None:
+    assert {p for p, _, _ in held("The KIA now has full control of Bhamo.")} == {"Bhamo"}

@@ -255,3 +255,17 @@ def test_a_village_spelt_like_a_far_town_stays_in_its_township(text: str) -> Non
     assert [e.place for e in events] == ["Nam Hkam Village"]
     assert (events[0].lat, events[0].lon) == point("Momauk")  # not Namhkam, 55 km away
     assert events[0].place_approximate
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA said it had seized police stations in Namhkam, Manton and Nawnghkio "
+    "townships on Friday.",
+    "On Friday the TNLA took army camps in Namhkam, Manton and Nawnghkio townships.",
+])
+def test_sites_in_a_list_of_townships_are_one_site_each(text: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert sorted(e.place.split(" in ", 1)[1] for e in events) == [
+        "Manton Township", "Namhkam Township", "Nawnghkio Township"]
+    assert all(e.place_approximate and e.date == "2024-12-06" for e in events)
+    assert {(e.lat, e.lon) for e in events} == {point("Namhkam"), point("Manton"),
+                                                point("Nawnghkio")}

@@ -143,6 +143,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         items = [loc.anchor if loc.site and loc.site != "village" and loc.anchor is not None
                  and (loc.name.split()[0] == loc.site or loc.place is not None) else loc
                  for loc in items]  # a village attacked is that village, not its township
+    if first.site and first.anchor is not None and first.anchor.area:
+        items[1:] = [_site_at(loc, first.site, "in") if loc.area else loc for loc in items[1:]]
     bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):
@@ -353,7 +355,11 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             break
         if not nxt.area and (_IN_REGION.search(gap) or is_reference_point(ctx, nxt)):
             break  # "X in Y", "between X and Y": Y locates X, it is no item
-        if nxt.area and not (items[-1].area and items[-1].area_word == nxt.area_word
+        anchor = items[-1].anchor if items[-1].site else None
+        last = anchor if anchor is not None and anchor.area and anchor.start < items[-1].end \
+            else items[-1]  # "stations in A, B and C townships" (not "the X outpost, A
+        # Township", where A locates the outpost)
+        if nxt.area and not (last.area and last.area_word == nxt.area_word
                              and nxt.area_word in ("township", "sub-township", "area")):
             end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
         else:
