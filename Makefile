@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -110,6 +110,12 @@ eval-own: $(VENV)/.installed
 BLINDSET ?= .cache/blind_set
 eval-blind: $(VENV)/.installed
 	$(PY) tests/eval/eval_realworld.py --articles $(BLINDSET) --gold tests/eval/blind_set \
+	  --scorer $(SCORER)
+
+# The fresh set (tests/eval/fresh_set): scored blind once, used for development since.
+FRESHSET ?= .cache/fresh_set
+eval-fresh: $(VENV)/.installed
+	$(PY) tests/eval/eval_realworld.py --articles $(FRESHSET) --gold tests/eval/fresh_set \
 	  --scorer $(SCORER)
 
 clean:
