@@ -150,7 +150,8 @@ _ACTOR_MODES = ("subject", "phrase", "adjacent", "antecedent", "recipient", "opp
 def _triggers(value: Any) -> str | None:
     if not isinstance(value, list) or not value:
         return "must be a non-empty array of [[trigger]] tables"
-    allowed = {"event_type", "object", "phrases", "strict", "max_gap", "actor", "noun"}
+    allowed = {"event_type", "object", "phrases", "strict", "max_gap", "actor", "noun",
+               "sites_only"}
     for i, spec in enumerate(value, 1):
         if not isinstance(spec, dict):
             return f"trigger {i} must be a table"
@@ -163,7 +164,7 @@ def _triggers(value: Any) -> str | None:
             return f"trigger {i}: object must be 'after' or 'before'"
         if spec.get("actor", "subject") not in _ACTOR_MODES:
             return f"trigger {i}: actor must be one of {', '.join(_ACTOR_MODES)}"
-        for flag in ("strict", "noun"):
+        for flag in ("strict", "noun", "sites_only"):
             if not isinstance(spec.get(flag, False), bool):
                 return f"trigger {i}: {flag} must be true or false"
         gap = spec.get("max_gap", 0)

@@ -269,3 +269,39 @@ def test_sites_in_a_list_of_townships_are_one_site_each(text: str) -> None:
     assert all(e.place_approximate and e.date == "2024-12-06" for e in events)
     assert {(e.lat, e.lon) for e in events} == {point("Namhkam"), point("Manton"),
                                                 point("Nawnghkio")}
+
+
+@pytest.mark.parametrize("text, name, town", [
+    ("On Monday, what remained of Light Infantry Battalion 143 surrendered to the MNDAA in "
+     "southern Kunlong Township.", "LIB 143 base", "Kunlong"),
+    ("The MNDAA said LIB 143 in Kunlong Township surrendered on Monday.", "LIB 143 base",
+     "Kunlong"),
+    ("The TNLA overran IB 148's headquarters in Mogok Township on Monday.", "IB 148 base",
+     "Mogok"),
+    ("On Monday the TNLA captured Infantry Battalion (IB) 148 between Thabeikkyin and "
+     "Mogok townships.", "IB 148 base", "Thabeikkyin"),
+    ("The KIA took the 387th Light Infantry Battalion near Momauk on Monday.",
+     "LIB 387 base", "Momauk"),
+])
+def test_a_unit_the_gazetteer_lacks_is_a_base_where_the_article_puts_it(
+        text: str, name: str, town: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in events] == [name]
+    assert (events[0].lat, events[0].lon) == point(town) and events[0].place_approximate
+    assert events[0].date == "2024-12-09"
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA captured Infantry Battalion 144 in Mandalay Region on Monday.",
+    "On Monday the KIA said LIB 999 had surrendered.",
+])
+def test_a_unit_placed_by_no_town_or_township_is_not_mapped(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Bhamo surrendered their weapons on Monday.",
+    "People in Mansi surrendered on Monday to the floods.",
+])
+def test_surrendered_takes_only_a_garrison(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]

@@ -28,6 +28,7 @@ class TriggerSpec:
     max_gap: int
     actor: str
     noun: bool
+    sites_only: bool = False
 
 
 @dataclass
@@ -221,7 +222,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         strict = spec.get("strict", False)
         s = TriggerSpec(spec["event_type"], spec["object"], strict,
                   spec.get("max_gap", 30 if strict else 80), spec.get("actor", "subject"),
-                  spec.get("noun", False))
+                  spec.get("noun", False), spec.get("sites_only", False))
         for phrase in spec["phrases"]:
             for form in _expand(phrase):
                 key = phrase_key(form)

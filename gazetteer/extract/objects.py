@@ -52,6 +52,7 @@ _LIST_HEADER = re.compile(
     r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
 _REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s+",
                              re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 #: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
 #: lacks between: "occupied security posts and A, B and C villages".
@@ -357,8 +358,9 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             break  # "X in Y", "between X and Y": Y locates X, it is no item
         anchor = items[-1].anchor if items[-1].site else None
         last = anchor if anchor is not None and anchor.area and anchor.start < items[-1].end \
+            and not _BETWEEN.search(ctx.masked, items[-1].start, anchor.start) \
             else items[-1]  # "stations in A, B and C townships" (not "the X outpost, A
-        # Township", where A locates the outpost)
+        # Township", where A locates the outpost, nor "a base between A and B townships")
         if nxt.area and not (last.area and last.area_word == nxt.area_word
                              and nxt.area_word in ("township", "sub-township", "area")):
             end = nxt.end  # a region qualifying the items before ("X, Y Township"), not one
@@ -398,6 +400,8 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
             return [], flags
         ref = _reference_subject(ctx, t0, sentence)
         return ([(ref, t0, "antecedent_place")] if ref else []), flags
+    if spec.sites_only and not last.site:
+        return [], flags  # "residents of Bhamo surrendered their weapons"
     items = [last]
     k -= 1
     while k >= 0 and ctx.locs[k].start >= sentence[0] and \
