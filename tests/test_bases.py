@@ -44,6 +44,15 @@ def test_designations_are_spelled_out_by_rule() -> None:
     ("Light Infantry Battalion No. 437", "LIB 437", "Momauk"),
     ("Northeast Military Command", "Northeastern Command", "Lashio"),
     ("Northern Regional Command", "Northern Command", "Myitkyina"),
+    ("Military Operations Command 1", "MOC-1", "Kyaukme"),
+    ("Sa Ka Kha 1", "MOC-1", "Kyaukme"),
+    ("the 503rd Light Infantry Battalion", "LIB 503", "Hsipaw"),
+    ("Infantry Battalion (IB) 23", "IB 23", "Hsipaw"),
+    ("IB-148", "IB 148", "Mogok"),
+    ("Artillery Battalion (AB) 352", "AB 352", "Kyaukme"),
+    ("No. 68 Light Infantry Regiment", "IB 68", "Lashio"),
+    ("Light Infantry Battalion No. 309", "LIB 309", "Katha"),
+    ("Danai Regional Operations Command", "Tanai Regional Operations Command", "Tanai"),
 ])
 def test_spellings_find_the_base_at_its_town(gaz: Gazetteer, spelling: str, unit: str,
                                              town: str) -> None:
@@ -61,6 +70,23 @@ def test_bases_at_villages_take_the_village_point(gaz: Gazetteer) -> None:
     pangwa = gaz.lookup("Pangwa").place
     assert 5 < haversine_km(bgf.point, pangwa.point) < 20  # "about 10 km from Pangwa"
     assert gaz.resolve_base("IB 123").township == "Kutkai"
+    aoc = gaz.resolve_base("Artillery Operations Command 902")
+    assert aoc is not None and "Tawng Hkam" in aoc.coord_source
+    nawnghkio = gaz.lookup("Nawnghkio").place
+    assert 20 < haversine_km(aoc.point, nawnghkio.point) < 40  # "about 20 miles south"
+    assert aoc.point[0] < nawnghkio.point[0]
+    assert gaz.resolve_base("Light Infantry Battalion 143").township == "Kunlong"
+
+
+def test_new_bases_carry_their_source_and_stay_apart(gaz: Gazetteer) -> None:
+    mogok = gaz.resolve_base("148th Infantry Battalion")
+    assert mogok is not None and "bnionline.net/en/node/105610" in mogok.coord_source
+    assert mogok.state == "Mandalay" and mogok.approximate
+    katha = gaz.resolve_base("LIB 309")
+    assert katha is not None and katha.state == "Sagaing"
+    assert "kachinnews.com" in katha.coord_source
+    assert gaz.resolve_base("Sa Ka Kha 16").name == "MOC-16"  # not MOC-1
+    assert gaz.resolve_base("IB 23") != gaz.resolve_base("LIB 503")
 
 
 def test_unknown_or_bare_numbers_find_nothing(gaz: Gazetteer) -> None:
@@ -70,10 +96,10 @@ def test_unknown_or_bare_numbers_find_nothing(gaz: Gazetteer) -> None:
 
 def test_every_base_cites_its_source_and_anchor(gaz: Gazetteer) -> None:
     bases = gaz.bases()
-    assert len(bases) >= 20
+    assert len(bases) >= 45
     for base in bases:
         assert "http" in base.coord_source and "placed at" in base.coord_source
-        assert base.state in ("Kachin", "Shan (North)")
+        assert base.state in ("Kachin", "Shan (North)", "Mandalay", "Sagaing")
         assert gaz.resolve_base(base.name) == base
 
 
