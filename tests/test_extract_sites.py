@@ -272,14 +272,14 @@ def test_sites_in_a_list_of_townships_are_one_site_each(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, name, town", [
-    ("On Monday, what remained of Light Infantry Battalion 143 surrendered to the MNDAA in "
-     "southern Kunlong Township.", "LIB 143 base", "Kunlong"),
-    ("The MNDAA said LIB 143 in Kunlong Township surrendered on Monday.", "LIB 143 base",
+    ("On Monday, what remained of Light Infantry Battalion 243 surrendered to the MNDAA in "
+     "southern Kunlong Township.", "LIB 243 base", "Kunlong"),
+    ("The MNDAA said LIB 243 in Kunlong Township surrendered on Monday.", "LIB 243 base",
      "Kunlong"),
-    ("The TNLA overran IB 148's headquarters in Mogok Township on Monday.", "IB 148 base",
+    ("The TNLA overran IB 227's headquarters in Mogok Township on Monday.", "IB 227 base",
      "Mogok"),
-    ("On Monday the TNLA captured Infantry Battalion (IB) 148 between Thabeikkyin and "
-     "Mogok townships.", "IB 148 base", "Thabeikkyin"),
+    ("On Monday the TNLA captured Infantry Battalion (IB) 227 between Thabeikkyin and "
+     "Mogok townships.", "IB 227 base", "Thabeikkyin"),
     ("The KIA took the 387th Light Infantry Battalion near Momauk on Monday.",
      "LIB 387 base", "Momauk"),
 ])
