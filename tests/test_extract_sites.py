@@ -305,3 +305,23 @@ def test_a_unit_placed_by_no_town_or_township_is_not_mapped(text: str) -> None:
 ])
 def test_surrendered_takes_only_a_garrison(text: str) -> None:
     assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA captured Bhamo's airport on Monday.", "Bhamo airport"),
+    ("The KIA seized Bhamo’s main army base on Monday.", "Bhamo army base"),
+])
+def test_a_town_s_site_by_its_possessive_is_the_site(text: str, place: str) -> None:
+    assert [(e.event_type, e.place) for e in run(text)
+            if e.event_type in ("capture", "assault")] == [("capture", place)]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA captured Bhamo's university campus on Monday.",
+    "On Monday the KIA said it had gained control of Bhamo's northern wards.",
+])
+def test_a_part_of_a_town_by_its_possessive_contests_the_town(text: str) -> None:
+    got = {(e.event_type, e.place, e.extent) for e in run(text)
+           if e.event_type in ("capture", "assault")}
+    assert ("assault", "Bhamo", "") in got
+    assert ("capture", "Bhamo", "") not in got

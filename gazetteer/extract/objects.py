@@ -67,6 +67,7 @@ _WITHIN = re.compile(rf"\b(?:{'|'.join(sorted(_INSIDE))})\s+(?:the\s+)?"
 _PEOPLE_OF = re.compile(r"[ \t-]+(?:residents?|locals?|villagers?|natives?|officials?|"
                         r"people|man|woman|men|women|source|sources|journalists?|"
                         r"reporters?|based)\b", re.IGNORECASE)
+_PART_OWNED = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
 _WARDS = re.compile(r"\bwards?\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
@@ -111,6 +112,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
         if first_ok and _PEOPLE_OF.match(ctx.text, ctx.locs[i].end):
             first_ok, site = False, None  # "overran an outpost, a Bhamo resident said"
+        elif first_ok and not ctx.locs[i].site and _PART_OWNED.match(ctx.text, ctx.locs[i].end):
+            flags["partial"] = True  # "seized Bhamo's university campus": a part of Bhamo
     if not first_ok and spec.event_type == "held":
         including = _INCLUDING.search(ctx.text, t1, sentence[1])
         if including:

@@ -54,8 +54,9 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             if listed:
                 made.extend(listed)
                 continue
-        if (k >= 0 and locs[k].end == m.start() - 1 and text[locs[k].end] == " "
-                and not locs[k].area and site != "village"):
+        if (k >= 0 and not locs[k].area and site != "village" and (
+                (locs[k].end == m.start() - 1 and text[locs[k].end] == " ")
+                or _OWNED_BY.fullmatch(text, locs[k].end, m.start()))):  # "Bhamo's airport"
             other = _elsewhere(text, m, locs[k], locs, starts, r)
             if other is not None:  # "the Tatkone outpost in Mansi Township": a site's
                 consumed.update((k, other))  # own name, though a far town spells it so
@@ -155,6 +156,9 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
 
 
 _CALLED_VILLAGE = re.compile(r"\s+villages?\b", re.IGNORECASE)
+#: Between a town and its site word: its possessive and up to two lower-case words
+#: ("Bhamo's airport", "Lashio's main army base").
+_OWNED_BY = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 #: A unit of the army by its designation ("LIB 143", "Light Infantry Battalion (LIB) 143",
 #: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
 #: Infantry Regiment"), then an owner's "'s" and a site word it may carry.
