@@ -255,3 +255,13 @@ def test_some_outposts_in_a_described_town_are_no_town_falling() -> None:
                                 "Kachin State town of Momauk on Tuesday.")
            if e.event_type == "capture"}
     assert "Momauk" not in got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("After the truce broke down, the TNLA launched attacks on Mandalay's Mogok Township "
+     "on 3 December.", "Mogok"),
+    ("On 3 December the junta attacked Sagaing’s Indaw town.", "Indaw"),
+])
+def test_a_region_s_possessive_points_to_the_place_after_it(text: str, place: str) -> None:
+    got = [e for e in run(text) if e.event_type == "assault"]
+    assert [e.place for e in got] == [place]

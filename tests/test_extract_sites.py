@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from support.extraction import run
 
-from gazetteer.places import Gazetteer
+from gazetteer.places import Gazetteer, haversine_km
 
 
 def point(name: str) -> tuple[float, float]:
@@ -325,3 +325,18 @@ def test_a_part_of_a_town_by_its_possessive_contests_the_town(text: str) -> None
            if e.event_type in ("capture", "assault")}
     assert ("assault", "Bhamo", "") in got
     assert ("capture", "Bhamo", "") not in got
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("The PDF seized the junta camp at Kyauk Ta Dar in Madaya Township on Monday.",
+     "capture", "Kyauk Ta Dar camp"),
+    ("On Monday the PDF was fighting to take the junta base at Kyauk Ta Dar in Madaya "
+     "Township.", "assault", "Kyauk Ta Dar base"),
+])
+def test_a_site_at_a_name_spelt_like_a_far_town_stays_in_its_township(
+        text: str, kind: str, place: str) -> None:
+    events = [e for e in run(text) if e.event_type in ("capture", "assault")]
+    assert [(e.event_type, e.place) for e in events] == [(kind, place)]
+    # MIMU's Kyauk Ta Dar village of Madaya Township, not Yangon's Kyauktada, 600 km off
+    assert haversine_km((events[0].lat, events[0].lon), point("Madaya")) < 25
+    assert events[0].place_approximate

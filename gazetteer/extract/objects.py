@@ -53,6 +53,7 @@ _LIST_HEADER = re.compile(
 _REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s+",
                              re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+_REGION_OWNS = re.compile(r"['’]s\s+")
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 #: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
 #: lacks between: "occupied security posts and A, B and C villages".
@@ -108,6 +109,9 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     if i + 1 < len(ctx.locs) and ctx.locs[i].area and not ctx.locs[i].township_area and \
             _REGION_TOWN_OF.fullmatch(ctx.masked, ctx.locs[i].end, ctx.locs[i + 1].start):
         i += 1  # "the last base in the northern Shan State town of Namkham": Namkham
+    elif i + 1 < len(ctx.locs) and _REGION_OWNS.fullmatch(ctx.masked, ctx.locs[i].end,
+                                                          ctx.locs[i + 1].start):
+        i += 1  # "attacks on Mandalay's Mogok Township": Mogok
     if i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:
         first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
         if first_ok and _PEOPLE_OF.match(ctx.text, ctx.locs[i].end):

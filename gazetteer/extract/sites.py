@@ -57,10 +57,11 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         if (k >= 0 and not locs[k].area and site != "village" and (
                 (locs[k].end == m.start() - 1 and text[locs[k].end] == " ")
                 or _OWNED_BY.fullmatch(text, locs[k].end, m.start()))):  # "Bhamo's airport"
-            other = _elsewhere(text, m, locs[k], locs, starts, r)
+            other = _elsewhere(text, m.end(), locs[k], locs, starts, r)
             if other is not None:  # "the Tatkone outpost in Mansi Township": a site's
                 consumed.update((k, other))  # own name, though a far town spells it so
-                made.append(_named_elsewhere(text, locs[k], m, site, locs[other], r))
+                made.append(_named_elsewhere(text, locs[k], locs[k].start, site,
+                                             locs[other], r))
                 continue
             # "the Myitkyina airport", "the Bhamo base": a facility of the town, not the town
             town = locs[k]
@@ -105,6 +106,12 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         if anchor.place is not None and anchor.place.kind in ("town", "city") and \
                 _CALLED_VILLAGE.match(text, anchor.end):
             continue  # "an outpost at Nam Hkam village in Momauk Township": not the town
+        far = _elsewhere(text, anchor.end, anchor, locs, starts, r) \
+            if anchor.place is not None and not anchor.area and not name else None
+        if far is not None:  # "the camp at Kyauk Ta Dar in Madaya Township": not Yangon's
+            consumed.update((anchor_i, far))  # Kyauktada, a "Kyauk Ta Dar camp" of Madaya
+            made.append(_named_elsewhere(text, anchor, m.start(), site, locs[far], r))
+            continue
         start = (name_run.start() + len(name_run.group(1)) - len(name.rstrip()) - 1
                  if name else m.start())
         start = max(start, 0)
@@ -237,12 +244,13 @@ def _lowercase_repeats(text: str, locs: list[Mention]) -> list[Mention]:
 _DEFINITE = re.compile(r"\bthe\s+(?:captured\s+|seized\s+)?$", re.IGNORECASE)
 
 
-def _elsewhere(text: str, m: re.Match[str], town: Mention, locs: list[Mention],
+def _elsewhere(text: str, pos: int, town: Mention, locs: list[Mention],
                starts: list[int], r: Rules) -> int | None:
-    """The index of the place right after the site word at ``m`` ("in Mansi Township")
-    when it lies in another township than ``town``, the name before the site word: that
-    name is then the site's own, not the far town's; else None."""
-    anchor_i, vname, rel, _end = _site_anchor(text, m.end(), locs, starts, r)
+    """The index of the place right after ``pos`` ("in Mansi Township") when it lies in
+    another township than ``town``, named just before (with the site word, or after it:
+    "the camp at X in Y Township"): that name is then the site's own, not the far town's;
+    else None."""
+    anchor_i, vname, rel, _end = _site_anchor(text, pos, locs, starts, r)
     if anchor_i is None or vname or rel not in ("in", "at"):
         return None
     anchor = locs[anchor_i]
@@ -252,15 +260,15 @@ def _elsewhere(text: str, m: re.Match[str], town: Mention, locs: list[Mention],
     return anchor_i if where and town.township and where != town.township else None
 
 
-def _named_elsewhere(text: str, town: Mention, m: re.Match[str], site: str,
-                     anchor: Mention, r: Rules) -> Mention:
+def _named_elsewhere(text: str, town: Mention, start: int, site: str, anchor: Mention,
+                     r: Rules) -> Mention:
     """A site named like a far town but located by the article in ``anchor``, the mention
-    running to the end of ``anchor``: at MIMU's village of that name there when the table
-    settles one, else at ``anchor``; approximate either way."""
+    running from ``start`` to the end of ``anchor``: at MIMU's village of that name there
+    when the table settles one, else at ``anchor``; approximate either way."""
     name = " ".join(text[town.start:town.end].split())
     village = _village(r, name, anchor)
     at = village if village is not None else anchor
-    return Mention(town.start, anchor.end, f"{name} {site}", None, at.lat, at.lon, True,
+    return Mention(start, anchor.end, f"{name} {site}", None, at.lat, at.lon, True,
                    article_named=True, site=site, township=at.township, anchor=anchor)
 
 
