@@ -403,3 +403,29 @@ def test_to_have_full_control_is_a_claimed_capture(text: str, expected: set) -> 
 
 def test_a_group_that_has_full_control_holds_the_place() -> None:
     assert {p for p, _, _ in held("The KIA now has full control of Bhamo.")} == {"Bhamo"}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Laiza is now controlled by the KIA.", "Laiza", "KIA"),
+    ("Lashio is still firmly held by the MNDAA.", "Lashio", "MNDAA"),
+])
+def test_a_place_now_controlled_by_a_group(text: str, place: str, actor: str) -> None:
+    assert (place, "2024-12-10", actor) in held(text)
+
+
+def test_half_of_a_town_now_controlled_contests_it() -> None:
+    text = "Around half of the Kunlong town is now controlled by the MNDAA, residents said."
+    assert {(t, p) for t, p, _, _ in control(text)} == {("assault", "Kunlong")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("By Monday morning, Sinbo was in KIA hands, a spokesman said.", "2024-12-09"),
+    ("Sinbo was under KIA control by 3 December.", "2024-12-03"),
+])
+def test_a_holding_reached_by_a_day_is_a_capture_that_day(text: str, date: str) -> None:
+    assert ("capture", "Sinbo", date, "KIA") in control(text)
+
+
+def test_a_holding_expected_by_a_month_is_nothing() -> None:
+    assert control("The KIA expects to control Bhamo by March.") == set()
+    assert held("The KIA expects to control Bhamo by March.") == set()

@@ -63,12 +63,14 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     if event_type == "held" and verdict in ("attempt",):
         return []
-    if event_type == "held" and _past(ctx, cue_from, sentence):
-        return []
+    opened = _held_by(ctx, sentence) if event_type == "held" else None  # "by Monday
+    if opened is None and event_type == "held" and _past(ctx, cue_from, sentence):  # morning
+        return []  # X was in KIA hands": taken that day (else a past holding: nothing)
     if event_type == "capture" and _OCCUPIED.search(ctx.masked, t0, t1) and \
             _FOR_A_WHILE.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
         event_type = "held"  # "has occupied X for months": a hold, not its taking
-    opened = _opening(ctx, t0, t1, sentence) if event_type == "held" else None
+    if opened is None and event_type == "held":
+        opened = _opening(ctx, t0, t1, sentence)
     if opened is not None:  # "has occupied X since 29 March": taken that day
         event_type = "capture"
     # "took much of the town": a capture of part of the place, written with its assault
@@ -463,6 +465,17 @@ def _opening(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
         return None
     return min(opening, key=lambda d: d.char_start - t1 if d.char_start >= t1
                else t0 - d.char_end)
+
+
+_BY = re.compile(r"\b[Bb]y\s+(?:the\s+)?$")
+
+
+def _held_by(ctx: Context, sentence: tuple[int, int]) -> ResolvedDate | None:
+    """The day a past holding was reached ("by Monday morning X was in KIA hands"): a date
+    of its sentence after "by"; None without one."""
+    return next((d for d in dates_between(ctx, sentence[0], sentence[1])
+                 if _BY.search(ctx.text, max(sentence[0], d.char_start - 8), d.char_start)
+                 or ctx.text[d.char_start:d.char_start + 3].casefold() == "by "), None)
 
 
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:
