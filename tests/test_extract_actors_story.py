@@ -323,3 +323,17 @@ def test_a_campaign_begun_long_before_is_no_assault_on_the_place() -> None:
             "alliance of armed groups launched an offensive in October 2023.")
     assert {(e.event_type, e.place, e.date) for e in run(text)
             if e.event_type in ("capture", "assault")} == {("capture", "Sinbo", "2024-12-03")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA's 3rd Brigade captured Sinbo on 3 December.", "KIA"),
+    ("The TNLA's Brigade 5 took Namhsan on 3 December.", "TNLA"),
+])
+def test_a_group_s_brigade_acts_for_the_group(text: str, actor: str) -> None:
+    assert {e.actor for e in run(text) if e.event_type == "capture"} == {actor}
+
+
+def test_a_group_s_army_base_is_no_subject() -> None:
+    got = [e for e in run("The KIA seized the junta's main army base in Sinbo on "
+                          "3 December.") if e.event_type == "capture"]
+    assert [e.actor for e in got] == ["KIA"]

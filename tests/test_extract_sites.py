@@ -340,3 +340,41 @@ def test_a_site_at_a_name_spelt_like_a_far_town_stays_in_its_township(
     # MIMU's Kyauk Ta Dar village of Madaya Township, not Yangon's Kyauktada, 600 km off
     assert haversine_km((events[0].lat, events[0].lon), point("Madaya")) < 25
     assert events[0].place_approximate
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA retook the village of Nam Sa in Shwegu Township on Monday.",
+    "Fighting went on in Shwegu Township. On Monday the KIA seized the village of Nam Sa.",
+])
+def test_the_village_of_a_name_is_that_village_where_the_article_puts_it(text: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in events] == [("Nam Sa Village", "2024-12-09")]
+    assert (events[0].lat, events[0].lon) == point("Shwegu") and events[0].place_approximate
+
+
+def test_the_village_of_a_name_nothing_locates_is_not_mapped() -> None:
+    assert not [e for e in run("The KIA retook the village of Nam Sa on Monday.")
+                if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, place, town", [
+    ("The KIA's 3rd Brigade took over the junta outpost at Hpunlum Yang in Waingmaw "
+     "Township on Monday.", "Hpunlum Yang outpost", "Waingmaw"),
+    ("On Monday the KIA overran the army camp at Hpunlum Yang near Waingmaw.",
+     "Hpunlum Yang camp", "Waingmaw"),
+])
+def test_a_site_at_a_name_then_located_takes_the_name(text: str, place: str,
+                                                     town: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [(e.place, e.actor) for e in events] == [(place, "KIA")]
+    assert (events[0].lat, events[0].lon) == point(town)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday KIA troops attacked and overran a police outpost on the edge of Myitkyina.",
+    "KIA fighters seized an army post on the outskirts of Myitkyina on Monday.",
+])
+def test_a_post_on_the_edge_of_a_town_is_a_site_taken(text: str) -> None:
+    got = [e for e in run(text) if e.event_type in ("capture", "assault")]
+    assert [e.event_type for e in got] == ["capture"]
+    assert got[0].place.endswith("Myitkyina") and got[0].place != "Myitkyina"

@@ -327,7 +327,10 @@ def rules_for(gaz: Gazetteer) -> Rules:
         past_re=re.compile(rf"\b{_any_case(words['past'])}\b", re.IGNORECASE),
         target_lead_re=re.compile(rf"\b{_any_case(words['target_lead'])}\s+"
                                   r"(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE),
-        forces_re=re.compile(rf"(?:'s|’s)\s+{_any_case(words['forces'])}\b"),
+        # "the regime's troops", "the KIA's 3rd Brigade" act; "the junta's army base" not
+        forces_re=re.compile(rf"(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?{_any_case(words['forces'])}"
+                             r"\b(?!\s+(?:camps?|bases?|outposts?|posts?|positions?|"
+                             r"headquarters|barracks|garrisons?)\b)", re.IGNORECASE),
         holder_re=re.compile(rf"-{_any_case(words['holder_suffixes'])}"),
         passive_re=re.compile(rf"\s*{_any_case(words['passive_agents'])}\s+"),
         owned_re=re.compile(rf"(?:'s|’s|-{_any_case(words['holder_suffixes'][:2])}|"

@@ -43,7 +43,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"\b(?P<site>police\s+stations?|military\s+bases?|army\s+bases?|border\s+gates?|"
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
     r"positions?|command|barracks|compound|hills?)\b"
-    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around)\s+(?:the\s+)?"
+    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|on\s+the\s+(?:edges?|"
+    r"outskirts|fringes?)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+)?"  # "the northern
     r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:State|Region|"  # Shan State town of"
     r"Division)['’]s\s+)?$", re.IGNORECASE)
@@ -288,7 +289,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         word = " ".join(facility.group("site").casefold().split())
         flags.pop("partial", None)
         flags.pop("share", None)
-        return True, (_singular(word), rel)
+        return True, (_singular(word), " ".join(rel.split()))
     if _LIST_HEADER.fullmatch(gap):
         return True, None  # "lost five towns in northern Shan State – A, B and C"
     if r.reference_re.search(gap) or _SPREAD.search(gap):

@@ -46,6 +46,10 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         if k >= 0 and locs[k].end > m.start():
             continue  # the site word is part of a gazetteer name
         site = " ".join(m.group().casefold().split())
+        if site == "village" and (of := _village_of(text, m, locs, starts, r, points,
+                                                    sentence_starts, sentences)):
+            made.append(of)  # "the village of Nam Sa in Shwegu Township"
+            continue
         plural = site.endswith("s") and not site.endswith("ss")
         if plural:
             site = site[:-1]
@@ -364,6 +368,39 @@ def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int]
     return None
 
 
+_OF_NAME = re.compile(r"\s+of\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+
+
+def _village_of(text: str, m: re.Match[str], locs: list[Mention], starts: list[int],
+                r: Rules, points: list[tuple[float, float]], sentence_starts: list[int],
+                sentences: list[tuple[int, int]] | None) -> Mention | None:
+    """"The village of Nam Sa in Shwegu Township": a village the gazetteer lacks by name,
+    at MIMU's village when the place after it (else a township of its sentence or the ones
+    before, else the article's other places) settles one, else at that place, approximate;
+    None when nothing locates it or the name is a known place."""
+    of = _OF_NAME.match(text, m.end())
+    if of is None:
+        return None
+    k = bisect_left(starts, of.start(1))
+    if k < len(locs) and locs[k].start < of.end(1):
+        return None  # "the village of Mansi": a place the gazetteer knows
+    name = of.group(1)
+    anchor_i, _v, _rel, end = _site_anchor(text, of.end(), locs, starts, r)
+    anchor = locs[anchor_i] if anchor_i is not None else _sentence_anchor(
+        text, m.start(), locs, starts, sentence_starts, sentences)
+    end = end if anchor_i is not None else of.end()
+    village = _village(r, name, anchor, near=False) if anchor is not None else \
+        _village_near(r, name, points)
+    if village is not None:
+        return Mention(m.start(), end, village.name, village, village.lat, village.lon,
+                       village.approximate, site="village", township=village.township)
+    if anchor is None or anchor.site:
+        return None
+    return Mention(m.start(), end, f"{name} Village", None, anchor.lat, anchor.lon, True,
+                   article_named=True, site="village", township=anchor.township,
+                   anchor=anchor)
+
+
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _NAME_LIST = re.compile(
     rf"((?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+{_NAME})\s+"
@@ -486,6 +523,9 @@ _LOCATED = re.compile(
     r"stands)\s+"
     r"(?:[^.;:,]{0,80}?\s)?(?:near|outside|close\s+to|next\s+to|by|in)\s+(?:the\s+)?"
     r"(?:(?:town|city)\s+of\s+)?(?=[A-Z])", re.IGNORECASE)
+#: "the outpost at Hpunlum Yang in Waingmaw Township": a name the gazetteer lacks, then
+#: the place that locates it
+_AT_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})(?:in|near)\s+(?:the\s+)?")
 _VILLAGE_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})(?:Village|village)\s*,?\s+(?:in\s+)?")
 
 
@@ -506,7 +546,8 @@ def _site_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r:
     k = bisect_left(starts, after)
     if k < len(locs) and locs[k].start == after:
         return k, "", relation, locs[k].end
-    village = _VILLAGE_NAME.match(text, after)
+    village = _VILLAGE_NAME.match(text, after) or (
+        _AT_NAME.match(text, after) if relation == "at" else None)
     if village:
         k = bisect_left(starts, village.end())
         if k < len(locs) and locs[k].start == village.end():
