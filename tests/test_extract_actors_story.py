@@ -337,3 +337,18 @@ def test_a_group_s_army_base_is_no_subject() -> None:
     got = [e for e in run("The KIA seized the junta's main army base in Sinbo on "
                           "3 December.") if e.event_type == "capture"]
     assert [e.actor for e in got] == ["KIA"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Brotherhood Alliance launched its operation in October. On 3 November the "
+     "alliance overran Hseni.", "alliance"),
+    ("The TNLA pushed north in October. Alliance troops seized Namhsan on 3 November.",
+     "TNLA"),
+])
+def test_the_alliance_is_the_last_resistance_group_named(text: str, actor: str) -> None:
+    assert {e.actor for e in run(text) if e.event_type == "capture"} == {actor}
+
+
+def test_the_alliance_alone_names_nobody() -> None:
+    assert {e.actor for e in run("On 3 November the alliance overran Hseni.")
+            if e.event_type == "capture"} == {""}

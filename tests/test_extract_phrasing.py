@@ -429,3 +429,11 @@ def test_a_holding_reached_by_a_day_is_a_capture_that_day(text: str, date: str) 
 def test_a_holding_expected_by_a_month_is_nothing() -> None:
     assert control("The KIA expects to control Bhamo by March.") == set()
     assert held("The KIA expects to control Bhamo by March.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Tatmadaw columns cleared the terrorists from Nawnghkio on 3 December, state media said.",
+    "On 3 December security forces drove the remaining insurgents out of Nawnghkio.",
+])
+def test_the_junta_clearing_terrorists_from_a_town_retakes_it(text: str) -> None:
+    assert ("capture", "Nawnghkio", "2024-12-03", "junta") in control(text)
