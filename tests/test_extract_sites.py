@@ -378,3 +378,22 @@ def test_a_post_on_the_edge_of_a_town_is_a_site_taken(text: str) -> None:
     got = [e for e in run(text) if e.event_type in ("capture", "assault")]
     assert [e.event_type for e in got] == ["capture"]
     assert got[0].place.endswith("Myitkyina") and got[0].place != "Myitkyina"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The PDF said it captured an army camp at a factory in Madaya Township on 14 July and "
+     "another camp at Taung Ta Ngar on 16 July.", "Taung Ta Ngar camp"),
+    ("Fighting spread across Madaya Township. On 16 July the PDF seized an army post at "
+     "Ywa Thit Kone.", "Ywa Thit Kone post"),
+])
+def test_a_site_at_a_name_in_a_township_of_its_story(text: str, place: str) -> None:
+    got = [e for e in run(text, published=dt.date(2024, 7, 20))
+           if e.event_type == "capture" and e.date == "2024-07-16"]
+    assert [e.place for e in got] == [place]
+    assert haversine_km((got[0].lat, got[0].lon), point("Madaya")) < 40
+    assert got[0].place_approximate
+
+
+def test_a_site_at_a_name_no_township_locates_is_not_mapped() -> None:
+    assert not [e for e in run("The KIA seized an army camp at Nam Sa on Monday.")
+                if e.event_type == "capture"]

@@ -85,6 +85,12 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             if name_run else ""
         definite = bool(_DEFINITE.search(text, max(0, m.start() - 20), m.start()))
         anchor_i, vname, rel, end = _site_anchor(text, m.end(), locs, starts, r)
+        if anchor_i is None and not name and site != "village":
+            at = _at_name(text, m, locs, starts, r, sentence_starts, sentences, site,
+                          definite)
+            if at is not None:  # "another camp at Taung Ta Ngar", in Madaya Township
+                made.append(at)
+                continue
         if anchor_i is None:
             if name:  # "the Lagat Kawng outpost": located where the article said it is
                 label = "Village" if site == "village" else site
@@ -366,6 +372,33 @@ def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int]
         if best is not None:
             return best
     return None
+
+
+_AT_ONLY = re.compile(r"\s+at\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?![\w'’-])"
+                      r"(?!\s+(?:[Vv]illage|[A-Z]))")
+
+
+def _at_name(text: str, m: re.Match[str], locs: list[Mention], starts: list[int],
+             r: Rules, sentence_starts: list[int], sentences: list[tuple[int, int]] | None,
+             site: str, definite: bool) -> Mention | None:
+    """"A camp at Taung Ta Ngar" with no place after it: a site of that name, in the
+    township its sentence (or one of the three before) names; at MIMU's village of the
+    name there when the table settles one, else at the township, approximate."""
+    at = _AT_ONLY.match(text, m.end())
+    if at is None:
+        return None
+    k = bisect_left(starts, at.start(1))
+    if k < len(locs) and locs[k].start < at.end(1):
+        return None  # "the camp at Waingmaw": a place the gazetteer knows
+    place = _sentence_anchor(text, m.start(), locs, starts, sentence_starts, sentences)
+    if place is None:
+        return None
+    name = at.group(1)
+    village = _village(r, name, place, near=False)
+    where = village if village is not None else place
+    return Mention(m.start(), at.end(1), f"{name} {site}", None, where.lat, where.lon, True,
+                   article_named=True, site=site, township=where.township,
+                   definite=definite, anchor=place)
 
 
 _OF_NAME = re.compile(r"\s+of\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
