@@ -437,3 +437,25 @@ def test_a_holding_expected_by_a_month_is_nothing() -> None:
 ])
 def test_the_junta_clearing_terrorists_from_a_town_retakes_it(text: str) -> None:
     assert ("capture", "Nawnghkio", "2024-12-03", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Junta soldiers abandoned their camp near Hpakant on 3 December, letting the KIA take "
+     "it.", "camp near Hpakant"),
+    ("Junta troops abandoned Sinbo on 3 December.", "Sinbo"),
+])
+def test_a_group_abandoning_a_place_leaves_it_to_the_other_side(text: str,
+                                                                 place: str) -> None:
+    assert ("capture", place, "2024-12-03") in {(t, p, d) for t, p, d, _ in control(text)}
+
+
+def test_people_abandoning_their_homes_take_nothing() -> None:
+    assert control("Residents abandoned their homes in Sinbo on 3 December.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched a failed assault on the KIA-held town of Sinbo on 3 December.",
+    "On 3 December junta troops attacked the KIA-controlled town of Sinbo.",
+])
+def test_an_attack_on_a_town_held_by_a_group_is_an_assault_on_the_town(text: str) -> None:
+    assert ("assault", "Sinbo", "2024-12-03", "junta") in control(text)

@@ -313,6 +313,8 @@ def _last_bases_in(gap: str) -> bool:
 def _actor_object(ctx: Context, a: int, b: int) -> bool:
     """Whether the phrase's object is an actor ("against junta troops in X")."""
     for x in iter_actors(ctx, a, b):
+        if ctx.r.holder_re.match(ctx.text, x[1]):
+            continue  # "an assault on the KIA-held town of X": X is the object
         lead = ctx.masked[a:x[0]]
         return not lead.strip(" ,") or bool(_ARTICLE_ONLY.fullmatch(lead))
     return False
