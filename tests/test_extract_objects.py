@@ -265,3 +265,14 @@ def test_some_outposts_in_a_described_town_are_no_town_falling() -> None:
 def test_a_region_s_possessive_points_to_the_place_after_it(text: str, place: str) -> None:
     got = [e for e in run(text) if e.event_type == "assault"]
     assert [e.place for e in got] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA captured towns such as Sinbo, Momauk and Shwegu on 3 December.",
+    "On 3 December the KIA seized several towns, namely Sinbo, Momauk and Shwegu.",
+    "The KIA took three towns like Sinbo, Momauk and Shwegu on 3 December.",
+])
+def test_a_list_introduced_by_such_as_or_namely(text: str) -> None:
+    got = {e.place for e in run(text) if e.event_type == "capture"
+           and e.date == "2024-12-03"}
+    assert got == {"Sinbo", "Momauk", "Shwegu"}

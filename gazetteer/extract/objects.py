@@ -50,7 +50,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"Division)['’]s\s+)?$", re.IGNORECASE)
 _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
-    r"outposts|posts)\s+(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]\s*", re.IGNORECASE)
+    r"outposts|posts)\s+(?:(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]|,?\s*(?:such\s+as|like|"
+    r"namely|including))\s*", re.IGNORECASE)
 _REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s+",
                              re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
@@ -273,6 +274,9 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         return ok or bool(_SITES_FIRST.fullmatch(gap)), None
     if plain:
         return True, None
+    if _LIST_HEADER.fullmatch(gap):
+        return True, None  # "lost five towns in northern Shan State – A, B and C", "towns
+        # such as A, B and C"
     if r.breaker_re.search(gap):
         return False, None
     if r.cue["partial"].search(gap):
@@ -290,8 +294,6 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         flags.pop("partial", None)
         flags.pop("share", None)
         return True, (_singular(word), " ".join(rel.split()))
-    if _LIST_HEADER.fullmatch(gap):
-        return True, None  # "lost five towns in northern Shan State – A, B and C"
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
     if spec.event_type == "assault" and _actor_object(ctx, a, b):
