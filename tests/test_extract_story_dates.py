@@ -317,3 +317,21 @@ def test_an_offensive_over_a_region_is_no_assault_on_the_town_taken(text: str,
 def test_an_offensive_without_a_region_still_dates_the_assault() -> None:
     text = "The TNLA launched an offensive on 4 October and took Kyaukme on 8 November."
     assert ("assault", "Kyaukme", "2024-10-04", "TNLA") in rows(text)
+
+
+@pytest.mark.parametrize("text, place, day", [
+    ("Junta jets bombed Laiza on Monday, a day after the KIA captured Sinbo.", "Sinbo",
+     "2024-12-08"),
+    ("On 9 December, two days after the TNLA seized Namhsan, the army shelled the town.",
+     "Namhsan", "2024-12-07"),
+    ("The army reinforced Bhamo on 9 December, one week after the KIA overran Momauk.",
+     "Momauk", "2024-12-02"),
+])
+def test_a_day_counted_back_from_a_stated_day(text: str, place: str, day: str) -> None:
+    assert [e.date for e in run(text) if e.event_type == "capture" and e.place == place] \
+        == [day]
+
+
+def test_the_main_clause_keeps_its_own_day() -> None:
+    text = "On 9 December, two days after the TNLA seized Namhsan, the army shelled the town."
+    assert [e.date for e in run(text) if e.event_type == "shelling"] == ["2024-12-09"]

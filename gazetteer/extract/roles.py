@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -519,12 +520,33 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
     # after it took Y": Y was taken before that period began
     if before:  # not "held it since 2024, until it was captured": that date opens a state
-        return before[-1]
+        return _offset(ctx, before[-1], t0)
     if listed:
         return None
     stop = next_trigger(ctx, t1, sentence, control_only=True)
     after = [d for d in dates if lo <= d.char_start < stop]
     return after[0] if after else None
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "ten": 10}
+_OFFSET = re.compile(r"\s*,?\s*(?:just\s+|only\s+|about\s+)?(?P<n>an?|one|two|three|four|"
+                     r"five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+                     r"(?P<dir>after|before)\s", re.IGNORECASE)
+
+
+def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
+    """The day of a phrase set off from a stated day ("bombed Laiza on Monday, a day
+    after the KIA captured X": X was taken on Sunday); ``date`` itself otherwise."""
+    m = _OFFSET.match(ctx.masked, date.char_end)
+    if m is None or date.precision != "day" or t0 - m.end() > 60 or \
+            re.search(r"[,;]", ctx.masked[m.end():t0]):
+        return date  # not "On 10 May, two days after X fell, the army shelled Y": Y's day
+    n = m["n"].casefold()
+    days = (int(n) if n.isdigit() else _COUNTS[n]) * (7 if m["unit"].startswith("w") else 1)
+    day = date.start + dt.timedelta(days=-days if m["dir"].casefold() == "after" else days)
+    return ResolvedDate(day.isoformat(), "day", day, day, date.text, date.char_start,
+                        date.char_end, kind="anchored")
 
 
 #: Between a place and a date: the date opens a clause of its own ("attacked Mogok, and on
