@@ -397,3 +397,26 @@ def test_a_site_at_a_name_in_a_township_of_its_story(text: str, place: str) -> N
 def test_a_site_at_a_name_no_township_locates_is_not_mapped() -> None:
     assert not [e for e in run("The KIA seized an army camp at Nam Sa on Monday.")
                 if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KIA captured two junta camps near Waingmaw on Monday: the Nam Lim Pa camp and "
+     "the Sut Ngai Yang camp.", {"Nam Lim Pa camp", "Sut Ngai Yang camp"}),
+    ("The KIA seized three posts in Shwegu Township on Monday – the Ja Pa, Lung Hkawng and "
+     "Nam Sa outposts.", {"Ja Pa outpost", "Lung Hkawng outpost", "Nam Sa outpost"}),
+])
+def test_counted_sites_named_after_a_colon_are_the_named_sites(text: str,
+                                                               places: set[str]) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert {e.place for e in got} == places
+    assert {e.date for e in got} == {"2024-12-09"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sut Ngai Yang, a junta camp near Waingmaw, fell on Monday.",
+    "The KIA said Sut Ngai Yang, an army outpost near Waingmaw, was overrun on Monday.",
+])
+def test_a_site_named_in_apposition(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place.split()[:3] for e in got] == [["Sut", "Ngai", "Yang"]]
+    assert (got[0].lat, got[0].lon) == point("Waingmaw") and got[0].place_approximate

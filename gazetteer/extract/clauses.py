@@ -111,6 +111,10 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
             dates[-1].char_start >= objects[-1][0].end:
         dates = [dates[-1]] * len(dates)  # "seized A, B and C on 3 May": the list's date
+    if not any(dates) and event_type != "held" and objects and spec.object == "after":
+        ahead = [d for d in dates_between(ctx, t1, objects[0][0].start)]
+        if ahead:  # "captured two camps on Monday: the A camp and the B camp"
+            dates = [ahead[0]] * len(dates)
     if opened is not None:
         dates = [opened] * len(dates)
     for (loc, _item_end, note), date in zip(objects, dates, strict=True):

@@ -55,6 +55,7 @@ _LIST_HEADER = re.compile(
 _REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s+",
                              re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+_NAMED_AFTER_COLON = re.compile(r"[^:–—.;]{0,30}[:–—]\s*(?:the\s+)?")
 _REGION_OWNS = re.compile(r"['’]s\s+")
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 #: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
@@ -363,6 +364,12 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
     while j < len(ctx.locs) and ctx.locs[j].start < sentence[1]:
         nxt = ctx.locs[j]
         gap = ctx.masked[end:nxt.start]
+        last = items[-1]
+        if last.site and nxt.site and last.name.split()[0] == last.site and \
+                _NAMED_AFTER_COLON.fullmatch(gap):
+            items[-1], end = nxt, nxt.end  # "two camps near X: the A camp and the B camp"
+            j += 1
+            continue
         if "\n" in gap or not loose.fullmatch(gap) or \
                 next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
             break

@@ -85,6 +85,16 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             if name_run else ""
         definite = bool(_DEFINITE.search(text, max(0, m.start() - 20), m.start()))
         anchor_i, vname, rel, end = _site_anchor(text, m.end(), locs, starts, r)
+        appos = _APPOSED.search(text, max(0, m.start() - 80), m.start()) \
+            if not name and anchor_i is not None and site != "village" else None
+        if appos is not None and not _taken(appos.start(1), appos.end(1), locs, starts,
+                                            actor_spans):
+            anchor = locs[anchor_i]  # "Sut Ngai Yang, a junta camp near Waingmaw"
+            consumed.add(anchor_i)
+            made.append(Mention(appos.start(1), end, f"{appos.group(1)} {site}", None,
+                                anchor.lat, anchor.lon, True, article_named=True, site=site,
+                                township=anchor.township, anchor=anchor))
+            continue
         if anchor_i is None and not name and site != "village":
             at = _at_name(text, m, locs, starts, r, sentence_starts, sentences, site,
                           definite)
@@ -96,7 +106,8 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 label = "Village" if site == "village" else site
                 place = named.get(f"{name} {label}") or _sentence_anchor(
                     text, m.start(), locs, starts, sentence_starts, sentences) or \
-                    _road_anchor(text, m.end(), locs, starts, r)
+                    _road_anchor(text, m.end(), locs, starts, r) or \
+                    _listed_after(text, m.start(), locs, starts, sentence_starts, sentences)
                 village = _village_near(r, name, points) if site == "village" else None
                 if village is None and site == "village" and place is not None and \
                         place.township_area:  # "... in Mansi Township. In X Village, ..."
@@ -399,6 +410,44 @@ def _at_name(text: str, m: re.Match[str], locs: list[Mention], starts: list[int]
     return Mention(m.start(), at.end(1), f"{name} {site}", None, where.lat, where.lon, True,
                    article_named=True, site=site, township=where.township,
                    definite=definite, anchor=place)
+
+
+#: A name set before a site phrase by a comma: "Sut Ngai Yang, a junta camp near X".
+_APPOSED = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+(?:a|an|the)"
+                      r"\s+(?:[\w-]+\s+){0,2}?$")
+#: Sites counted and located, then named after a colon or dash: "two camps near X: the A
+#: camp and the B camp".
+_COUNTED_AT = re.compile(r"(?:camps|bases|outposts|posts|positions|checkpoints)\s+(?:near|in|"
+                         r"at|around|outside)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+                         re.IGNORECASE)
+
+
+def _taken(a: int, b: int, locs: list[Mention], starts: list[int],
+           actor_spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[a, b)`` overlaps a known place or an actor."""
+    k = bisect_right(starts, b) - 1
+    if k >= 0 and locs[k].end > a:
+        return True
+    return any(x < b and a < y for x, y in actor_spans)
+
+
+def _listed_after(text: str, pos: int, locs: list[Mention], starts: list[int],
+                  sentence_starts: list[int], sentences: list[tuple[int, int]] | None
+                  ) -> Mention | None:
+    """The place of "two camps near X: the A camp and the B camp" for the named camps
+    after the colon or dash, in the same sentence; else None."""
+    if not sentences:
+        return None
+    s0, _s1 = sentences[bisect_right(sentence_starts, pos) - 1]
+    for k in range(bisect_left(starts, pos) - 1, -1, -1):
+        loc = locs[k]
+        if loc.start < s0:
+            break
+        between = text[loc.end:pos]
+        if re.search(r"[:–—]", between) and _COUNTED_AT.search(text, s0, loc.start) and \
+                not loc.site:
+            return loc
+    return None
 
 
 _OF_NAME = re.compile(r"\s+of\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
