@@ -164,8 +164,11 @@ def _window_pattern(windows: dict[str, list[str]], number: str) -> re.Pattern[st
     lead = _alternation(windows["lead_words"])
     phrases = _alternation(windows["phrases"])
     count = rf"(?:(?:{number}|a\s+couple\s+of|\d{{1,3}})\s+)?"
+    # not "after several days of fighting": the fighting before an event, no period of it
+    fighting = (r"(?!\s+of\s+(?:heavy\s+|fierce\s+|intense\s+)?(?:fighting|attacks?|"
+                r"clashes|siege|battles?|shelling|offensives?|combat|assaults?)\b)")
     return re.compile(rf"(?<![\w-])(?:(?:{lead})\s+{count}(?:hours?|days?|weeks?|months?)"
-                      rf"|{phrases})(?!\w)", re.IGNORECASE)
+                      rf"{fighting}|{phrases})(?!\w)", re.IGNORECASE)
 
 
 _UNIT_WORD = re.compile(r"\w*(?:day|week|weekend|month|year|night|morning|tonight|evening|"

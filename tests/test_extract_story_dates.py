@@ -335,3 +335,20 @@ def test_a_day_counted_back_from_a_stated_day(text: str, place: str, day: str) -
 def test_the_main_clause_keeps_its_own_day() -> None:
     text = "On 9 December, two days after the TNLA seized Namhsan, the army shelled the town."
     assert [e.date for e in run(text) if e.event_type == "shelling"] == ["2024-12-09"]
+
+
+@pytest.mark.parametrize("lead", [
+    "After several days of attacks,", "After a few days of heavy fighting,",
+])
+def test_days_of_fighting_before_an_event_are_no_period(lead: str) -> None:
+    text = (f"On Wednesday the KIA said it entered Momauk and seized a police station. {lead} "
+            "junta troops withdrew from the town, a KIA officer said.")
+    got = [e for e in run(text) if e.event_type == "capture" and e.place == "Momauk"]
+    assert [e.date for e in got] == ["2024-12-04"]
+
+
+def test_a_period_after_an_event_still_takes_no_neighbour_date() -> None:
+    text = ("On Wednesday the KIA entered Momauk. After a few days, junta troops retook the "
+            "town.")
+    got = [e for e in run(text) if e.event_type == "capture" and e.place == "Momauk"]
+    assert [e.date for e in got] == [""]
