@@ -352,3 +352,27 @@ def test_a_period_after_an_event_still_takes_no_neighbour_date() -> None:
             "town.")
     got = [e for e in run(text) if e.event_type == "capture" and e.place == "Momauk"]
     assert [e.date for e in got] == [""]
+
+
+@pytest.mark.parametrize("text, place, day", [
+    ("The army recaptured Nawnghkio on 3 December. Residents began to return. The TNLA had "
+     "ceded Nawnghkio to junta forces last week.", "Nawnghkio", "2024-12-03"),
+    ("The KIA seized Sinbo in November. A spokesman said Sinbo fell to the KIA on 7 "
+     "November.", "Sinbo", "2024-11-07"),
+])
+def test_a_week_or_month_takes_the_day_stated_for_the_same_event(text: str, place: str,
+                                                                day: str) -> None:
+    assert {e.date for e in run(text) if e.event_type == "capture" and e.place == place} \
+        == {day}
+
+
+def test_the_other_side_s_day_refines_nothing() -> None:
+    text = "The KIA seized Sinbo in November. The junta retook Sinbo on 20 November."
+    got = {(e.actor, e.date) for e in run(text) if e.event_type == "capture"}
+    assert got == {("KIA", "2024-11"), ("junta", "2024-11-20")}
+
+
+def test_two_days_in_the_span_refine_nothing() -> None:
+    text = ("The KIA seized camps at Sinbo in November. One camp at Sinbo fell to the KIA on "
+            "3 November and another fell to the KIA on 9 November.")
+    assert "2024-11" in {e.date for e in run(text) if e.event_type == "capture"}

@@ -30,6 +30,7 @@ from gazetteer.extract.story import (
     carry_story_dates,
     drop_historical,
     inherit_mentions,
+    refine_coarse_dates,
 )
 from gazetteer.places import Gazetteer
 
@@ -254,6 +255,7 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     inherit_mentions(ctx, drafts)  # again: a carried date reaches later mentions
     carry_story_dates(ctx, drafts)
     inherit_mentions(ctx, drafts)
+    refine_coarse_dates(ctx, drafts)
     carry_actors(ctx, drafts)
     return drafts
 

@@ -111,6 +111,26 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
                 _share(event)
 
 
+def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
+    """A mention dated only to a week or a month ("ceded X last week") takes the one day
+    another mention of the same event (same type and place, same side) states within that
+    span ("recaptured X on July 16"); marked inherited. Two such days: none is taken."""
+    runs: dict[tuple[str, str], list[Draft]] = {}
+    for d in drafts:
+        if d.event_type in CHANGES:
+            runs.setdefault((d.event_type, d.loc.name), []).append(d)
+    for mentions in runs.values():
+        for event in _by_side(ctx, mentions) if len(mentions) > 1 else ():
+            for d in event:
+                if d.date is None or d.date.precision == "day":
+                    continue
+                days = {o.date.value: o.date for o in event if o.date is not None
+                        and o.date.precision == "day" and d.date.start <= o.date.start
+                        <= d.date.end}
+                if len(days) == 1:
+                    d.date, d.date_inherited = next(iter(days.values())), True
+
+
 def _by_side(ctx: Context, mentions: list[Draft]) -> list[list[Draft]]:
     """``mentions`` (in text order) cut where an actor of the other side acts."""
     events: list[list[Draft]] = [[]]
