@@ -167,8 +167,10 @@ def _window_pattern(windows: dict[str, list[str]], number: str) -> re.Pattern[st
     # not "after several days of fighting": the fighting before an event, no period of it
     fighting = (r"(?!\s+of\s+(?:heavy\s+|fierce\s+|intense\s+)?(?:fighting|attacks?|"
                 r"clashes|siege|battles?|shelling|offensives?|combat|assaults?)\b)")
+    # "three weeks after the KIA launched its offensive": counted back from another event
+    offset = rf"(?:{number}|an?|\d{{1,3}})\s+(?:days?|weeks?|months?)\s+(?:after|before)"
     return re.compile(rf"(?<![\w-])(?:(?:{lead})\s+{count}(?:hours?|days?|weeks?|months?)"
-                      rf"{fighting}|{phrases})(?!\w)", re.IGNORECASE)
+                      rf"{fighting}|{phrases}|{offset})(?!\w)", re.IGNORECASE)
 
 
 _UNIT_WORD = re.compile(r"\w*(?:day|week|weekend|month|year|night|morning|tonight|evening|"

@@ -352,3 +352,9 @@ def test_the_alliance_is_the_last_resistance_group_named(text: str, actor: str) 
 def test_the_alliance_alone_names_nobody() -> None:
     assert {e.actor for e in run("On 3 November the alliance overran Hseni.")
             if e.event_type == "capture"} == {""}
+
+
+def test_a_quote_after_a_site_s_owner_is_not_the_owner_s() -> None:
+    text = ("The KIA said on Tuesday it had captured a junta base near Bhamo. \"Our troops "
+            "took the base on Monday,\" its spokesman said.")
+    assert {e.actor for e in run(text) if e.event_type == "capture"} == {"KIA"}

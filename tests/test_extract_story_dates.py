@@ -376,3 +376,19 @@ def test_two_days_in_the_span_refine_nothing() -> None:
     text = ("The KIA seized camps at Sinbo in November. One camp at Sinbo fell to the KIA on "
             "3 November and another fell to the KIA on 9 November.")
     assert "2024-11" in {e.date for e in run(text) if e.event_type == "capture"}
+
+
+def test_the_day_of_a_report_yields_to_the_day_stated_for_the_event() -> None:
+    text = ("The KIA said on Tuesday it had captured a junta base on the outskirts of Bhamo. "
+            "\"Our troops took the base at 4 am on Monday,\" its spokesman said.")
+    got = {e.date for e in run(text) if e.event_type == "capture"}
+    assert got == {"2024-12-09"}
+
+
+@pytest.mark.parametrize("text", [
+    "The capture comes three weeks after the KIA launched its assault on Bhamo.",
+    "Two days before the KIA attacked Bhamo, residents fled.",
+])
+def test_an_event_counted_from_an_undated_one_takes_no_neighbour_date(text: str) -> None:
+    story = "The KIA seized a camp near Bhamo on Monday. " + text
+    assert {e.date for e in run(story) if e.event_type == "assault"} == {""}

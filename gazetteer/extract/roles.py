@@ -333,8 +333,10 @@ def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
         tail = next(iter_actors(ctx, close, end.start() if end else close + _ATTRIBUTION), None)
         if tail is not None:
             return tail[2]
-    head = next(iter_actors(ctx, max(para, opened - _ATTRIBUTION), opened, reverse=True), None)
-    return head[2] if head is not None else ""
+    head = next((x for x in iter_actors(ctx, max(para, opened - _ATTRIBUTION), opened,
+                                        reverse=True)
+                 if _speaker(ctx, x) or _is_subject(ctx, x[0], x[1])), None)
+    return head[2] if head is not None else ""  # not "a junta base" before the quote
 
 
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")

@@ -112,9 +112,10 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
 
 
 def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
-    """A mention dated only to a week or a month ("ceded X last week") takes the one day
-    another mention of the same event (same type and place, same side) states within that
-    span ("recaptured X on July 16"); marked inherited. Two such days: none is taken."""
+    """A mention dated only to a week or a month ("ceded X last week"), or only by the day
+    it was reported ("said on Tuesday it had captured X"), takes the one day another
+    mention of the same event (same type and place, same side) states within that span, or
+    by that report ("took the camp on Monday"); marked inherited. Two such days: none."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
         if d.event_type in CHANGES:
@@ -122,11 +123,12 @@ def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
     for mentions in runs.values():
         for event in _by_side(ctx, mentions) if len(mentions) > 1 else ():
             for d in event:
-                if d.date is None or d.date.precision == "day":
+                if d.date is None or (d.date.precision == "day" and not d.date_reported):
                     continue
+                lo = d.date.start if not d.date_reported else dt.date.min
                 days = {o.date.value: o.date for o in event if o.date is not None
-                        and o.date.precision == "day" and d.date.start <= o.date.start
-                        <= d.date.end}
+                        and o.date.precision == "day" and not o.date_reported
+                        and lo <= o.date.start <= d.date.end}
                 if len(days) == 1:
                     d.date, d.date_inherited = next(iter(days.values())), True
 
