@@ -191,7 +191,7 @@ _OWNED_BY = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 #: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
 #: Infantry Regiment"), then an owner's "'s" and a site word it may carry.
 _UNIT = re.compile(
-    r"\b(?:(?P<abbr>L?IB|AB|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
+    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|AB|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
     r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion|Military\s+"
     r"Operations?\s+Command)\s*(?:\((?:L?IB|AB|MOC)\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
     r"|(?P<n3>\d{1,4})(?:st|nd|rd|th)\s+(?P<words3>(?:Light\s+)?Infantry\s+Battalion|"
