@@ -14,7 +14,8 @@ The pipeline, one module a step; data flows down this list::
         |
     extract/   Article -> Events with excerpt and offsets, and Candidates: matcher (rules
                compiled once), sentences, places (names, variants, bases), sites (camps,
-               villages), clauses (triggers, cues), objects (a phrase's places),
+               villages; anchors: where a named site is; units: battalions the gazetteer
+               lacks), clauses (triggers, cues), objects (a phrase's places),
                references ("it", "the town"), roles (actor, target, date), quotes (a
                day inside a quote counted from its attribution), story (across
                sentences), article (assembly)

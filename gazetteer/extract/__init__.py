@@ -11,7 +11,9 @@ The steps, one module each:
    gazetteer's names into matchers, once per gazetteer.
 2. :mod:`~gazetteer.extract.sentences` cuts the text into sentences (offsets kept).
 3. :mod:`~gazetteer.extract.places` finds place mentions: gazetteer names, areas
-   ("X Township"), and bases or villages the article locates by a known place.
+   ("X Township"), and bases or villages the article locates by a known place
+   (:mod:`~gazetteer.extract.sites`, placed by :mod:`~gazetteer.extract.anchors`; army
+   units the gazetteer lacks: :mod:`~gazetteer.extract.units`).
 4. :mod:`~gazetteer.extract.clauses` reads each trigger phrase (``rules/events.toml``):
    the places it speaks of and the cues that cancel it or make a capture an assault;
    :mod:`~gazetteer.extract.roles` finds its actor (the clause's subject, or "by/to

@@ -16,8 +16,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from gazetteer.extract.anchors import (
+    listed_after,
+    mimu_village,
+    overlaps_known,
+    road_anchor,
+    sentence_anchor,
+    site_anchor,
+    village_near,
+)
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import Mention
+from gazetteer.extract.units import unit_sites
 from gazetteer.places import Place, haversine_km
 
 _NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
@@ -71,7 +81,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             town = locs[k]
             consumed.add(k)
             end = m.end()
-            within, _v, rel, _e = _site_anchor(text, m.end(), locs, starts, r)
+            within, _v, rel, _e = site_anchor(text, m.end(), locs, starts, r)
             if within is not None and not _v and rel in ("in", "at") and \
                     locs[within].township == town.township:
                 consumed.add(within)  # "the LIB 321 base in Waingmaw fell": one subject
@@ -84,10 +94,10 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         name = _clean_name(name_run.group(1), actor_spans, actor_starts, name_run.start(), r) \
             if name_run else ""
         definite = bool(_DEFINITE.search(text, max(0, m.start() - 20), m.start()))
-        anchor_i, vname, rel, end = _site_anchor(text, m.end(), locs, starts, r)
+        anchor_i, vname, rel, end = site_anchor(text, m.end(), locs, starts, r)
         appos = _APPOSED.search(text, max(0, m.start() - 80), m.start()) \
             if not name and anchor_i is not None and site != "village" else None
-        if appos is not None and not _taken(appos.start(1), appos.end(1), locs, starts,
+        if appos is not None and not overlaps_known(appos.start(1), appos.end(1), locs, starts,
                                             actor_spans):
             anchor = locs[anchor_i]  # "Sut Ngai Yang, a junta camp near Waingmaw"
             consumed.add(anchor_i)
@@ -104,14 +114,14 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         if anchor_i is None:
             if name:  # "the Lagat Kawng outpost": located where the article said it is
                 label = "Village" if site == "village" else site
-                place = named.get(f"{name} {label}") or _sentence_anchor(
+                place = named.get(f"{name} {label}") or sentence_anchor(
                     text, m.start(), locs, starts, sentence_starts, sentences) or \
-                    _road_anchor(text, m.end(), locs, starts, r) or \
-                    _listed_after(text, m.start(), locs, starts, sentence_starts, sentences)
-                village = _village_near(r, name, points) if site == "village" else None
+                    road_anchor(text, m.end(), locs, starts, r) or \
+                    listed_after(text, m.start(), locs, starts, sentence_starts, sentences)
+                village = village_near(r, name, points) if site == "village" else None
                 if village is None and site == "village" and place is not None and \
                         place.township_area:  # "... in Mansi Township. In X Village, ..."
-                    village = _village(r, name, place, near=False)
+                    village = mimu_village(r, name, place, near=False)
                 if village is not None:
                     made.append(Mention(_name_start(text, name_run, name, m), m.end(),
                                         village.name, village, village.lat, village.lon,
@@ -120,7 +130,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                     continue
                 if place is not None:
                     made.append(_located(text, name_run, name, m, label, site, place,
-                                         definite, _village(r, name, place)))
+                                         definite, mimu_village(r, name, place)))
                     named.setdefault(f"{name} {label}", made[-1])
             continue
         anchor = locs[anchor_i]
@@ -154,7 +164,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 where = f"{anchor.name} Township" if anchor.area else anchor.name
                 place_name = f"{site} {rel} {where}"
         consumed.add(anchor_i)
-        village = _village(r, name if site == "village" else (vname or name), anchor)
+        village = mimu_village(r, name if site == "village" else (vname or name), anchor)
         if village is not None and site == "village":  # MIMU's village, where it is
             made.append(Mention(start, end, village.name, village, village.lat, village.lon,
                                 village.approximate, site=site, township=village.township,
@@ -172,7 +182,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         if name:
             named.setdefault(place_name, made[-1])
     kept = [loc for i, loc in enumerate(locs) if i not in consumed]
-    made += _unit_sites(text, kept + made, r, sentence_starts, sentences)
+    made += unit_sites(text, kept + made, r, sentence_starts, sentences)
     merged = sorted(kept + made, key=lambda loc: (loc.start, -loc.end))
     out: list[Mention] = []
     for loc in merged:  # a site phrase swallows the names inside it
@@ -187,50 +197,6 @@ _CALLED_VILLAGE = re.compile(r"\s+villages?\b", re.IGNORECASE)
 #: Between a town and its site word: its possessive and up to two lower-case words
 #: ("Bhamo's airport", "Lashio's main army base").
 _OWNED_BY = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
-#: A unit of the army by its designation ("LIB 143", "Light Infantry Battalion (LIB) 143",
-#: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
-#: Infantry Regiment"), then an owner's "'s" and a site word it may carry.
-_UNIT = re.compile(
-    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|AB|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
-    r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion|Military\s+"
-    r"Operations?\s+Command)\s*(?:\((?:L?IB|AB|MOC)\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
-    r"|(?P<n3>\d{1,4})(?:st|nd|rd|th)\s+(?P<words3>(?:Light\s+)?Infantry\s+Battalion|"
-    r"Artillery\s+Battalion)"
-    r"|No\.?\s*(?P<n4>\d{1,4})\s+(?P<words4>(?:Light\s+)?Infantry\s+(?:Battalion|Regiment|"
-    r"Unit)|Artillery\s+Battalion))\b"
-    r"(?:['’]s)?(?:\s+(?:base|camp|headquarters|HQ|garrison|compound))?")
-_UNIT_PREFIX = {"light infantry": "LIB", "infantry": "IB", "artillery": "AB",
-                "military": "MOC"}
-
-
-def _unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[int],
-                sentences: list[tuple[int, int]] | None) -> list[Mention]:
-    """Units the gazetteer does not know ("LIB 143 ... in southern Kunlong Township
-    surrendered"), as a base of their own where the article locates them: the place right
-    after the designation ("in", "near", "at"), else a township named in its sentence or
-    the ones before. Approximate: the point is that place's; never placed without one."""
-    locs = sorted(locs, key=lambda loc: loc.start)
-    starts = [loc.start for loc in locs]
-    made: list[Mention] = []
-    for m in _UNIT.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and locs[k].end > m.start():
-            continue  # a base the gazetteer knows, or inside a site phrase already
-        anchor_i, _v, _rel, end = _site_anchor(text, m.end(), locs, starts, r)
-        if anchor_i is not None and locs[anchor_i].area and not locs[anchor_i].township_area:
-            anchor_i = None  # "IB 144 in Mandalay Division": a region places nothing
-        anchor = locs[anchor_i] if anchor_i is not None else _sentence_anchor(
-            text, m.start(), locs, starts, sentence_starts, sentences)
-        if anchor is None or anchor.site:
-            continue
-        end = end if anchor_i is not None else m.end()
-        words = (m["words"] or m["words3"] or m["words4"] or "").casefold()
-        prefix = m["abbr"] or next(p for w, p in _UNIT_PREFIX.items() if words.startswith(w))
-        number = m["n1"] or m["n2"] or m["n3"] or m["n4"]
-        made.append(Mention(m.start(), end, f"{prefix} {int(number)} base", None, anchor.lat,
-                            anchor.lon, True, article_named=True, site="base",
-                            township=anchor.township, anchor=anchor))
-    return made
 
 
 _VILLAGE_SURFACE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4}?[A-Z][\w'’-]*)\s+[Vv]illage\b")
@@ -271,7 +237,7 @@ def _elsewhere(text: str, pos: int, town: Mention, locs: list[Mention],
     another township than ``town``, named just before (with the site word, or after it:
     "the camp at X in Y Township"): that name is then the site's own, not the far town's;
     else None."""
-    anchor_i, vname, rel, _end = _site_anchor(text, pos, locs, starts, r)
+    anchor_i, vname, rel, _end = site_anchor(text, pos, locs, starts, r)
     if anchor_i is None or vname or rel not in ("in", "at"):
         return None
     anchor = locs[anchor_i]
@@ -287,43 +253,10 @@ def _named_elsewhere(text: str, town: Mention, start: int, site: str, anchor: Me
     running from ``start`` to the end of ``anchor``: at MIMU's village of that name there
     when the table settles one, else at ``anchor``; approximate either way."""
     name = " ".join(text[town.start:town.end].split())
-    village = _village(r, name, anchor)
+    village = mimu_village(r, name, anchor)
     at = village if village is not None else anchor
     return Mention(start, anchor.end, f"{name} {site}", None, at.lat, at.lon, True,
                    article_named=True, site=site, township=at.township, anchor=anchor)
-
-
-#: "on the Myitkyina-Bhamo road", "on the road between Myitkyina and Bhamo", "along the
-#: Myitkyina highway": a site located only by the road it is on.
-_ON_ROAD = re.compile(
-    r"\s*,?\s+(?:on|along|beside|by|off|astride|overlooking)\s+the\s+"
-    r"(?:(?:road|highway|route)\s+(?:between|from|linking|connecting)\s+(?:the\s+)?|"
-    r"(?=[A-Z][\w'’-]*(?:\s*[-–]\s*[A-Z][\w'’-]*)*\s+(?:road|highway|route|motor\s*road)\b))")
-
-
-_ROAD_END = re.compile(r"[A-Z][\w'’]*(?=\s*[-–])")
-
-
-def _road_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r: Rules
-                 ) -> Mention | None:
-    """The first town of the road a named site is on ("the X camp on the Myitkyina-Bhamo
-    road": Myitkyina), when nothing else locates it; the site is placed there,
-    approximate."""
-    road = _ON_ROAD.match(text, pos)
-    if road is None:
-        return None
-    k = bisect_left(starts, road.end())
-    if k < len(locs) and locs[k].start == road.end() and locs[k].place is not None \
-            and locs[k].place.kind in ("town", "city"):
-        return locs[k]
-    first = _ROAD_END.match(text, road.end())  # "Myitkyina-Bhamo": no name on its own
-    towns = [p for p in r.place_index.get(first.group(), ()) if p.kind in ("town", "city")] \
-        if first else []
-    if len(towns) != 1:
-        return None
-    town = towns[0]
-    return Mention(first.start(), first.end(), town.name, town, town.lat, town.lon, False,
-                   township=town.township)
 
 
 def _name_start(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[str]
@@ -359,32 +292,6 @@ def _located(text: str, name_run: re.Match[str] | None, name: str, m: re.Match[s
                    definite=definite, anchor=place.anchor or place)
 
 
-#: How many sentences before a named site the township that locates it may be named.
-_ANCHOR_SENTENCES = 3
-
-
-def _sentence_anchor(text: str, pos: int, locs: list[Mention], starts: list[int],
-                     sentence_starts: list[int], sentences: list[tuple[int, int]] | None
-                     ) -> Mention | None:
-    """The township named in the sentence of ``pos`` (the nearest before it, else after),
-    which locates a named site that is not located where it is named."""
-    if not sentences:
-        return None
-    i = bisect_right(sentence_starts, pos) - 1
-    for j in range(i, max(i - _ANCHOR_SENTENCES - 1, -1), -1):  # its sentence, then before
-        s0, s1 = sentences[j]
-        k = bisect_left(starts, s0)
-        best: Mention | None = None
-        while k < len(locs) and locs[k].start < s1:
-            loc = locs[k]
-            if loc.township_area and (best is None or loc.start < pos):
-                best = loc
-            k += 1
-        if best is not None:
-            return best
-    return None
-
-
 _AT_ONLY = re.compile(r"\s+at\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?![\w'’-])"
                       r"(?!\s+(?:[Vv]illage|[A-Z]))")
 
@@ -401,11 +308,11 @@ def _at_name(text: str, m: re.Match[str], locs: list[Mention], starts: list[int]
     k = bisect_left(starts, at.start(1))
     if k < len(locs) and locs[k].start < at.end(1):
         return None  # "the camp at Waingmaw": a place the gazetteer knows
-    place = _sentence_anchor(text, m.start(), locs, starts, sentence_starts, sentences)
+    place = sentence_anchor(text, m.start(), locs, starts, sentence_starts, sentences)
     if place is None:
         return None
     name = at.group(1)
-    village = _village(r, name, place, near=False)
+    village = mimu_village(r, name, place, near=False)
     where = village if village is not None else place
     return Mention(m.start(), at.end(1), f"{name} {site}", None, where.lat, where.lon, True,
                    article_named=True, site=site, township=where.township,
@@ -415,39 +322,6 @@ def _at_name(text: str, m: re.Match[str], locs: list[Mention], starts: list[int]
 #: A name set before a site phrase by a comma: "Sut Ngai Yang, a junta camp near X".
 _APPOSED = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+(?:a|an|the)"
                       r"\s+(?:[\w-]+\s+){0,2}?$")
-#: Sites counted and located, then named after a colon or dash: "two camps near X: the A
-#: camp and the B camp".
-_COUNTED_AT = re.compile(r"(?:camps|bases|outposts|posts|positions|checkpoints)\s+(?:near|in|"
-                         r"at|around|outside)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
-                         re.IGNORECASE)
-
-
-def _taken(a: int, b: int, locs: list[Mention], starts: list[int],
-           actor_spans: list[tuple[int, int]]) -> bool:
-    """Whether ``[a, b)`` overlaps a known place or an actor."""
-    k = bisect_right(starts, b) - 1
-    if k >= 0 and locs[k].end > a:
-        return True
-    return any(x < b and a < y for x, y in actor_spans)
-
-
-def _listed_after(text: str, pos: int, locs: list[Mention], starts: list[int],
-                  sentence_starts: list[int], sentences: list[tuple[int, int]] | None
-                  ) -> Mention | None:
-    """The place of "two camps near X: the A camp and the B camp" for the named camps
-    after the colon or dash, in the same sentence; else None."""
-    if not sentences:
-        return None
-    s0, _s1 = sentences[bisect_right(sentence_starts, pos) - 1]
-    for k in range(bisect_left(starts, pos) - 1, -1, -1):
-        loc = locs[k]
-        if loc.start < s0:
-            break
-        between = text[loc.end:pos]
-        if re.search(r"[:–—]", between) and _COUNTED_AT.search(text, s0, loc.start) and \
-                not loc.site:
-            return loc
-    return None
 
 
 _OF_NAME = re.compile(r"\s+of\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
@@ -467,12 +341,12 @@ def _village_of(text: str, m: re.Match[str], locs: list[Mention], starts: list[i
     if k < len(locs) and locs[k].start < of.end(1):
         return None  # "the village of Mansi": a place the gazetteer knows
     name = of.group(1)
-    anchor_i, _v, _rel, end = _site_anchor(text, of.end(), locs, starts, r)
-    anchor = locs[anchor_i] if anchor_i is not None else _sentence_anchor(
+    anchor_i, _v, _rel, end = site_anchor(text, of.end(), locs, starts, r)
+    anchor = locs[anchor_i] if anchor_i is not None else sentence_anchor(
         text, m.start(), locs, starts, sentence_starts, sentences)
     end = end if anchor_i is not None else of.end()
-    village = _village(r, name, anchor, near=False) if anchor is not None else \
-        _village_near(r, name, points)
+    village = mimu_village(r, name, anchor, near=False) if anchor is not None else \
+        village_near(r, name, points)
     if village is not None:
         return Mention(m.start(), end, village.name, village, village.lat, village.lon,
                        village.approximate, site="village", township=village.township)
@@ -514,12 +388,12 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
             continue  # a place the gazetteer knows, found already
         label = "Village" if site == "village" else site
         place = named.get(f"{name} {label}")
-        village = _village_near(r, name, points) if site == "village" else None
+        village = village_near(r, name, points) if site == "village" else None
         if village is not None:
             out.append(Mention(a, b, village.name, village, village.lat, village.lon,
                                village.approximate, site=site, township=village.township))
             continue
-        place = place or _sentence_anchor(text, a, locs, starts, sentence_starts, sentences)
+        place = place or sentence_anchor(text, a, locs, starts, sentence_starts, sentences)
         if place is not None:
             out.append(Mention(a, b, f"{name} {label}", None, place.lat, place.lon, True,
                                article_named=True, site=site, township=place.township,
@@ -532,8 +406,6 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
     return out
 
 
-#: How close to one of the article's places a village named alone must lie, in km.
-_NEAR_KM = 25.0
 #: A town this far (km) from every other place of the article, written as a village, is
 #: a MIMU village of the same name near them when one settles it.
 FAR_TOWN_KM = 150.0
@@ -552,21 +424,11 @@ def far_town_as_village(r: Rules, loc: Mention, points: list[tuple[float, float]
             <= FAR_TOWN_KM:
         return None
     text_name = loc.place.name
-    village = _village_near(r, text_name, others)
+    village = village_near(r, text_name, others)
     if village is None:
         return None
     return Mention(loc.start, loc.end, village.name, village, village.lat, village.lon,
                    village.approximate, site="village", township=village.township)
-
-
-def _village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Place | None:
-    """The MIMU village ``name`` is when exactly one lies near the article's places."""
-    if not points:
-        return None
-    try:
-        return r.gazetteer.resolve_village(name, near=points, max_km=_NEAR_KM)
-    except LookupError:
-        return None
 
 
 _FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "of", "by", "for",
@@ -594,49 +456,6 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
     return " ".join(reversed(kept))
 
 
-_DISTANCE = re.compile(
-    r",?\s*(?:which\s+is\s+|located\s+|situated\s+|lying\s+|some\s+|about\s+|around\s+|"
-    r"nearly\s+|roughly\s+|only\s+|just\s+)*\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|"
-    r"miles?)\b(?:\s*\([^)]{0,30}\))?\s+(?:(?:north|south|east|west|north-?east|north-?west|"
-    r"south-?east|south-?west)(?:ern)?\s+of|from|away\s+from|of|outside)\s+(?:the\s+)?"
-    r"(?:(?:town|city)\s+of\s+)?", re.IGNORECASE)
-_LOCATED = re.compile(
-    r",?\s+(?:which\s+)?(?:(?:is|was|are|were)\s+(?:located|situated|based)|lies|lay|sits|"
-    r"stands)\s+"
-    r"(?:[^.;:,]{0,80}?\s)?(?:near|outside|close\s+to|next\s+to|by|in)\s+(?:the\s+)?"
-    r"(?:(?:town|city)\s+of\s+)?(?=[A-Z])", re.IGNORECASE)
-#: "the outpost at Hpunlum Yang in Waingmaw Township": a name the gazetteer lacks, then
-#: the place that locates it
-_AT_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})(?:in|near)\s+(?:the\s+)?")
-_VILLAGE_NAME = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})(?:Village|village)\s*,?\s+(?:in\s+)?")
-
-
-def _site_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r: Rules
-                 ) -> tuple[int | None, str, str, int]:
-    """The known place locating a site word: (loc index, village name, relation, end)."""
-    rel = r.rel_re.match(text, pos)
-    comma = re.match(r"\s*,\s+(?:in\s+)?", text[pos:pos + 10])
-    distance = _DISTANCE.match(text, pos) or _LOCATED.match(text, pos)
-    if distance:  # "Lamyang Village, which is about 10 km from Waingmaw Town", "The camp
-        after, relation = distance.end(), "near"  # is located at the foot of a hill near X"
-    elif rel:
-        after, relation = rel.end(), " ".join(rel.group(1).casefold().split())
-    elif comma and text[pos - 7:pos].casefold().endswith("village"):
-        after, relation = pos + comma.end(), "in"
-    else:
-        return None, "", "", pos
-    k = bisect_left(starts, after)
-    if k < len(locs) and locs[k].start == after:
-        return k, "", relation, locs[k].end
-    village = _VILLAGE_NAME.match(text, after) or (
-        _AT_NAME.match(text, after) if relation == "at" else None)
-    if village:
-        k = bisect_left(starts, village.end())
-        if k < len(locs) and locs[k].start == village.end():
-            return k, village.group(1).strip(), relation, locs[k].end
-    return None, "", "", pos
-
-
 def _coreference_sites(locs: list[Mention]) -> None:
     """"the outpost in Khaunglanhpu" after "the outpost in La He Si Bum Village, Khaunglanhpu
     Township": the same place."""
@@ -652,17 +471,3 @@ def _coreference_sites(locs: list[Mention]) -> None:
             latest[key] = loc
 
 
-def _village(r: Rules, name: str, anchor: Mention, *, near: bool = True) -> Place | None:
-    """The MIMU village ``name`` is, when the place locating it settles which (its
-    township, and within 25 km of it unless ``near`` is False or the place is a township
-    named as such: "X Village in Y Township"); else None, never a guess."""
-    name = " ".join(name.split())
-    if not name:
-        return None
-    township = anchor.name if anchor.area else (anchor.township or None)
-    near = near and not anchor.township_area  # "X Village in Y Township": Y settles it
-    try:
-        return r.gazetteer.resolve_village(name, township=township, near=(
-            anchor.lat, anchor.lon) if near or not township else None)
-    except LookupError:
-        return None

@@ -1,0 +1,64 @@
+"""Army units the gazetteer does not know ("LIB 143", "Infantry Battalion (IB) 148"), as
+bases of their own where the article puts them. Units ``data/bases.csv`` locates are
+:mod:`~gazetteer.extract.places`' (by designation); these are placed only by the article,
+always approximate.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from gazetteer.extract.anchors import sentence_anchor, site_anchor
+from gazetteer.extract.matcher import Rules
+from gazetteer.extract.places import Mention
+
+__all__ = ["unit_sites"]
+
+
+#: A unit of the army by its designation ("LIB 143", "Light Infantry Battalion (LIB) 143",
+#: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
+#: Infantry Regiment"), then an owner's "'s" and a site word it may carry.
+_UNIT = re.compile(
+    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|AB|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
+    r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion|Military\s+"
+    r"Operations?\s+Command)\s*(?:\((?:L?IB|AB|MOC)\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
+    r"|(?P<n3>\d{1,4})(?:st|nd|rd|th)\s+(?P<words3>(?:Light\s+)?Infantry\s+Battalion|"
+    r"Artillery\s+Battalion)"
+    r"|No\.?\s*(?P<n4>\d{1,4})\s+(?P<words4>(?:Light\s+)?Infantry\s+(?:Battalion|Regiment|"
+    r"Unit)|Artillery\s+Battalion))\b"
+    r"(?:['’]s)?(?:\s+(?:base|camp|headquarters|HQ|garrison|compound))?")
+
+
+_UNIT_PREFIX = {"light infantry": "LIB", "infantry": "IB", "artillery": "AB",
+                "military": "MOC"}
+
+
+def unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[int],
+                sentences: list[tuple[int, int]] | None) -> list[Mention]:
+    """Units the gazetteer does not know ("LIB 143 ... in southern Kunlong Township
+    surrendered"), as a base of their own where the article locates them: the place right
+    after the designation ("in", "near", "at"), else a township named in its sentence or
+    the ones before. Approximate: the point is that place's; never placed without one."""
+    locs = sorted(locs, key=lambda loc: loc.start)
+    starts = [loc.start for loc in locs]
+    made: list[Mention] = []
+    for m in _UNIT.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and locs[k].end > m.start():
+            continue  # a base the gazetteer knows, or inside a site phrase already
+        anchor_i, _v, _rel, end = site_anchor(text, m.end(), locs, starts, r)
+        if anchor_i is not None and locs[anchor_i].area and not locs[anchor_i].township_area:
+            anchor_i = None  # "IB 144 in Mandalay Division": a region places nothing
+        anchor = locs[anchor_i] if anchor_i is not None else sentence_anchor(
+            text, m.start(), locs, starts, sentence_starts, sentences)
+        if anchor is None or anchor.site:
+            continue
+        end = end if anchor_i is not None else m.end()
+        words = (m["words"] or m["words3"] or m["words4"] or "").casefold()
+        prefix = m["abbr"] or next(p for w, p in _UNIT_PREFIX.items() if words.startswith(w))
+        number = m["n1"] or m["n2"] or m["n3"] or m["n4"]
+        made.append(Mention(m.start(), end, f"{prefix} {int(number)} base", None, anchor.lat,
+                            anchor.lon, True, article_named=True, site="base",
+                            township=anchor.township, anchor=anchor))
+    return made
