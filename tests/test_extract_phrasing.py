@@ -459,3 +459,17 @@ def test_people_abandoning_their_homes_take_nothing() -> None:
 ])
 def test_an_attack_on_a_town_held_by_a_group_is_an_assault_on_the_town(text: str) -> None:
     assert ("assault", "Sinbo", "2024-12-03", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A KIA spokesman said junta troops had yet to reach Hpakant town, where KIA forces took "
+    "control on 3 December.",
+    "Refugees returned to Hpakant, where the KIA seized full control on 3 December.",
+])
+def test_where_a_group_took_control_is_the_place_before_it(text: str) -> None:
+    assert ("capture", "Hpakant", "2024-12-03", "KIA") in control(text)
+
+
+def test_where_a_group_took_control_of_something_else_is_not_the_place() -> None:
+    assert control("They fled to Bhamo, where the junta took control of the airport on "
+                   "3 December.") == set()

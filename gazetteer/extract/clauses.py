@@ -11,6 +11,7 @@ town") is an assault and a capture marked ``extent`` "partial" (contested, not t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import (
@@ -49,11 +50,17 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
             ctx.r.adjectival_re.search(text, max(0, t0 - 10), t0) and \
             next(iter_actors(ctx, t0, t1), (None,))[0] != t0:
         return []  # "the captured outpost" (not "the KIA was forced out of")
+    of = _CONTROL_OF.match(text, t1) if spec.object == "before" and \
+        _RELATIVE_LEAD.match(text, t0) else None
+    if of is not None:  # "Bhamo, where the junta took control of the airport": the airport
+        spec, t1 = replace(spec, object="after", strict=True), of.end()
     objects, flags = objects_of(ctx, t0, t1, spec, sentence)
     if not objects:
         return []
     first = objects[0][0]
-    cue_from = min(t0, first.start) if spec.object == "before" else t0
+    cue_from = min(t0, first.start) if spec.object == "before" and not \
+        _RELATIVE_LEAD.match(ctx.text, t0) else t0  # "had yet to reach X, where the KIA
+    # took control": the relative clause's own cues only
     verdict = _cues(ctx, cue_from, t0, sentence, event_type)
     if verdict != "cancel" and (_retracted(ctx, t1, sentence, event_type) or (
             (spec.noun or _gerund_subject(ctx, t0, t1, sentence))
@@ -148,6 +155,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
 _AFTER_WORD = re.compile(r"(?<![\w-])(?:following|after)(?![\w-])", re.IGNORECASE)
 
 
+_CONTROL_OF = re.compile(r"\s+(?:of|over)\b", re.IGNORECASE)
+_RELATIVE_LEAD = re.compile(r"(?:where|which|whose)\b", re.IGNORECASE)
 _OCCUPIED = re.compile(r"occupied$", re.IGNORECASE)
 _FOR_A_WHILE = re.compile(r"\s+for\s+(?:(?:many|several|some|a\s+few|\d+|two|three|four|"
                           r"five|six|the\s+past|the\s+last)\s+)?(?:days|weeks|months|years|"

@@ -56,6 +56,9 @@ _REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s
                              re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _NAMED_AFTER_COLON = re.compile(r"[^:–—.;]{0,30}[:–—]\s*(?:the\s+)?")
+#: A relative clause's phrase ("X, where the KIA took control"): X's role in the main
+#: clause ("had yet to reach X") is no concern of it.
+_RELATIVE = re.compile(r"(?:where|which|whose)\b", re.IGNORECASE)
 _REGION_OWNS = re.compile(r"['’]s\s+")
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 #: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
@@ -431,9 +434,9 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if ctx.r.cue["partial"].search(lead):
         _note_partial(ctx, lead, flags)
-    if spec.event_type != "held" and (ctx.r.reference_re.search(lead[-14:])
-                                      or _REFERENCE_LEAD_GAP.fullmatch(_after_reference(
-                                          ctx, lead))):
+    if spec.event_type != "held" and not _RELATIVE.match(ctx.text, t0) and (
+            ctx.r.reference_re.search(lead[-14:])
+            or _REFERENCE_LEAD_GAP.fullmatch(_after_reference(ctx, lead))):
         ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
         return ([(ref, t0, "antecedent_place")] if ref else []), flags  # "21 miles from X"
     out: Objects = []
