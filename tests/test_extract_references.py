@@ -40,3 +40,18 @@ def test_an_ing_phrase_with_would_is_a_conjecture(text: str) -> None:
 
 def test_an_ing_phrase_stating_what_happened_is_a_report() -> None:
     assert ("capture", "Sadung") in control("Capturing Sadung took the KIA three days.")
+
+
+def test_the_camp_far_back_is_the_story_s_one_named_camp() -> None:
+    text = ("The KIA took the army's Lagat camp in Hpakant Township on 20 January. Fighting "
+            "was heavy. Jets flew overhead. Residents fled. Prices rose. On 6 January the "
+            "KIA had launched an attack on the camp.")
+    got = [(e.event_type, e.place, e.date) for e in run(text) if e.event_type == "assault"]
+    assert got == [("assault", "Lagat camp", "2024-01-06")]
+
+
+def test_the_camp_far_back_among_two_named_camps_is_none() -> None:
+    text = ("The KIA took the Lagat camp and the Nam Sa camp in Hpakant Township on 20 "
+            "January. Fighting was heavy. Jets flew overhead. Residents fled. Prices rose. "
+            "On 6 January the KIA had launched an attack on the camp.")
+    assert not [e for e in run(text) if e.event_type == "assault"]

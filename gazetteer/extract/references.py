@@ -128,7 +128,18 @@ def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
                 return loc
     if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
         return named_later(ctx, before, sentence)
+    if site and site != "village":
+        return _only_site(ctx, site, lo)
     return None
+
+
+def _only_site(ctx: Context, site: str, lo: int) -> Mention | None:
+    """"The camp" further back than the sentences looked at: the article's one named site
+    of that word before them (a story about one camp), else None."""
+    k = bisect_left(ctx.loc_starts, lo) - 1
+    found = {loc.name: loc for loc in ctx.locs[:k + 1]
+             if loc.site == site and loc.article_named and loc.name.split()[0] != site}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _site_or_anchor(loc: Mention, site: str) -> Mention:
