@@ -392,3 +392,10 @@ def test_the_day_of_a_report_yields_to_the_day_stated_for_the_event() -> None:
 def test_an_event_counted_from_an_undated_one_takes_no_neighbour_date(text: str) -> None:
     story = "The KIA seized a camp near Bhamo on Monday. " + text
     assert {e.date for e in run(story) if e.event_type == "assault"} == {""}
+
+
+def test_a_headline_s_unnamed_base_takes_the_day_the_body_states() -> None:
+    text = ("KIA captures key junta base near Bhamo\n\nThe KIA said on Tuesday it had "
+            "captured a junta base on the outskirts of Bhamo. The base fell on Monday after a "
+            "week of fighting.")
+    assert {e.date for e in run(text) if e.event_type == "capture"} == {"2024-12-09"}

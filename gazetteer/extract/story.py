@@ -104,7 +104,7 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
         if d.event_type in CHANGES:
-            runs.setdefault((d.event_type, d.loc.name), []).append(d)
+            runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         if len(mentions) > 1 and any(d.date is None or not d.actor for d in mentions):
             for event in _by_side(ctx, mentions):
@@ -112,25 +112,37 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
 
 
 def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
-    """A mention dated only to a week or a month ("ceded X last week"), or only by the day
-    it was reported ("said on Tuesday it had captured X"), takes the one day another
-    mention of the same event (same type and place, same side) states within that span, or
-    by that report ("took the camp on Monday"); marked inherited. Two such days: none."""
+    """A mention dated only to a week or a month ("ceded X last week"), only by the day it
+    was reported ("said on Tuesday it had captured X"), or by a neighbour's date, takes
+    the one day another mention of the same event (same type and place, same side) states
+    within that span, or by that report ("took the camp on Monday"); marked inherited.
+    Two such days: none is taken."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
         if d.event_type in CHANGES:
-            runs.setdefault((d.event_type, d.loc.name), []).append(d)
+            runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         for event in _by_side(ctx, mentions) if len(mentions) > 1 else ():
             for d in event:
-                if d.date is None or (d.date.precision == "day" and not d.date_reported):
+                if d.date is None or (d.date.precision == "day" and not d.date_reported
+                                      and not d.date_inherited):
                     continue
-                lo = d.date.start if not d.date_reported else dt.date.min
+                lo = d.date.start if not (d.date_reported or d.date_inherited) else \
+                    dt.date.min
+                hi = d.date.end if not d.date_inherited else dt.date.max
                 days = {o.date.value: o.date for o in event if o.date is not None
                         and o.date.precision == "day" and not o.date_reported
-                        and lo <= o.date.start <= d.date.end}
+                        and not o.date_inherited and lo <= o.date.start <= hi}
                 if len(days) == 1:
                     d.date, d.date_inherited = next(iter(days.values())), True
+
+
+def _place_key(loc: Mention) -> str:
+    """What makes two mentions one place: the name, or for an unnamed site ("the base near
+    Bhamo", "a base on the outskirts of Bhamo") its word and point."""
+    if loc.site and loc.name.split()[0] == loc.site:
+        return f"{loc.site}@{loc.lat:.4f},{loc.lon:.4f}"
+    return loc.name
 
 
 def _by_side(ctx: Context, mentions: list[Draft]) -> list[list[Draft]]:
