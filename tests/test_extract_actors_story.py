@@ -358,3 +358,12 @@ def test_a_quote_after_a_site_s_owner_is_not_the_owner_s() -> None:
     text = ("The KIA said on Tuesday it had captured a junta base near Bhamo. \"Our troops "
             "took the base on Monday,\" its spokesman said.")
     assert {e.actor for e in run(text) if e.event_type == "capture"} == {"KIA"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA's attack on Bhamo began on 3 December.", "KIA"),
+    ("The junta's counteroffensive to retake Hpakant began on 3 December.", "junta"),
+    ("The KIA repelled the junta's assault on Sinbo on 3 December.", "junta"),
+])
+def test_a_group_s_attack_is_the_group_s(text: str, actor: str) -> None:
+    assert {e.actor for e in run(text) if e.event_type == "assault"} == {actor}
