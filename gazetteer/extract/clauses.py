@@ -68,36 +68,11 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         verdict = "cancel"
     if verdict == "cancel" or _gives_control(ctx, t1, spec, objects):
         return []
-    if event_type == "held" and verdict in ("attempt",):
+    kind = _kind(ctx, t0, t1, spec, sentence, objects, flags, verdict, cue_from)
+    if kind is None:
         return []
-    opened = _held_by(ctx, sentence) if event_type == "held" else None  # "by Monday
-    if opened is None and event_type == "held" and _past(ctx, cue_from, sentence):  # morning
-        return []  # X was in KIA hands": taken that day (else a past holding: nothing)
-    if event_type == "capture" and _OCCUPIED.search(ctx.masked, t0, t1) and \
-            _FOR_A_WHILE.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
-        event_type = "held"  # "has occupied X for months": a hold, not its taking
-    if opened is None and event_type == "held":
-        opened = _opening(ctx, t0, t1, sentence)
-    if opened is not None:  # "has occupied X since 29 March": taken that day
-        event_type = "capture"
-    # "took much of the town": a capture of part of the place, written with its assault
-    share = event_type == "capture" and verdict != "attempt" and bool(flags.get("share")) \
-        and not flags.get("facility")
-    if verdict == "attempt" or flags.get("partial"):
-        if event_type == "capture":
-            event_type = "assault"
-            adjust.append("downgraded")
-        elif event_type == "held":
-            event_type = "assault"
-    if event_type == "assault" and ctx.r.air_subject_re.search(
-            ctx.masked, max(_clause_start(ctx, t0, sentence), t0 - 60), t0):
-        event_type = "airstrike"  # "junta jets attacked Laiza": from the air, no assault
-    if event_type == "assault" and ctx.r.fire_re.match(
-            ctx.masked, t1 if spec.object == "before" else
-            _object_end(ctx, t1, objects[-1][0].end)):
-        event_type = "shelling"  # "attacked Lashio with rockets", "was attacked with drones"
-    if flags.get("facility") and event_type == "capture":
-        event_type = "assault"
+    event_type, opened, share, downgraded = kind
+    if downgraded:
         adjust.append("downgraded")
     if verdict == "claim":
         adjust.append("claim")
@@ -112,18 +87,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     drafts = []
     adjust_notes = tuple(adjust)
     objects = [o for o in objects if not o[0].area]
-    dates = [None if event_type == "held" else
-             date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
-             for loc, item_end, _ in objects]
-    if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
-            dates[-1].char_start >= objects[-1][0].end:
-        dates = [dates[-1]] * len(dates)  # "seized A, B and C on 3 May": the list's date
-    if not any(dates) and event_type != "held" and objects and spec.object == "after":
-        ahead = [d for d in dates_between(ctx, t1, objects[0][0].start)]
-        if ahead:  # "captured two camps on Monday: the A camp and the B camp"
-            dates = [ahead[0]] * len(dates)
-    if opened is not None:
-        dates = [opened] * len(dates)
+    dates = [opened] * len(objects) if opened is not None else \
+        _dates_of(ctx, t0, t1, spec, sentence, objects, event_type)
     for (loc, _item_end, note), date in zip(objects, dates, strict=True):
         ctx.object_locs.append(loc)
         ctx.object_starts.append(sentence[0])
@@ -147,6 +112,65 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
             drafts.append(part)
     _share_list_date(drafts)
     return drafts
+
+
+def _dates_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
+              objects: list[tuple[Mention, int, str]], event_type: str
+              ) -> list[ResolvedDate | None]:
+    """The date stated for each object of a phrase (none for a holding): its own, else a
+    list's date after its last item ("seized A, B and C on 3 May"), else a date between
+    the phrase and its first object ("captured two camps on Monday: the A camp and ...")."""
+    if event_type == "held":
+        return [None] * len(objects)
+    dates = [date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
+             for loc, item_end, _ in objects]
+    if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
+            dates[-1].char_start >= objects[-1][0].end:
+        return [dates[-1]] * len(dates)
+    if not any(dates) and objects and spec.object == "after":
+        ahead = dates_between(ctx, t1, objects[0][0].start)
+        if ahead:
+            return [ahead[0]] * len(dates)
+    return dates
+
+
+def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
+          objects: list[tuple[Mention, int, str]], flags: dict[str, bool], verdict: str,
+          cue_from: int) -> tuple[str, ResolvedDate | None, bool, bool] | None:
+    """The event a phrase reports, from its cues and what follows it: (event type, the
+    day a holding began when it is one, whether a share of the place was taken, whether
+    a capture was downgraded to an assault); None when it reports nothing (a holding
+    attempted, or past)."""
+    event_type = spec.event_type
+    if event_type == "held" and verdict in ("attempt",):
+        return None
+    opened = _held_by(ctx, sentence) if event_type == "held" else None  # "by Monday
+    if opened is None and event_type == "held" and _past(ctx, cue_from, sentence):  # morning
+        return None  # X was in KIA hands": taken that day (else a past holding: nothing)
+    if event_type == "capture" and _OCCUPIED.search(ctx.masked, t0, t1) and \
+            _FOR_A_WHILE.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
+        event_type = "held"  # "has occupied X for months": a hold, not its taking
+    if opened is None and event_type == "held":
+        opened = _opening(ctx, t0, t1, sentence)
+    if opened is not None:  # "has occupied X since 29 March": taken that day
+        event_type = "capture"
+    # "took much of the town": a capture of part of the place, written with its assault
+    share = event_type == "capture" and verdict != "attempt" and bool(flags.get("share")) \
+        and not flags.get("facility")
+    downgraded = False
+    if (verdict == "attempt" or flags.get("partial")) and event_type in ("capture", "held"):
+        downgraded = event_type == "capture"
+        event_type = "assault"
+    if event_type == "assault" and ctx.r.air_subject_re.search(
+            ctx.masked, max(_clause_start(ctx, t0, sentence), t0 - 60), t0):
+        event_type = "airstrike"  # "junta jets attacked Laiza": from the air, no assault
+    if event_type == "assault" and ctx.r.fire_re.match(
+            ctx.masked, t1 if spec.object == "before" else
+            _object_end(ctx, t1, objects[-1][0].end)):
+        event_type = "shelling"  # "attacked Lashio with rockets", "was attacked with drones"
+    if flags.get("facility") and event_type == "capture":
+        event_type, downgraded = "assault", True
+    return event_type, opened, share, downgraded
 
 
 #: "following", "after" opening a clause of its own after the place: what it dates is
