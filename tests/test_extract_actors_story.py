@@ -367,3 +367,12 @@ def test_a_quote_after_a_site_s_owner_is_not_the_owner_s() -> None:
 ])
 def test_a_group_s_attack_is_the_group_s(text: str, actor: str) -> None:
     assert {e.actor for e in run(text) if e.event_type == "assault"} == {actor}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("With the capture of Mansi on 3 December, the KIA controls southern Kachin.", "KIA"),
+    ("Following the seizure of Mansi on 3 December, Kachin forces turned to Bhamo.", "KIA"),
+    ("After the fall of Mansi on 3 December, the junta sent troops to Bhamo.", ""),
+])
+def test_a_fronted_capture_noun_is_the_main_clause_subject_s(text: str, actor: str) -> None:
+    assert {e.actor for e in run(text) if e.event_type == "capture"} == {actor}

@@ -473,3 +473,8 @@ def test_where_a_group_took_control_is_the_place_before_it(text: str) -> None:
 def test_where_a_group_took_control_of_something_else_is_not_the_place() -> None:
     assert control("They fled to Bhamo, where the junta took control of the airport on "
                    "3 December.") == set()
+
+
+def test_back_in_a_group_s_hands_since_a_day_is_a_capture_that_day() -> None:
+    assert ("capture", "Sinbo", "2024-12-07", "junta") in control(
+        "Sinbo is back in junta hands since Saturday.")

@@ -171,6 +171,12 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
             taker = _recipient(ctx, objects, sentence)
             if taker:
                 return taker, ""
+        comma = ctx.text.find(",", objects[-1][0].end, sentence[1])
+        if _FRONTED_NOUN.fullmatch(ctx.text, sentence[0], t0) and not loss and comma > 0 \
+                and next(iter_actors(ctx, t1, comma), None) is None:
+            after = _first_subject(ctx, comma, min(sentence[1], comma + 80))  # "With the
+            if after:  # capture of X on 8 January, the KIA controls ...": the KIA's
+                return after, "inferred_actor"
         if _ITS.search(ctx.text, max(sentence[0], t0 - 8), t0):  # "completed its capture
             owner = _first_subject(ctx, max(sentence[0], t0 - 120), t0, reverse=True)  # of X"
             if owner:
@@ -191,6 +197,8 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
 
 
+_FRONTED_NOUN = re.compile(r"[\s\"“]*(?:with|after|following|since|upon)\s+(?:the\s+)?",
+                           re.IGNORECASE)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 #: Nouns of a taker's report of its own capture ("released photos of the capture of X").
 _ANNOUNCED = re.compile(
