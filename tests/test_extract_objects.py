@@ -276,3 +276,18 @@ def test_a_list_introduced_by_such_as_or_namely(text: str) -> None:
     got = {e.place for e in run(text) if e.event_type == "capture"
            and e.date == "2024-12-03"}
     assert got == {"Sinbo", "Momauk", "Shwegu"}
+
+
+@pytest.mark.parametrize("text", [
+    "The regime's last outpost in Mansi fell on 3 December.",
+    "On 3 December the final junta base inside Mansi was overrun by the KIA.",
+])
+def test_the_last_base_in_a_town_falling_as_subject_is_the_town(text: str) -> None:
+    assert ("capture", "Mansi", "2024-12-03") in {
+        (e.event_type, e.place, e.date) for e in run(text)}
+
+
+def test_an_outpost_in_a_town_falling_is_only_the_outpost() -> None:
+    got = {e.place for e in run("A junta outpost in Mansi fell on 3 December.")
+           if e.event_type == "capture"}
+    assert got == {"outpost in Mansi"}

@@ -478,3 +478,13 @@ def test_where_a_group_took_control_of_something_else_is_not_the_place() -> None
 def test_back_in_a_group_s_hands_since_a_day_is_a_capture_that_day() -> None:
     assert ("capture", "Sinbo", "2024-12-07", "junta") in control(
         "Sinbo is back in junta hands since Saturday.")
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA announced on Monday that Mansi town was now under its full control.", "Mansi",
+     "KIA"),
+    ("The TNLA says Mogok is under its control.", "Mogok", "TNLA"),
+])
+def test_under_its_control_holds_for_the_group_speaking(text: str, place: str,
+                                                        actor: str) -> None:
+    assert (place, "2024-12-10", actor) in held(text)

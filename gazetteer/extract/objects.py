@@ -310,6 +310,18 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     return True, None
 
 
+def _last_base_of(ctx: Context, loc: Mention, sentence: tuple[int, int],
+                  spec: TriggerSpec) -> bool:
+    """Whether ``loc``, the subject of a capture ("... fell"), is the last base in a town
+    ("the regime's last outpost in Mansi"), so that the town itself fell."""
+    anchor = loc.anchor
+    if spec.event_type != "capture" or not loc.site or anchor is None or anchor.area or \
+            anchor.start < loc.start:
+        return False
+    return bool(_LAST.search(ctx.masked, max(sentence[0], loc.start - 40), loc.start)
+                and _WITHIN.search(ctx.masked, loc.start, anchor.start))
+
+
 def _last_bases_in(gap: str) -> bool:
     """Whether ``gap`` ends "the last bases in (the town of)": the place after it fell."""
     m = _FACILITY_TAIL.search(gap)
@@ -432,6 +444,8 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         k -= 1
     items.reverse()
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
+    if len(items) == 1 and _last_base_of(ctx, last, sentence, spec):
+        return [(last.anchor, t0, "")], flags  # "the regime's last outpost in X fell": X
     if ctx.r.cue["partial"].search(lead):
         _note_partial(ctx, lead, flags)
     if spec.event_type != "held" and not _RELATIVE.match(ctx.text, t0) and (
