@@ -376,3 +376,13 @@ def test_a_group_s_attack_is_the_group_s(text: str, actor: str) -> None:
 ])
 def test_a_fronted_capture_noun_is_the_main_clause_subject_s(text: str, actor: str) -> None:
     assert {e.actor for e in run(text) if e.event_type == "capture"} == {actor}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA said it fended off attacks on Sinbo on 3 December.", "junta"),
+    ("The army beat back a KIA attack on Bhamo on 3 December.", "KIA"),
+    ("The KIA repelled the junta's assault on Sinbo on 3 December.", "junta"),
+    ("The junta said its troops had repelled attacks on Lashio on 3 December.", ""),
+])
+def test_attacks_repelled_are_the_other_side_s(text: str, actor: str) -> None:
+    assert {e.actor for e in run(text) if e.event_type == "assault"} == {actor}

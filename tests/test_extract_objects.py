@@ -291,3 +291,12 @@ def test_an_outpost_in_a_town_falling_is_only_the_outpost() -> None:
     got = {e.place for e in run("A junta outpost in Mansi fell on 3 December.")
            if e.event_type == "capture"}
     assert got == {"outpost in Mansi"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("KIA fighters have captured the strategic Lweje border town, the group said on "
+     "3 December.", "Lweje"),
+    ("The TNLA captured the Muse border town on 3 December.", "Muse"),
+])
+def test_a_border_town_is_the_town_not_an_area(text: str, place: str) -> None:
+    assert {e.place for e in run(text) if e.event_type == "capture"} == {place}

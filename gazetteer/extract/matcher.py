@@ -304,7 +304,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
         cue=cue, site_re=re.compile(site),
         rel_re=re.compile(rf"\s+({rel})\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?"),
         suffix_re=re.compile(rf"\s+{suffix}(?![\w])"),
-        area_re=re.compile(rf"(\s*,)?\s+({area})(?![\w])"),
+        # "Lwegel border town", "the Lweje border gate": a descriptor, not an area
+        area_re=re.compile(rf"(\s*,)?\s+({area})(?![\w])(?!\s+(?:towns?|city|gates?|posts?|"
+                           r"crossings?|trade\s+(?:town|hub|zone))\b)"),
         honorifics=frozenset(h.casefold() for h in places_cfg["honorifics"]),
         not_site_words=frozenset(w.casefold() for w in places_cfg["not_site_words"]),
         month_words=frozenset(w.casefold() for w in (*dates["months"], *dates["weekdays"])),

@@ -131,6 +131,23 @@ _APPOSITIVE_TAIL = re.compile(r"[\w\s'’-]{0,30},")
 def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
            objects: list[tuple[Mention, int, str]]) -> tuple[str, str]:
     """(actor, confidence note) for a trigger."""
+    repelled = _REPELLED.search(ctx.masked, max(sentence[0], t0 - 30), t0) \
+        if spec.event_type == "assault" else None
+    if repelled is not None and not _actors_between(ctx, repelled.start(), t1):
+        defender = _actor_of(ctx, t0, t1, spec, sentence, objects)[0]  # "the junta repelled
+        return (_opponent(ctx, defender, sentence), "inferred_actor") if defender else \
+            ("", "")  # attacks on X": the attackers are the other side ("repelled a KIA
+    return _actor_of(ctx, t0, t1, spec, sentence, objects)  # attack": the KIA's)
+
+
+#: Before an attack noun: the subject fought the attack off ("repelled attacks on X").
+_REPELLED = re.compile(r"\b(?:repelled|repulsed|repel|repulse|fended\s+off|fought\s+off|"
+                       r"beat\s+back|beaten\s+back|thwarted|foiled)\s+(?:an?\s+|the\s+|"
+                       r"several\s+|repeated\s+|[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
+              objects: list[tuple[Mention, int, str]]) -> tuple[str, str]:
     if spec.actor == "phrase":
         inside = _actors_between(ctx, t0, t1)
         if inside:
