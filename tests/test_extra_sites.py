@@ -1,0 +1,83 @@
+"""Named sites of the 2023-2025 fighting added to data/extra_places.csv resolve in the
+gazetteer, keep their provenance, and lie in the state they claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.boundaries import distance_to_state_km
+from gazetteer.places import Gazetteer
+
+# canonical name -> (state, township, spellings news reports use for it)
+SITES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "Muse 105-mile trade zone": ("Shan (North)", "Muse",
+                                 ("105 Mile trade zone", "105th Mile trade zone")),
+    "Kyin San Kyawt border gate": ("Shan (North)", "Muse",
+                                   ("Kyin San Kyawt", "Kyin Sang Kyawt", "Kin San Kyawt")),
+    "Gokteik Viaduct": ("Shan (North)", "Nawnghkio", ("Goteik Viaduct", "Gohteik Viaduct")),
+    "Goketwin Bridge": ("Shan (North)", "Nawnghkio", ("Goke Twin Bridge",)),
+    "Kunlong Bridge": ("Shan (North)", "Kunlong", ("Kunlong Salween bridge",)),
+    "Myitsone": ("Kachin", "", ("Myit Sone", "Myitsone Dam")),
+    "Alaw Bum": ("Kachin", "Momauk", ("Alaw Bum hill",)),
+    "Lonekhin": ("Kachin", "Hpakant", ("Lone Khin", "Lonkin")),
+    "Yaw Yung Bum": ("Kachin", "Momauk", ("Yaw Yon camp",)),
+    "Je Yang camp": ("Kachin", "Waingmaw", ("Jeyang camp", "Jai Yang IDP camp")),
+}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_site_is_in_the_table_with_provenance(gaz: Gazetteer, name: str) -> None:
+    place = gaz.get(name)
+    assert place is not None, name
+    state, township, _ = SITES[name]
+    assert (place.state, place.township) == (state, township)
+    assert place.coord_basis == "approximate"
+    assert "http" in place.coord_source and "uncertainty" in place.coord_source
+    # the same tolerance as tests/test_places_data.py: Natural Earth's border is coarse
+    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
+
+
+@pytest.mark.parametrize(("name", "spelling"),
+                         [(n, s) for n, (_, _, forms) in sorted(SITES.items()) for s in forms])
+def test_news_spellings_resolve_to_the_site(gaz: Gazetteer, name: str, spelling: str) -> None:
+    match = gaz.lookup(spelling)
+    assert match is not None, spelling
+    assert match.place.name == name
+    assert match.match in ("exact", "alias", "variant")
+
+
+def test_case_and_spacing_do_not_matter(gaz: Gazetteer) -> None:
+    for query in ("kyin san kyawt", "KYINSANKYAWT", "muse 105-mile trade zone"):
+        match = gaz.lookup(query)
+        assert match is not None, query
+        assert match.place.kind in ("border gate", "trade zone")
+
+
+def test_gates_of_muse_are_separate_places_at_the_border_town(gaz: Gazetteer) -> None:
+    muse = gaz.get("Muse")
+    assert muse is not None
+    for gate in ("Nandaw border gate", "Sin Phyu border gate", "Mang Weing border gate"):
+        place = gaz.get(gate)
+        assert place is not None and place.kind == "border gate"
+        assert (place.lat, place.lon) == (muse.lat, muse.lon)
+        assert place.coord_basis == "approximate"
+
+
+def test_a_gate_alias_does_not_capture_the_villages_of_that_name(gaz: Gazetteer) -> None:
+    match = gaz.lookup("Man Wein gate")
+    assert match is not None and match.place.name == "Mang Weing border gate"
+    plain = gaz.lookup("Man Wein", fuzzy=False)
+    assert plain is None or plain.place.name != "Mang Weing border gate"
+
+
+def test_doubtful_coordinate_says_so(gaz: Gazetteer) -> None:
+    alaw = gaz.get("Alaw Bum")
+    assert alaw is not None
+    assert "doubtful" in alaw.coord_source and "25 km" in alaw.coord_source
+    camp = gaz.get("Shang Htung Bum")
+    assert camp is not None and (camp.lat, camp.lon) == (alaw.lat, alaw.lon)
