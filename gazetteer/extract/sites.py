@@ -13,7 +13,7 @@ candidate). A facility named after a town ("the Bhamo base") is not the town.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 
 from gazetteer.extract.anchors import (
@@ -305,8 +305,7 @@ def _at_name(text: str, m: re.Match[str], locs: list[Mention], starts: list[int]
     at = _AT_ONLY.match(text, m.end())
     if at is None:
         return None
-    k = bisect_left(starts, at.start(1))
-    if k < len(locs) and locs[k].start < at.end(1):
+    if overlaps_known(at.start(1), at.end(1), locs, starts, []):
         return None  # "the camp at Waingmaw": a place the gazetteer knows
     place = sentence_anchor(text, m.start(), locs, starts, sentence_starts, sentences)
     if place is None:
@@ -337,8 +336,7 @@ def _village_of(text: str, m: re.Match[str], locs: list[Mention], starts: list[i
     of = _OF_NAME.match(text, m.end())
     if of is None:
         return None
-    k = bisect_left(starts, of.start(1))
-    if k < len(locs) and locs[k].start < of.end(1):
+    if overlaps_known(of.start(1), of.end(1), locs, starts, []):
         return None  # "the village of Mansi": a place the gazetteer knows
     name = of.group(1)
     anchor_i, _v, _rel, end = site_anchor(text, of.end(), locs, starts, r)
