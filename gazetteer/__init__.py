@@ -15,10 +15,10 @@ The pipeline, one module a step; data flows down this list::
     extract/   Article -> Events with excerpt and offsets, and Candidates: matcher (rules
                compiled once), sentences, places (names, variants, bases), sites (camps,
                villages; anchors: where a named site is; units: battalions the gazetteer
-               lacks), clauses (triggers, cues), objects (a phrase's places),
-               references ("it", "the town"), roles (actor, target, date), quotes (a
-               day inside a quote counted from its attribution), story (across
-               sentences), article (assembly)
+               lacks; hamlets: villages named bare, where the article settles them),
+               clauses (triggers, cues), objects (a phrase's places), references ("it",
+               "the town"), roles (actor, target, date), quotes (a day inside a quote
+               counted from its attribution), story (across sentences), article (assembly)
     events     the event table's contract: columns, types, dates at a precision
     store      the corpus store (SQLite): articles, events, candidates, review decisions
     storefile  the store file: its location, opening, schema checks and upgrades

@@ -504,14 +504,16 @@ def _opening(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
                else t0 - d.char_end)
 
 
-_BY = re.compile(r"\b[Bb]y\s+(?:the\s+)?$")
+#: "by" before a date, a clock time between them ("by 7:30 on Monday", "by 6 am today")
+_BY = re.compile(r"\b[Bb]y\s+(?:the\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
+                 r"(?:[ap]\.?m\b\.?|hours?\b|hrs\b)?\s+(?:on\s+)?)?$")
 
 
 def _held_by(ctx: Context, sentence: tuple[int, int]) -> ResolvedDate | None:
     """The day a past holding was reached ("by Monday morning X was in KIA hands"): a date
     of its sentence after "by"; None without one."""
     return next((d for d in dates_between(ctx, sentence[0], sentence[1])
-                 if _BY.search(ctx.text, max(sentence[0], d.char_start - 8), d.char_start)
+                 if _BY.search(ctx.text, max(sentence[0], d.char_start - 24), d.char_start)
                  or ctx.text[d.char_start:d.char_start + 3].casefold() == "by "), None)
 
 

@@ -93,7 +93,8 @@ _ASIDE = re.compile(  # "Kunlong, where the district office is based, fell"
 _PRONOUN_SUBJECT = re.compile(
     r"(?:\b(?:the|this|that)\s+(?:(?:[\w-]+\s+){0,2}?)(?P<word>town|city|camp|camps|base|"
     r"bases|outpost|outposts|post|village|garrison|hill|township|command|headquarters)|"
-    r"(?<![\w'’])(?P<it>it))\s*$", re.IGNORECASE)
+    r"(?<![\w'’])(?P<it>it))(?:\s+(?:is|was|are|were|remains|remained|has\s+been|had\s+been))?"
+    r"\s*$", re.IGNORECASE)
 
 
 def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
@@ -430,9 +431,9 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
             bool(ctx.r.object_ok["subject"].fullmatch(gap)) or \
             _coordinated(ctx, gap_from, t0, sentence)
     if not ok or last is None:
-        if spec.strict or spec.event_type == "held":
+        if spec.strict:
             return [], flags
-        ref = _reference_subject(ctx, t0, sentence)
+        ref = _reference_subject(ctx, t0, sentence, named_only=spec.event_type == "held")
         return ([(ref, t0, "antecedent_place")] if ref else []), flags
     if spec.sites_only and not last.site:
         return [], flags  # "residents of Bhamo surrendered their weapons"
@@ -506,8 +507,11 @@ def _subject_before_aside(ctx: Context, k: int, t0: int, sentence: tuple[int, in
     return k, None
 
 
-def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Mention | None:
-    """"The town fell", "It was captured", "The camp was attacked": what they stand for."""
+def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
+                       named_only: bool = False) -> Mention | None:
+    """"The town fell", "It was captured", "The camp was attacked": what they stand for.
+    With ``named_only``, a noun only ("the town was in KIA hands"), never "it" (which
+    holds anything: "it is under KIA control" may be a group's office)."""
     m = _PRONOUN_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 60), t0)
     if m is None:  # "The camp, which is 21 miles from X, was attacked"
         aside = _LONG_ASIDE.search(ctx.masked, max(sentence[0], t0 - 300), t0)
@@ -522,6 +526,8 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int]) -> Ment
         fillers = ctx.masked[m.end():t0]
         if fillers.strip() and not ctx.r.object_ok["subject"].fullmatch(fillers):
             return None
+    if named_only and not m.group("word"):
+        return None
     word = (m.group("word") or "it").casefold()
     return reference(ctx, word, m.start(), sentence)
 

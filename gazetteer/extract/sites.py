@@ -25,13 +25,14 @@ from gazetteer.extract.anchors import (
     site_anchor,
     village_near,
 )
+from gazetteer.extract.hamlets import bare_villages
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import Mention
 from gazetteer.extract.units import unit_sites
 from gazetteer.places import Place, haversine_km
 
 _NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
-                       r"police|militia|hilltop|hill|strategic|main|frontline|border)\s+)"
+                       r"police|militia|hilltop|hill|tactical|strategic|main|frontline|forward|border)\s+)"
                        r"{0,2}$")
 
 
@@ -182,6 +183,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         if name:
             named.setdefault(place_name, made[-1])
     kept = [loc for i, loc in enumerate(locs) if i not in consumed]
+    made += bare_villages(text, sorted(kept + made, key=lambda loc: loc.start), r, actor_spans)
     made += unit_sites(text, kept + made, r, sentence_starts, sentences)
     merged = sorted(kept + made, key=lambda loc: (loc.start, -loc.end))
     out: list[Mention] = []
