@@ -133,10 +133,9 @@ def find_dates(text: str, *, published: dt.date | None = None,
         that_year = year
         if published is not None and year < published.year - _HISTORY_YEARS:
             continue  # "overthrown on 2 March 1959": an aside, its year carries to nothing
-        if m.lastgroup != "yr":
-            carry = _Carry(sentence, year, resolved.start, narrative=True)
-        elif not tables.context.search(text, max(0, m.start() - 40), m.start()):
-            carry = _Carry(sentence, year, resolved.start, narrative=False)
+        if tables.context.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "seized power in a coup in February 2021": context, carries nothing
+        carry = _Carry(sentence, year, resolved.start, narrative=m.lastgroup != "yr")
     return found
 
 

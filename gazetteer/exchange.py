@@ -382,13 +382,22 @@ def _lf_rows(text: str) -> str:
                     for i, p in enumerate(parts))
 
 
+def _clash_key(ev: Mapping[str, object]) -> tuple[str, str, str, str]:
+    """What ties a partial capture to an assault written with it: article, place, day and
+    the excerpt's offset."""
+    return (str(ev.get("source_file")), str(ev.get("place")), str(ev.get("date")),
+            str(ev.get("char_start")))
+
+
 def to_acled(events: pd.DataFrame, *, places: Mapping[str, object] | None = None) -> str:
     """The events in ACLED's CSV layout.
 
     Captures become "Non-state actor overtakes territory" (or "Government regains
     territory" when the junta gains), assaults "Armed clash", airstrikes "Air/drone
-    strike"; "held" reports, which ACLED does not code, are left out, and so are partial
-    captures (``extent`` "partial": the assault written with each stands for it).
+    strike"; "held" reports, which ACLED does not code, are left out. A partial capture
+    (``extent`` "partial": "took much of the town") is an "Armed clash", as the map reads
+    it, unless a table written before 2026-11 holds the assault once written with it
+    (same article, place, day and excerpt offset): that row stands for it.
     ``time_precision``:
     day -> 1, month or year -> 3. ``geo_precision``: 1 for a place at its own sourced
     coordinates, 2 for a place put approximately at a nearby town's. ``places`` maps a
@@ -399,11 +408,16 @@ def to_acled(events: pd.DataFrame, *, places: Mapping[str, object] | None = None
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for i, ev in enumerate(events.to_dict("records"), start=1):
+    records = events.to_dict("records")
+    assaults = {_clash_key(ev) for ev in records if ev.get("event_type") == "assault"}
+    for i, ev in enumerate(records, start=1):
         kind = ev.get("event_type")
-        if kind not in ("capture", "assault", "airstrike") or is_partial(kind,
-                                                                          ev.get("extent")):
-            continue  # a partial capture: ACLED has no such event; its assault row stands
+        if is_partial(kind, ev.get("extent")):
+            if _clash_key(ev) in assaults:
+                continue  # an older table's assault row, written with it, stands for it
+            kind = "assault"  # part of the place taken: a clash, no territory changed
+        if kind not in ("capture", "assault", "airstrike"):
+            continue
         precision = ev.get("date_precision") or "day"
         day = str(ev.get("date") or "")
         if not day:

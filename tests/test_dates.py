@@ -65,6 +65,18 @@ def test_lone_year_carries_in_its_sentence_unless_it_is_context() -> None:
     assert [d.value for d in find_dates(text)] == ["1961"]  # never anchors a guess
 
 
+@pytest.mark.parametrize("context", [
+    "The junta, which took power in a coup in February 2021, lost Sinbo.",
+    "The ceasefire signed on 3 March 2021 collapsed long ago.",
+    "Since the election of November 2020 the army has lost ground.",
+])
+def test_a_context_date_gives_its_year_to_no_later_date(context: str) -> None:
+    # the story is of 2022: "on 27 April" is the last 27 April before publication
+    text = f"{context} Rebels took Namtu on 27 April, residents said."
+    found = find_dates(text, published=dt.date(2022, 5, 12))
+    assert found[-1].value == "2022-04-27"
+
+
 @pytest.mark.parametrize("text, published, values", [
     ("Fighting began in June 2024, and the town fell in October that year.",
      dt.date(2025, 3, 1), ["2024-06", "2024-10"]),

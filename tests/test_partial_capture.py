@@ -1,6 +1,7 @@
 """Partial captures ("took much of the town"): written as a capture of ``extent`` "partial"
-beside its assault, read by the timeline as a contested place, never a change of control,
-and named "partial capture" wherever a reader sees the event. Sentences are our own."""
+(no assault beside it), read by the timeline as a contested place, never a change of
+control, exported to ACLED as a clash, and named "partial capture" wherever a reader sees
+the event. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -32,11 +33,11 @@ def kinds(text: str) -> set[tuple[str, str, str]]:
     ("The TNLA entered Namhsan in November and, on 2 December, captured much of the town.",
      "Namhsan", "2024-12-02"),
 ])
-def test_a_share_of_a_town_taken_is_a_partial_capture_and_an_assault(text: str, place: str,
-                                                                     date: str) -> None:
+def test_a_share_of_a_town_taken_is_a_partial_capture(text: str, place: str, date: str
+                                                      ) -> None:
     got = kinds(text)
     assert ("partial capture", place, date) in got
-    assert any(kind == "assault" and where == place for kind, where, _ in got)
+    assert ("assault", place, date) not in got  # the partial capture is the contest
     assert not any(kind == "capture" for kind, _, _ in got)
 
 
@@ -76,8 +77,10 @@ def test_the_timeline_reads_a_partial_capture_as_contested_never_as_taken() -> N
     assert tl.place_state("Kyaukme", "2024-08-21").status == "other armed group"
 
 
-def test_a_partial_capture_and_its_assault_are_one_contest() -> None:
-    frame = _frame("Kachin fighters seized large parts of Bhamo on 6 December.")
+def test_a_partial_capture_and_an_assault_are_one_contest() -> None:
+    frame = _frame("KIA troops attacked Bhamo on 6 December and seized large parts of "
+                   "Bhamo the same day.")
+    assert sorted(frame["event_type"]) == ["assault", "capture"]
     tl = Timeline.from_events(frame)
     state = tl.place_state("Bhamo", "2024-12-07")
     assert state.status == "contested"
@@ -85,9 +88,19 @@ def test_a_partial_capture_and_its_assault_are_one_contest() -> None:
     assert "partial capture" in state.basis
 
 
-def test_acled_export_leaves_the_partial_capture_to_its_assault() -> None:
+def test_acled_export_writes_the_partial_capture_as_a_clash() -> None:
     frame = _frame("Kachin fighters seized large parts of Bhamo on 6 December.")
     rows = list(csv.DictReader(io.StringIO(to_acled(frame))))
+    assert [(r["sub_event_type"], r["location"]) for r in rows] == [("Armed clash", "Bhamo")]
+
+
+def test_acled_export_of_an_older_table_keeps_one_clash() -> None:
+    # tables written before 2026-11 hold the assault once written beside each partial
+    # capture (same article, place, day and excerpt): one clash, not two
+    frame = _frame("Kachin fighters seized large parts of Bhamo on 6 December.")
+    older = pd.concat([frame, frame.assign(event_type="assault", extent="",
+                                           event_id="x" + frame["event_id"])])
+    rows = list(csv.DictReader(io.StringIO(to_acled(older))))
     assert [r["sub_event_type"] for r in rows] == ["Armed clash"]
 
 

@@ -104,12 +104,11 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
         draft.bound = bound
+        if share:  # "took much of X": a partial capture, which the map reads as a contest
+            draft = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
+                          (*notes, "partial_capture"), extent="partial")
+            draft.date_reported, draft.bound = reported is not None, bound
         drafts.append(draft)
-        if share:
-            part = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
-                         (*notes, "partial_capture"), extent="partial")
-            part.date_reported, part.bound = draft.date_reported, bound
-            drafts.append(part)
     _share_list_date(drafts)
     return drafts
 
@@ -154,8 +153,9 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
         opened = _opening(ctx, t0, t1, sentence)
     if opened is not None:  # "has occupied X since 29 March": taken that day
         event_type = "capture"
-    # "took much of the town": a capture of part of the place, written with its assault
-    share = event_type == "capture" and verdict != "attempt" and bool(flags.get("share")) \
+    # "took much of the town", "now holds half of X": a capture of part of the place
+    share = event_type in ("capture", "held") and verdict != "attempt" and \
+        bool(flags.get("share")) \
         and not flags.get("facility")
     downgraded = False
     if (verdict == "attempt" or flags.get("partial")) and event_type in ("capture", "held"):

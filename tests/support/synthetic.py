@@ -163,10 +163,12 @@ def _article(i: int, rng: random.Random, places: list[Place],
             sentences.append(rng.choice(_LIST).format(**fields))
             expected += [Expected("capture", p.name, d.isoformat(), canon),
                          Expected("capture", q.name, e.isoformat(), canon)]
-        elif kind in ("assault", "partial"):
-            sentences.append(rng.choice(_ASSAULT if kind == "assault" else _PARTIAL)
-                             .format(**fields))
+        elif kind == "assault":
+            sentences.append(rng.choice(_ASSAULT).format(**fields))
             expected.append(Expected("assault", p.name, d.isoformat(), canon))
+        elif kind == "partial":  # a capture of extent "partial": the map's contest
+            sentences.append(rng.choice(_PARTIAL).format(**fields))
+            expected.append(Expected("capture", p.name, d.isoformat(), canon))
         elif kind == "held":
             sentences.append(rng.choice(_HELD).format(**fields))
             expected.append(Expected("held", p.name, published.isoformat(), canon))
