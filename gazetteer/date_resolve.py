@@ -144,7 +144,7 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
         base = published if how.startswith("published") else _anchor_day(previous)
         if base is None:
             return None
-        start, end = _shift(base, g("cnt_u").casefold(), sign * n)
+        start, end = _majority_month(*_shift(base, g("cnt_u").casefold(), sign * n))
         precision = _container(start, end)
         if how.startswith("anchor") and previous is not None:
             precision = _coarser(precision, previous.precision)
@@ -160,7 +160,7 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
         base = published if phrase_kind == "relative" else _anchor_day(previous)
         if base is None:
             return None
-        start, end = _shift(base, unit, offset)
+        start, end = _majority_month(*_shift(base, unit, offset))
         if part and unit == "month":
             start, end = _month_span(start.year, start.month, t.month_parts.get(part))
         elif part and unit == "year":
@@ -298,6 +298,18 @@ def _ordinal_day(day_n: int, published: dt.date | None, previous: ResolvedDate |
     else:
         return None
     return dt.date(year, month, day_n) if _valid(year, month, day_n) else None
+
+
+def _majority_month(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """A week or weekend that runs into a second month, cut to the month holding most of
+    its days ("last week", said on 3 March: 24 February to 2 March, read as February):
+    the month an analyst would write, not a whole year."""
+    if (start.year, start.month) == (end.year, end.month) or (end - start).days > 7:
+        return start, end
+    first_of_next = end.replace(day=1)
+    if (first_of_next - start).days >= (end - first_of_next).days + 1:
+        return start, first_of_next - dt.timedelta(days=1)
+    return first_of_next, end
 
 
 def _container(start: dt.date, end: dt.date) -> Precision:

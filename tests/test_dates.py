@@ -152,9 +152,18 @@ def test_parts_narrow_start_and_end() -> None:
     assert one("last week").end == dt.date(2024, 11, 17)
 
 
-def test_week_across_months_gets_the_year() -> None:
-    d = one("last week", dt.date(2024, 12, 3))  # 2024-11-25 .. 2024-12-01
-    assert (d.value, d.precision) == ("2024", "year")
+@pytest.mark.parametrize("words, published, value", [
+    ("last week", dt.date(2024, 12, 3), "2024-11"),  # 25 Nov .. 1 Dec: six days in Nov
+    ("last week", dt.date(2024, 12, 6), "2024-11"),
+    ("two weeks ago", dt.date(2025, 3, 14), "2025-02"),  # 24 Feb .. 2 Mar
+    ("a week ago", dt.date(2025, 1, 2), "2024-12"),  # 23 .. 29 Dec
+    ("last week", dt.date(2025, 1, 9), "2025-01"),  # 30 Dec .. 5 Jan: five in January
+])
+def test_week_across_months_is_the_month_holding_most_of_it(words: str, published: dt.date,
+                                                              value: str) -> None:
+    d = one(words, published)
+    assert (d.value, d.precision) == (value, "month")
+    assert d.start.strftime("%Y-%m") == d.end.strftime("%Y-%m") == value
 
 
 def test_counted_from_the_previous_date() -> None:

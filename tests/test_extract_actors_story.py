@@ -386,3 +386,14 @@ def test_a_fronted_capture_noun_is_the_main_clause_subject_s(text: str, actor: s
 ])
 def test_attacks_repelled_are_the_other_side_s(text: str, actor: str) -> None:
     assert {e.actor for e in run(text) if e.event_type == "assault"} == {actor}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Kokang group seized Chinshwehaw on Tuesday.", "MNDAA"),
+    ("Kokang soldiers took Chinshwehaw on Tuesday.", "MNDAA"),
+    ("Palaung fighters overran Chinshwehaw on Tuesday.", "TNLA"),
+    ("Ta'ang troops captured Chinshwehaw on Tuesday.", "TNLA"),
+    ("Wa soldiers took Chinshwehaw on Tuesday.", "UWSA"),
+])
+def test_groups_named_by_their_people(text: str, actor: str) -> None:
+    assert actors(text, "Chinshwehaw") == [actor]
