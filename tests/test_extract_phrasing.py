@@ -490,3 +490,25 @@ def test_back_in_a_group_s_hands_since_a_day_is_a_capture_that_day() -> None:
 def test_under_its_control_holds_for_the_group_speaking(text: str, place: str,
                                                         actor: str) -> None:
     assert (place, "2024-12-10", actor) in held(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees from Kutkai, which the TNLA captured last year, reached Muse on Tuesday.",
+    "Families from Kutkai, which the TNLA took in 2023, arrived in Muse on Tuesday.",
+    "Traders left Kutkai, that the TNLA seized last year, and reached Muse on Tuesday.",
+])
+def test_a_comma_closes_the_relative_clause_its_trigger_is_in(text: str) -> None:
+    got = control(text)
+    assert {(t, p) for t, p, _, _ in got} == {("capture", "Kutkai")}, got
+    assert {d[:4] for _, _, d, _ in got} == {"2023"}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Soldiers taken during the fall of Lashio were shown on television on Tuesday.", ""),
+    ("Since the capture of Lashio, trade has stalled, merchants said on Tuesday.", ""),
+    ("Since the capture of Lashio in August, trade has stalled, merchants said on Tuesday.",
+     "2024-08"),
+])
+def test_an_event_used_as_a_time_takes_no_date_of_the_sentence(text: str, date: str) -> None:
+    got = {(p, d) for t, p, d, _ in control(text) if t == "capture"}
+    assert got == {("Lashio", date)}

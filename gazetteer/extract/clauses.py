@@ -37,6 +37,7 @@ from gazetteer.extract.roles import (
     reported_date_of,
     subject_before,
     target_of,
+    time_of_event,
 )
 from gazetteer.extract.story import CandidateDraft
 
@@ -99,7 +100,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         bound = date if _after_clause(ctx, max(loc.end, t1), date) else None
         if bound is not None:  # "took X following the offensive's return in June"
             date = None
-        if date is None and event_type != "held" and bound is None:
+        if date is None and event_type != "held" and bound is None and \
+                not time_of_event(ctx, t0, sentence, spec):
             date = reported = reported_date_of(ctx, t0, sentence)
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None

@@ -256,6 +256,10 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     return _site_at(loc, word, "in")
 
 
+#: Inside a relative clause: ", which" / ", that" and no comma since.
+_IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
+
+
 def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int],
                flags: dict[str, bool]) -> tuple[bool, tuple[str, str] | None]:
     """Whether the place at ``b`` is the object of the phrase ending at ``a``; and, when a
@@ -269,6 +273,9 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         return False, None
     if next_trigger(ctx, a, sentence, control_only=True) < b:
         return False, None  # the place belongs to the next phrase ("attacked ... and seized X")
+    if "," in gap and _IN_RELATIVE.search(ctx.masked, max(sentence[0], a - 120), a):
+        return False, None  # "Kutkai, which the TNLA took last year, reached Muse": the
+        # comma closes the relative clause; its place is the one it is about
     plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
     if spec.strict:
         ok = bool(r.object_ok["strict"].fullmatch(gap)) and (

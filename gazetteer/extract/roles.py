@@ -520,6 +520,15 @@ def target_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
 
 # -- dates ----------------------------------------------------------------------------------
 
+def time_of_event(ctx: Context, t0: int, sentence: tuple[int, int], spec: TriggerSpec
+                  ) -> bool:
+    """Whether the phrase at ``t0`` names an event as a time ("during the fall of X",
+    "since the capture of X"): it is dated only by its own words, never by the day the
+    sentence reports or was reported."""
+    return spec.noun and bool(_TIME_OF_EVENT.search(ctx.masked, max(sentence[0], t0 - 30),
+                                                    t0))
+
+
 def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
               sentence: tuple[int, int], spec: TriggerSpec, listed: bool) -> ResolvedDate | None:
     dates = dates_between(ctx, sentence[0], sentence[1])
@@ -530,6 +539,12 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
            and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]
     if spec.object == "before":
         own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
+    if time_of_event(ctx, t0, sentence, spec):
+        # "captured during the fall of Lashio, paraded on Tuesday": the fall is a time the
+        # sentence refers to, dated only right after its place ("since the fall of X in
+        # August"), never by the sentence's other events
+        return next((d for d in own if _RIGHT_AFTER.fullmatch(ctx.masked, loc.end,
+                                                              d.char_start)), None)
     if own:
         return own[0]
     sub = _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0)
@@ -586,6 +601,10 @@ _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
 #: came before the main clause's time, so no date before "since" is its own.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+)?)?$",
                            re.IGNORECASE)
+#: A named event used as a time ("during the fall of X", "since the capture of X").
+_TIME_OF_EVENT = re.compile(r"\b(?:during|since|before|until|amid|throughout)\s+(?:the\s+)?"
+                            r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?", re.IGNORECASE)
 #: A turn to a later event in the same sentence ("..., but the town was later retaken").
 _CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|only\s+to|before)\s+(?:(?!but\b)[\w'’-]+\s+){0,4}$")
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
