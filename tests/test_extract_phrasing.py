@@ -512,3 +512,12 @@ def test_a_comma_closes_the_relative_clause_its_trigger_is_in(text: str) -> None
 def test_an_event_used_as_a_time_takes_no_date_of_the_sentence(text: str, date: str) -> None:
     got = {(p, d) for t, p, d, _ in control(text) if t == "capture"}
     assert got == {("Lashio", date)}
+
+
+@pytest.mark.parametrize("text", [
+    "KIA troops marched into Sinbo on Monday after the garrison retreated.",
+    "Kachin fighters swept into Sinbo on Monday.",
+    "The KIA fought its way into Sinbo on Monday.",
+])
+def test_troops_moving_into_a_town_contest_it(text: str) -> None:
+    assert ("assault", "Sinbo", "2024-12-09", "KIA") in control(text)
