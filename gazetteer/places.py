@@ -228,17 +228,23 @@ VOICED_KINDS = frozenset({"town", "city"})
 def _voicing_index(places: Iterable[Place], variants: dict[str, list[Place]]
                    ) -> dict[str, tuple[Place, ...]]:
     """Voicing key -> the one town or city with it ("Mokok" is Mogok): keys of five letters
-    or more, kept only when a single place has them and no place's spelling key is one."""
+    or more, kept only when a single place has them and no place's spelling key is one.
+    Keys of MIMU's own names only (aliases still count as the other places that make a
+    key ambiguous): an English exonym among the aliases ("Rangoon") is no romanisation to
+    vary ("Rankhon", a Kokang village, is not Yangon)."""
     index: dict[str, set[Place]] = {}
+    from_names: set[str] = set()
     for place in places:
         if place.kind not in VOICED_KINDS:
             continue
-        for form in (place.name, *place.aliases):
+        for n, form in enumerate((place.name, *place.aliases)):
             key = spelling_key(form)
             if len(key) >= 5:
                 index.setdefault(voicing_key(key), set()).add(place)
+                if n == 0:
+                    from_names.add(voicing_key(key))
     return {key: (next(iter(ps)),) for key, ps in index.items()
-            if len(ps) == 1 and key not in variants}
+            if len(ps) == 1 and key not in variants and key in from_names}
 
 
 class Gazetteer:

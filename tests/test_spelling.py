@@ -235,3 +235,11 @@ def test_village_or_short_names_do_not_become_towns_by_voicing(gaz: Gazetteer,
     match = gaz.lookup(name, fuzzy=False)
     assert match is None or match.match != "variant" or \
         spelling_key(name) in gaz._by_variant
+
+
+@pytest.mark.parametrize("written", ["Rankhon", "Rankon"])
+def test_an_english_exonym_is_not_varied_by_voicing(gaz: Gazetteer, written: str) -> None:
+    # "Rangoon" is Yangon's English name, not a romanisation: "Rankhon", a Kokang
+    # village, must not become Yangon through g/k
+    match = gaz.lookup(written, fuzzy=False)
+    assert match is None or match.place.name != "Yangon"
