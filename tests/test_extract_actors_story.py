@@ -397,3 +397,12 @@ def test_attacks_repelled_are_the_other_side_s(text: str, actor: str) -> None:
 ])
 def test_groups_named_by_their_people(text: str, actor: str) -> None:
     assert actors(text, "Chinshwehaw") == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinshwehaw is now in the hands of the MNDAA, which took it on Tuesday.",
+    "Traders fear the MNDAA, who seized Chinshwehaw on Tuesday.",
+    "The army blamed the MNDAA, which had reportedly overrun Chinshwehaw on Tuesday.",
+])
+def test_a_relative_clause_acts_for_the_group_it_follows(text: str) -> None:
+    assert actors(text, "Chinshwehaw") == ["MNDAA"]

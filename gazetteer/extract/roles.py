@@ -211,7 +211,17 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
     inside = _actors_between(ctx, t0, t1)
     if inside and inside[0][0] == t0:  # "the KIA now controls X": the phrase opens with it
         return inside[0][2], ""
+    before = _actors_between(ctx, max(sentence[0], t0 - 100), t0)
+    if spec.object == "after" and before and _WHICH_ACTOR.fullmatch(ctx.text, before[-1][1],
+                                                                   t0):
+        return before[-1][2], ""  # "in the hands of the KIA, which took it on Tuesday"
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
+
+
+#: Between an actor and a phrase: a relative clause with the actor as its subject.
+_WHICH_ACTOR = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|then|later|also|"
+                          r"reportedly|already|eventually|finally)\s+){0,3}",
+                          re.IGNORECASE)
 
 
 _FRONTED_NOUN = re.compile(r"[\s\"“]*(?:with|after|following|since|upon)\s+(?:the\s+)?",
