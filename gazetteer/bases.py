@@ -41,6 +41,9 @@ UNIT_PREFIXES: dict[str, tuple[str, ...]] = {
     "LIB": ("Light Infantry Battalion",),
     "MOC": ("Military Operations Command", "Military Operation Command"),
     "BGF": ("Border Guard Force Battalion", "BGF Battalion", "Border Guard Force"),
+    "AB": ("Artillery Battalion",),
+    "AOC": ("Artillery Operations Command", "Artillery Operation Command"),
+    "LIR": ("Light Infantry Regiment",),
 }
 _DESIGNATION = re.compile(r"^(?P<prefix>[A-Z]+)[\s-]+(?P<number>\d+)$")
 

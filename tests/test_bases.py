@@ -138,3 +138,21 @@ def test_loader_accepts_a_good_row(tmp_path: Path) -> None:
     (base,) = load()
     assert base.name == "LIB 77" and "IB 77" in base.aliases
     assert "near town" in base.coord_source and base.township == "Mansi"
+
+
+@pytest.mark.parametrize("name, written", [
+    ("AB 352", "352nd Artillery Battalion"),
+    ("AB 352", "Artillery Battalion (AB) No. 352"),
+    ("AOC 902", "Artillery Operation Command 902"),
+    ("AOC 902", "AOC-902"),
+    ("IB 68", "LIR 68"),  # an alias of the row, then spelled out by rule below
+])
+def test_artillery_and_regiment_designations_are_spelled_out_by_rule(name: str,
+                                                                     written: str) -> None:
+    base = Gazetteer.default().resolve_base(written)
+    assert base is not None and base.name == name
+
+
+def test_regiment_prefix_forms() -> None:
+    assert "Light Infantry Regiment No. 68" in unit_forms("LIR 68")
+    assert "68th Light Infantry Regiment" in unit_forms("LIR 68")

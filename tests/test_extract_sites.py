@@ -420,3 +420,15 @@ def test_a_site_named_in_apposition(text: str) -> None:
     got = [e for e in run(text) if e.event_type == "capture"]
     assert [e.place.split()[:3] for e in got] == [["Sut", "Ngai", "Yang"]]
     assert (got[0].lat, got[0].lon) == point("Waingmaw") and got[0].place_approximate
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA overran the base of Artillery Operations Command 907 in Nawnghkio Township "
+    "on 3 May.",
+    "The KIA captured Light Infantry Regiment (LIR) 99 near Mansi on 3 May.",
+    "The KIA captured LIR-99 near Mansi on 3 May.",
+])
+def test_units_the_table_lacks_by_their_artillery_or_regiment_designation(text: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert len(events) == 1 and events[0].place_approximate
+    assert events[0].place in ("AOC 907 base", "LIR 99 base")

@@ -20,9 +20,10 @@ __all__ = ["unit_sites"]
 #: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
 #: Infantry Regiment"), then an owner's "'s" and a site word it may carry.
 _UNIT = re.compile(
-    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|AB|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
-    r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion|Military\s+"
-    r"Operations?\s+Command)\s*(?:\((?:L?IB|AB|MOC)\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
+    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|LIR|AB|AOC|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
+    r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Light\s+Infantry\s+Regiment|Artillery\s+"
+    r"Battalion|(?:Military|Artillery)\s+Operations?\s+Command)\s*"
+    r"(?:\((?:L?IB|LIR|AB|AOC|MOC)\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
     r"|(?P<n3>\d{1,4})(?:st|nd|rd|th)\s+(?P<words3>(?:Light\s+)?Infantry\s+Battalion|"
     r"Artillery\s+Battalion)"
     r"|No\.?\s*(?P<n4>\d{1,4})\s+(?P<words4>(?:Light\s+)?Infantry\s+(?:Battalion|Regiment|"
@@ -30,8 +31,8 @@ _UNIT = re.compile(
     r"(?:['’]s)?(?:\s+(?:base|camp|headquarters|HQ|garrison|compound))?")
 
 
-_UNIT_PREFIX = {"light infantry": "LIB", "infantry": "IB", "artillery": "AB",
-                "military": "MOC"}
+_UNIT_PREFIX = {"light infantry regiment": "LIR", "light infantry": "LIB", "infantry": "IB",
+                "artillery operation": "AOC", "artillery": "AB", "military": "MOC"}
 
 
 def unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[int],
