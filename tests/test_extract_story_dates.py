@@ -399,3 +399,26 @@ def test_a_headline_s_unnamed_base_takes_the_day_the_body_states() -> None:
             "captured a junta base on the outskirts of Bhamo. The base fell on Monday after a "
             "week of fighting.")
     assert {e.date for e in run(text) if e.event_type == "capture"} == {"2024-12-09"}
+
+
+def test_an_after_clause_event_keeps_out_of_the_story_of_the_main_one() -> None:
+    # "a year after losing it to the TNLA": an older event; the retaking is dated by the
+    # day the story states for it, and the next mention is the army's, not the TNLA's
+    text = ("The army has taken back control of Mongmit more than a year after losing it to "
+            "the TNLA, state television reported on Thursday. The recapture of Mongmit is "
+            "the latest blow to the rebels. A state newspaper said Mongmit was captured by "
+            "the army on Wednesday afternoon.")
+    events = [(e.date, e.actor) for e in run(text, dt.date(2025, 10, 3))
+              if e.event_type == "capture" and e.place == "Mongmit"]
+    assert events == [("2025-10-01", "junta"), ("", "TNLA"), ("2025-10-01", "junta"),
+                      ("2025-10-01", "junta")]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA captured Sinbo on Tuesday after a two-week operation to retake it.",
+    "Sinbo was captured by the KIA on Tuesday after a ten-day offensive to seize the town.",
+    "The KIA took Sinbo on Tuesday, following a month-long campaign to capture it.",
+])
+def test_the_operation_that_led_to_a_capture_is_no_assault_of_its_own(text: str) -> None:
+    kinds = {e.event_type for e in run(text, dt.date(2025, 3, 14)) if e.place == "Sinbo"}
+    assert kinds == {"capture"}

@@ -11,6 +11,7 @@ town") is an assault and a capture marked ``extent`` "partial" (contested, not t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from gazetteer.dates import ResolvedDate
@@ -32,6 +33,7 @@ from gazetteer.extract.objects import objects_of
 from gazetteer.extract.places import Mention
 from gazetteer.extract.roles import (
     actor_of,
+    before_the_main_clause,
     date_of,
     range_end,
     reported_date_of,
@@ -55,6 +57,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         _RELATIVE_LEAD.match(text, t0) else None
     if of is not None:  # "Bhamo, where the junta took control of the airport": the airport
         spec, t1 = replace(spec, object="after", strict=True), of.end()
+    if event_type == "assault" and _describes_capture(ctx, t0, sentence):
+        return []  # "captured X on Tuesday after a three-week operation to retake it"
     objects, flags = objects_of(ctx, t0, t1, spec, sentence)
     if not objects:
         return []
@@ -101,15 +105,18 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         if bound is not None:  # "took X following the offensive's return in June"
             date = None
         if date is None and event_type != "held" and bound is None and \
-                not time_of_event(ctx, t0, sentence, spec):
+                not time_of_event(ctx, t0, sentence, spec) and \
+                not before_the_main_clause(ctx, t0, sentence):
             date = reported = reported_date_of(ctx, t0, sentence)
+        anterior = before_the_main_clause(ctx, t0, sentence)
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
-        draft.bound = bound
+        draft.bound, draft.anterior = bound, anterior
         if share:  # "took much of X": a partial capture, which the map reads as a contest
             draft = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
                           (*notes, "partial_capture"), extent="partial")
             draft.date_reported, draft.bound = reported is not None, bound
+            draft.anterior = anterior
         drafts.append(draft)
     _share_list_date(drafts)
     return drafts
@@ -133,6 +140,22 @@ def _dates_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
         if ahead:
             return [ahead[0]] * len(dates)
     return dates
+
+
+#: An assault told as the way to a capture: "after a three-week operation to retake it".
+_AFTER_A = re.compile(r"\b(?:after|following)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
+
+
+def _describes_capture(ctx: Context, t0: int, sentence: tuple[int, int]) -> bool:
+    """Whether the assault phrase at ``t0`` opens an "after a ... operation" clause that
+    follows a capture in its sentence: the capture's story, no assault of its own."""
+    lead = _AFTER_A.search(ctx.masked, max(sentence[0], t0 - 40), t0)
+    if lead is None:
+        return False
+    lo = bisect_left(ctx.trigger_starts, sentence[0])
+    hi = bisect_left(ctx.trigger_starts, lead.start())
+    return any(ctx.trigger_specs[i].event_type == "capture" for i in range(lo, hi))
 
 
 def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],

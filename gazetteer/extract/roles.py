@@ -539,6 +539,13 @@ def time_of_event(ctx: Context, t0: int, sentence: tuple[int, int], spec: Trigge
                                                     t0))
 
 
+def before_the_main_clause(ctx: Context, t0: int, sentence: tuple[int, int]) -> bool:
+    """Whether the phrase at ``t0`` opens an "after" clause ("retook X a year after losing
+    it"): its event came before the sentence's own, so the day the sentence was reported
+    is not its day."""
+    return _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0) is not None
+
+
 def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
               sentence: tuple[int, int], spec: TriggerSpec, listed: bool) -> ResolvedDate | None:
     dates = dates_between(ctx, sentence[0], sentence[1])

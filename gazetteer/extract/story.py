@@ -103,8 +103,8 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
     it."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        if d.event_type in CHANGES:
-            runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
+        if d.event_type in CHANGES and not d.anterior:  # an "after" clause's event is an
+            runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)  # older one
     for mentions in runs.values():
         if len(mentions) > 1 and any(d.date is None or not d.actor for d in mentions):
             for event in _by_side(ctx, mentions):
@@ -119,7 +119,7 @@ def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
     Two such days: none is taken."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        if d.event_type in CHANGES:
+        if d.event_type in CHANGES and not d.anterior:
             runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         for event in _by_side(ctx, mentions) if len(mentions) > 1 else ():
@@ -186,8 +186,10 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
         by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
     reported = {(c.sentence[0], c.event_type) for c in ctx.candidates}
     for d in drafts:
-        if d.event_type not in CHANGES or d.date is not None or d.bound is not None:
-            continue  # a bound ("following ... in June") yields only to the same event
+        if d.event_type not in CHANGES or d.date is not None or d.bound is not None \
+                or d.anterior:
+            continue  # a bound ("following ... in June") yields only to the same event;
+            # so does an earlier event told in an "after" clause
         if has_window(ctx.text, *d.sentence):
             continue  # "retook it within three days": not on a neighbour's date
         i = sentence_index(ctx, d.sentence[0])
@@ -236,8 +238,8 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
             if d.actor:
                 actors[n] = d.actor
                 d.adjust = (*d.adjust, "inferred_actor")
-        if actors[n]:
-            last = n
+        if actors[n] and not (isinstance(d, Draft) and d.anterior):
+            last = n  # not an earlier event told in an "after" clause
 
 
 def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
@@ -264,7 +266,8 @@ def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
         same = (o.date for j in near for o in by_sentence.get(j, [])
                 if _same_event(ctx, drafts, o, d))
         date = next(same, None) or _only_day(ctx, drafts, d) or d.bound
-        if date is None:  # the story so far: a date further on belongs to what follows
+        if date is None and not d.anterior:  # the story so far: a later date belongs to
+            # what follows (an "after" clause's event is older than the story's dates)
             date = next((m for j in near if j < i and all(_same_place(o.loc, d.loc)
                                                 for o in by_sentence.get(j, []))
                          and (m := _month_of_sentence(ctx, j)) is not None), None)
