@@ -103,8 +103,10 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
     it."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        if d.event_type in CHANGES and not d.anterior:  # an "after" clause's event is an
-            runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)  # older one
+        if d.event_type in CHANGES and not (d.anterior and d.actor):  # an "after"
+            # clause's own event ("after losing it to the TNLA") is an older one; "after
+            # the fall of X", with no side named, refers to the story's
+            runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         if len(mentions) > 1 and any(d.date is None or not d.actor for d in mentions):
             for event in _by_side(ctx, mentions):
@@ -119,7 +121,7 @@ def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
     Two such days: none is taken."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        if d.event_type in CHANGES and not d.anterior:
+        if d.event_type in CHANGES and not (d.anterior and d.actor):  # see above
             runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         for event in _by_side(ctx, mentions) if len(mentions) > 1 else ():
