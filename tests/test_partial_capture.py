@@ -32,6 +32,12 @@ def kinds(text: str) -> set[tuple[str, str, str]]:
      "2024-11-02"),
     ("The TNLA entered Namhsan in November and, on 2 December, captured much of the town.",
      "Namhsan", "2024-12-02"),
+    ("The TNLA took the western part of Mogok on 16 July.", "Mogok", "2024-07-16"),
+    ("Kachin fighters seized the eastern half of Bhamo on 3 December.", "Bhamo",
+     "2024-12-03"),
+    ("The army retook the northern parts of Kyaukme on 9 December.", "Kyaukme",
+     "2024-12-09"),
+    ("Ta'ang fighters took most of Kyaukme on 6 August.", "Kyaukme", "2024-08-06"),
 ])
 def test_a_share_of_a_town_taken_is_a_partial_capture(text: str, place: str, date: str
                                                       ) -> None:

@@ -256,6 +256,8 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     return _site_at(loc, word, "in")
 
 
+#: A gap of a few words ending in "of" ("most of", "the western part of"): a share named.
+_SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
 #: Inside a relative clause: ", which" / ", that" and no comma since.
 _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
 
@@ -278,6 +280,10 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         # comma closes the relative clause; its place is the one it is about
     plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
     if spec.strict:
+        share = _SHARE_GAP.fullmatch(gap)
+        if share and r.cue["share"].search(gap) and r.breaker_re.search(gap) is None:
+            _note_partial(ctx, gap, flags)  # "took most of X", "took the western part of X"
+            return True, None
         ok = bool(r.object_ok["strict"].fullmatch(gap)) and (
             plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap)))
         if not ok and _last_bases_in(gap) and r.breaker_re.search(gap) is None:
