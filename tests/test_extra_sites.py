@@ -81,3 +81,67 @@ def test_doubtful_coordinate_says_so(gaz: Gazetteer) -> None:
     assert "doubtful" in alaw.coord_source and "25 km" in alaw.coord_source
     camp = gaz.get("Shang Htung Bum")
     assert camp is not None and (camp.lat, camp.lon) == (alaw.lat, alaw.lon)
+
+
+# second round: canonical name -> (state, township, basis, spellings news reports use)
+SITES_2: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "Se Zin": ("Kachin", "Hpakant", "sourced", ("Sel Zin", "Selzin")),
+    "Hpawng Hseng": ("Shan (North)", "Muse", "sourced", ("Hpawng Seng",)),
+    "Sakhamthar": ("Shan (North)", "Kyaukme", "sourced", ("Sakhan Tha hill",)),
+    "Nam Hpat Kar": ("Shan (North)", "Kutkai", "approximate", ("Namhpatkar", "Namphakka")),
+    "Kyinthi Bridge": ("Shan (North)", "Hsipaw", "approximate", ("Kyin Thi Bridge",)),
+    "Bumre Bum": ("Kachin", "Waingmaw", "approximate", ("Bum Re Bum", "Bum Ye Bum")),
+    "Mobye": ("Shan (South)", "Pekon", "approximate", ("Moebye", "Moe Bye")),
+    "Ka Thine Hill": ("Kachin", "Hpakant", "approximate", ("Kathine Hill",)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES_2))
+def test_second_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
+    place = gaz.get(name)
+    assert place is not None, name
+    state, township, basis, _ = SITES_2[name]
+    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
+    assert "http" in place.coord_source
+    if basis == "approximate":
+        assert "uncertainty" in place.coord_source
+    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
+
+
+@pytest.mark.parametrize(("name", "spelling"),
+                         [(n, s) for n, (*_, forms) in sorted(SITES_2.items()) for s in forms])
+def test_second_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
+    match = gaz.lookup(spelling)
+    assert match is not None, spelling
+    assert match.place.name == name
+    assert match.match in ("exact", "alias", "variant")
+
+
+def test_sourced_villages_sit_on_their_mimu_village_point(gaz: Gazetteer) -> None:
+    """A site that is a MIMU village is at that village's coordinate, which the village
+    table resolves once the township is known."""
+    for name, township in (("Se Zin", "Hpakant"), ("Sa Khan Thar", "Kyaukme")):
+        village = gaz.resolve_village(name, township=township)
+        assert village is not None, name
+        site = gaz.get("Sakhamthar" if name == "Sa Khan Thar" else name)
+        assert site is not None and (site.lat, site.lon) == (village.lat, village.lon)
+    # MIMU lists two Hpawng Hseng villages 0.7 km apart; the site is the Kachin one
+    site = gaz.get("Hpawng Hseng")
+    assert site is not None
+    points = {(v.lat, v.lon) for v in gaz.village_candidates("Hpawng Hseng")
+              if v.township == "Muse"}
+    assert (site.lat, site.lon) in points and len(points) == 2
+
+
+def test_hpawng_hseng_village_is_not_the_town_of_pang_hseng(gaz: Gazetteer) -> None:
+    village, town = gaz.lookup("Hpawng Hseng"), gaz.lookup("Pang Hseng")
+    assert village is not None and town is not None
+    assert village.place.name == "Hpawng Hseng" and town.place.name == "Pang Hseng"
+    assert village.place.kind == "village" and town.place.kind == "town"
+    assert abs(village.place.lon - town.place.lon) > 0.3  # about 37 km apart
+
+
+def test_sakhamthar_does_not_claim_the_other_sa_khan_thar_villages(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Sa Khan Thar", fuzzy=False) is None
+    other = gaz.resolve_village("Sa Khan Thar", township="Ye-U")
+    assert other is not None and other.state == "Sagaing"
