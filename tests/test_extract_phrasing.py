@@ -521,3 +521,16 @@ def test_an_event_used_as_a_time_takes_no_date_of_the_sentence(text: str, date: 
 ])
 def test_troops_moving_into_a_town_contest_it(text: str) -> None:
     assert ("assault", "Sinbo", "2024-12-09", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The TNLA launched an offensive against the army’s “Ruby Camp” in Mogok on Monday.",
+     "Ruby camp"),
+    ("The TNLA attacked the ‘Lion Gate’ post in Mogok on Monday.", "Lion Gate post"),
+    ('The TNLA attacked the "Ruby Camp" of the army in Mogok on Monday.', "Mogok"),
+])
+def test_a_quoted_name_is_no_clause_break(text: str, place: str) -> None:
+    # the named site, without its quotation marks, at Mogok (approximate)
+    events = [e for e in run(text) if e.event_type == "assault"]
+    assert [(e.place, e.date, e.actor) for e in events] == [(place, "2024-12-09", "TNLA")]
+    assert round(events[0].lat, 2) == 22.92

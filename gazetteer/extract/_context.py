@@ -36,8 +36,9 @@ class Draft:
     #: return in June"): a bound, not the day; the date when no mention of the same event
     #: states one (``story.carry_story_dates``)
     bound: ResolvedDate | None = None
-    #: told in an "after" clause ("retook X a year after losing it to the TNLA"): an
-    #: earlier event, whose actor later phrases do not take (``story.carry_actors``)
+    #: told in an "after" clause ("retook X a year after losing it to the TNLA"; not
+    #: "after the fall of X", which names the story's event as a time): an earlier event,
+    #: kept out of the story's mentions and dates (``story``)
     anterior: bool = False
 
 

@@ -90,7 +90,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     mentions = find_actors(text, r, sentences)
     actors = mentions.named
     locs = find_places(text, r, sentences)
-    locs = site_places(text, locs, r, [(a, b) for a, b, _ in actors], sentences)
+    locs = site_places(_unquoted(text), locs, r, [(a, b) for a, b, _ in actors], sentences)
     masked = _mask(text, sorted(dates + reported, key=lambda d: d.char_start))
     ctx = Context(text, masked, article, r, sentences, dates, locs,
                    [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re),
@@ -158,7 +158,7 @@ def _new_mentions(ctx: Context, made: list[Draft], seen: dict[tuple[str, ...], i
             out.append(d)
             continue
         key = (d.event_type, d.loc.name, d.date.value if d.date else "",
-               d.date.precision if d.date else "", d.actor, d.target)
+               d.date.precision if d.date else "", d.actor, d.target, str(d.anterior))
         i = sentence_index(ctx, d.sentence[0])
         last = seen.get(key)
         seen[key] = i
@@ -190,6 +190,9 @@ def _finite_verb(text: str, m: re.Match[str], specs: tuple[TriggerSpec, ...], r:
 
 
 def _mask(text: str, dates: list[ResolvedDate]) -> str:
+    """The text with dates blanked and the marks around a quoted name dropped ("the
+    “130 Camp” in Mantong": no quotation, so no clause break), offsets unchanged."""
+    text = _unquoted(text)
     if not dates:
         return text
     parts, last = [], 0
@@ -199,6 +202,15 @@ def _mask(text: str, dates: list[ResolvedDate]) -> str:
         last = d.char_end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the marks around quoted names (spaces instead: same offsets)."""
+    return _QUOTED_NAME.sub(lambda m: f" {m.group(1)} ", text)
+
+
+#: A name in quotation marks: one to four capitalised or numbered words, nothing else.
+_QUOTED_NAME = re.compile(r"[“\"‘]((?:[A-Z0-9][\w'’-]*)(?: [A-Z0-9][\w'’-]*){0,3})[”\"’](?!\w)")
 
 
 def _blank_actors(text: str, actors: list[tuple[int, int, str]]) -> str:
@@ -239,13 +251,13 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     # one event per (type, place, sentence), except "X, which the KIA held, was retaken by
     # the junta": another actor named in its own clause (not inferred) is another event
     first: dict[tuple[str, str, tuple[int, int]], str] = {}
-    best: dict[tuple[str, str, tuple[int, int], str], Draft] = {}
+    best: dict[tuple[str, str, tuple[int, int], str, bool], Draft] = {}
     for d in drafts:
         place = (d.event_type, d.loc.name, d.sentence)
         actor = first.setdefault(place, d.actor)
         if d.actor and d.actor != actor and not _WEAK_ACTOR.intersection(d.adjust):
             actor = d.actor
-        key = (*place, actor)
+        key = (*place, actor, d.anterior)  # "retook X a year after losing it": two events
         if key not in best or (d.date is not None and best[key].date is None):
             best[key] = d
     drafts = sorted(best.values(), key=lambda d: (d.sentence[0], d.trigger[0]))

@@ -108,7 +108,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
                 not time_of_event(ctx, t0, sentence, spec) and \
                 not before_the_main_clause(ctx, t0, sentence):
             date = reported = reported_date_of(ctx, t0, sentence)
-        anterior = before_the_main_clause(ctx, t0, sentence)
+        anterior = not spec.noun and before_the_main_clause(ctx, t0, sentence)  # not
+        # "after the fall of X", which names the story's event as a time
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
         draft.bound, draft.anterior = bound, anterior

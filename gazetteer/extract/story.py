@@ -103,9 +103,8 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
     it."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        if d.event_type in CHANGES and not (d.anterior and d.actor):  # an "after"
-            # clause's own event ("after losing it to the TNLA") is an older one; "after
-            # the fall of X", with no side named, refers to the story's
+        if d.event_type in CHANGES and not d.anterior:  # an "after" clause's own event
+            # ("after losing it to the TNLA") is an older one
             runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         if len(mentions) > 1 and any(d.date is None or not d.actor for d in mentions):
@@ -121,7 +120,7 @@ def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
     Two such days: none is taken."""
     runs: dict[tuple[str, str], list[Draft]] = {}
     for d in drafts:
-        if d.event_type in CHANGES and not (d.anterior and d.actor):  # see above
+        if d.event_type in CHANGES and not d.anterior:  # see inherit_mentions
             runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         for event in _by_side(ctx, mentions) if len(mentions) > 1 else ():
@@ -237,6 +236,8 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
                 d.actor = actors[after]
             if side and (d.actor in ctx.r.junta_side) != (side == "junta"):
                 d.actor = ""  # "rebel troops" are not the army named before
+            if d.actor and d.target and same_side(ctx, d.actor, d.target):
+                d.actor = ""  # "after losing it to ...": not the loser's own capture
             if d.actor:
                 actors[n] = d.actor
                 d.adjust = (*d.adjust, "inferred_actor")
@@ -260,16 +261,15 @@ def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
     for d in drafts:
         by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
     for d in drafts:
-        if d.event_type not in CHANGES or d.date is not None or \
+        if d.event_type not in CHANGES or d.date is not None or d.anterior or \
                 has_window(ctx.text, *d.sentence):
-            continue
+            continue  # an "after" clause's own event is older than the story's days
         i = sentence_index(ctx, d.sentence[0])
         near = _nearby(ctx, i, reach)
         same = (o.date for j in near for o in by_sentence.get(j, [])
                 if _same_event(ctx, drafts, o, d))
         date = next(same, None) or _only_day(ctx, drafts, d) or d.bound
-        if date is None and not d.anterior:  # the story so far: a later date belongs to
-            # what follows (an "after" clause's event is older than the story's dates)
+        if date is None:  # the story so far: a date further on belongs to what follows
             date = next((m for j in near if j < i and all(_same_place(o.loc, d.loc)
                                                 for o in by_sentence.get(j, []))
                          and (m := _month_of_sentence(ctx, j)) is not None), None)
