@@ -534,3 +534,13 @@ def test_a_quoted_name_is_no_clause_break(text: str, place: str) -> None:
     events = [e for e in run(text) if e.event_type == "assault"]
     assert [(e.place, e.date, e.actor) for e in events] == [(place, "2024-12-09", "TNLA")]
     assert round(events[0].lat, 2) == 22.92
+
+
+@pytest.mark.parametrize("text", [
+    "IB 23, based in Hsipaw, was overrun on Monday.",
+    "IB 23, stationed in Hsipaw, fell on Monday.",
+    "IB 23, headquartered in Hsipaw, was captured on Monday.",
+])
+def test_a_unit_located_in_an_aside_is_what_fell(text: str) -> None:
+    got = {(t, p, d) for t, p, d, _ in control(text)}
+    assert got == {("capture", "IB 23", "2024-12-09")}
