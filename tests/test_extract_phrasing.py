@@ -544,3 +544,17 @@ def test_a_quoted_name_is_no_clause_break(text: str, place: str) -> None:
 def test_a_unit_located_in_an_aside_is_what_fell(text: str) -> None:
     got = {(t, p, d) for t, p, d, _ in control(text)}
     assert got == {("capture", "IB 23", "2024-12-09")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The PDF claimed control of Singu on Monday.", "2024-12-09"),
+    ("On 3 December the PDF issued a statement claiming full control over Singu.",
+     "2024-12-03"),
+    ("The PDF announced control of Singu on Monday.", "2024-12-09"),
+])
+def test_a_claimed_control_is_a_claimed_capture(text: str, date: str) -> None:
+    assert ("capture", "Singu", date, "PDF") in control(text)
+
+
+def test_a_denied_claim_of_control_is_nothing() -> None:
+    assert control("The army denied that the PDF had claimed control of Singu.") == set()
