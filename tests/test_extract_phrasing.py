@@ -558,3 +558,18 @@ def test_a_claimed_control_is_a_claimed_capture(text: str, date: str) -> None:
 
 def test_a_denied_claim_of_control_is_nothing() -> None:
     assert control("The army denied that the PDF had claimed control of Singu.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The junta is launching offensives against a town held by the PDF across the frontlines "
+    "of the Sagaing and Mandalay regions.",
+    "Fighters of the MDY-PDF attacked a camp on Monday.",
+    "The army launched attacks in Shan and Mandalay regions on Monday.",
+])
+def test_regions_and_the_mandalay_pdf_are_no_mandalay(text: str) -> None:
+    assert not {c for c in control(text) if c[1] == "Mandalay"}
+
+
+def test_the_mandalay_pdf_is_the_pdf() -> None:
+    assert ("capture", "Singu", "2024-12-09", "PDF") in control(
+        "The MDY-PDF captured Singu on Monday.")
