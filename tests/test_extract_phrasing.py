@@ -573,3 +573,18 @@ def test_regions_and_the_mandalay_pdf_are_no_mandalay(text: str) -> None:
 def test_the_mandalay_pdf_is_the_pdf() -> None:
     assert ("capture", "Singu", "2024-12-09", "PDF") in control(
         "The MDY-PDF captured Singu on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA attacked Namtu for four days and captured it on Friday.",
+    "The TNLA besieged Namtu for two weeks before it seized the town on Friday.",
+])
+def test_an_attack_told_by_its_length_before_the_capture_is_the_capture(text: str) -> None:
+    got = {(t, p) for t, p, _, _ in control(text)}
+    assert got == {("capture", "Namtu")}
+
+
+def test_an_attack_on_its_own_day_before_the_capture_stays() -> None:
+    got = {(t, p, d) for t, p, d, _ in control(
+        "The TNLA attacked Namtu on Thursday and captured it on Saturday.")}
+    assert got == {("assault", "Namtu", "2024-12-05"), ("capture", "Namtu", "2024-12-07")}

@@ -241,6 +241,11 @@ def _hq_owner(text: str, actors: list[tuple[int, int, str]], hq_re: re.Pattern[s
 _WEAK_ACTOR = frozenset({"inferred_actor", "sentence_place"})
 
 
+#: An attack's length ("for four days", "for two weeks"): told as the way to a capture.
+_FOR_A_SPAN = re.compile(r"\bfor\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|hours?)\b",
+                         re.IGNORECASE)
+
+
 def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Drop duplicates and held reports overruled in their sentence; inherit dates."""
     changed = {(d.sentence, d.loc.name) for d in drafts
@@ -248,6 +253,13 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     drafts = [d for d in drafts if not (d.event_type == "held" and (
         (d.sentence, d.loc.name) in changed
         or (d.loc.anchor is not None and (d.sentence, d.loc.anchor.name) in changed)))]
+    # "attacked X for four days and captured it": the attack is how the capture was told
+    taken = {(d.sentence, d.loc.name): d.trigger[0] for d in drafts
+             if d.event_type == "capture" and not d.extent and not d.anterior}
+    drafts = [d for d in drafts if not (
+        d.event_type == "assault" and d.trigger[0] < taken.get((d.sentence, d.loc.name), -1)
+        and _FOR_A_SPAN.search(ctx.masked, d.trigger[1],
+                               taken[(d.sentence, d.loc.name)]))]
     # one event per (type, place, sentence), except "X, which the KIA held, was retaken by
     # the junta": another actor named in its own clause (not inferred) is another event
     first: dict[tuple[str, str, tuple[int, int]], str] = {}
