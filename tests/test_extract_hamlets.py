@@ -97,3 +97,15 @@ def test_a_quote_is_counted_from_a_speaking_attribution(said: str) -> None:
     captures = _events(text, "capture")
     assert captures.get("Mansi") is not None, said
     assert captures["Mansi"].date == "2024-02-27", said  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out in Mohnyin Township last week. On Tuesday the KIA captured Nyaung "
+    "Bin and Chaung Wa villages.",
+    "Clashes spread across Mohnyin Township. The KIA overran Chaung Wa and Nyaungbin "
+    "villages on Tuesday.",
+])
+def test_listed_villages_are_mimus_in_the_township_the_story_names(text: str) -> None:
+    events = _events(text, "capture")
+    assert {"Nyaung Pin", "Chaung Wa"} <= set(events), events  # "Bin" is "Pin" after "ng"
+    assert all(not e.place_approximate for e in events.values())  # type: ignore[attr-defined]

@@ -243,3 +243,9 @@ def test_an_english_exonym_is_not_varied_by_voicing(gaz: Gazetteer, written: str
     # village, must not become Yangon through g/k
     match = gaz.lookup(written, fuzzy=False)
     assert match is None or match.place.name != "Yangon"
+
+
+@pytest.mark.parametrize("a, b", [("Nyaung Bin", "Nyaung Pin"), ("Kanbaiti", "Kanpaiti"),
+                                  ("Hpaung Bin", "Hpaungpin")])
+def test_b_after_n_or_ng_is_p(a: str, b: str) -> None:
+    assert spelling_key(a) == spelling_key(b)

@@ -394,6 +394,11 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
                                village.approximate, site=site, township=village.township))
             continue
         place = place or sentence_anchor(text, a, locs, starts, sentence_starts, sentences)
+        if site == "village" and place is not None and place.township_area and \
+                (village := mimu_village(r, name, place, near=False)) is not None:
+            out.append(Mention(a, b, village.name, village, village.lat, village.lon,
+                               village.approximate, site=site, township=village.township))
+            continue  # "... in Mohnyin Township ... captured A and B villages": MIMU's
         if place is not None:
             out.append(Mention(a, b, f"{name} {label}", None, place.lat, place.lon, True,
                                article_named=True, site=site, township=place.township,
