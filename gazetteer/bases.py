@@ -65,7 +65,8 @@ def unit_forms(name: str) -> list[str]:
              f"{prefix}{number}"]
     for words in UNIT_PREFIXES[prefix]:
         forms += [f"{words} {number}", f"{words} No. {number}", f"{words} ({prefix}) {number}",
-                  f"{words} ({prefix}) No. {number}", f"{_ordinal(number)} {words}"]
+                  f"{words} ({prefix}) No. {number}", f"{_ordinal(number)} {words}",
+                  f"{number} {words}"]
     if prefix == "BGF":
         forms += [f"No. {number} {prefix}", f"Battalion {number}", f"Battalion No. {number}"]
     return forms

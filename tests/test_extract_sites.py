@@ -432,3 +432,30 @@ def test_units_the_table_lacks_by_their_artillery_or_regiment_designation(text: 
     events = [e for e in run(text) if e.event_type == "capture"]
     assert len(events) == 1 and events[0].place_approximate
     assert events[0].place in ("AOC 907 base", "LIR 99 base")
+
+
+def test_a_unit_near_a_named_village_in_a_township_is_placed_there() -> None:
+    text = ("The KIA seized Infantry Battalion 142 headquarters in Dawthponeyan town on 8 "
+            "March and Infantry Battalion 298 headquarters near Lagat village in Momauk "
+            "Township was seized on 15 March.")
+    got = {(e.place, e.date) for e in run(text, dt.date(2024, 3, 24))
+           if e.event_type == "capture"}
+    assert got == {("IB 142", "2024-03-08"), ("IB 298 base", "2024-03-15")}  # not the town
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May the KIA overran the 298 Light Infantry Battalion base near Mansi.",
+    "On 5 May the KIA overran the 298th Light Infantry Battalion base near Mansi.",
+])
+def test_a_unit_numbered_before_its_words(text: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in events] == ["LIB 298 base"]
+
+
+def test_a_unit_camp_based_in_a_town_region_is_placed_at_the_town() -> None:
+    text = ("The KIA seized the army's 298th Infantry Battalion Camp, which is based in the "
+            "Mansi region, on 19 August.")
+    events = [e for e in run(text, dt.date(2024, 8, 30)) if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in events] == [("IB 298 base", "2024-08-19")]
+    assert events[0].place_approximate and (events[0].lat, events[0].lon) == point("Mansi")
+

@@ -259,6 +259,9 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 
 #: A gap of a few words ending in "of" ("most of", "the western part of"): a share named.
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
+#: A place locating a facility before it ("headquarters in Dawthponeyan"), not a subject.
+_LOCATIVE = re.compile(r"\b(?:headquarters|HQ|bases?|camps?|outposts?|posts?|battalions?|"
+                       r"command|stations?|garrisons?)\s+(?:in|at|near)\s+$", re.IGNORECASE)
 #: Inside a relative clause: ", which" / ", that" and no comma since.
 _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
 
@@ -454,9 +457,11 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     items = [last]
     k -= 1
     while k >= 0 and ctx.locs[k].start >= sentence[0] and \
-            ctx.r.object_ok["list"].fullmatch(ctx.masked, ctx.locs[k].end, items[-1].start):
-        items.append(ctx.locs[k])
-        k -= 1
+            ctx.r.object_ok["list"].fullmatch(ctx.masked, ctx.locs[k].end, items[-1].start) \
+            and not _LOCATIVE.search(ctx.masked, max(0, ctx.locs[k].start - 20),
+                                     ctx.locs[k].start):
+        items.append(ctx.locs[k])  # not "X headquarters in Dawthponeyan on 8 March and
+        k -= 1  # Y was seized": a place in a locative phrase is no subject
     items.reverse()
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if len(items) == 1 and _last_base_of(ctx, last, sentence, spec):

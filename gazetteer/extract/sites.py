@@ -28,7 +28,7 @@ from gazetteer.extract.anchors import (
 from gazetteer.extract.hamlets import bare_villages
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import Mention
-from gazetteer.extract.units import unit_sites
+from gazetteer.extract.units import unit_before, unit_sites
 from gazetteer.places import Place, haversine_km
 
 _NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
@@ -91,6 +91,8 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                              town.lon, True, article_named=True, site=site,
                              township=town.township))
             continue
+        if site != "village" and unit_before(text, m.start()):
+            continue  # "the 298 Light Infantry Battalion base": the unit's (units.py)
         name_run = _NAME_RUN.search(text, max(0, m.start() - 60), m.start())
         name = _clean_name(name_run.group(1), actor_spans, actor_starts, name_run.start(), r) \
             if name_run else ""
