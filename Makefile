@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -116,6 +116,12 @@ eval-blind: $(VENV)/.installed
 FRESHSET ?= .cache/fresh_set
 eval-fresh: $(VENV)/.installed
 	$(PY) tests/eval/eval_realworld.py --articles $(FRESHSET) --gold tests/eval/fresh_set \
+	  --scorer $(SCORER)
+
+# The second fresh set (tests/eval/fresh2_set): each half scored blind once, used since.
+FRESH2SET ?= .cache/fresh2_set
+eval-fresh2: $(VENV)/.installed
+	$(PY) tests/eval/eval_realworld.py --articles $(FRESH2SET) --gold tests/eval/fresh2_set \
 	  --scorer $(SCORER)
 
 clean:
