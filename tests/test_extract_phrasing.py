@@ -588,3 +588,12 @@ def test_an_attack_on_its_own_day_before_the_capture_stays() -> None:
     got = {(t, p, d) for t, p, d, _ in control(
         "The TNLA attacked Namtu on Thursday and captured it on Saturday.")}
     assert got == {("assault", "Namtu", "2024-12-05"), ("capture", "Namtu", "2024-12-07")}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA pulled its troops out of Sinbo on Monday.",
+    "The KIA withdrew its remaining forces from Sinbo on Monday.",
+    "On Monday the KIA withdrew all units from Sinbo.",
+])
+def test_a_side_pulling_its_troops_out_loses_the_place(text: str) -> None:
+    assert ("capture", "Sinbo", "2024-12-09", "junta") in control(text)
