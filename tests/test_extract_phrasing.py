@@ -597,3 +597,21 @@ def test_an_attack_on_its_own_day_before_the_capture_stays() -> None:
 ])
 def test_a_side_pulling_its_troops_out_loses_the_place(text: str) -> None:
     assert ("capture", "Sinbo", "2024-12-09", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text, kind, place, actor", [
+    ("Kachin fighters attacked units stationed in Banmauk on Monday, taking temporary "
+     "control of the town.", "capture", "Banmauk", "KIA"),
+    ("The KIA was running a separate operation centred on Banmauk.", "assault", "Banmauk",
+     "KIA"),
+    ("The KIA offensive is concentrated on Katha and Kawlin.", "assault", "Kawlin", "KIA"),
+    ("Army columns have been trying to retake Banmauk ever since.", "assault", "Banmauk",
+     "junta"),
+])
+def test_operations_centred_on_a_town_and_temporary_control(text: str, kind: str, place: str,
+                                                            actor: str) -> None:
+    assert any((t, p, a) == (kind, place, actor) for t, p, _, a in control(text))
+
+
+def test_focus_on_taking_a_town_is_still_a_plan() -> None:
+    assert control("The PDF is now focused on taking Singu.") == set()

@@ -122,6 +122,10 @@ def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
             loc = _site_or_anchor(loc, site)
             if _fits(ctx, loc, word, site) and not is_reference_point(ctx, loc):
                 return town_of(loc) if loc.area else loc
+    if word in ("town", "city"):  # "attacked units stationed in X, taking control of the
+        for loc in named:  # town": in its own sentence, the town a reference point names
+            if loc.start >= sentence[0] and _fits(ctx, loc, word, site):
+                return town_of(loc) if loc.area else loc
     if word == "village":  # "operations around X Village ... toward the village": a
         for loc in named:  # village named as a point of reference is still the village
             if _fits(ctx, loc, word, site):
