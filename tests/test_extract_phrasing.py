@@ -615,3 +615,17 @@ def test_operations_centred_on_a_town_and_temporary_control(text: str, kind: str
 
 def test_focus_on_taking_a_town_is_still_a_plan() -> None:
     assert control("The PDF is now focused on taking Singu.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has been attacking and controlling the Bhamo-Momauk-Laiza route since March.",
+    "Rebels attacked convoys on the Lashio-Muse routes on Monday.",
+])
+def test_a_route_is_no_town(text: str) -> None:
+    assert control(text) == set()
+
+
+def test_insurgent_groups_are_the_resistance_named_before() -> None:
+    text = ("The KIA took Momauk in August. Army columns pushed back, and then the insurgent "
+            "groups attacked Bhamo on 4 December.")
+    assert ("assault", "Bhamo", "2024-12-04", "KIA") in control(text)
