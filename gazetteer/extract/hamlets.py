@@ -26,11 +26,11 @@ NEAR_KM = 25.0
 #: A run of one to four capitalised words after a lower-case word or a comma, or of two to
 #: four opening a sentence ("Ngabat Gyi fell"), not followed by a further capitalised word;
 #: one word has four letters or more ("No", "La" are words or parts of personal names).
-_WORD = r"[A-Z][a-z’'-]+"
-_RUN = re.compile(
-    rf"(?:(?:(?<=\s)(?:[A-Za-z]+-)?[a-z][a-z-]*|,) (?P<after>(?:{_WORD} ){{0,3}}{_WORD})"
-    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<opening>(?:{_WORD} ){{1,3}}{_WORD}))(?![\w’'-]| [A-Z])",
-    re.MULTILINE)
+_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,3}(?![\w’'-]| [A-Z])")
+#: What may stand before a run: a lower-case word ("KIA-held" too) or a comma ...
+_AFTER_WORD = re.compile(r"(?:(?<=\s)|^)(?:[A-Za-z]+-)?[a-z][a-z-]* $|, $")
+#: ... or, for two words or more, the start of a sentence or line.
+_OPENING = re.compile(r"(?:^|[.!?]\s|\n)$")
 #: Words between a village's name and a site word after it ("Seinlone tactical hill camp").
 _SITE_LEAD = re.compile(r"\s+(?:(?:tactical|military|army|junta|regime|hilltop|hill|strategic|"
                         r"police|main|forward|border|security)\s+){0,2}")
@@ -55,10 +55,12 @@ def bare_villages(text: str, locs: list[Mention], r: Rules,
     spans = sorted([(loc.start, loc.end) for loc in locs] + list(actor_spans))
     starts = [a for a, _ in spans]
     made: list[Mention] = []
-    for m in _RUN.finditer(text):
-        group = "after" if m.group("after") else "opening"
-        name = m.group(group)
-        a, b = m.span(group)
+    for m in _RUN.finditer(text):  # capitalised runs first: a cheap scan
+        name = m.group()
+        a, b = m.span()
+        before = text[max(0, a - 30):a]
+        if not _AFTER_WORD.search(before) and not (" " in name and _OPENING.search(before)):
+            continue
         if " " not in name and len(name) < 4:
             continue
         k = bisect_right(starts, b) - 1
