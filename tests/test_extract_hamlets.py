@@ -109,3 +109,11 @@ def test_listed_villages_are_mimus_in_the_township_the_story_names(text: str) ->
     events = _events(text, "capture")
     assert {"Nyaung Pin", "Chaung Wa"} <= set(events), events  # "Bin" is "Pin" after "ng"
     assert all(not e.place_approximate for e in events.values())  # type: ignore[attr-defined]
+
+
+def test_a_listed_village_mimu_lacks_in_the_township_is_left_open() -> None:
+    # "Zzyzx Gyi" is no village of Mohnyin Township: not put at the township's seat
+    text = ("Fighting broke out in Mohnyin Township last week. On Tuesday the KIA captured "
+            "Chaung Wa and Zzyzx Gyi villages.")
+    events = _events(text, "capture")
+    assert set(events) == {"Chaung Wa"}

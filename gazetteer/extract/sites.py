@@ -401,7 +401,7 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
             out.append(Mention(a, b, village.name, village, village.lat, village.lon,
                                village.approximate, site=site, township=village.township))
             continue  # "... in Mohnyin Township ... captured A and B villages": MIMU's
-        if place is not None:
+        if place is not None and site != "village":  # a village MIMU lacks there: open
             out.append(Mention(a, b, f"{name} {label}", None, place.lat, place.lon, True,
                                article_named=True, site=site, township=place.township,
                                anchor=place.anchor or place))
