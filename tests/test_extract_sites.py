@@ -459,3 +459,19 @@ def test_a_unit_camp_based_in_a_town_region_is_placed_at_the_town() -> None:
     assert [(e.place, e.date) for e in events] == [("IB 298 base", "2024-08-19")]
     assert events[0].place_approximate and (events[0].lat, events[0].lon) == point("Mansi")
 
+
+
+@pytest.mark.parametrize("text", [
+    "The PDF seized the army's 298th Infantry Battalion Camp in Mandalay Region.",
+    "The PDF seized an army camp in Mandalay Region on 3 May.",
+    "The PDF overran two outposts in Sagaing Region on 3 May.",
+])
+def test_a_region_places_no_site(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+def test_a_site_in_a_towns_area_is_named_by_that_area() -> None:
+    events = [e for e in run("The KIA seized a camp in the Mansi area on 3 May.")
+              if e.event_type == "capture"]
+    assert [e.place for e in events] == ["camp in Mansi area"]
+    assert events[0].place_approximate and (events[0].lat, events[0].lon) == point("Mansi")

@@ -26,7 +26,7 @@ from gazetteer.extract._context import (
     scope_end,
 )
 from gazetteer.extract.matcher import TriggerSpec
-from gazetteer.extract.places import Mention
+from gazetteer.extract.places import REGION_WORDS, Mention, area_label
 from gazetteer.extract.references import (
     antecedent,
     is_reference_point,
@@ -165,6 +165,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):
         note = ""
+        if site is not None and loc.area and loc.area_word in REGION_WORDS:
+            continue  # "seized a camp in Mandalay Region": a region places no site
         if site is not None:
             loc = _site_at(loc, *site)
         elif _area_as_town(loc, spec.event_type):
@@ -369,11 +371,13 @@ def _singular(word: str) -> str:
     return " ".join(parts)
 
 
+
+
 def _site_at(loc: Mention, word: str, rel: str) -> Mention:
     """A base, camp or post the article places at ``loc`` ("the camps in Namhsan")."""
     if loc.site:  # already a site of its own ("the Lal Long Aungja base in ...")
         return loc
-    where = loc.name + (" Township" if loc.area else "")
+    where = loc.name + (f" {area_label(loc.area_word)}" if loc.area else "")
     return Mention(loc.start, loc.end, f"{word} {rel} {where}", None, loc.lat, loc.lon, True,
                    article_named=True, site=word.split()[-1], township=loc.township)
 

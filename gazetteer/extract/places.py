@@ -47,6 +47,16 @@ class Mention:
         return self.area and self.area_word in ("township", "sub-township")
 
 
+#: Area words of a state or region: too wide to place a site in ("Mandalay Region").
+REGION_WORDS = frozenset({"region", "state", "division"})
+
+
+def area_label(area_word: str) -> str:
+    """How a site's name writes the area that locates it: "Township", else the word as
+    the article has it ("area", "district"); "Township" when none is known."""
+    return "Township" if area_word in ("", "township") else area_word
+
+
 _WORDLIKE = re.compile(r"[A-Za-z][\w'’.]*")
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’]*)")
 _OPEN = re.compile(r"\s*\(\s*")

@@ -27,7 +27,7 @@ from gazetteer.extract.anchors import (
 )
 from gazetteer.extract.hamlets import bare_villages
 from gazetteer.extract.matcher import Rules
-from gazetteer.extract.places import Mention
+from gazetteer.extract.places import REGION_WORDS, Mention, area_label
 from gazetteer.extract.units import unit_before, unit_sites
 from gazetteer.places import Place, haversine_km
 
@@ -137,6 +137,8 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                     named.setdefault(f"{name} {label}", made[-1])
             continue
         anchor = locs[anchor_i]
+        if anchor.area and anchor.area_word in REGION_WORDS:
+            continue  # "a camp in Mandalay Region": a region places no site
         if anchor.place is not None and anchor.place.kind in ("town", "city") and \
                 _CALLED_VILLAGE.match(text, anchor.end):
             continue  # "an outpost at Nam Hkam village in Momauk Township": not the town
@@ -164,7 +166,8 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             elif vname:
                 place_name = f"{vname} {site}"
             else:
-                where = f"{anchor.name} Township" if anchor.area else anchor.name
+                where = f"{anchor.name} {area_label(anchor.area_word)}" \
+                    if anchor.area else anchor.name
                 place_name = f"{site} {rel} {where}"
         consumed.add(anchor_i)
         village = mimu_village(r, name if site == "village" else (vname or name), anchor)
