@@ -29,7 +29,7 @@ from gazetteer.extract._context import (
     sentence_of,
 )
 from gazetteer.extract.matcher import TriggerSpec
-from gazetteer.extract.objects import objects_of
+from gazetteer.extract.objects import RELATIVE_LEAD, objects_of
 from gazetteer.extract.places import Mention
 from gazetteer.extract.roles import (
     actor_of,
@@ -54,7 +54,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
             next(iter_actors(ctx, t0, t1), (None,))[0] != t0:
         return []  # "the captured outpost" (not "the KIA was forced out of")
     of = _CONTROL_OF.match(text, t1) if spec.object == "before" and \
-        _RELATIVE_LEAD.match(text, t0) else None
+        RELATIVE_LEAD.match(text, t0) else None
     if of is not None:  # "Bhamo, where the junta took control of the airport": the airport
         spec, t1 = replace(spec, object="after", strict=True), of.end()
     if event_type == "assault" and _describes_capture(ctx, t0, sentence):
@@ -64,7 +64,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     first = objects[0][0]
     cue_from = min(t0, first.start) if spec.object == "before" and not \
-        _RELATIVE_LEAD.match(ctx.text, t0) else t0  # "had yet to reach X, where the KIA
+        RELATIVE_LEAD.match(ctx.text, t0) else t0  # "had yet to reach X, where the KIA
     # took control": the relative clause's own cues only
     verdict = _cues(ctx, cue_from, t0, sentence, event_type)
     if verdict != "cancel" and (_retracted(ctx, t1, sentence, event_type) or (
@@ -94,6 +94,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     objects = [o for o in objects if not o[0].area]
     dates = [opened] * len(objects) if opened is not None else \
         _dates_of(ctx, t0, t1, spec, sentence, objects, event_type)
+    in_after_clause = before_the_main_clause(ctx, t0, sentence)
     for (loc, _item_end, note), date in zip(objects, dates, strict=True):
         ctx.object_locs.append(loc)
         ctx.object_starts.append(sentence[0])
@@ -105,11 +106,10 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         if bound is not None:  # "took X following the offensive's return in June"
             date = None
         if date is None and event_type != "held" and bound is None and \
-                not time_of_event(ctx, t0, sentence, spec) and \
-                not before_the_main_clause(ctx, t0, sentence):
+                not time_of_event(ctx, t0, sentence, spec) and not in_after_clause:
             date = reported = reported_date_of(ctx, t0, sentence)
-        anterior = not spec.noun and before_the_main_clause(ctx, t0, sentence)  # not
-        # "after the fall of X", which names the story's event as a time
+        anterior = in_after_clause and not spec.noun  # not "after the fall of X", which
+        # names the story's event as a time
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
         draft.bound, draft.anterior = bound, anterior
@@ -206,7 +206,6 @@ _AFTER_WORD = re.compile(r"(?<![\w-])(?:following|after)(?![\w-])", re.IGNORECAS
 
 
 _CONTROL_OF = re.compile(r"\s+(?:of|over)\b", re.IGNORECASE)
-_RELATIVE_LEAD = re.compile(r"(?:where|which|whose)\b", re.IGNORECASE)
 _OCCUPIED = re.compile(r"occupied$", re.IGNORECASE)
 _FOR_A_WHILE = re.compile(r"\s+for\s+(?:(?:many|several|some|a\s+few|\d+|two|three|four|"
                           r"five|six|the\s+past|the\s+last)\s+)?(?:days|weeks|months|years|"

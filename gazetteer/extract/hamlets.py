@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 
 from gazetteer.extract.matcher import Rules
-from gazetteer.extract.places import Mention
+from gazetteer.extract.places import SITE_DESCRIPTORS, Mention
 from gazetteer.places import Place, haversine_km
 
 __all__ = ["NEAR_KM", "bare_villages"]
@@ -32,8 +32,7 @@ _AFTER_WORD = re.compile(r"(?:(?<=\s)|^)(?:[A-Za-z]+-)?[a-z][a-z-]* $|, $")
 #: ... or, for two words or more, the start of a sentence or line.
 _OPENING = re.compile(r"(?:^|[.!?]\s|\n)$")
 #: Words between a village's name and a site word after it ("Seinlone tactical hill camp").
-_SITE_LEAD = re.compile(r"\s+(?:(?:tactical|military|army|junta|regime|hilltop|hill|strategic|"
-                        r"police|main|forward|border|security)\s+){0,2}")
+_SITE_LEAD = re.compile(rf"\s+(?:(?:{SITE_DESCRIPTORS})\s+){{0,2}}")
 #: A lower-case word before the run that makes it a person or a title, not a place.
 _NOT_PLACE_BEFORE = re.compile(r"(?:according to|named|called|said|says|told|by)\s+$")
 

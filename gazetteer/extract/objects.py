@@ -58,7 +58,7 @@ _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _NAMED_AFTER_COLON = re.compile(r"[^:–—.;]{0,30}[:–—]\s*(?:the\s+)?")
 #: A relative clause's phrase ("X, where the KIA took control"): X's role in the main
 #: clause ("had yet to reach X") is no concern of it.
-_RELATIVE = re.compile(r"(?:where|which|whose)\b", re.IGNORECASE)
+RELATIVE_LEAD = re.compile(r"(?:where|which|whose)\b", re.IGNORECASE)
 _REGION_OWNS = re.compile(r"['’]s\s+")
 _INSIDE = frozenset({"in", "at", "inside", "within"})
 #: Unnamed posts listed before the places a strict phrase takes, with names the gazetteer
@@ -261,9 +261,9 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 
 #: A gap of a few words ending in "of" ("most of", "the western part of"): a share named.
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
-#: A place locating a facility before it ("headquarters in Dawthponeyan"), not a subject.
-_LOCATIVE = re.compile(r"\b(?:headquarters|HQ|bases?|camps?|outposts?|posts?|battalions?|"
-                       r"command|stations?|garrisons?)\s+(?:in|at|near)\s+$", re.IGNORECASE)
+#: A place after a word and "in / at / near": when the word is a facility
+#: ("headquarters in Dawthponeyan"), the place locates it and is no subject.
+_LOCATIVE = re.compile(r"([\w'’-]+)\s+(?:in|at|near)\s+$", re.IGNORECASE)
 #: Inside a relative clause: ", which" / ", that" and no comma since.
 _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
 
@@ -371,8 +371,6 @@ def _singular(word: str) -> str:
     return " ".join(parts)
 
 
-
-
 def _site_at(loc: Mention, word: str, rel: str) -> Mention:
     """A base, camp or post the article places at ``loc`` ("the camps in Namhsan")."""
     if loc.site:  # already a site of its own ("the Lal Long Aungja base in ...")
@@ -462,8 +460,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     k -= 1
     while k >= 0 and ctx.locs[k].start >= sentence[0] and \
             ctx.r.object_ok["list"].fullmatch(ctx.masked, ctx.locs[k].end, items[-1].start) \
-            and not _LOCATIVE.search(ctx.masked, max(0, ctx.locs[k].start - 20),
-                                     ctx.locs[k].start):
+            and not _locates_facility(ctx, ctx.locs[k].start):
         items.append(ctx.locs[k])  # not "X headquarters in Dawthponeyan on 8 March and
         k -= 1  # Y was seized": a place in a locative phrase is no subject
     items.reverse()
@@ -472,7 +469,7 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         return [(last.anchor, t0, "")], flags  # "the regime's last outpost in X fell": X
     if ctx.r.cue["partial"].search(lead):
         _note_partial(ctx, lead, flags)
-    if spec.event_type != "held" and not _RELATIVE.match(ctx.text, t0) and (
+    if spec.event_type != "held" and not RELATIVE_LEAD.match(ctx.text, t0) and (
             ctx.r.reference_re.search(lead[-14:])
             or _REFERENCE_LEAD_GAP.fullmatch(_after_reference(ctx, lead))):
         ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
@@ -489,6 +486,13 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
 #: Between a reference word and the place it points to: an article or a determiner only
 #: ("overseen by the Northern Command").
 _REFERENCE_LEAD_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?")
+
+
+def _locates_facility(ctx: Context, pos: int) -> bool:
+    """Whether the place at ``pos`` follows a facility word and "in / at / near"
+    (``facility_words`` of events.toml: "headquarters in Dawthponeyan")."""
+    m = _LOCATIVE.search(ctx.masked, max(0, pos - 30), pos)
+    return m is not None and ctx.r.facility_re.fullmatch(m.group(1).casefold()) is not None
 
 
 def _after_reference(ctx: Context, lead: str) -> str:

@@ -47,6 +47,10 @@ class Mention:
         return self.area and self.area_word in ("township", "sub-township")
 
 
+#: Words between a site's name and its site word ("the Seinlone tactical hill camp", "the
+#: Lagat Kawng army base"), as a regex alternation.
+SITE_DESCRIPTORS = ("military|army|junta|regime|police|militia|hilltop|hill|tactical|strategic|"
+                    "main|frontline|forward|border|security")
 #: Area words of a state or region: too wide to place a site in ("Mandalay Region").
 REGION_WORDS = frozenset({"region", "state", "division"})
 

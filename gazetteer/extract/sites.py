@@ -27,12 +27,11 @@ from gazetteer.extract.anchors import (
 )
 from gazetteer.extract.hamlets import bare_villages
 from gazetteer.extract.matcher import Rules
-from gazetteer.extract.places import REGION_WORDS, Mention, area_label
+from gazetteer.extract.places import REGION_WORDS, SITE_DESCRIPTORS, Mention, area_label
 from gazetteer.extract.units import unit_before, unit_sites
 from gazetteer.places import Place, haversine_km
 
-_NAME_RUN = re.compile(r"((?:(?:[A-Z][\w'’-]*|\d+)\s+){1,6})(?:(?:military|army|junta|regime|"
-                       r"police|militia|hilltop|hill|tactical|strategic|main|frontline|forward|border)\s+)"
+_NAME_RUN = re.compile(rf"((?:(?:[A-Z][\w'’-]*|\d+)\s+){{1,6}})(?:(?:{SITE_DESCRIPTORS})\s+)"
                        r"{0,2}$")
 
 
