@@ -33,9 +33,40 @@ def test_an_occupation_without_its_first_day_is_a_holding(text: str) -> None:
     assert {kind for kind, place, _, _ in got if place == "Lweje"} == {"held"}
 
 
-def test_a_holding_of_another_kind_since_a_day_is_no_capture() -> None:
-    assert not [e for e in events("The KIA has controlled Lweje since 29 March.")
+@pytest.mark.parametrize("text", [
+    "The KIA has controlled Lweje since 29 March.",
+    "The KIA has held Lweje since 29 March.",
+    "Lweje has been held by the KIA since 29 March.",
+    "Lweje had been controlled by Kachin fighters since 29 March.",
+    "Since 29 March Lweje has been under the control of the KIA.",
+])
+def test_a_holding_since_a_day_is_a_capture_that_day(text: str) -> None:
+    assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lweje, which lies on the road to the Chinese border, has been under KIA control "
+    "since 29 March.",
+    "Lweje, which the army had held for a decade, had since 29 March been in the hands of "
+    "the KIA.",
+    "Lweje, which sits across the river from Momauk, has been held by the KIA since "
+    "29 March.",
+])
+def test_the_subject_of_a_holding_stands_before_its_relative_clause(text: str) -> None:
+    got = events(text)
+    assert ("capture", "Lweje", "2024-03-29", "KIA") in got
+    assert not [e for e in got if e[1] == "Momauk"]
+
+
+def test_a_holding_dated_long_ago_is_background() -> None:
+    assert not [e for e in events("The KIA has controlled Laiza since 1961.")
                 if e[0] == "capture"]
+
+
+def test_the_first_day_of_a_holding_is_stated_beside_it() -> None:
+    text = ("Fighting went on near Lashio after jets bombed the MNDAA-controlled city of "
+            "Laukkaing at dawn, and the MNDAA announced a truce from 14 July to 18 July.")
+    assert not [e for e in events(text) if e[1] == "Laukkaing" and e[0] == "capture"]
 
 
 @pytest.mark.parametrize("text, date", [

@@ -522,11 +522,17 @@ def _opening(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
     occupation = ctx.r.occupation_re
     if occupation is None or not occupation.search(ctx.text, t0, t1):
         return None
-    opening = [d for d in dates_between(ctx, sentence[0], sentence[1]) if d.since]
-    if not opening:
-        return None
-    return min(opening, key=lambda d: d.char_start - t1 if d.char_start >= t1
-               else t0 - d.char_end)
+    def distance(d: ResolvedDate) -> int:
+        return d.char_start - t1 if d.char_start >= t1 else t0 - d.char_end
+
+    opening = [d for d in dates_between(ctx, sentence[0], sentence[1])
+               if d.since and distance(d) <= _OPENING_REACH]
+    return min(opening, key=distance) if opening else None
+
+
+#: How far from its occupation phrase, in characters, the day it began may be stated: not
+#: "the MNDAA-controlled city of X ..., a ceasefire from 14 July", another clause's date.
+_OPENING_REACH = 80
 
 
 #: "by" before a date, a clock time between them ("by 7:30 on Monday", "by 6 am today")

@@ -90,7 +90,9 @@ _QUALIFIER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern
 _ASIDE = re.compile(  # "Kunlong, where the district office is based, fell"
     r"\s*[,–—]\s*(?:where|which|who|whose|located|situated|home|a|an|the|once|now|about|"
     r"some|near|just|long|itself|based|stationed|headquartered|positioned|perched|lying)\b"
-    r"[^,;:–—]{1,100}[,–—]\s*$", re.IGNORECASE)  # "IB 23, based in Hsipaw, was overrun"
+    r"[^,;:–—]{1,100}[,–—]\s*"  # "IB 23, based in Hsipaw, was overrun"; "Kyaukme, which
+    r"(?:(?:has|have|had|is|are|was|were|been|since|now|long|also|reportedly)\s+)*$",
+    re.IGNORECASE)  # sits on the highway, had since August been in TNLA hands"
 _PRONOUN_SUBJECT = re.compile(
     r"(?:\b(?:the|this|that)\s+(?:(?:[\w-]+\s+){0,2}?)(?P<word>town|city|camp|camps|base|"
     r"bases|outpost|outposts|post|village|garrison|hill|township|command|headquarters)|"
