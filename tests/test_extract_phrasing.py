@@ -599,6 +599,21 @@ def test_a_side_pulling_its_troops_out_loses_the_place(text: str) -> None:
     assert ("capture", "Sinbo", "2024-12-09", "junta") in control(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The KIA withdrew from Sinbo, Shwegu and Momauk.",
+    "KIA fighters set fire to the depot before retreating from Sinbo, Shwegu and Momauk "
+    "when army columns advanced.",
+    "After pulling out of Sinbo, Shwegu and Momauk, the KIA regrouped near the border.",
+])
+def test_a_retreat_from_a_list_loses_every_place_in_it(text: str) -> None:
+    got = {(kind, place, actor) for kind, place, _, actor in control(text)}
+    assert {("capture", p, "junta") for p in ("Sinbo", "Shwegu", "Momauk")} <= got
+
+
+def test_a_retreat_under_way_changes_no_hands() -> None:
+    assert not control("KIA fighters are retreating from Sinbo as the columns close in.")
+
+
 @pytest.mark.parametrize("text, kind, place, actor", [
     ("Kachin fighters attacked units stationed in Banmauk on Monday, taking temporary "
      "control of the town.", "capture", "Banmauk", "KIA"),

@@ -189,4 +189,5 @@ _LAST_WORDS = re.compile(r"(\S+\s+){0,3}$")
 #: sentence means (people who fled from a town only name it as a point of reference).
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|retreat(?:ed|s|ing)?|"
                         r"pull(?:ed|s|ing)?\s+out)\s+(?:of\s+|from\s+)?"
-                        r"(?:the\s+(?:town|city)\s+of\s+)?$")
+                        r"(?:the\s+(?:town|city)\s+of\s+)?"  # and a list: "from X, Y and Z"
+                        r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$")
