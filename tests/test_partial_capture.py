@@ -38,6 +38,8 @@ def kinds(text: str) -> set[tuple[str, str, str]]:
     ("The army retook the northern parts of Kyaukme on 9 December.", "Kyaukme",
      "2024-12-09"),
     ("Ta'ang fighters took most of Kyaukme on 6 August.", "Kyaukme", "2024-08-06"),
+    ("The TNLA captured the west of Mogok town on 16 July.", "Mogok", "2024-07-16"),
+    ("On 3 December Kachin troops overran the north of Bhamo.", "Bhamo", "2024-12-03"),
 ])
 def test_a_share_of_a_town_taken_is_a_partial_capture(text: str, place: str, date: str
                                                       ) -> None:
@@ -51,6 +53,8 @@ def test_a_share_of_a_town_taken_is_a_partial_capture(text: str, place: str, dat
     "Kachin troops seized villages around Bhamo on 4 December.",
     "The army pushed into the outskirts of Hsipaw on Friday.",
     "The KIA is trying to capture most of Bhamo.",
+    "Kachin troops seized a hill to the west of Bhamo on 4 December.",
+    "Kachin troops seized a camp 10 km north of Bhamo on 4 December.",
 ])
 def test_surroundings_and_attempts_are_no_partial_capture(text: str) -> None:
     assert not any(kind == "partial capture" for kind, _, _ in kinds(text))

@@ -287,11 +287,11 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         return False, None  # "Kutkai, which the TNLA took last year, reached Muse": the
         # comma closes the relative clause; its place is the one it is about
     plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
+    if _SHARE_GAP.fullmatch(gap) and r.cue["share"].search(gap) and \
+            r.breaker_re.search(gap) is None:
+        _note_partial(ctx, gap, flags)  # "took most of X", "took the western part of X",
+        return True, None  # "captured the west of X" (not "10 km west of X")
     if spec.strict:
-        share = _SHARE_GAP.fullmatch(gap)
-        if share and r.cue["share"].search(gap) and r.breaker_re.search(gap) is None:
-            _note_partial(ctx, gap, flags)  # "took most of X", "took the western part of X"
-            return True, None
         ok = bool(r.object_ok["strict"].fullmatch(gap)) and (
             plain or not (r.breaker_re.search(gap) or r.reference_re.search(gap)))
         if not ok and _last_bases_in(gap) and r.breaker_re.search(gap) is None:
