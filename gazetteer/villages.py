@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import gc
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import fields, replace
@@ -238,6 +239,29 @@ def name_forms(name: str) -> set[str]:
     return {" ".join(f.split()) for f in forms if f.strip()}
 
 
+def tract_alias(name: str, tract: str) -> str | None:
+    """The other name a village tract gives the village it is named after: "Nawng Kawn"
+    for the village "Nawng Kun" of the tract "Nawng Kun (Nawng Kawn)", "Nam Byu" for
+    "Nam Hkam Par" of "Nam Hkam Par (a) Nam Byu" ("a": also known as). None when the
+    village is not the tract's namesake, or the parenthesis qualifies rather than names
+    ("(North)", "(2)", "(Lower)", or a nested one shared by several tracts)."""
+    m = _TRACT_ALIAS.fullmatch(tract.strip())
+    if m is None or " ".join(m.group("main").split()) != " ".join(name.split()):
+        return None
+    alias = " ".join((m.group("alias") or m.group("aka")).split())
+    if (len(alias) < 5 and " " not in alias) or not alias[0].isupper() or \
+            any(c.isdigit() for c in alias) or alias.casefold() in _QUALIFIERS:
+        return None  # not "(Loi)" ("hill"), "(Zay)" ("market"): a word, not a name
+    return alias
+
+
+#: "Main (Alias)" or "Main (a) Alias", one parenthesis only.
+_TRACT_ALIAS = re.compile(r"(?P<main>[^()]+?)\s*(?:\((?P<alias>[^()]+)\)|\(a\)\s*(?P<aka>[^()]+))")
+#: Words that qualify a tract's name rather than give another one ("Zee Pa Ni (North)").
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "upper", "lower", "middle",
+                         "central", "new", "old", "big", "small", "inner", "outer"})
+
+
 @lru_cache(maxsize=131_072)
 def _area_keys(name: str) -> tuple[str, ...]:
     """The spelling keys of ``name``'s forms, sorted: a tuple of strings, which the
@@ -291,6 +315,10 @@ class _PlaceRows(Sequence[Place]):
         i = _PLACE_FIELDS.index(name)
         return [row[i] for row in self._rows]
 
+    def field_of(self, i: int, name: str) -> object:
+        """One field of place ``i``, without making the :class:`Place`."""
+        return self._rows[i][_PLACE_FIELDS.index(name)]
+
     def point(self, i: int) -> tuple[float, float]:
         """``(lat, lon)`` of place ``i``, without making the :class:`Place`."""
         row = self._rows[i]
@@ -327,6 +355,20 @@ class VillageIndex:
         for i, name in enumerate(names):
             for key in keys[name]:
                 by_key.setdefault(key, []).append(i)
+        #: the other name a village's tract gives it ("Nawng Kawn" for "Nawng Kun" of the
+        #: tract "Nawng Kun (Nawng Kawn)"), by row
+        self._aliases: dict[int, str] = {}
+        tracts = Counter((town, tract.split("(")[0].strip()) for town, tract
+                         in set(zip(townships, self.parents, strict=True)))
+        for i, parent in enumerate(self.parents):
+            alias = tract_alias(names[i], parent) if "(" in parent else None
+            if alias is None or tracts[townships[i], parent.split("(")[0].strip()] > 1:
+                continue  # "Man Kyawng (Kywe Kone)" beside "Man Kyawng (Kyaukme Gyi)": the
+                # parenthesis tells two tracts apart, it is no other name
+            self._aliases[i] = alias
+            for key in _area_keys(alias):
+                if i not in by_key.setdefault(key, []):
+                    by_key[key].append(i)
         #: tuples of ints, not lists: nothing for the garbage collector to scan
         self._by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
         self._township_keys = tuple(map(keys.__getitem__, townships))
@@ -404,7 +446,8 @@ class VillageIndex:
         name = _WARD.sub("", re.sub(r"\s+village$", "", name.strip(), flags=re.IGNORECASE))
         if near is not None and not _is_point(near):
             near = list(near)  # type: ignore[arg-type]  # read twice below
-        found = self._resolve(self._indices(name), township, tract, near, max_km)
+        found = self._resolve(self._indices(name), township, tract, near, max_km,
+                              exact=name)
         main = _MAIN_VILLAGE.fullmatch(name)
         if found is None and main and not self._indices(name):
             # "Man Wein Gyi" ("big"), not in the table: the village "Man Wein" that gives
@@ -421,7 +464,10 @@ class VillageIndex:
 
     def _resolve(self, pool: list[int], township: str | None, tract: str | None,
                  near: tuple[float, float] | Iterable[tuple[float, float]] | None,
-                 max_km: float) -> Place | None:
+                 max_km: float, *, exact: str = "") -> Place | None:
+        """The one place of ``pool`` the context leaves; among several, the one written
+        ``exact`` (its name, a parenthesised form or its tract's other name) when only one
+        is: "Nawng Kawn" is MIMU's "Nawng Kun (Nawng Kawn)", not the "Nawng Kon" beside."""
         if township:
             keys = frozenset(self._keys(township))
             pool = [i for i in pool if not keys.isdisjoint(self._township_keys[i])]
@@ -432,7 +478,18 @@ class VillageIndex:
             points = [near] if _is_point(near) else list(near)  # type: ignore[list-item]
             pool = [i for i in pool if any(haversine_km(self.places.point(i), p) <= max_km
                                            for p in points)]
+        if exact and len(pool) > 1:
+            written = " ".join(exact.split()).casefold()
+            same = [i for i in pool if written in self._written(i)]
+            pool = same if len(same) == 1 else pool
         return self._settled(pool)
+
+    def _written(self, i: int) -> set[str]:
+        """The forms row ``i`` is written in, case folded: :func:`name_forms` of its name
+        and its tract's other name."""
+        forms = name_forms(self.places.field_of(i, "name"))
+        forms |= {self._aliases[i]} if i in self._aliases else set()
+        return {f.casefold() for f in forms}
 
     def _settled(self, pool: list[int]) -> Place | None:
         if not pool:

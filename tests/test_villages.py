@@ -253,3 +253,40 @@ def test_a_big_village_the_table_has_is_itself(tmp_path: Path) -> None:
     index = _index(tmp_path, ROWS + "5,v,Nam Hka Gyi,Ho Pang,Alpha,Kachin,24.35,97.25,mimu\n")
     found = index.resolve("Nam Hka Gyi", township="Alpha")
     assert found is not None and found.pcode == "5" and found.coord_basis == "sourced"
+
+
+# -- the other name a village tract gives its namesake village --------------------------------
+
+TRACT_ROWS = ("1,v,Ho Lum,Ho Lum (Ho Lawm),Alpha,Kachin,24.10,97.50,mimu\n"
+              "2,v,Ho Lon,Ho Lum (Ho Lawm),Alpha,Kachin,24.16,97.50,mimu\n"
+              "3,v,Pa Ma,Pa Ma (a) Sin Hkaw,Alpha,Kachin,24.40,97.40,mimu\n"
+              "4,v,Kat Ti,Kat Ti (North),Alpha,Kachin,24.50,97.30,mimu\n"
+              "5,v,Nam Ya,Nam Ya (Loi Kham),Alpha,Kachin,24.60,97.20,mimu\n"
+              "6,v,Nam Ya,Nam Ya (Pang Hsa),Alpha,Kachin,24.90,97.60,mimu\n")
+
+
+@pytest.mark.parametrize("written, pcode", [
+    ("Ho Lawm", "1"),  # the tract's other name, not its spelling-twin "Ho Lon" beside it
+    ("Ho Lawm village", "1"),
+    ("Ho Lon", "2"),  # written as the table writes it: that one
+    ("Sin Hkaw", "3"),  # "(a)": also known as
+])
+def test_a_tract_gives_its_namesake_village_another_name(tmp_path: Path, written: str,
+                                                          pcode: str) -> None:
+    found = _index(tmp_path, TRACT_ROWS).resolve(written, township="Alpha")
+    assert found is not None and found.pcode == pcode
+
+
+@pytest.mark.parametrize("written", [
+    "North",  # "(North)" qualifies the tract's name
+    "Loi Kham",  # two "Nam Ya" tracts: the parenthesis tells them apart
+    "Pang Hsa",
+])
+def test_a_parenthesis_that_qualifies_a_tract_names_no_village(tmp_path: Path,
+                                                               written: str) -> None:
+    assert _index(tmp_path, TRACT_ROWS).resolve(written, township="Alpha") is None
+
+
+def test_the_real_table_knows_a_tract_s_other_name(gaz: Gazetteer) -> None:
+    found = gaz.resolve_village("Nawng Kawn", township="Momauk")
+    assert found is not None and found.name == "Nawng Kun" and not found.approximate
