@@ -257,6 +257,8 @@ def tract_alias(name: str, tract: str) -> str | None:
 
 #: "Main (Alias)" or "Main (a) Alias", one parenthesis only.
 _TRACT_ALIAS = re.compile(r"(?P<main>[^()]+?)\s*(?:\((?P<alias>[^()]+)\)|\(a\)\s*(?P<aka>[^()]+))")
+#: A spelling key ending in a vowel and "t": the final stop a writer may drop.
+_FINAL_T = re.compile(r"[aeiou]t$")
 #: Words that qualify a tract's name rather than give another one ("Zee Pa Ni (North)").
 _QUALIFIERS = frozenset({"north", "south", "east", "west", "upper", "lower", "middle",
                          "central", "new", "old", "big", "small", "inner", "outer"})
@@ -371,6 +373,12 @@ class VillageIndex:
                     by_key[key].append(i)
         #: tuples of ints, not lists: nothing for the garbage collector to scan
         self._by_key: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
+        clipped: dict[str, list[int]] = {}
+        for key, rows in by_key.items():
+            if _FINAL_T.search(key):  # "Nar Hpawt" written "Nahpaw": the final stop dropped
+                clipped.setdefault(key[:-1], []).extend(rows)
+        self._by_clipped: dict[str, tuple[int, ...]] = {k: tuple(v)
+                                                         for k, v in clipped.items()}
         self._township_keys = tuple(map(keys.__getitem__, townships))
         self._parent_keys = tuple(map(keys.__getitem__, self.parents))
         #: the keys of every name, township and tract as the table writes them
@@ -448,6 +456,9 @@ class VillageIndex:
             near = list(near)  # type: ignore[arg-type]  # read twice below
         found = self._resolve(self._indices(name), township, tract, near, max_km,
                               exact=name)
+        if found is None and not self._filtered(self._indices(name), township, tract, near,
+                                                max_km):
+            found = self._clipped(name, township, tract, near, max_km)
         main = _MAIN_VILLAGE.fullmatch(name)
         if found is None and main and not self._indices(name):
             # "Man Wein Gyi" ("big"), not in the table: the village "Man Wein" that gives
@@ -468,6 +479,17 @@ class VillageIndex:
         """The one place of ``pool`` the context leaves; among several, the one written
         ``exact`` (its name, a parenthesised form or its tract's other name) when only one
         is: "Nawng Kawn" is MIMU's "Nawng Kun (Nawng Kawn)", not the "Nawng Kon" beside."""
+        pool = self._filtered(pool, township, tract, near, max_km)
+        if exact and len(pool) > 1:
+            written = " ".join(exact.split()).casefold()
+            same = [i for i in pool if written in self._written(i)]
+            pool = same if len(same) == 1 else pool
+        return self._settled(pool)
+
+    def _filtered(self, pool: list[int], township: str | None, tract: str | None,
+                  near: tuple[float, float] | Iterable[tuple[float, float]] | None,
+                  max_km: float) -> list[int]:
+        """The rows of ``pool`` in the township and tract given, near a point given."""
         if township:
             keys = frozenset(self._keys(township))
             pool = [i for i in pool if not keys.isdisjoint(self._township_keys[i])]
@@ -478,11 +500,21 @@ class VillageIndex:
             points = [near] if _is_point(near) else list(near)  # type: ignore[list-item]
             pool = [i for i in pool if any(haversine_km(self.places.point(i), p) <= max_km
                                            for p in points)]
-        if exact and len(pool) > 1:
-            written = " ".join(exact.split()).casefold()
-            same = [i for i in pool if written in self._written(i)]
-            pool = same if len(same) == 1 else pool
-        return self._settled(pool)
+        return pool
+
+    def _clipped(self, name: str, township: str | None, tract: str | None,
+                 near: tuple[float, float] | Iterable[tuple[float, float]] | None,
+                 max_km: float) -> Place | None:
+        """A name the table lacks read as one whose final "t" it drops ("Nahpaw" for
+        MIMU's "Nar Hpawt"), when the context leaves one; marked approximate, with that
+        reading in ``coord_source``."""
+        pool = sorted({i for key in self._keys(name) for i in self._by_clipped.get(key, ())})
+        found = self._resolve(pool, township, tract, near, max_km) if pool else None
+        if found is None:
+            return None
+        return replace(found, coord_basis="approximate", coord_source=(
+            f"{found.coord_source}; '{name}' read as {found.name}, written without its "
+            "final 't'"))
 
     def _written(self, i: int) -> set[str]:
         """The forms row ``i`` is written in, case folded: :func:`name_forms` of its name

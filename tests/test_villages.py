@@ -290,3 +290,28 @@ def test_a_parenthesis_that_qualifies_a_tract_names_no_village(tmp_path: Path,
 def test_the_real_table_knows_a_tract_s_other_name(gaz: Gazetteer) -> None:
     found = gaz.resolve_village("Nawng Kawn", township="Momauk")
     assert found is not None and found.name == "Nawng Kun" and not found.approximate
+
+
+# -- a final "t" the writer drops -------------------------------------------------------------
+
+CLIP_ROWS = ("1,v,Nar Hpawt,Hpawt Tract,Alpha,Kachin,24.10,97.50,mimu\n"
+             "2,v,Loi Sut,Loi Tract,Alpha,Kachin,24.20,97.40,mimu\n"
+             "3,v,Loi Su,Loi Tract,Beta,Kachin,23.20,98.40,mimu\n"
+             "4,v,Man Kat,Man Tract,Alpha,Kachin,24.30,97.30,mimu\n"
+             "5,v,Man Kat,Man Tract,Alpha,Kachin,24.70,97.90,mimu\n")
+
+
+@pytest.mark.parametrize("written", ["Nahpaw", "Na Hpaw", "Nar Hpaw village"])
+def test_a_village_written_without_its_final_t_is_found_approximate(tmp_path: Path,
+                                                                     written: str) -> None:
+    found = _index(tmp_path, CLIP_ROWS).resolve(written, township="Alpha")
+    assert found is not None and found.pcode == "1"
+    assert found.coord_basis == "approximate" and "final 't'" in found.coord_source
+
+
+def test_the_dropped_t_reading_is_the_last_resort(tmp_path: Path) -> None:
+    index = _index(tmp_path, CLIP_ROWS)
+    assert index.resolve("Nahpaw") is None  # no context: nothing, as for any village
+    assert index.resolve("Loi Su", township="Beta").pcode == "3"  # written as the table has it
+    assert index.resolve("Loi Su", township="Alpha").pcode == "2"  # only "Loi Sut" there
+    assert index.resolve("Man Ka", township="Alpha") is None  # two 70 km apart: unsettled
