@@ -644,3 +644,18 @@ def test_insurgent_groups_are_the_resistance_named_before() -> None:
     text = ("The KIA took Momauk in August. Army columns pushed back, and then the insurgent "
             "groups attacked Bhamo on 4 December.")
     assert ("assault", "Bhamo", "2024-12-04", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA flushed the last soldiers out of Momauk on Monday.",
+    "Kachin fighters chased the remaining defenders from Momauk on Monday.",
+    "On Monday KIA troops kicked junta soldiers out of Momauk.",
+    "Kachin fighters evicted the remaining troops from Momauk on Monday.",
+    "On Monday KIA troops drove the army out of Momauk.",
+])
+def test_driving_the_other_side_out_is_a_capture(text: str) -> None:
+    assert ("capture", "Momauk", "2024-12-09", "KIA") in control(text)
+
+
+def test_driving_out_civilians_takes_nothing() -> None:
+    assert not control("The army evicted villagers from Momauk on Monday.")

@@ -327,7 +327,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
         denial_re=re.compile(words_re(words["denial"])),
         plan_re=re.compile(rf"\b{_any_case(words['plan'])}\s+to\b"),
         past_re=re.compile(rf"\b{_any_case(words['past'])}\b", re.IGNORECASE),
-        target_lead_re=re.compile(rf"\b{_any_case(words['target_lead'])}\s+"
+        # read on the masked text: "On Monday KIA troops" (a date, not a word) is no target
+        target_lead_re=re.compile(rf"\b{_any_case(words['target_lead'])}\s{{1,2}}(?!\s)"
                                   r"(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE),
         # "the regime's troops", "the KIA's 3rd Brigade" act; "the junta's army base" not
         forces_re=re.compile(rf"(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?{_any_case(words['forces'])}"

@@ -119,7 +119,7 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
     if _FORCES_OF.search(before):
         return True  # "the joint forces of the KIA and KPDF captured"
-    return not ctx.r.target_lead_re.search(before)
+    return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\([\w'’-]{2,10}\)")
