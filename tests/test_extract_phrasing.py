@@ -659,3 +659,17 @@ def test_driving_the_other_side_out_is_a_capture(text: str) -> None:
 
 def test_driving_out_civilians_takes_nothing() -> None:
     assert not control("The army evicted villagers from Momauk on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kachin fighters attacked the battalion based in Momauk on 24 April.",
+    "On 24 April the KIA began attacking the battalion stationed in Momauk.",
+    "The KIA assaulted the regiment garrisoned at Momauk on 24 April.",
+])
+def test_an_attack_on_a_unit_located_in_a_town_contests_the_town(text: str) -> None:
+    assert ("assault", "Momauk", "2024-04-24", "KIA") in control(text)
+
+
+def test_a_unit_sent_from_a_town_is_no_attack_on_it() -> None:
+    assert not [e for e in control("The army sent a battalion based in Bhamo to attack "
+                                   "Momauk on 24 April.") if e[1] == "Bhamo"]
