@@ -42,7 +42,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"(?P<all>\b(?:last|all|every|remaining|final)\b[^.;:]*?)?"
     r"\b(?P<site>police\s+stations?|military\s+bases?|army\s+bases?|border\s+gates?|"
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
-    r"positions?|command|barracks|compound|hills?|battalions?|regiments?)\b"
+    r"positions?|command|barracks|compound|hills?|"
+    r"(?:battalions?|regiments?)(?!\s+(?:headquarters|HQ|bases?|camps?|compound)\b))\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|on\s+the\s+(?:edges?|"
     r"outskirts|fringes?)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+)?"  # "the northern
