@@ -673,3 +673,23 @@ def test_an_attack_on_a_unit_located_in_a_town_contests_the_town(text: str) -> N
 def test_a_unit_sent_from_a_town_is_no_attack_on_it() -> None:
     assert not [e for e in control("The army sent a battalion based in Bhamo to attack "
                                    "Momauk on 24 April.") if e[1] == "Bhamo"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KIA says it has seized nearly 40 junta outposts since March, including battalion "
+     "headquarters in Tanai and Sumprabum townships.", {"Tanai", "Sumprabum"}),
+    ("Kachin fighters overran several towns this month, including Sinbo and Shwegu.",
+     {"Sinbo", "Shwegu"}),
+    ("Resistance troops have taken dozens of camps in recent weeks, among them the posts "
+     "at Sinbo and Shwegu.", {"Sinbo", "Shwegu"}),
+])
+def test_sites_counted_then_named_after_including_are_the_objects(text: str,
+                                                                   places: set[str]) -> None:
+    got = {place for kind, place, _, _ in control(text) if kind == "capture"}
+    assert all(any(p in g for g in got) for p in places), got
+
+
+def test_including_after_a_clause_break_names_no_object() -> None:
+    text = ("The KIA captured dozens of outposts, but the army still holds several towns, "
+            "including Sinbo and Shwegu.")
+    assert not [e for e in control(text) if e[1] in ("Sinbo", "Shwegu")]

@@ -134,6 +134,13 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         if including:
             i = bisect_left(ctx.loc_starts, including.end())
             first_ok = i < len(ctx.locs) and ctx.locs[i].start == including.end()
+    if not first_ok and spec.event_type in ("capture", "assault"):
+        including = _SITES_INCLUDING.match(ctx.masked, t1, sentence[1])
+        if including and ctx.r.breaker_re.search(including.group("between")) is None:
+            i = bisect_left(ctx.loc_starts, including.end())  # "seized nearly 50 outposts
+            if i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:  # since March,
+                first_ok, site = _first_gap(ctx, including.end(), ctx.locs[i].start, spec,
+                                            sentence, flags)  # including the bases in X"
     if not first_ok and spec.event_type != "held":
         ref = _site_in_reference(ctx, t0, t1, spec, sentence) or \
             _fronted_site(ctx, t0, t1, spec, sentence)
@@ -200,6 +207,13 @@ def _relative_antecedent(ctx: Context, t0: int, sentence: tuple[int, int]) -> Me
 
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
+#: Sites counted after a phrase, then some of them named: "seized nearly 50 junta outposts
+#: in 16 days, including ..." (what follows "including" is the object).
+_SITES_INCLUDING = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:outposts|bases|camps|posts|positions|stations|"
+    r"checkpoints|headquarters|strongholds|garrisons|towns|villages)\b"
+    r"(?P<between>[^;:.“”\"]{0,60}?),?\s+(?:including|among\s+them)\s+(?:the\s+)?",
+    re.IGNORECASE)
 _FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township", "the last
     r"\s*(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?P<site>outposts?|bases?|camps?|posts?|"  # camp there"
     r"positions?|stations?|checkpoints?|headquarters)\s+(?:(?P<rel>in|at|inside|near|around)"
