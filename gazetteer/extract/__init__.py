@@ -17,8 +17,9 @@ The steps, one module each:
 4. :mod:`~gazetteer.extract.clauses` reads each trigger phrase (``rules/events.toml``):
    the places it speaks of and the cues that cancel it or make a capture an assault;
    :mod:`~gazetteer.extract.roles` finds its actor (the clause's subject, or "by/to
-   ACTOR"), target and date (the one stated with the place, else the nearest in the
-   sentence, resolved by :mod:`gazetteer.dates` against the publication day).
+   ACTOR") and target, :mod:`~gazetteer.extract.timing` its date (the one stated with
+   the place, else the nearest in the sentence, resolved by :mod:`gazetteer.dates`
+   against the publication day).
 5. :mod:`~gazetteer.extract.article` settles duplicates, lets a later undated mention of
    the same capture inherit its date (:mod:`~gazetteer.extract.story`: or an adjacent
    sentence's; background events long before publication are set aside), and writes

@@ -31,17 +31,15 @@ from gazetteer.extract._context import (
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.objects import RELATIVE_LEAD, objects_of
 from gazetteer.extract.places import Mention
-from gazetteer.extract.roles import (
-    actor_of,
+from gazetteer.extract.roles import actor_of, subject_before, target_of
+from gazetteer.extract.story import CandidateDraft
+from gazetteer.extract.timing import (
     before_the_main_clause,
     date_of,
     range_end,
     reported_date_of,
-    subject_before,
-    target_of,
     time_of_event,
 )
-from gazetteer.extract.story import CandidateDraft
 
 
 def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list[Draft]:

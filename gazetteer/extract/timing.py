@@ -1,0 +1,133 @@
+"""When an event happened: the date of a trigger from its sentence's dates ("seized X on
+Tuesday", "a day after the KIA captured X", "from 4 August to 11 September"), the day a
+statement was reported, and the phrases whose dates are not their own (an "after" clause,
+an event named as a time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gazetteer.dates import ResolvedDate
+from gazetteer.extract._context import Context, dates_between, next_trigger, scope_end
+from gazetteer.extract.matcher import TriggerSpec
+from gazetteer.extract.places import Mention
+
+
+def time_of_event(ctx: Context, t0: int, sentence: tuple[int, int], spec: TriggerSpec
+                  ) -> bool:
+    """Whether the phrase at ``t0`` names an event as a time ("during the fall of X",
+    "since the capture of X"): it is dated only by its own words, never by the day the
+    sentence reports or was reported."""
+    return spec.noun and bool(_TIME_OF_EVENT.search(ctx.masked, max(sentence[0], t0 - 30),
+                                                    t0))
+
+
+def before_the_main_clause(ctx: Context, t0: int, sentence: tuple[int, int]) -> bool:
+    """Whether the phrase at ``t0`` opens an "after" clause ("retook X a year after losing
+    it"): its event came before the sentence's own, so the day the sentence was reported
+    is not its day."""
+    return _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0) is not None
+
+
+def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
+              sentence: tuple[int, int], spec: TriggerSpec, listed: bool) -> ResolvedDate | None:
+    dates = dates_between(ctx, sentence[0], sentence[1])
+    if not dates:
+        return None
+    lo = max(loc.end, t1) if spec.object == "after" else t1
+    own = [d for d in dates if lo <= d.char_start < max(item_end, lo)
+           and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]
+    if spec.object == "before":
+        own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
+    if time_of_event(ctx, t0, sentence, spec):
+        # "captured during the fall of Lashio, paraded on Tuesday": the fall is a time the
+        # sentence refers to, dated only right after its place ("since the fall of X in
+        # August"), never by the sentence's other events
+        return next((d for d in own if _RIGHT_AFTER.fullmatch(ctx.masked, loc.end,
+                                                              d.char_start)), None)
+    if own:
+        return own[0]
+    sub = _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0)
+    since = _SINCE_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 30), t0)
+    if since:  # "on 22 April a convoy came from X, its base since losing Y": Y was lost before
+        dates = [d for d in dates if d.char_start >= since.end()]
+    turn = _CONTRAST.search(ctx.masked, sentence[0], t0)
+    if turn and next_trigger(ctx, sentence[0], (sentence[0], turn.start()),
+                             control_only=True) < turn.start():
+        # "the KIA held X in November, but it was retaken by the junta": the date of the
+        # first clause's event is not the second's
+        dates = [d for d in dates if d.char_start >= turn.start()]
+    before = [d for d in dates if d.char_end <= t0 and not (
+        d.since and _UNTIL.search(ctx.masked, d.char_end, t0)) and not (
+        sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
+    # after it took Y": Y was taken before that period began
+    if before:  # not "held it since 2024, until it was captured": that date opens a state
+        return _offset(ctx, before[-1], t0)
+    if listed:
+        return None
+    stop = next_trigger(ctx, t1, sentence, control_only=True)
+    after = [d for d in dates if lo <= d.char_start < stop]
+    return after[0] if after else None
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "ten": 10}
+_OFFSET = re.compile(r"\s*,?\s*(?:just\s+|only\s+|about\s+)?(?P<n>an?|one|two|three|four|"
+                     r"five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+                     r"(?P<dir>after|before)\s", re.IGNORECASE)
+
+
+def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
+    """The day of a phrase set off from a stated day ("bombed Laiza on Monday, a day
+    after the KIA captured X": X was taken on Sunday); ``date`` itself otherwise."""
+    m = _OFFSET.match(ctx.masked, date.char_end)
+    if m is None or date.precision != "day" or t0 - m.end() > 60 or \
+            re.search(r"[,;]", ctx.masked[m.end():t0]):
+        return date  # not "On 10 May, two days after X fell, the army shelled Y": Y's day
+    n = m["n"].casefold()
+    days = (int(n) if n.isdigit() else _COUNTS[n]) * (7 if m["unit"].startswith("w") else 1)
+    day = date.start + dt.timedelta(days=-days if m["dir"].casefold() == "after" else days)
+    return ResolvedDate(day.isoformat(), "day", day, day, date.text, date.char_start,
+                        date.char_end, kind="anchored")
+
+
+#: Between a place and a date: the date opens a clause of its own ("attacked Mogok, and on
+#: 3 July the MNDAA ..."), not the place's.
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|;")
+#: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
+#: period the main clause opens began after its event.
+_AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
+#: A phrase opening a "since" clause ("since losing X", "since it lost X"): the event
+#: came before the main clause's time, so no date before "since" is its own.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+)?)?$",
+                           re.IGNORECASE)
+#: A named event used as a time ("during the fall of X", "since the capture of X").
+_TIME_OF_EVENT = re.compile(r"\b(?:during|since|before|until|amid|throughout)\s+(?:the\s+)?"
+                            r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"[\s,]*(?:(?:in|on|at|by)\s+)?", re.IGNORECASE)
+#: A turn to a later event in the same sentence ("..., but the town was later retaken").
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|only\s+to|before)\s+(?:(?!but\b)[\w'’-]+\s+){0,4}$")
+_UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$")
+
+
+def range_end(ctx: Context, d: ResolvedDate, sentence: tuple[int, int]) -> ResolvedDate:
+    """For a capture stated over a period ("from 4 August to 11 September"), its end."""
+    if not d.since:
+        return d
+    following = dates_between(ctx, d.char_end, sentence[1])
+    if following and _RANGE.match(ctx.masked[d.char_end:following[0].char_start]):
+        return following[0]
+    return d
+
+
+def reported_date_of(ctx: Context, t0: int, sentence: tuple[int, int]) -> ResolvedDate | None:
+    """The day a statement in the sentence was made ("announced on Tuesday that it had
+    captured X"): the last before the phrase, else the first after it; an event's date
+    only when its sentence states no other."""
+    found = [d for d in ctx.reported if sentence[0] <= d.char_start < sentence[1]]
+    before = [d for d in found if d.char_end <= t0]
+    if before:
+        return before[-1]
+    return found[0] if found else None
