@@ -107,3 +107,20 @@ def test_has_occupied_without_a_period_reports_the_taking(text: str) -> None:
 ])
 def test_has_occupied_for_a_while_is_a_holding(text: str) -> None:
     assert {k for k, p, _, _ in events(text) if p == "Lweje"} == {"held"}
+
+
+@pytest.mark.parametrize("text", [
+    "By then the KIA had controlled Lweje for months.",
+    "The KIA had held Lweje for two years.",
+    "Lweje was previously held by the KIA.",
+])
+def test_a_past_holding_without_its_first_day_reports_nothing(text: str) -> None:
+    assert not [e for e in events(text) if e[1] == "Lweje"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA had held Lweje since 29 March.",
+    "Lweje had been in KIA hands since 29 March.",
+])
+def test_a_past_holding_since_a_day_is_still_a_capture_that_day(text: str) -> None:
+    assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)

@@ -693,3 +693,32 @@ def test_including_after_a_clause_break_names_no_object() -> None:
     text = ("The KIA captured dozens of outposts, but the army still holds several towns, "
             "including Sinbo and Shwegu.")
     assert not [e for e in control(text) if e[1] in ("Sinbo", "Shwegu")]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta regained control of Shwegu, which had been held by the KIA since March.",
+    "Army troops retook Shwegu, which the KIA had controlled since March.",
+])
+def test_a_relative_clause_s_date_is_its_own_not_the_main_clause_s(text: str) -> None:
+    got = control(text)
+    assert ("capture", "Shwegu", "", "junta") in got
+    assert not [e for e in got if e[3] == "junta" and e[2].startswith("2024-03")]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("The KIA took the hilltop base overlooking Sinbo on Monday.", "base overlooking Sinbo"),
+    ("Kachin fighters captured a ridge camp overlooking Sinbo on Monday.",
+     "camp overlooking Sinbo"),
+])
+def test_a_site_overlooking_a_town_is_not_the_town(text: str, site: str) -> None:
+    got = control(text)
+    assert ("capture", site, "2024-12-09", "KIA") in got
+    assert not [e for e in got if e[1] == "Sinbo" and e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta's troops abandoned Sinbo on Monday, fleeing to Bhamo.",
+    "The army’s garrison deserted Sinbo on Monday.",
+])
+def test_a_side_s_troops_abandoning_a_town_lose_it(text: str) -> None:
+    assert [e for e in control(text) if e[:3] == ("capture", "Sinbo", "2024-12-09")]

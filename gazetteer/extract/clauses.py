@@ -168,8 +168,11 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     if event_type == "held" and verdict in ("attempt",):
         return None
     opened = _held_by(ctx, sentence) if event_type == "held" else None  # "by Monday
-    if opened is None and event_type == "held" and _past(ctx, cue_from, sentence):  # morning
-        return None  # X was in KIA hands": taken that day (else a past holding: nothing)
+    if opened is None and event_type == "held" and (  # morning X was in KIA hands": taken
+            _past(ctx, cue_from, sentence) or _HAD.search(ctx.masked, t0, t1)):  # that day
+        opened = _opening(ctx, t0, t1, sentence)  # "had held X since 2 March": taken then
+        if opened is None:
+            return None  # a past holding ("the KIA had controlled X for months"): nothing
     if event_type == "capture" and _OCCUPIED.search(ctx.masked, t0, t1) and \
             _FOR_A_WHILE.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
         event_type = "held"  # "has occupied X for months": a hold, not its taking
@@ -544,6 +547,10 @@ def _held_by(ctx: Context, sentence: tuple[int, int]) -> ResolvedDate | None:
     return next((d for d in dates_between(ctx, sentence[0], sentence[1])
                  if _BY.search(ctx.text, max(sentence[0], d.char_start - 24), d.char_start)
                  or ctx.text[d.char_start:d.char_start + 3].casefold() == "by "), None)
+
+
+#: A past perfect inside a holding phrase ("the KIA had held X").
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:

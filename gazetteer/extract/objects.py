@@ -44,7 +44,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
     r"positions?|command|barracks|compound|hills?|"
     r"(?:battalions?|regiments?)(?!\s+(?:headquarters|HQ|bases?|camps?|compound)\b))\b"
-    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|on\s+the\s+(?:edges?|"
+    r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|overlooking|"
+    r"on\s+the\s+(?:edges?|"
     r"outskirts|fringes?)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+)?"  # "the northern
     r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:State|Region|"  # Shan State town of"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import Context, dates_between, next_trigger, scope_end
@@ -36,8 +37,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     if not dates:
         return None
     lo = max(loc.end, t1) if spec.object == "after" else t1
-    own = [d for d in dates if lo <= d.char_start < max(item_end, lo)
-           and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]
+    stop = _next_change_or_state(ctx, t1, sentence)  # "regained X, which had been held
+    own = [d for d in dates if lo <= d.char_start < min(max(item_end, lo), stop)  # since
+           and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]  # March": not its day
     if spec.object == "before":
         own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
     if time_of_event(ctx, t0, sentence, spec):
@@ -66,7 +68,6 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         return _offset(ctx, before[-1], t0)
     if listed:
         return None
-    stop = next_trigger(ctx, t1, sentence, control_only=True)
     after = [d for d in dates if lo <= d.char_start < stop]
     return after[0] if after else None
 
@@ -76,6 +77,23 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _OFFSET = re.compile(r"\s*,?\s*(?:just\s+|only\s+|about\s+)?(?P<n>an?|one|two|three|four|"
                      r"five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
                      r"(?P<dir>after|before)\s", re.IGNORECASE)
+
+
+def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> int:
+    """Start of the next capture or assault phrase after ``pos`` in the sentence, or of a
+    holding told in a relative clause ("regained X, which had been held by the KIA since
+    March"), else the sentence's end: a date past it is that phrase's."""
+    i = bisect_left(ctx.trigger_starts, pos)
+    while i < len(ctx.trigger_starts) and ctx.trigger_starts[i] < sentence[1]:
+        start, kind = ctx.trigger_starts[i], ctx.trigger_specs[i].event_type
+        if kind in ("capture", "assault") or (
+                kind == "held" and _RELATIVE_CLAUSE.search(ctx.masked, pos, start)):
+            return start
+        i += 1
+    return sentence[1]
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|where|who)\b")
 
 
 def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
