@@ -722,3 +722,23 @@ def test_a_site_overlooking_a_town_is_not_the_town(text: str, site: str) -> None
 ])
 def test_a_side_s_troops_abandoning_a_town_lose_it(text: str) -> None:
     assert [e for e in control(text) if e[:3] == ("capture", "Sinbo", "2024-12-09")]
+
+
+@pytest.mark.parametrize("text", [
+    "Army columns are trying to recapture two towns in Sagaing.",
+    "The junta lost several townships of northern Shan State last year.",
+])
+def test_places_counted_in_a_wider_one_do_not_make_it_the_target(text: str) -> None:
+    assert not control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA and a local PDF attacked Sinbo. Army troops then tried to retake two towns. "
+    "At the end of 2023, the joint force seized Shwegu.",
+    "The KIA and a local PDF attacked Sinbo. Army troops then tried to retake two towns. "
+    "At the end of 2023 the combined force seized Shwegu.",
+])
+def test_a_joint_force_is_the_resistance_named_before_not_the_last_actor(text: str
+                                                                        ) -> None:
+    assert [e for e in control(text) if e[:2] == ("capture", "Shwegu")
+            and e[3] in ("KIA", "PDF")]

@@ -281,6 +281,9 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
 #: A place after a word and "in / at / near": when the word is a facility
 #: ("headquarters in Dawthponeyan"), the place locates it and is no subject.
+#: Places counted in a wider one: "two towns in X", "several townships of X".
+_PLACES_IN = re.compile(r"\b(?:towns|cities|townships)\s+(?:in|of|across|around)\s+"
+                        r"(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"([\w'’-]+)\s+(?:in|at|near)\s+$", re.IGNORECASE)
 #: Inside a relative clause: ", which" / ", that" and no comma since.
 _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
@@ -321,6 +324,8 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         # such as A, B and C"
     if r.breaker_re.search(gap):
         return False, None
+    if _PLACES_IN.search(gap):
+        return False, None  # "to recapture two towns in Sagaing": the region holds them
     if r.cue["partial"].search(gap):
         _note_partial(ctx, gap, flags)
     facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
