@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.boundaries import distance_to_state_km
-from gazetteer.places import Gazetteer
+from gazetteer.places import Gazetteer, haversine_km
 
 # canonical name -> (state, township, spellings news reports use for it)
 SITES: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -145,3 +145,118 @@ def test_sakhamthar_does_not_claim_the_other_sa_khan_thar_villages(gaz: Gazettee
     assert gaz.lookup("Sa Khan Thar", fuzzy=False) is None
     other = gaz.resolve_village("Sa Khan Thar", township="Ye-U")
     assert other is not None and other.state == "Sagaing"
+
+
+# third round: canonical name -> (state, township, basis, spellings news reports use)
+SITES_3: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "Numlang": ("Kachin", "Momauk", "approximate", ("Num Lang", "Numlang camp")),
+    "Nawng Kawn": ("Kachin", "Momauk", "sourced", ("Nawngkawn",)),
+    "Seinlone": ("Kachin", "Momauk", "approximate", ("Sein Lone", "Hsin Lone", "Sein Long base")),
+    "Bhamo Airport": ("Kachin", "Bhamo", "sourced", ("Banmaw Airport", "Bhamo airfield")),
+    "Seikmu": ("Kachin", "Hpakant", "sourced", ("Seik Mu",)),
+    "Huay Hkar": ("Kachin", "Hpakant", "sourced", ("Hwehka", "Whaykha", "Wai Khar")),
+    "Bawgyo": ("Shan (North)", "Hsipaw", "approximate", ("Baw Gyo", "Bawgyo Pagoda")),
+    "Sakhan Thit hill": ("Shan (North)", "Namhkan", "approximate",
+                         ("Sakhan Thit", "Sakhan Thit camp")),
+    "Ka Thine Hill": ("Kachin", "Hpakant", "approximate", ("Kasen hill", "Kathaing hill")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES_3))
+def test_third_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
+    place = gaz.get(name)
+    assert place is not None, name
+    state, township, basis, _ = SITES_3[name]
+    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
+    assert "http" in place.coord_source
+    if basis == "approximate":
+        assert "uncertainty" in place.coord_source and "placed" in place.coord_source
+    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
+
+
+@pytest.mark.parametrize(("name", "spelling"),
+                         [(n, s) for n, (*_, forms) in sorted(SITES_3.items()) for s in forms])
+def test_third_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
+    match = gaz.lookup(spelling)
+    assert match is not None, spelling
+    assert match.place.name == name
+    assert match.match in ("exact", "alias", "variant")
+
+
+def test_third_round_villages_sit_on_their_mimu_points(gaz: Gazetteer) -> None:
+    """Sites named after a MIMU village take that village's point (the camp of Seinlone
+    is put at its village), found through the village table with the township."""
+    for site, village, township in (("Nawng Kawn", "Nawng Kun", "Momauk"),
+                                    ("Seikmu", "Seik Mu", "Hpakant"),
+                                    ("Huay Hkar", "Hway Hkar", "Hpakant"),
+                                    ("Seinlone", "Sein Long", "Momauk")):
+        mimu = gaz.resolve_village(village, township=township)
+        place = gaz.get(site)
+        assert mimu is not None and place is not None, site
+        assert (place.lat, place.lon) == (mimu.lat, mimu.lon), site
+
+
+def test_numlang_lies_five_miles_east_of_nawng_kawn(gaz: Gazetteer) -> None:
+    """The only published location: the Nawng Kawn base about five miles west of Numlang."""
+    numlang, nawng_kawn = gaz.get("Numlang"), gaz.get("Nawng Kawn")
+    assert numlang is not None and nawng_kawn is not None
+    assert numlang.lat == nawng_kawn.lat and numlang.lon > nawng_kawn.lon
+    assert 7.5 < haversine_km((numlang.lat, numlang.lon),
+                              (nawng_kawn.lat, nawng_kawn.lon)) < 8.5
+
+
+def test_bhamo_airport_is_beside_the_town(gaz: Gazetteer) -> None:
+    airport, town = gaz.get("Bhamo Airport"), gaz.get("Bhamo")
+    assert airport is not None and town is not None
+    assert airport.kind == "airport" and airport.coord_basis == "sourced"
+    assert haversine_km((airport.lat, airport.lon), (town.lat, town.lon)) < 4.0
+
+
+def test_news_names_no_longer_land_on_far_towns(gaz: Gazetteer) -> None:
+    """Before these rows, 'Bawgyo' resolved to Bago and 'Whaykha' to Hakha (Chin State)."""
+    for query, name, state in (("Bawgyo", "Bawgyo", "Shan (North)"),
+                               ("Whaykha", "Huay Hkar", "Kachin")):
+        match = gaz.lookup(query)
+        assert match is not None and match.place.name == name and match.place.state == state
+
+
+def test_repeated_mimu_spellings_are_left_to_the_village_table(gaz: Gazetteer) -> None:
+    """MIMU has eight villages called Nawng Kun: the bare name names none of them."""
+    plain = gaz.lookup("Nawng Kun", fuzzy=False)
+    assert plain is None or plain.place.name != "Nawng Kawn"
+    shan = gaz.resolve_village("Nawng Kun", township="Kyaukme")
+    assert shan is not None and shan.state == "Shan (North)"
+
+
+def test_the_two_sakhan_hills_stay_apart(gaz: Gazetteer) -> None:
+    namhkam, kyaukme = gaz.lookup("Sakhan Thit hill"), gaz.lookup("Sakhan Tha hill")
+    assert namhkam is not None and kyaukme is not None
+    assert namhkam.place.name == "Sakhan Thit hill" and kyaukme.place.name == "Sakhamthar"
+    assert haversine_km((namhkam.place.lat, namhkam.place.lon),
+                        (kyaukme.place.lat, kyaukme.place.lon)) > 100
+
+
+# battalions added with these sites: spelling -> (unit, where its base is put)
+UNITS_3: dict[str, tuple[str, str]] = {
+    "LIB 438": ("LIB 438", "Numlang"),
+    "Light Infantry Battalion 438": ("LIB 438", "Numlang"),
+    "Light Infantry Battalion 616": ("LIB 616", "Numlang"),
+    "IB 237": ("IB 237", "Momauk"),
+    "366th Artillery Battalion": ("AB 366", "Bhamo"),
+    "Tank Battalion 5014": ("TB 5014", "Bhamo"),
+    "Armoured Battalion No. 7006": ("Armored Battalion 7006", "Bhamo"),
+    "130th Infantry Battalion": ("IB 130", "Manton"),
+    "IB 46": ("IB 46", "Putao"),
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(UNITS_3))
+def test_new_units_sit_where_their_source_puts_them(gaz: Gazetteer, spelling: str) -> None:
+    unit, at = UNITS_3[spelling]
+    base = gaz.resolve_base(spelling)
+    assert base is not None, spelling
+    anchor = gaz.get(at)
+    assert anchor is not None, at
+    assert base.name == unit and base.coord_basis == "approximate"
+    assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
+    assert base.coord_source.count("http") >= 1
