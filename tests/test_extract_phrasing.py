@@ -742,3 +742,20 @@ def test_a_joint_force_is_the_resistance_named_before_not_the_last_actor(text: s
                                                                         ) -> None:
     assert [e for e in control(text) if e[:2] == ("capture", "Shwegu")
             and e[3] in ("KIA", "PDF")]
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar’s regime seized control of Sinbo on Monday after a long offensive.",
+    "Burma's junta retook Sinbo on Monday.",
+    "Myanmar's army recaptured Sinbo on Monday.",
+])
+def test_the_country_s_regime_is_the_junta(text: str) -> None:
+    assert ("capture", "Sinbo", "2024-12-09", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army, which the KIA had fought for months, retook Sinbo on Monday.",
+    "Army columns, whom the KIA had ambushed twice, recaptured Sinbo on Monday.",
+])
+def test_an_actor_inside_a_closed_relative_clause_is_not_the_subject(text: str) -> None:
+    assert ("capture", "Sinbo", "2024-12-09", "junta") in control(text)

@@ -486,7 +486,7 @@ def _lead_subject(ctx: Context, a: int, b: int) -> str:
     the first of them."""
     mentions = iter_actors(ctx, a, b, reverse=True)
     for x in mentions:
-        if _is_subject(ctx, x[0], x[1]):
+        if _is_subject(ctx, x[0], x[1]) and not _closed_aside(ctx, a, x[0], x[1], b):
             head = x
             for y in mentions:
                 if not _COORDINATED.fullmatch(ctx.text, y[1], head[0]):
@@ -494,6 +494,21 @@ def _lead_subject(ctx: Context, a: int, b: int) -> str:
                 head = y
             return head[2]
     return ""
+
+
+#: Before an actor: a relative clause opens ("the army advanced, an approach that the
+#: TNLA did not expect, and retook X": not the TNLA).
+_ASIDE_OPENS = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}(?:that|which|who|whom)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _closed_aside(ctx: Context, a: int, start: int, end: int, b: int) -> bool:
+    """Whether the actor at ``[start, end)`` sits in a relative clause that a comma closes
+    before ``b``, after the clause's own verb (not "which the MNDAA, a TNLA ally, handed
+    back": an appositive's comma)."""
+    comma = ctx.masked.find(",", end, b)
+    return comma > 0 and bool(ctx.masked[end:comma].strip()) and \
+        bool(_ASIDE_OPENS.search(ctx.masked, max(a, start - 60), start))
 
 
 def _first_subject(ctx: Context, a: int, b: int, *, reverse: bool = False) -> str:
