@@ -515,7 +515,7 @@ def test_an_event_used_as_a_time_takes_no_date_of_the_sentence(text: str, date: 
 
 
 @pytest.mark.parametrize("text", [
-    "KIA troops marched into Sinbo on Monday after the garrison retreated.",
+    "KIA troops marched into Sinbo on Monday after heavy shelling.",
     "Kachin fighters swept into Sinbo on Monday.",
     "The KIA fought its way into Sinbo on Monday.",
 ])
@@ -759,3 +759,31 @@ def test_the_country_s_regime_is_the_junta(text: str) -> None:
 ])
 def test_an_actor_inside_a_closed_relative_clause_is_not_the_subject(text: str) -> None:
     assert ("capture", "Sinbo", "2024-12-09", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Army trucks re-entered Sinbo on Monday.",
+    "On Monday junta troops re-entered Sinbo, which the KIA had abandoned.",
+    "Junta vehicles entered Sinbo on Monday following the withdrawal of the KIA.",
+    "Army troops entered Sinbo on Monday after KIA fighters pulled out.",
+])
+def test_coming_back_into_a_town_the_other_side_left_is_a_capture(text: str) -> None:
+    got = control(text)
+    assert ("capture", "Sinbo", "2024-12-09", "junta") in got
+    assert not [e for e in got if e[0] == "assault"]
+
+
+@pytest.mark.parametrize("text", [
+    "KIA troops entered Sinbo on Monday after heavy fighting.",
+    "KIA troops entered Sinbo on Monday.",
+])
+def test_entering_a_town_is_still_an_assault(text: str) -> None:
+    assert ("assault", "Sinbo", "2024-12-09", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Army columns made preparations for a swift capture of Sinbo.",
+    "The KIA is preparing for the assault on Sinbo.",
+])
+def test_preparations_for_a_capture_report_none(text: str) -> None:
+    assert not control(text)

@@ -180,6 +180,9 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
         opened = _opening(ctx, t0, t1, sentence)
     if opened is not None:  # "has occupied X since 29 March": taken that day
         event_type = "capture"
+    if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and \
+            _OTHER_SIDE_LEFT.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
+        event_type = "capture"  # "entered X following the withdrawal of the MNDAA"
     # "took much of the town", "now holds half of X": a capture of part of the place
     share = event_type in ("capture", "held") and verdict != "attempt" and \
         bool(flags.get("share")) \
@@ -420,6 +423,8 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
     """cancel | attempt | claim | "" for the trigger at ``t0`` (clause starting before a)."""
     r = ctx.r
     start = _clause_start(ctx, a, sentence)
+    if _PREPARING_FOR.search(ctx.masked, max(start, t0 - 60), t0):
+        return "cancel"  # "made preparations for a swift capture of X"
     if cue_from(ctx, sentence, start, t0) is None:
         return ""  # no cue word in the clause
     aside = _ASIDE_BEFORE.search(ctx.masked, start, t0)
@@ -447,6 +452,22 @@ def _cues(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type: 
     if match_within(ctx, "claim", sentence, start, t0):
         return "claim"
     return ""
+
+
+#: Phrases of coming into a place (an assault, unless the other side had left it).
+_ENTERING = re.compile(r"(?:entered|enters?|entering|moved\s+into|marched\s+into|"
+                       r"rolled\s+into|drove\s+into)", re.IGNORECASE)
+#: After an entered place: the other side had left it ("entered X on 22 April following
+#: the withdrawal of the MNDAA", "... after KIA troops pulled out").
+_OTHER_SIDE_LEFT = re.compile(
+    r"[^.;:]{0,50}?\b(?:following|after|as|once|when)\s+(?:the\s+)?(?:(?:withdrawal|"
+    r"retreat|pull-?out|departure)\s+of|(?:[\w'’()-]+\s+){1,5}(?:had\s+)?(?:withdrew|"
+    r"withdrawn|pulled\s+out|retreated|left|abandoned)\b)", re.IGNORECASE)
+#: Just before a phrase: what is prepared for ("made preparations for a swift capture of
+#: X", "are preparing for the assault on X").
+_PREPARING_FOR = re.compile(r"\b(?:preparations?|prepar(?:e|es|ed|ing))\s+for\s+"
+                            r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE)
 
 
 def _planned_attempt(ctx: Context, start: int, t0: int) -> bool:
