@@ -787,3 +787,21 @@ def test_entering_a_town_is_still_an_assault(text: str) -> None:
 ])
 def test_preparations_for_a_capture_report_none(text: str) -> None:
     assert not control(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sinbo came under KIA control when it seized the army's river command on 2 December.",
+     "2024-12-02"),
+    ("The KIA took Sinbo when the garrison fled on 2 December.", "2024-12-02"),
+    ("The KIA took Sinbo when the garrison fled, and attacked Shwegu on 2 December.", ""),
+])
+def test_a_when_clause_dates_the_main_clause(text: str, day: str) -> None:
+    assert [e[2] for e in control(text) if e[:2] == ("capture", "Sinbo")] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The MNDAA handed control of Lashio’s urban areas to the junta on Monday.",
+    "The MNDAA handed Lashio's town proper back to the junta on Monday.",
+])
+def test_a_town_s_urban_area_is_the_town(text: str) -> None:
+    assert ("capture", "Lashio", "2024-12-09", "junta") in control(text)

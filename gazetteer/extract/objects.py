@@ -78,6 +78,9 @@ _PEOPLE_OF = re.compile(r"[ \t-]+(?:residents?|locals?|villagers?|natives?|offic
                         r"reporters?|based)\b", re.IGNORECASE)
 _PART_OWNED = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
 _WARDS = re.compile(r"\bwards?\b", re.IGNORECASE)
+#: After a town's name: the town itself, not a part of it ("Lashio's urban areas").
+_TOWN_PROPER = re.compile(r"['’]s\s+(?:urban\s+(?:areas?|wards)|town\s+(?:area|proper)|"
+                          r"city\s+proper)\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:last|all|every|remaining|final)\b[^.;:,]*$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout|along|all\s+over)\s+(?:the\s+)?$",
                      re.IGNORECASE)
@@ -128,7 +131,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
         if first_ok and _PEOPLE_OF.match(ctx.text, ctx.locs[i].end):
             first_ok, site = False, None  # "overran an outpost, a Bhamo resident said"
-        elif first_ok and not ctx.locs[i].site and _PART_OWNED.match(ctx.text, ctx.locs[i].end):
+        elif first_ok and not ctx.locs[i].site and _PART_OWNED.match(ctx.text, ctx.locs[i].end) \
+                and not _TOWN_PROPER.match(ctx.text, ctx.locs[i].end):
             flags["partial"] = True  # "seized Bhamo's university campus": a part of Bhamo
     if not first_ok and spec.event_type == "held":
         including = _INCLUDING.search(ctx.text, t1, sentence[1])

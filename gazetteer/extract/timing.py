@@ -50,6 +50,16 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
                                                               d.char_start)), None)
     if own:
         return own[0]
+    when = _WHEN.match(ctx.masked, max(loc.end, t1))
+    if when:  # "X came under MNDAA control when it seized the command on Aug. 3": the
+        # when-clause's day is the main clause's
+        own_phrase = _next_change_or_state(ctx, when.end(), sentence)  # its own phrase
+        clause_end = _next_change_or_state(ctx, own_phrase + 1, sentence) \
+            if own_phrase < sentence[1] else own_phrase
+        at = [d for d in dates if when.end() <= d.char_start < clause_end and
+              not _NEW_CLAUSE.search(ctx.masked, when.end(), d.char_start)]
+        if at:
+            return at[0]
     sub = _AFTER_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 60), t0)
     since = _SINCE_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 30), t0)
     if since:  # "on 22 April a convoy came from X, its base since losing Y": Y was lost before
@@ -72,6 +82,8 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     return after[0] if after else None
 
 
+#: Just after a phrase or its place: a clause of the same time opens.
+_WHEN = re.compile(r"[^.;:,]{0,20}?,?\s*\bwhen\b", re.IGNORECASE)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "ten": 10}
 _OFFSET = re.compile(r"\s*,?\s*(?:just\s+|only\s+|about\s+)?(?P<n>an?|one|two|three|four|"
