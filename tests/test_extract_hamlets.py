@@ -117,3 +117,21 @@ def test_a_listed_village_mimu_lacks_in_the_township_is_left_open() -> None:
             "Chaung Wa and Zzyzx Gyi villages.")
     events = _events(text, "capture")
     assert set(events) == {"Chaung Wa"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting spread across Nawnghkio Township. Nawnghkio was among the towns captured "
+    "by TNLA-led forces during Phase 2 of the operation.",
+    "In Nawnghkio Township the TNLA said Phase Two had begun, and it captured Nawnghkio.",
+])
+def test_one_english_word_is_no_village_by_spelling_rules_alone(text: str) -> None:
+    assert "Hpar Say" not in {e.place for e in run(text, PUB)}
+
+
+@pytest.mark.parametrize("text", [
+    "In Mohnyin Township the KIA has captured the Hwelon camp.",
+    "In Mohnyin Township the KIA has captured the Nyaung Bin, Hwelon and Chaung Wa camps.",
+])
+def test_one_word_before_a_site_word_may_be_a_spelling_of_a_village(text: str) -> None:
+    places = {e.place for e in run(text, PUB) if e.event_type == "capture"}
+    assert any(p.startswith("Hwelon") or p == "Hway Long" for p in places), places
