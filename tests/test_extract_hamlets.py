@@ -124,7 +124,7 @@ def test_a_listed_village_mimu_lacks_in_the_township_is_left_open() -> None:
     "by TNLA-led forces during Phase 2 of the operation.",
     "In Nawnghkio Township the TNLA said Phase Two had begun, and it captured Nawnghkio.",
 ])
-def test_one_english_word_is_no_village_by_spelling_rules_alone(text: str) -> None:
+def test_a_numbered_stage_is_no_village(text: str) -> None:
     assert "Hpar Say" not in {e.place for e in run(text, PUB)}
 
 
@@ -132,6 +132,6 @@ def test_one_english_word_is_no_village_by_spelling_rules_alone(text: str) -> No
     "In Mohnyin Township the KIA has captured the Hwelon camp.",
     "In Mohnyin Township the KIA has captured the Nyaung Bin, Hwelon and Chaung Wa camps.",
 ])
-def test_one_word_before_a_site_word_may_be_a_spelling_of_a_village(text: str) -> None:
+def test_one_word_may_be_a_spelling_of_a_village(text: str) -> None:
     places = {e.place for e in run(text, PUB) if e.event_type == "capture"}
     assert any(p.startswith("Hwelon") or p == "Hway Long" for p in places), places

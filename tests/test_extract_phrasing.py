@@ -805,3 +805,14 @@ def test_a_when_clause_dates_the_main_clause(text: str, day: str) -> None:
 ])
 def test_a_town_s_urban_area_is_the_town(text: str) -> None:
     assert ("capture", "Lashio", "2024-12-09", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Sinbo and Shwegu were among five towns captured by KIA-led forces last year.",
+     {"Sinbo", "Shwegu"}),
+    ("Sinbo, a river port, was among the towns seized by the KIA last year.", {"Sinbo"}),
+])
+def test_places_among_those_taken_by_a_group_were_taken_by_it(text: str,
+                                                              places: set[str]) -> None:
+    got = {p for kind, p, _, actor in control(text) if kind == "capture" and actor == "KIA"}
+    assert places <= got

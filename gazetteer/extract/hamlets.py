@@ -17,7 +17,6 @@ from bisect import bisect_right
 from gazetteer.extract.matcher import Rules
 from gazetteer.extract.places import SITE_DESCRIPTORS, Mention
 from gazetteer.places import Place, haversine_km
-from gazetteer.villages import name_forms
 
 __all__ = ["NEAR_KM", "bare_villages"]
 
@@ -77,10 +76,8 @@ def bare_villages(text: str, locs: list[Mention], r: Rules,
             continue
         lead = _SITE_LEAD.match(text, b)
         site = r.site_re.match(text, lead.end()) if lead else None
-        if site is None and " " not in name and not _written_as(name, village.name) and \
-                r.site_re.match(text, _LIST_TAIL.match(text, b).end()) is None:
-            continue  # one bare word read only through spelling rules ("Phase" as Hpar
-            # Say), not before a site word ("the Hwelon camp", "A, Hwelon and B camps")
+        if _NUMBERED.match(text, b):
+            continue  # a name numbered ("Phase 2", "Column 3"), no village
         if site is not None and site.group().casefold() != "village":
             word = " ".join(site.group().casefold().split())  # "the Seinlone base": a
             made.append(Mention(a, site.end(), f"{name} {word}", None, village.lat,
@@ -93,17 +90,9 @@ def bare_villages(text: str, locs: list[Mention], r: Rules,
     return made
 
 
-_SITE_WORD = r"(?:Camps?|Bases?|Villages?|Outposts?|Posts?|Hills?)\b"
-#: The rest of a list of capitalised names ("..., Hwelon and Chaung Wa"), then a space.
-_LIST_TAIL = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?!" + _SITE_WORD + r")"
-                        r"[A-Z][\w'’-]*\s*){1,3})*\s*")
-
-
-def _written_as(name: str, village: str) -> bool:
-    """Whether ``name`` is one of the village's names as MIMU writes them, spaces and case
-    aside ("Namlang" for "Nam Lang")."""
-    squashed = "".join(name.split()).casefold()
-    return any("".join(f.split()).casefold() == squashed for f in name_forms(village))
+#: After a capitalised word: a number, so the word names a stage or a unit ("Phase 2",
+#: "Phase Two"), not a village.
+_NUMBERED = re.compile(r"\s+(?:\d|(?:No\.?\s*\d)|(?:One|Two|Three|Four|Five|I|II|III|IV)\b)")
 
 
 def _settled(r: Rules, name: str, townships: set[str], points: list[tuple[float, float]]
