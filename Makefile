@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -122,6 +122,12 @@ eval-fresh: $(VENV)/.installed
 FRESH2SET ?= .cache/fresh2_set
 eval-fresh2: $(VENV)/.installed
 	$(PY) tests/eval/eval_realworld.py --articles $(FRESH2SET) --gold tests/eval/fresh2_set \
+	  --scorer $(SCORER)
+
+# The third fresh set (tests/eval/fresh3_set): each half scored blind once, used since.
+FRESH3SET ?= .cache/fresh3_set
+eval-fresh3: $(VENV)/.installed
+	$(PY) tests/eval/eval_realworld.py --articles $(FRESH3SET) --gold tests/eval/fresh3_set \
 	  --scorer $(SCORER)
 
 clean:
