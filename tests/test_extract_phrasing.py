@@ -816,3 +816,14 @@ def test_places_among_those_taken_by_a_group_were_taken_by_it(text: str,
                                                               places: set[str]) -> None:
     got = {p for kind, p, _, actor in control(text) if kind == "capture" and actor == "KIA"}
     assert places <= got
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("After attacking a KIA checkpoint in Sinbo on Monday, the troops withdrew, a KIA "
+     "officer said.", "junta"),
+    ("Army troops overran a KIA outpost in Sinbo on Monday.", "junta"),
+    ("The KIA captured the junta's base in Sinbo on Monday.", "KIA"),
+])
+def test_nobody_attacks_its_own_site(text: str, actor: str) -> None:
+    got = [e for e in control(text) if e[0] in ("capture", "assault")]
+    assert got and all(e[3] == actor for e in got), got

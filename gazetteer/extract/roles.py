@@ -134,7 +134,25 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
         defender = _actor_of(ctx, t0, t1, spec, sentence, objects)[0]  # "the junta repelled
         return (_opponent(ctx, defender, sentence), "inferred_actor") if defender else \
             ("", "")  # attacks on X": the attackers are the other side ("repelled a KIA
-    return _actor_of(ctx, t0, t1, spec, sentence, objects)  # attack": the KIA's)
+    actor, note = _actor_of(ctx, t0, t1, spec, sentence, objects)  # attack": the KIA's)
+    if actor and spec.object == "after" and spec.event_type in ("capture", "assault") and \
+            actor == _site_owner(ctx, t1, objects[0][0].start):
+        return _opponent(ctx, actor, sentence), "inferred_actor"  # "attacking a KIA
+    return actor, note  # checkpoint": not the KIA
+
+
+def _site_owner(ctx: Context, t1: int, place: int) -> str:
+    """The actor named as the owner of the site a phrase takes or attacks ("a KIA
+    checkpoint in X", "the junta's camp"), else ""."""
+    for a, b, canon in _actors_between(ctx, t1, place):
+        owns = _OWNER_OF_SITE.match(ctx.text, b) or (
+            ctx.text[b:b + 2] in ("'s", "’s") and _OWNER_OF_SITE.match(ctx.text, b + 2))
+        if owns and (not ctx.masked[t1:a].strip(" ,") or _ARTICLE.fullmatch(ctx.masked, t1, a)):
+            return canon
+    return ""
+
+
+_ARTICLE = re.compile(r"\s*(?:the|a|an|one|two|three|several)\s+", re.IGNORECASE)
 
 
 #: Before an attack noun: the subject fought the attack off ("repelled attacks on X").
