@@ -726,7 +726,7 @@ def test_a_side_s_troops_abandoning_a_town_lose_it(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Army columns are trying to recapture two towns in Sagaing.",
-    "The junta lost several townships of northern Shan State last year.",
+    "The junta lost several townships across northern Shan State last year.",
 ])
 def test_places_counted_in_a_wider_one_do_not_make_it_the_target(text: str) -> None:
     assert not control(text)
@@ -827,3 +827,13 @@ def test_places_among_those_taken_by_a_group_were_taken_by_it(text: str,
 def test_nobody_attacks_its_own_site(text: str, actor: str) -> None:
     got = [e for e in control(text) if e[0] in ("capture", "assault")]
     assert got and all(e[3] == actor for e in got), got
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The MNDAA captured the towns of Kunlong and Hseni in November.", {"Kunlong", "Hseni"}),
+    ("The alliance seized the border towns of Chinshwehaw and Hpawng Hseng.",
+     {"Chinshwehaw", "Hpawng Hseng"}),
+])
+def test_towns_named_after_of_are_the_objects(text: str, places: set[str]) -> None:
+    got = {p for kind, p, _, _ in control(text) if kind == "capture"}
+    assert places <= got, got

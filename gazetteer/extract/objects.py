@@ -285,8 +285,9 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
 #: A place after a word and "in / at / near": when the word is a facility
 #: ("headquarters in Dawthponeyan"), the place locates it and is no subject.
-#: Places counted in a wider one: "two towns in X", "several townships of X".
-_PLACES_IN = re.compile(r"\b(?:towns|cities|townships)\s+(?:in|of|across|around)\s+"
+#: Places counted in a wider one: "two towns in X", "several townships across X" (not
+#: "the towns of X and Y", which names them).
+_PLACES_IN = re.compile(r"\b(?:towns|cities|townships)\s+(?:in|across|around)\s+"
                         r"(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"([\w'’-]+)\s+(?:in|at|near)\s+$", re.IGNORECASE)
 #: Inside a relative clause: ", which" / ", that" and no comma since.
