@@ -26,7 +26,8 @@ The steps, one module each:
    each :class:`~gazetteer.events.Event` with its excerpt and offsets:
    ``article.text[char_start:char_end] == excerpt``.
 6. What cannot be settled (a capture or assault phrase with no place the extractor can
-   locate, or no date) is kept as a :class:`~gazetteer.events.Candidate` with its reason:
+   locate, :mod:`~gazetteer.extract.unplaced`, or no date) is kept as a
+   :class:`~gazetteer.events.Candidate` with its reason:
    :func:`read_article`, :func:`extract_candidates` (one article, as the corpus store
    reads them), :func:`extract_with_candidates` (the two tables of many articles).
 """

@@ -10,13 +10,7 @@ from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate, find_dates
 from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft, sentence_index
-from gazetteer.extract.clauses import (
-    events_of_trigger,
-    launched_offensive,
-    sentence_assault,
-    unplaced,
-    village_event,
-)
+from gazetteer.extract.clauses import events_of_trigger, launched_offensive, sentence_assault
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.places import find_places
 from gazetteer.extract.quotes import counted_from_speech
@@ -32,6 +26,7 @@ from gazetteer.extract.story import (
     inherit_mentions,
     refine_coarse_dates,
 )
+from gazetteer.extract.unplaced import unplaced, village_event
 from gazetteer.places import Gazetteer
 
 
