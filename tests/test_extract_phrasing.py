@@ -837,3 +837,13 @@ def test_nobody_attacks_its_own_site(text: str, actor: str) -> None:
 def test_towns_named_after_of_are_the_objects(text: str, places: set[str]) -> None:
     got = {p for kind, p, _, _ in control(text) if kind == "capture"}
     assert places <= got, got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The KIA won back Sinbo on Monday.", "capture"),
+    ("On Monday Kachin fighters won back control of Sinbo.", "capture"),
+    ("The army mounted a counter-offensive to win back Sinbo on Monday.", "assault"),
+    ("On Monday the junta was pressing to retake Sinbo.", "assault"),
+])
+def test_winning_back_and_pressing_to_retake(text: str, kind: str) -> None:
+    assert [e for e in control(text) if e[:3] == (kind, "Sinbo", "2024-12-09")]
