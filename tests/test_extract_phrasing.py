@@ -847,3 +847,18 @@ def test_towns_named_after_of_are_the_objects(text: str, places: set[str]) -> No
 ])
 def test_winning_back_and_pressing_to_retake(text: str, kind: str) -> None:
     assert [e for e in control(text) if e[:3] == (kind, "Sinbo", "2024-12-09")]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA attacked junta troops on Monday, capturing Sinbo.", "Sinbo", "KIA"),
+    ("Kachin fighters ambushed an army convoy near Shwegu on Monday, seizing Sinbo.",
+     "Sinbo", "KIA"),
+    ("The TNLA drove the army out of its trenches on Monday, taking control of Namtu.",
+     "Namtu", "TNLA"),
+    ("After the army shelled Laiza, the KIA attacked junta troops on Monday, finally "
+     "capturing Sinbo.", "Sinbo", "KIA"),
+])
+def test_a_participle_clause_acts_for_the_main_clause_s_subject(text: str, place: str,
+                                                                  actor: str) -> None:
+    got = [e for e in control(text) if e[:2] == ("capture", place)]
+    assert got and all(e[3] == actor for e in got), got

@@ -226,11 +226,37 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
     inside = _actors_between(ctx, t0, t1)
     if inside and inside[0][0] == t0:  # "the KIA now controls X": the phrase opens with it
         return inside[0][2], ""
+    participle = _participle_subject(ctx, t0, t1, sentence)
+    if participle:  # "The KIA attacked junta troops, capturing X": the KIA's, not theirs
+        return participle, ""
     before = _actors_between(ctx, max(sentence[0], t0 - 100), t0)
     if spec.object == "after" and before and _WHICH_ACTOR.fullmatch(ctx.text, before[-1][1],
                                                                    t0):
         return before[-1][2], ""  # "in the hands of the KIA, which took it on Tuesday"
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
+
+
+def _participle_subject(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> str:
+    """For a phrase opening a participle clause after a comma ("..., capturing X"), the
+    main clause's subject: the first subject in the sentence, after an opening subordinate
+    clause ("After the army shelled Laiza, the KIA ..."); "" for another phrase."""
+    lead = _PARTICIPLE_LEAD.search(ctx.masked, max(sentence[0], t0 - 30), t0)
+    if lead is None or not ctx.text[t0:t1].split()[0].casefold().endswith("ing"):
+        return ""
+    start = sentence[0]
+    opening = _OPENING_CLAUSE.match(ctx.text, sentence[0], lead.start())
+    if opening:
+        start = opening.end()
+    return _first_subject(ctx, start, lead.start())
+
+
+#: A comma, perhaps an adverb, then the phrase: a participle clause ("..., capturing X").
+_PARTICIPLE_LEAD = re.compile(r",\s*(?:(?:also|then|later|eventually|finally|temporarily|"
+                              r"briefly|effectively|successfully|quickly|thereby)\s+)?$",
+                              re.IGNORECASE)
+#: A sentence opening with a subordinate clause, up to its comma.
+_OPENING_CLAUSE = re.compile(r"\s*[\"“]?(?:After|When|As|While|Following|Since|Before|"
+                             r"Although|Though|Despite|Amid|With|Once|Having)\b[^,]*,")
 
 
 #: Between an actor and a phrase: a relative clause with the actor as its subject.
