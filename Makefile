@@ -97,38 +97,36 @@ GOLD ?= ../shared/realworld
 eval: $(VENV)/.installed
 	$(PY) tests/eval/eval_realworld.py --articles $(REALWORLD) --gold $(GOLD)
 
+# One scored run of the extractor: $(call eval_set,ARTICLES DIR,GOLD DIR)
+eval_set = $(PY) tests/eval/eval_realworld.py --articles $(1) --gold $(2) --scorer $(SCORER)
+
 # The same on our own held-out set (tests/eval/own_set: gold in our words, texts fetched
 # again by its README into a git-ignored OWNSET folder), scored by the shared scorer.
 OWNSET ?= .cache/own_set
 SCORER ?= $(GOLD)/score_strict.py
 eval-own: $(VENV)/.installed
-	$(PY) tests/eval/eval_realworld.py --articles $(OWNSET) --gold tests/eval/own_set \
-	  --scorer $(SCORER)
+	$(call eval_set,$(OWNSET),tests/eval/own_set)
 
 # The blind set (tests/eval/blind_set): scored only to judge a finished piece of work,
 # never read while writing rules.
 BLINDSET ?= .cache/blind_set
 eval-blind: $(VENV)/.installed
-	$(PY) tests/eval/eval_realworld.py --articles $(BLINDSET) --gold tests/eval/blind_set \
-	  --scorer $(SCORER)
+	$(call eval_set,$(BLINDSET),tests/eval/blind_set)
 
 # The fresh set (tests/eval/fresh_set): scored blind once, used for development since.
 FRESHSET ?= .cache/fresh_set
 eval-fresh: $(VENV)/.installed
-	$(PY) tests/eval/eval_realworld.py --articles $(FRESHSET) --gold tests/eval/fresh_set \
-	  --scorer $(SCORER)
+	$(call eval_set,$(FRESHSET),tests/eval/fresh_set)
 
 # The second fresh set (tests/eval/fresh2_set): each half scored blind once, used since.
 FRESH2SET ?= .cache/fresh2_set
 eval-fresh2: $(VENV)/.installed
-	$(PY) tests/eval/eval_realworld.py --articles $(FRESH2SET) --gold tests/eval/fresh2_set \
-	  --scorer $(SCORER)
+	$(call eval_set,$(FRESH2SET),tests/eval/fresh2_set)
 
 # The third fresh set (tests/eval/fresh3_set): each half scored blind once, used since.
 FRESH3SET ?= .cache/fresh3_set
 eval-fresh3: $(VENV)/.installed
-	$(PY) tests/eval/eval_realworld.py --articles $(FRESH3SET) --gold tests/eval/fresh3_set \
-	  --scorer $(SCORER)
+	$(call eval_set,$(FRESH3SET),tests/eval/fresh3_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -270,14 +270,20 @@ def scope_end(ctx: Context, pos: int, sentence: tuple[int, int]) -> int:
 
 
 def next_trigger(ctx: Context, pos: int, sentence: tuple[int, int], *,
-                  control_only: bool = False) -> int:
-    """Start of the next trigger phrase after ``pos`` in the sentence, else its end."""
+                  control_only: bool = False,
+                  accept: Callable[[int, TriggerSpec], bool] | None = None) -> int:
+    """Start of the next trigger phrase after ``pos`` in the sentence, else its end: any
+    phrase, a capture or assault one with ``control_only``, or one ``accept(start, spec)``
+    takes."""
     i = bisect_left(ctx.trigger_starts, pos)
     while i < len(ctx.trigger_starts):
         start, spec = ctx.trigger_starts[i], ctx.trigger_specs[i]
         if start >= sentence[1]:
             break
-        if not control_only or spec.event_type in ("capture", "assault"):
+        if accept is not None:
+            if accept(start, spec):
+                return start
+        elif not control_only or spec.event_type in ("capture", "assault"):
             return start
         i += 1
     return sentence[1]

@@ -166,9 +166,10 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     event_type = spec.event_type
     if event_type == "held" and verdict in ("attempt",):
         return None
-    opened = _held_by(ctx, sentence) if event_type == "held" else None  # "by Monday
-    if opened is None and event_type == "held" and (  # morning X was in KIA hands": taken
-            _past(ctx, cue_from, sentence) or _HAD.search(ctx.masked, t0, t1)):  # that day
+    # "by Monday morning X was in KIA hands": taken that day
+    opened = _held_by(ctx, sentence) if event_type == "held" else None
+    if opened is None and event_type == "held" and (  # a past holding, before or inside
+            _past(ctx, cue_from, sentence) or ctx.r.past_re.search(ctx.masked, t0, t1)):
         opened = _opening(ctx, t0, t1, sentence)  # "had held X since 2 March": taken then
         if opened is None:
             return None  # a past holding ("the KIA had controlled X for months"): nothing
@@ -442,10 +443,6 @@ def _held_by(ctx: Context, sentence: tuple[int, int]) -> ResolvedDate | None:
     return next((d for d in dates_between(ctx, sentence[0], sentence[1])
                  if _BY.search(ctx.text, max(sentence[0], d.char_start - 24), d.char_start)
                  or ctx.text[d.char_start:d.char_start + 3].casefold() == "by "), None)
-
-
-#: A past perfect inside a holding phrase ("the KIA had held X").
-_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 def _past(ctx: Context, a: int, sentence: tuple[int, int]) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 
 from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import Context, dates_between, next_trigger, scope_end
@@ -95,14 +94,12 @@ def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> 
     """Start of the next capture or assault phrase after ``pos`` in the sentence, or of a
     holding told in a relative clause ("regained X, which had been held by the KIA since
     March"), else the sentence's end: a date past it is that phrase's."""
-    i = bisect_left(ctx.trigger_starts, pos)
-    while i < len(ctx.trigger_starts) and ctx.trigger_starts[i] < sentence[1]:
-        start, kind = ctx.trigger_starts[i], ctx.trigger_specs[i].event_type
-        if kind in ("capture", "assault") or (
-                kind == "held" and _RELATIVE_CLAUSE.search(ctx.masked, pos, start)):
-            return start
-        i += 1
-    return sentence[1]
+    def accept(start: int, spec: TriggerSpec) -> bool:
+        return spec.event_type in ("capture", "assault") or (
+            spec.event_type == "held" and
+            _RELATIVE_CLAUSE.search(ctx.masked, pos, start) is not None)
+
+    return next_trigger(ctx, pos, sentence, accept=accept)
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|where|who)\b")
