@@ -862,3 +862,31 @@ def test_a_participle_clause_acts_for_the_main_clause_s_subject(text: str, place
                                                                   actor: str) -> None:
     got = [e for e in control(text) if e[:2] == ("capture", place)]
     assert got and all(e[3] == actor for e in got), got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The TNLA exploited the chaos after the coup. Rather than negotiate, they enlisted "
+     "other armed groups and sent PDF fighters ahead, briefly taking control of Namtu.",
+     "Namtu", "TNLA"),
+    ("The KIA moved south in March. They hired guides and used PDF scouts on the road, "
+     "capturing Sinbo on Monday.", "Sinbo", "KIA"),
+    ("They said the KIA attacked junta troops on Monday, capturing Sinbo.", "Sinbo", "KIA"),
+])
+def test_a_participle_clause_after_they_acts_for_the_group_they_stand_for(
+        text: str, place: str, actor: str) -> None:
+    got = [e for e in control(text) if e[:2] == ("capture", place)]
+    assert got and all(e[3] == actor for e in got), got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The army moved to recover towns seized by the TNLA, the DPLA and the PDF, and "
+     "regained Namtu on Monday.", "Namtu", "junta"),
+    ("Junta soldiers cleared villages held by the KIA and KPDF and retook Sinbo on Monday.",
+     "Sinbo", "junta"),
+    ("Hsipaw was captured by the TNLA on Monday.", "Hsipaw", "TNLA"),
+    ("Backed by the KIA, the PDF captured Sinbo on Monday.", "Sinbo", "KIA"),
+])
+def test_actors_that_seized_a_noun_are_not_the_subject(text: str, place: str,
+                                                      actor: str) -> None:
+    got = [e for e in control(text) if e[:2] == ("capture", place)]
+    assert got and all(e[3] == actor for e in got), got

@@ -116,9 +116,17 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
     if _FORCES_OF.search(before):
         return True  # "the joint forces of the KIA and KPDF captured"
+    if _AGENT_OF_PLACE.search(ctx.masked, max(0, a - 80), a):
+        return False  # "towns seized by the TNLA, DPLA and PDF": the places' takers
     return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)
 
 
+#: A passive participle's agent list up to an actor: "towns (temporarily) seized by the
+#: TNLA, DPLA and"; the actors named there describe a noun and are no clause's subject.
+_AGENT_OF_PLACE = re.compile(
+    r"\b(?:seized|captured|taken|held|controlled|occupied|overrun|overran|retaken|"
+    r"liberated|attacked)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’()-]*(?:\s*,|\s+and|\s+&)?\s+"
+    r"(?:the\s+|and\s+)?){0,6}$")
 _ACRONYM_AFTER = re.compile(r"\s*\([\w'’-]{2,10}\)")
 #: An actor inside an appositive: ", a TNLA ally," / ", another KIA partner,".
 _APPOSITIVE_LEAD = re.compile(r",\s+(?:a|an|another|its|their|fellow)\s+(?:[\w-]+\s+){0,2}$")
@@ -247,13 +255,23 @@ def _participle_subject(ctx: Context, t0: int, t1: int, sentence: tuple[int, int
     opening = _OPENING_CLAUSE.match(ctx.text, sentence[0], lead.start())
     if opening:
         start = opening.end()
-    return _first_subject(ctx, start, lead.start())
+    first = next((x for x in iter_actors(ctx, start, lead.start())
+                  if _is_subject(ctx, x[0], x[1])), None)
+    they = _THEY.search(ctx.masked, start, first[0] if first else lead.start())
+    if they is not None:  # "they enlisted allies and used the PDF as a shield, taking X":
+        prev = previous_sentence(ctx, sentence)  # the group the pronoun stands for
+        return _first_subject(ctx, prev[0], prev[1]) if prev is not None else ""
+    return first[2] if first else ""
 
 
 #: A comma, perhaps an adverb, then the phrase: a participle clause ("..., capturing X").
 _PARTICIPLE_LEAD = re.compile(r",\s*(?:(?:also|then|later|eventually|finally|temporarily|"
                               r"briefly|effectively|successfully|quickly|thereby)\s+)?$",
                               re.IGNORECASE)
+#: "they" as a clause's subject, not as the teller of a reported clause ("they said").
+_THEY = re.compile(r"(?<![\w'’])they\b(?!\s+(?:\w+ly\s+)?(?:said|say|says|claimed|claim|"
+                   r"told|reported|report|stated|added|announced|noted|confirmed|"
+                   r"believe|believed|insisted|warned)\b)", re.IGNORECASE)
 #: A sentence opening with a subordinate clause, up to its comma.
 _OPENING_CLAUSE = re.compile(r"\s*[\"“]?(?:After|When|As|While|Following|Since|Before|"
                              r"Although|Though|Despite|Amid|With|Once|Having)\b[^,]*,")
