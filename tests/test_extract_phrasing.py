@@ -890,3 +890,13 @@ def test_actors_that_seized_a_noun_are_not_the_subject(text: str, place: str,
                                                       actor: str) -> None:
     got = [e for e in control(text) if e[:2] == ("capture", place)]
     assert got and all(e[3] == actor for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the regime was pushing with ground troops and air strikes to retake Sinbo.",
+    "On Monday the army was fighting with drones and artillery to recapture Sinbo.",
+    "On Monday junta columns were struggling with heavy losses to retake Sinbo.",
+])
+def test_an_effort_with_its_means_before_to_retake_is_an_assault(text: str) -> None:
+    got = [e for e in control(text) if e[1] == "Sinbo"]
+    assert got and all(e[0] == "assault" and e[2] == "2024-12-09" for e in got), got

@@ -309,7 +309,8 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
     near3 = _tail_words(ctx, start, t0, 3, split_infinitive=True)
     if match_within(ctx, "hearsay", sentence, start, t0):
         return "cancel"
-    attempt = r.cue["attempt"].search(near)
+    attempt = r.cue["attempt"].search(near) or \
+        _EFFORT_USING.search(ctx.masked, max(start, t0 - 90), t0)
     negation = r.cue["negation"].search(near) or match_within(ctx, "denial", sentence, start, t0)
     if negation and not attempt:
         return "cancel"
@@ -329,6 +330,13 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
     return ""
 
 
+#: An effort with its means before "to" ("pushing with ground troops and air strikes to
+#: retake X"): an attempt, as "pushing to retake X" is.
+_EFFORT_USING = re.compile(
+    r"\b(?:push(?:ing|ed)?|press(?:ing|ed)?|fight(?:ing)?|fought|battl(?:ing|ed)|"
+    r"striv(?:ing|ed)|struggl(?:ing|ed)|trying|tried|attempting|attempted)\s+(?:hard\s+)?"
+    r"(?:with|using|backed\s+by|supported\s+by|by\s+means\s+of)\s+[^,.;:]{0,70}?\s+to\s+$",
+    re.IGNORECASE)
 #: Phrases of coming into a place (an assault, unless the other side had left it).
 _ENTERING = re.compile(r"(?:entered|enters?|entering|moved\s+into|marched\s+into|"
                        r"rolled\s+into|drove\s+into)", re.IGNORECASE)
