@@ -900,3 +900,22 @@ def test_actors_that_seized_a_noun_are_not_the_subject(text: str, place: str,
 def test_an_effort_with_its_means_before_to_retake_is_an_assault(text: str) -> None:
     got = [e for e in control(text) if e[1] == "Sinbo"]
     assert got and all(e[0] == "assault" and e[2] == "2024-12-09" for e in got), got
+
+
+@pytest.mark.parametrize("text, places", [
+    ("On Monday the KIA waged an operation centred on Sinbo and one centred on Shwegu "
+     "and Mansi.", {"Sinbo", "Shwegu", "Mansi"}),
+    ("The KIA ran two operations on Monday, one centered on Shwegu and another on Mansi.",
+     {"Shwegu", "Mansi"}),
+    ("On Monday the TNLA and its allies launched offensives across Namtu, Hsipaw and "
+     "Kyaukme.", {"Namtu", "Hsipaw", "Kyaukme"}),
+    ("The alliance mounted attacks across Namtu and Hsipaw on Monday.", {"Namtu", "Hsipaw"}),
+])
+def test_offensives_across_a_list_and_one_centred_on_a_town(text: str,
+                                                            places: set[str]) -> None:
+    got = {e[1] for e in control(text) if e[0] == "assault" and e[2] == "2024-12-09"}
+    assert got == places, got
+
+
+def test_attacks_across_a_region_name_no_town() -> None:
+    assert not control("On Monday the army launched attacks across northern Shan State.")
