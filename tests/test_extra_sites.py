@@ -260,3 +260,110 @@ def test_new_units_sit_where_their_source_puts_them(gaz: Gazetteer, spelling: st
     assert base.name == unit and base.coord_basis == "approximate"
     assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
     assert base.coord_source.count("http") >= 1
+
+
+# fourth round: canonical name -> (state, township, basis, spellings news reports use)
+SITES_4: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "Namya": ("Kachin", "Hpakant", "sourced", ("Nam Ya", "Namya camp")),
+    "Nam Tein camp": ("Kachin", "Hpakant", "sourced", ("Namtein camp", "Nam Tein military camp")),
+    "Taungkham": ("Shan (North)", "Nawnghkio", "sourced", ("Taunghkam", "Tawng Hkam")),
+    "Dasai": ("Kachin", "Momauk", "approximate", ("Da Sai", "Dasai village")),
+    "Maaupin": ("Kachin", "Hpakant", "approximate", ("Ma Au Pin", "Maaupin village")),
+    "Japan Cave hill": ("Sagaing", "Indaw", "approximate", ("Japan Cave", "Sittat Hill")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES_4))
+def test_fourth_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
+    place = gaz.get(name)
+    assert place is not None, name
+    state, township, basis, _ = SITES_4[name]
+    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
+    assert "http" in place.coord_source
+    if basis == "approximate":
+        assert "uncertainty" in place.coord_source and "placed" in place.coord_source
+    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
+
+
+@pytest.mark.parametrize(("name", "spelling"),
+                         [(n, s) for n, (*_, forms) in sorted(SITES_4.items()) for s in forms])
+def test_fourth_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
+    match = gaz.lookup(spelling)
+    assert match is not None, spelling
+    assert match.place.name == name
+    assert match.match in ("exact", "alias", "variant")
+
+
+def test_fourth_round_villages_sit_on_their_mimu_points(gaz: Gazetteer) -> None:
+    """The Hpakant-road camps and Taungkham take their MIMU village's point."""
+    for site, village, township in (("Namya", "Nam Ya", "Hpakant"),
+                                    ("Nam Tein camp", "Nam Tein", "Hpakant"),
+                                    ("Taungkham", "Tawng Hkam", "Nawnghkio")):
+        mimu = gaz.resolve_village(village, township=township)
+        place = gaz.get(site)
+        assert mimu is not None and place is not None, site
+        assert (place.lat, place.lon) == (mimu.lat, mimu.lon), site
+
+
+def test_hpakant_road_camps_lie_east_of_hpakant_in_order(gaz: Gazetteer) -> None:
+    """Nam Tein, then Namya ('about 20 miles east of Hpakant'), then Kamaing."""
+    hpakant, nam_tein, namya, kamaing = (gaz.get(n) for n in
+                                         ("Hpakant", "Nam Tein camp", "Namya", "Kamaing"))
+    assert hpakant and nam_tein and namya and kamaing
+    assert hpakant.lon < nam_tein.lon < namya.lon < kamaing.lon
+    miles = haversine_km((hpakant.lat, hpakant.lon), (namya.lat, namya.lon)) / 1.609
+    assert 14 < miles < 22
+
+
+def test_taungkham_is_about_twenty_miles_south_of_nawnghkio(gaz: Gazetteer) -> None:
+    village, town = gaz.get("Taungkham"), gaz.get("Nawnghkio")
+    assert village is not None and town is not None
+    assert village.lat < town.lat
+    assert 15 < haversine_km((village.lat, village.lon), (town.lat, town.lon)) / 1.609 < 22
+
+
+def test_fourth_round_names_no_longer_land_on_far_places(gaz: Gazetteer) -> None:
+    """Before these rows 'Dasai' matched Tanai, 'Ma Au Pin' Maubin (Ayeyarwady), 'Taungkham'
+    Taungtha (Mandalay) and 'Namya' Nam Mar."""
+    for query, name, state in (("Dasai", "Dasai", "Kachin"),
+                               ("Ma Au Pin", "Maaupin", "Kachin"),
+                               ("Taungkham", "Taungkham", "Shan (North)"),
+                               ("Namya", "Namya", "Kachin")):
+        match = gaz.lookup(query)
+        assert match is not None and match.place.name == name and match.place.state == state
+
+
+def test_placed_at_their_town_when_no_distance_is_given(gaz: Gazetteer) -> None:
+    for site, town in (("Dasai", "Momauk"), ("Maaupin", "Kamaing"), ("Japan Cave hill", "Indaw")):
+        place, anchor = gaz.get(site), gaz.get(town)
+        assert place is not None and anchor is not None
+        assert (place.lat, place.lon) == (anchor.lat, anchor.lon)
+        assert f"placed at {town} town" in place.coord_source, site
+
+
+def test_bare_nam_tein_is_left_to_the_village_table(gaz: Gazetteer) -> None:
+    """MIMU has Nam Tein villages in Hpakant, Momauk and Mongyang: the camp row claims
+    only 'Nam Tein camp', and the township picks the village."""
+    plain = gaz.lookup("Nam Tein", fuzzy=False)
+    assert plain is None or plain.place.name != "Nam Tein camp"
+    momauk = gaz.resolve_village("Nam Tein", township="Momauk")
+    assert momauk is not None and momauk.township == "Momauk"
+
+
+# battalions added with the fourth round: spelling -> (unit, where its base is put)
+UNITS_4: dict[str, tuple[str, str]] = {
+    "IB 129": ("LIB 129", "Chinshwehaw"),
+    "Light Infantry Battalion 129": ("LIB 129", "Chinshwehaw"),
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(UNITS_4))
+def test_fourth_round_units_sit_where_their_source_puts_them(gaz: Gazetteer,
+                                                             spelling: str) -> None:
+    unit, at = UNITS_4[spelling]
+    base = gaz.resolve_base(spelling)
+    anchor = gaz.get(at)
+    assert base is not None and anchor is not None, spelling
+    assert base.name == unit and base.coord_basis == "approximate"
+    assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
+    assert "http" in base.coord_source
