@@ -919,3 +919,17 @@ def test_offensives_across_a_list_and_one_centred_on_a_town(text: str,
 
 def test_attacks_across_a_region_name_no_town() -> None:
     assert not control("On Monday the army launched attacks across northern Shan State.")
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("On Monday rebel forces under the KIA took control of the Border Guard Force "
+     "battalion base at Sinbo.", "Sinbo", "KIA"),
+    ("On Monday fighters under the command of the TNLA captured Namtu.", "Namtu", "TNLA"),
+    ("The junta's recent recapture of Namtu on Monday worried residents.", "Namtu",
+     "junta"),
+    ("The KIA's swift capture of Sinbo on Monday surprised observers.", "Sinbo", "KIA"),
+])
+def test_forces_under_a_group_and_an_owner_s_adjective(text: str, place: str,
+                                                       actor: str) -> None:
+    got = [e for e in control(text) if e[0] == "capture" and e[1].endswith(place)]
+    assert got and all(e[3] == actor for e in got), got

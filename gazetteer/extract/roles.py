@@ -96,7 +96,8 @@ def _last_named(text: str, found: list[tuple[int, int, str]], sentence: list[int
 
 
 _FORCES_OF = re.compile(r"\b(?:forces|troops|fighters|soldiers|units|columns|members|"
-                        r"combatants|groups)\s+(?:from|of|led\s+by)\s+(?:the\s+)?$",
+                        r"combatants|groups)\s+(?:from|of|led\s+by|under(?:\s+the\s+"
+                        r"command\s+of)?|commanded\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 _OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s+)?(?:camps?|"
                             r"bases?|outposts?|posts?|positions?|garrisons?|checkpoints?|"
@@ -114,7 +115,7 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return False  # "junta-held", "a militia camp", "the military council camp"
     if _APPOSITIVE_LEAD.search(before) and _APPOSITIVE_TAIL.match(ctx.text, b, b + 40):
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
-    if _FORCES_OF.search(before):
+    if _FORCES_OF.search(ctx.text, max(0, a - 45), a):
         return True  # "the joint forces of the KIA and KPDF captured"
     if _AGENT_OF_PLACE.search(ctx.masked, max(0, a - 80), a):
         return False  # "towns seized by the TNLA, DPLA and PDF": the places' takers
@@ -200,7 +201,7 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
     if spec.noun:  # "the KIA's capture of X"; "the regime's loss of X": the other side's
         own = _actors_between(ctx, max(sentence[0], t0 - 40), t0)
         loss = _loss_noun(ctx, t0)
-        if own and re.fullmatch(r"(?:'s|’s)\s+", ctx.text[own[-1][1]:t0]):
+        if own and _POSSESSIVE_LEAD.fullmatch(ctx.text, own[-1][1], t0):
             if not loss:
                 return own[-1][2], ""
             taker = _recipient(ctx, objects, sentence)
@@ -283,6 +284,10 @@ _WHICH_ACTOR = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|then|later
                           re.IGNORECASE)
 
 
+#: An owner's "'s" before a phrase's noun, perhaps with adjectives ("the junta's recent
+#: recapture of X").
+_POSSESSIVE_LEAD = re.compile(r"(?:'s|’s)\s+(?:(?:recent|latest|swift|rapid|successful|"
+                              r"reported|claimed|final|eventual|earlier)\s+)?")
 _FRONTED_NOUN = re.compile(r"[\s\"“]*(?:with|after|following|since|upon)\s+(?:the\s+)?",
                            re.IGNORECASE)
 _ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
@@ -324,7 +329,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     if unnamed_subject(ctx, sentence[0], first_obj):
         return "", ""  # "Rebel troops captured X": a subject, of no group named so far
     # after a noun phrase ("the fall of X was a blow to the junta") an actor is no agent
-    later = "" if spec.noun else _first_subject(ctx, t1, sentence[1])
+    after_objects = max(t1, objects[-1][0].end) if spec.object == "after" else t1
+    later = "" if spec.noun else _first_subject(ctx, after_objects, sentence[1])
     if later:
         return later, ""
     prev = previous_sentence(ctx, sentence)
