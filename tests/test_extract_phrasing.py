@@ -933,3 +933,13 @@ def test_forces_under_a_group_and_an_owner_s_adjective(text: str, place: str,
                                                        actor: str) -> None:
     got = [e for e in control(text) if e[0] == "capture" and e[1].endswith(place)]
     assert got and all(e[3] == actor for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA said on Monday they have control of Namtu.",
+    "The TNLA said on Monday that it now has full control over Namtu.",
+    "A TNLA spokesman said on Monday: \"We have effective control of Namtu.\"",
+])
+def test_a_pronoun_that_has_control_reports_the_place_held(text: str) -> None:
+    got = {(e.event_type, e.place, e.actor) for e in run(text)}
+    assert ("held", "Namtu", "TNLA") in got, got
