@@ -80,7 +80,7 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
     kind = m.lastgroup
     g = m.group
     lead = g(f"{kind}_lead") if kind in ("iso", "dmy", "mdy", "my", "mon", "yr", "wd",
-                                         "ord") else ""
+                                         "ord", "hol") else ""
     since = _first_word(lead) in t.since_words
 
     def made(start: dt.date, end: dt.date, precision: Precision, k: DateKind = "absolute"
@@ -106,6 +106,14 @@ def resolve_match(m: re.Match[str], t: DateTables, published: dt.date | None, ca
         day = dt.date(year, month, day_n)
         if kind == "mdy" and g("mdy_past") and day == published and not stated:
             day = dt.date(year - 1, month, day_n) if _valid(year - 1, month, day_n) else day
+        return made(day, day, "day")
+    if kind == "hol":  # "on New Year's Eve": its month and day, the year as for "Dec 31"
+        month, day_n = t.holidays[" ".join(g("hol_v").casefold().split())]
+        year = int(g("hol_y")) if g("hol_y") else \
+            _infer_year(month, day_n, published, carried, anchor_year)
+        if year is None:
+            return None
+        day = dt.date(year, month, day_n)
         return made(day, day, "day")
     if kind in ("my", "mon"):
         month = t.months[_month_key(g(f"{kind}_m"))]

@@ -53,6 +53,7 @@ class DateTables:
     month_parts: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
     phrases: dict[str, tuple[str, str, int, str | None]]  # key -> (kind, unit, offset, part)
+    holidays: dict[str, tuple[int, int]]  # "new year's eve" -> (12, 31)
     counted: dict[str, str]
     since_words: frozenset[str]
     year_references: dict[str, str]
@@ -86,6 +87,9 @@ def date_tables() -> DateTables:
     number = _alternation(list(rules["numbers"]))
     counted = _alternation(list(rules["counted"]))
     phrase = _alternation(list(phrases))
+    holidays = {" ".join(k.casefold().split()): (v[0], v[1])
+                for k, v in rules["holidays"].items()}
+    holiday = _capital_alternation(list(rules["holidays"]))
     day = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
     year = r"(?:1[89]|20)\d\d(?![\d-])"
 
@@ -125,6 +129,7 @@ def date_tables() -> DateTables:
                 rf"(?!\s*(?:of\s+)?{month})(?!\s+(?:\w+\s+)?(?:century|anniversary|"
                 r"battalion|brigade|division|regiment|day|week|month|year|time|floor|"
                 r"command|mile|round)s?\b)"),
+        ("hol", rf"{lead_opt('hol')}(?P<hol_v>{holiday})(?:,?\s+(?P<hol_y>{year}))?"),
         ("phr", rf"(?P<phr_v>{phrase})"),
     ]
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)
@@ -138,7 +143,8 @@ def date_tables() -> DateTables:
     first_words = {p.split()[0] for p in (
         *phrases, *rules["lead_words"]["words"], *rules["lone_date_words"]["words"],
         *rules["month_parts"], *rules["weekday_words"], *rules["numbers"], "the")}
-    core = re.compile(rf"(?<!\w)(?:\d|{month}|{weekday}|{trie_pattern(unit_forms)}(?!\w))")
+    core = re.compile(rf"(?<!\w)(?:\d|{month}|{weekday}|{holiday}|"
+                      rf"{trie_pattern(unit_forms)}(?!\w))")
     return DateTables(
         months=months, weekdays=weekdays,
         weekday_words={" ".join(k.casefold().split()): v
@@ -147,7 +153,8 @@ def date_tables() -> DateTables:
         month_parts={" ".join(k.casefold().split()): tuple(v)
                      for k, v in rules["month_parts"].items()},
         year_parts={k.casefold(): tuple(v) for k, v in rules["year_parts"].items()},
-        phrases=phrases, counted={k.casefold(): v for k, v in rules["counted"].items()},
+        phrases=phrases, holidays=holidays,
+        counted={k.casefold(): v for k, v in rules["counted"].items()},
         since_words=frozenset(w.casefold() for w in rules["lead_words"]["since_words"]),
         year_references={" ".join(k.casefold().split()): v
                          for k, v in rules["year_references"].items()},

@@ -67,6 +67,21 @@ def _range_map(lo: int, hi: int) -> _Check:
     return check
 
 
+def _calendar_days(value: Any) -> str | None:
+    """A table of named days: each a real [month, day] ("New Year's Eve" = [12, 31])."""
+    if not isinstance(value, dict) or not value:
+        return "must be a non-empty table"
+    for key, v in value.items():
+        ok = isinstance(v, list) and len(v) == 2 and all(
+            isinstance(x, int) and not isinstance(x, bool) for x in v)
+        if not ok or not 1 <= v[0] <= 12 or not 1 <= v[1] <= _MONTH_DAYS[v[0] - 1]:
+            return f"{key!r} must be [month, day] naming a real day, not {v!r}"
+    return None
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _offset_map(value: Any) -> str | None:
     if not isinstance(value, dict) or not value:
         return "must be a non-empty table"
@@ -209,6 +224,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "lead_words": _word_table("words", "since_words", optional=("past_words",)),
         "relative": _offset_map,
         "anchored": _offset_map,
+        "holidays": _calendar_days,
         "counted": _choice_map(("anchor+", "anchor-", "published-")),
         "year_references": _choice_map(("stated", "stated+1", "stated-1", "published",
                                         "published-1", "published+1")),

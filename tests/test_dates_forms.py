@@ -146,3 +146,18 @@ def test_a_day_of_the_month_alone_takes_the_month_before_it(text: str, value: st
 ])
 def test_ordinals_that_are_no_day_give_no_date(text: str) -> None:
     assert find_dates(text, published=dt.date(2024, 12, 10)) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The town fell on New Year's Eve after a four-day fight.", "2024-12-31"),
+    ("Troops withdrew on New Year’s Day, residents said.", "2025-01-01"),
+    ("The post was overrun on Christmas Eve 2023.", "2023-12-24"),
+    ("Shelling stopped on Christmas Day, the monks said.", "2024-12-25"),
+])
+def test_a_named_day_of_the_calendar(text: str, value: str) -> None:
+    found = find_dates(text, published=JAN)
+    assert [(d.value, d.precision) for d in found] == [(value, "day")]
+
+
+def test_a_festival_as_a_word_is_no_date() -> None:
+    assert not find_dates("The sides agreed a Christmas truce.", published=JAN)

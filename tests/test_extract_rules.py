@@ -310,3 +310,11 @@ def test_extract_records_is_a_plain_pure_function() -> None:
     assert (event["place"], event["date"], event["source_file"]) == ("Shwegu", "2025-03-03",
                                                                       "wire.txt")
     assert text.decode()[event["char_start"]:event["char_end"]] == event["excerpt"]
+
+
+def test_a_named_day_must_be_a_real_day(tmp_path: Path) -> None:
+    from gazetteer.ruledata import SCHEMAS
+    bad = tmp_path / "dates.toml"
+    bad.write_text('[holidays]\n"Some Eve" = [2, 30]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"dates\.toml:1: .*Some Eve.*real day"):
+        validate(bad, {"holidays": SCHEMAS["dates.toml"]["holidays"]})
