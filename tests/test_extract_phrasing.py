@@ -943,3 +943,20 @@ def test_forces_under_a_group_and_an_owner_s_adjective(text: str, place: str,
 def test_a_pronoun_that_has_control_reports_the_place_held(text: str) -> None:
     got = {(e.event_type, e.place, e.actor) for e in run(text)}
     assert ("held", "Namtu", "TNLA") in got, got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Sinbo was the latest town to fall, on Monday.", "Sinbo", ""),
+    ("On Monday the Sinbo camp became the fifth base to fall to the KIA.", "Sinbo camp",
+     "KIA"),
+    ("The Sinbo camp, on the river bank, was the latest to fall after being "
+     "captured early Monday morning.", "Sinbo camp", ""),
+    ("On Monday, LIB 437 raised a white flag and surrendered to the KIA.", "LIB 437", "KIA"),
+    ("LIB 437 waved the white flag on Monday.", "LIB 437", ""),
+])
+def test_the_latest_to_fall_and_a_white_flag(text: str, place: str, actor: str) -> None:
+    assert ("capture", place, "2024-12-09", actor) in control(text), control(text)
+
+
+def test_residents_raising_white_flags_take_nothing() -> None:
+    assert not control("Residents of Sinbo raised white flags on Monday.")

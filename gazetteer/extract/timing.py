@@ -95,6 +95,10 @@ def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> 
     holding told in a relative clause ("regained X, which had been held by the KIA since
     March"), else the sentence's end: a date past it is that phrase's."""
     def accept(start: int, spec: TriggerSpec) -> bool:
+        if spec.event_type == "capture" and _AFTER_BEING.search(
+                ctx.masked, max(pos, start - 20), start + 5):
+            return False  # "was the latest to fall after being captured on Thursday": the
+            # same taking told again, its day the main clause's
         return spec.event_type in ("capture", "assault") or (
             spec.event_type == "held" and
             _RELATIVE_CLAUSE.search(ctx.masked, pos, start) is not None)
@@ -103,6 +107,10 @@ def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> 
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|where|who)\b")
+#: "after being" up to a phrase's fifth character ("after being captu|red"; "after
+#: being" when the phrase opens with "being").
+_AFTER_BEING = re.compile(r"\b(?:after|upon|on)\s+being(?:\s+[a-z]{0,5})?$",
+                          re.IGNORECASE)
 
 
 def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
