@@ -960,3 +960,31 @@ def test_the_latest_to_fall_and_a_white_flag(text: str, place: str, actor: str) 
 
 def test_residents_raising_white_flags_take_nothing() -> None:
     assert not control("Residents of Sinbo raised white flags on Monday.")
+
+
+@pytest.mark.parametrize("text, place, date, actor", [
+    ("The TNLA lost Namtu after a long fight. The military retook control on Monday.",
+     "Namtu", "2024-12-09", "junta"),
+    ("Troops shelled Sinbo for weeks. On Monday the KIA took full control after a fierce "
+     "battle.", "Sinbo", "2024-12-09", "KIA"),
+    ("The KIA surrounded Sinbo. It seized control on Monday, a spokesman said.", "Sinbo",
+     "2024-12-09", "KIA"),
+])
+def test_taking_control_with_no_object_is_of_the_place_just_told(
+        text: str, place: str, date: str, actor: str) -> None:
+    assert ("capture", place, date, actor) in control(text), control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The military seized control in a 2021 coup.",
+    "Shelling hit Sinbo. The army took control of the government in 2021.",
+    "The army shelled Sinbo. Two years on, the generals took power and kept control.",
+])
+def test_control_of_a_country_is_no_place_taken(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"], control(text)
+
+
+def test_a_place_first_seized_by_one_side_keeps_its_side() -> None:
+    got = control("The junta has retaken Namtu, the TNLA said. The town was initially "
+                  "seized by the TNLA on 25 June 2024.")
+    assert ("capture", "Namtu", "2024-06-25", "TNLA") in got, got

@@ -160,6 +160,11 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             loc = named_later(ctx, unnamed.end(), sentence) if unnamed else None
         if loc is None and spec.event_type != "held":
             loc = _relative_antecedent(ctx, t0, sentence)
+        if loc is None and _BARE_CONTROL.search(ctx.masked, t0, t1) and \
+                not _CONTROL_OF_WHAT.match(ctx.masked, t1) and \
+                not _NO_PLACE_CONTROL.search(ctx.masked, *sentence):
+            loc = reference(ctx, "it", t0, sentence, reach=1)  # "the army retook
+            # control on July 16": of the place the sentence before is about
         end = scope_end(ctx, t1, sentence)
         return ([(loc, end, "antecedent_place")] if loc else []), flags
     items = _list_from(ctx, i, sentence)
@@ -188,6 +193,14 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             loc, note = town_of(loc), "township_as_town"
         out.append((loc, end, note))
     return out, flags
+
+
+#: A phrase of taking control with no object ("the military retook control on July 16").
+_BARE_CONTROL = re.compile(r"\bcontrol$", re.IGNORECASE)
+_CONTROL_OF_WHAT = re.compile(r"\s*(?:of|over|in|across|from)\b", re.IGNORECASE)
+#: Control of a country, not of a place ("seized control in the 2021 coup").
+_NO_PLACE_CONTROL = re.compile(r"\b(?:coup|power|government|country|nation|"
+                               r"administration)\b", re.IGNORECASE)
 
 
 _WHICH = re.compile(r",\s*(?:which|that)\s")

@@ -78,15 +78,15 @@ def named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | 
     return None
 
 
-def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int]
-               ) -> Mention | None:
-    """The last place before ``before`` (this sentence and the previous ones) that
+def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int], *,
+              reach: int = REFERENCE_SENTENCES) -> Mention | None:
+    """The last place before ``before`` (this sentence and the ``reach`` before it) that
     ``word`` ("it", "town", "camp", "village", "township") can stand for."""
     if word.endswith("s") and word not in ("headquarters", "its"):
         word = word[:-1]
     site = word if word in ctx.r.site_references else ""
     i = sentence_index(ctx, sentence[0])
-    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
+    lo = ctx.sentences[max(0, i - reach)][0] if ctx.sentences else 0
     objects = []
     for n in range(len(ctx.object_locs) - 1, -1, -1):
         if ctx.object_starts[n] < lo:
