@@ -988,3 +988,24 @@ def test_a_place_first_seized_by_one_side_keeps_its_side() -> None:
     got = control("The junta has retaken Namtu, the TNLA said. The town was initially "
                   "seized by the TNLA on 25 June 2024.")
     assert ("capture", "Namtu", "2024-06-25", "TNLA") in got, got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A large junta force entered Sinbo on Monday and the defenders had to pull out.",
+     "capture"),
+    ("Junta troops entered Sinbo on Monday and the KIA fighters fled.", "capture"),
+    ("On Monday junta columns entered Sinbo and the KIA was forced to withdraw.", "capture"),
+    ("Junta troops entered Sinbo on Monday and residents left the town.", "assault"),
+    ("Junta troops entered Sinbo on Monday after thousands of people fled.", "assault"),
+])
+def test_entering_as_the_defenders_leave_is_a_capture(text: str, kind: str) -> None:
+    got = [e for e in control(text) if e[1] == "Sinbo"]
+    assert got and all(e[0] == kind and e[2] == "2024-12-09" for e in got), got
+
+
+def test_a_border_town_named_as_a_road_s_end_is_no_referent() -> None:
+    text = ("Namtu fell to the army on Monday. The road links Mandalay to the Chinese "
+            "border at Muse. The town was initially seized by the TNLA in 2023.")
+    got = control(text)
+    assert not [e for e in got if e[1] == "Muse"], got
+    assert ("capture", "Namtu", "2023", "TNLA") in got, got

@@ -343,9 +343,13 @@ _ENTERING = re.compile(r"(?:entered|enters?|entering|moved\s+into|marched\s+into
 #: After an entered place: the other side had left it ("entered X on 22 April following
 #: the withdrawal of the MNDAA", "... after KIA troops pulled out").
 _OTHER_SIDE_LEFT = re.compile(
-    r"[^.;:]{0,50}?\b(?:following|after|as|once|when)\s+(?:the\s+)?(?:(?:withdrawal|"
-    r"retreat|pull-?out|departure)\s+of|(?:[\w'’()-]+\s+){1,5}(?:had\s+)?(?:withdrew|"
-    r"withdrawn|pulled\s+out|retreated|left|abandoned)\b)", re.IGNORECASE)
+    r"[^.;:]{0,50}?\b(?:following|after|as|once|when|and)\s+(?:the\s+)?(?:(?:withdrawal|"
+    r"retreat|pull-?out|departure)\s+of|(?!(?:[\w'’()-]+\s+){0,4}(?:residents|villagers|"
+    r"civilians|people|locals|families|inhabitants|townspeople)\b)"
+    r"(?:[\w'’()-]+\s+){1,5}(?:(?:had|were\s+forced|"
+    r"was\s+forced)\s+to\s+(?:withdraw|pull\s+out|retreat|leave|flee|abandon)|(?:had\s+)?"
+    r"(?:withdrew|withdrawn|pulled\s+out|retreated|left|abandoned|fled))\b)",
+    re.IGNORECASE)
 #: Just before a phrase: what is prepared for ("made preparations for a swift capture of
 #: X", "are preparing for the assault on X").
 _PREPARING_FOR = re.compile(r"\b(?:preparations?|prepar(?:e|es|ed|ing))\s+for\s+"
