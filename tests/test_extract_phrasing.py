@@ -1009,3 +1009,21 @@ def test_a_border_town_named_as_a_road_s_end_is_no_referent() -> None:
     got = control(text)
     assert not [e for e in got if e[1] == "Muse"], got
     assert ("capture", "Namtu", "2023", "TNLA") in got, got
+
+
+def test_it_after_a_group_called_the_ethnic_alliance() -> None:
+    text = ("The Brotherhood Alliance began its offensive in October. The campaign has "
+            "gone well, said the ethnic alliance. It has seized three towns: Kunlong, "
+            "Konkyan and Mongko.")
+    got = {(e[1], e[3]) for e in control(text) if e[0] == "capture"}
+    assert got == {("Kunlong", "alliance"), ("Konkyan", "alliance"), ("Mongko", "alliance")}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the TNLA said it had seized three towns: Namtu, Kunlong and Mongko.",
+    "On Monday the TNLA took three towns — Namtu, Kunlong and Mongko.",
+    "On Monday the TNLA captured the towns of Namtu, Kunlong and Mongko.",
+])
+def test_a_counted_list_after_a_colon_or_dash(text: str) -> None:
+    got = {e[1] for e in control(text) if e[0] == "capture" and e[3] == "TNLA"}
+    assert got == {"Namtu", "Kunlong", "Mongko"}, control(text)

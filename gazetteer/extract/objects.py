@@ -52,8 +52,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"Division)['’]s\s+)?$", re.IGNORECASE)
 _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
-    r"outposts|posts)\s+(?:(?:in|of|across)\s+[^–—:;.]{0,60}[–—:]|,?\s*(?:such\s+as|like|"
-    r"namely|including))\s*", re.IGNORECASE)
+    r"outposts|posts)(?:(?:\s+(?:in|of|across)\s+[^–—:;.]{0,60})?\s*[–—:]|\s*,?\s*(?:such\s+"
+    r"as|like|namely|including))\s*", re.IGNORECASE)
 _REGION_TOWN_OF = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s+",
                              re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
@@ -334,7 +334,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         if not ok and _last_bases_in(gap) and r.breaker_re.search(gap) is None:
             flags.pop("partial", None)
             return True, None  # "took the last base in the Kachin State town of X"
-        return ok or bool(_SITES_FIRST.fullmatch(gap)), None
+        return ok or bool(_SITES_FIRST.fullmatch(gap) or _LIST_HEADER.fullmatch(gap)), None
     if plain:
         return True, None
     if _LIST_HEADER.fullmatch(gap):
