@@ -1027,3 +1027,11 @@ def test_it_after_a_group_called_the_ethnic_alliance() -> None:
 def test_a_counted_list_after_a_colon_or_dash(text: str) -> None:
     got = {e[1] for e in control(text) if e[0] == "capture" and e[3] == "TNLA"}
     assert got == {"Namtu", "Kunlong", "Mongko"}, control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday soldiers of LIB 129 in Rankhon village surrendered to the MNDAA.",
+    "On Monday LIB 129 at Rankhon surrendered to the MNDAA.",
+])
+def test_a_base_in_a_village_the_gazetteer_lacks_is_still_the_base(text: str) -> None:
+    assert ("capture", "LIB 129", "2024-12-09", "MNDAA") in control(text), control(text)

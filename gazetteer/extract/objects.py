@@ -489,7 +489,9 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         gap = ctx.masked[gap_from:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
             bool(ctx.r.object_ok["subject"].fullmatch(gap)) or \
-            _coordinated(ctx, gap_from, t0, sentence)
+            _coordinated(ctx, gap_from, t0, sentence) or \
+            bool(last.site and _IN_UNKNOWN_PLACE.fullmatch(gap))  # "LIB 129 in Rankhon
+        # village surrendered": a base the table places, in a village it does not
     if not ok or last is None:
         if spec.strict:
             return [], flags
@@ -524,6 +526,10 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     return out, flags
 
 
+#: Between a base and its phrase: a place the gazetteer lacks that locates the base ("LIB
+#: 129 in Rankhon village surrendered").
+_IN_UNKNOWN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+                               r"(?:village|town|area|hill)?\s*")
 #: Between a reference word and the place it points to: an article or a determiner only
 #: ("overseen by the Northern Command").
 _REFERENCE_LEAD_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?")
