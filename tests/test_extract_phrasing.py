@@ -1035,3 +1035,18 @@ def test_a_counted_list_after_a_colon_or_dash(text: str) -> None:
 ])
 def test_a_base_in_a_village_the_gazetteer_lacks_is_still_the_base(text: str) -> None:
     assert ("capture", "LIB 129", "2024-12-09", "MNDAA") in control(text), control(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The defenders were forced to retreat as a large number of junta troops entered "
+     "Sinbo on Monday.", "capture"),
+    ("KIA fighters withdrew when the army entered Sinbo on Monday.", "capture"),
+    ("Residents fled as junta troops entered Sinbo on Monday.", "assault"),
+])
+def test_the_other_side_leaving_as_troops_enter(text: str, kind: str) -> None:
+    assert (kind, "Sinbo", "2024-12-09", "junta") in control(text), control(text)
+
+
+def test_a_count_of_a_group_s_men_is_the_subject() -> None:
+    assert ("assault", "Sinbo", "2024-12-09", "junta") in control(
+        "On Monday a large number of junta troops attacked Sinbo.")

@@ -180,9 +180,11 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
         opened = _opening(ctx, t0, t1, sentence)
     if opened is not None:  # "has occupied X since 29 March": taken that day
         event_type = "capture"
-    if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and \
-            _OTHER_SIDE_LEFT.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
-        event_type = "capture"  # "entered X following the withdrawal of the MNDAA"
+    if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and (
+            _OTHER_SIDE_LEFT.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end))
+            or _defenders_left_as(ctx, sentence[0], t0)):
+        event_type = "capture"  # "entered X following the withdrawal of the MNDAA", "the
+        # defenders were forced to retreat as junta troops entered X"
     # "took much of the town", "now holds half of X": a capture of part of the place
     share = event_type in ("capture", "held") and verdict != "attempt" and \
         bool(flags.get("share")) \
@@ -350,6 +352,24 @@ _OTHER_SIDE_LEFT = re.compile(
     r"was\s+forced)\s+to\s+(?:withdraw|pull\s+out|retreat|leave|flee|abandon)|(?:had\s+)?"
     r"(?:withdrew|withdrawn|pulled\s+out|retreated|left|abandoned|fled))\b)",
     re.IGNORECASE)
+#: Before an entry in its sentence: the other side left as it came ("the defenders were
+#: forced to retreat as junta troops entered X").
+_LEFT_AS = re.compile(
+    r"\b(?:(?:were|was|had\s+been)\s+forced\s+to\s+(?:withdraw|pull\s+out|retreat|leave|"
+    r"flee|abandon\s+\w+)|withdrew|pulled\s+out|retreated|fled)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:as|when|after)\s+(?:[\w'’()-]+\s+){1,8}?$", re.IGNORECASE)
+_CIVILIANS = re.compile(r"\b(?:residents|villagers|civilians|people|locals|families|"
+                        r"inhabitants|townspeople)\b[^,;:.]{0,30}$", re.IGNORECASE)
+
+
+def _defenders_left_as(ctx: Context, a: int, t0: int) -> bool:
+    """Whether, before the entry at ``t0``, its sentence says the other side left as it
+    came ("the defenders were forced to retreat as junta troops entered X"; not
+    "residents fled as ...")."""
+    m = _LEFT_AS.search(ctx.masked, a, t0)
+    return m is not None and not _CIVILIANS.search(ctx.masked, a, m.start())
+
+
 #: Just before a phrase: what is prepared for ("made preparations for a swift capture of
 #: X", "are preparing for the assault on X").
 _PREPARING_FOR = re.compile(r"\b(?:preparations?|prepar(?:e|es|ed|ing))\s+for\s+"

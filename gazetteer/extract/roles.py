@@ -99,6 +99,10 @@ _FORCES_OF = re.compile(r"\b(?:forces|troops|fighters|soldiers|units|columns|mem
                         r"combatants|groups)\s+(?:from|of|led\s+by|under(?:\s+the\s+"
                         r"command\s+of)?|commanded\s+by)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+#: A count of people before an actor ("a large number of junta troops", "hundreds of TNLA
+#: fighters"): the actor's men, the subject.
+_COUNT_OF = re.compile(r"\b(?:number|numbers|hundreds|thousands|dozens|scores|group|"
+                       r"column|convoy)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s+)?(?:camps?|"
                             r"bases?|outposts?|posts?|positions?|garrisons?|checkpoints?|"
                             r"headquarters|stations?)\b", re.IGNORECASE)
@@ -115,8 +119,9 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return False  # "junta-held", "a militia camp", "the military council camp"
     if _APPOSITIVE_LEAD.search(before) and _APPOSITIVE_TAIL.match(ctx.text, b, b + 40):
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
-    if _FORCES_OF.search(ctx.text, max(0, a - 45), a):
-        return True  # "the joint forces of the KIA and KPDF captured"
+    if _FORCES_OF.search(ctx.text, max(0, a - 45), a) or _COUNT_OF.search(before):
+        return True  # "the joint forces of the KIA and KPDF captured", "a large number of
+        # junta troops entered"
     if _AGENT_OF_PLACE.search(ctx.masked, max(0, a - 80), a):
         return False  # "towns seized by the TNLA, DPLA and PDF": the places' takers
     return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)
