@@ -129,7 +129,10 @@ def date_tables() -> DateTables:
                 rf"(?!\s*(?:of\s+)?{month})(?!\s+(?:\w+\s+)?(?:century|anniversary|"
                 r"battalion|brigade|division|regiment|day|week|month|year|time|floor|"
                 r"command|mile|round)s?\b)"),
-        ("hol", rf"{lead_opt('hol')}(?P<hol_v>{holiday})(?:,?\s+(?P<hol_y>{year}))?"),
+        # "on New Year's Eve", "Christmas Day 2023"; not "New Year's Day of 2715 in the
+        # Ta'ang calendar", another calendar's day
+        ("hol", rf"{lead_opt('hol')}(?P<hol_v>{holiday})(?:,?\s+(?P<hol_y>{year}))?"
+                r"(?![^.;]{0,40}\bcalendar\b)(?!\s+of\b)"),
         ("phr", rf"(?P<phr_v>{phrase})"),
     ]
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)

@@ -161,3 +161,11 @@ def test_a_named_day_of_the_calendar(text: str, value: str) -> None:
 
 def test_a_festival_as_a_word_is_no_date() -> None:
     assert not find_dates("The sides agreed a Christmas truce.", published=JAN)
+
+
+@pytest.mark.parametrize("text", [
+    "The next day marked the New Year's Day of 2715 in the Ta'ang calendar.",
+    "Villagers kept the Ta'ang New Year's Day of their own calendar.",
+])
+def test_another_calendar_s_new_year_is_no_date(text: str) -> None:
+    assert not [d for d in find_dates(text, published=JAN) if "Year" in d.text]
