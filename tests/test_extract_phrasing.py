@@ -1050,3 +1050,20 @@ def test_the_other_side_leaving_as_troops_enter(text: str, kind: str) -> None:
 def test_a_count_of_a_group_s_men_is_the_subject() -> None:
     assert ("assault", "Sinbo", "2024-12-09", "junta") in control(
         "On Monday a large number of junta troops attacked Sinbo.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The PDF said it had seized Sinbo, which lies on the river, after capturing the "
+     "remaining junta outpost on a hill near the town on Monday.", "Sinbo"),
+    ("The KIA took Sinbo after capturing the last base there on Monday.", "Sinbo"),
+    ("The TNLA took Namtu upon seizing its final outpost on Monday.", "Namtu"),
+])
+def test_a_town_falls_the_day_its_last_post_is_taken(text: str, place: str) -> None:
+    events = [e for e in run(text) if e.event_type == "capture" and e.place == place]
+    assert len(events) == 1 and events[0].date == "2024-12-09", events
+
+
+def test_an_earlier_taking_in_an_after_clause_keeps_its_own_day() -> None:
+    got = control("The KIA took Sinbo on Monday, after capturing Shwegu on 2 December.")
+    assert ("capture", "Shwegu", "2024-12-02", "KIA") in got
+    assert ("capture", "Sinbo", "2024-12-09", "KIA") in got

@@ -276,7 +276,7 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     inherit_mentions(ctx, drafts)
     refine_coarse_dates(ctx, drafts)
     carry_actors(ctx, drafts)
-    return drafts
+    return [d for d in drafts if not _told_twice(d, drafts)]
 
 
 def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
@@ -305,6 +305,16 @@ def finish(ctx: Context, drafts: list[Draft]) -> list[Event]:
             published_basis=art.published_basis if published else "", extent=d.extent))
     events.sort(key=lambda e: (e.char_start, e.place, e.event_type, e.highlight_start))
     return events
+
+
+def _told_twice(d: Draft, drafts: list[Draft]) -> bool:
+    """Whether ``d``, an "after" clause's event ("took X after capturing the last base
+    there on Monday"), is its sentence's main event again: same type, place, actor and
+    day."""
+    return d.anterior and d.date is not None and any(
+        not o.anterior and o.sentence == d.sentence and o.event_type == d.event_type
+        and o.loc.name == d.loc.name and o.actor == d.actor and o.date is not None
+        and o.date.value == d.date.value for o in drafts)
 
 
 def finish_candidates(ctx: Context) -> list[Candidate]:

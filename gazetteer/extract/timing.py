@@ -95,10 +95,12 @@ def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> 
     holding told in a relative clause ("regained X, which had been held by the KIA since
     March"), else the sentence's end: a date past it is that phrase's."""
     def accept(start: int, spec: TriggerSpec) -> bool:
-        if spec.event_type == "capture" and _AFTER_BEING.search(
-                ctx.masked, max(pos, start - 20), start + 5):
-            return False  # "was the latest to fall after being captured on Thursday": the
-            # same taking told again, its day the main clause's
+        if spec.event_type == "capture" and (_AFTER_BEING.search(
+                ctx.masked, max(pos, start - 20), start + 5) or _AFTER_THE_LAST.match(
+                ctx.masked, max(pos, start - 12))):
+            return False  # "was the latest to fall after being captured on Thursday",
+            # "seized X after capturing its last outpost on Monday": the same taking told
+            # again, or its last step; its day is the main clause's
         return spec.event_type in ("capture", "assault") or (
             spec.event_type == "held" and
             _RELATIVE_CLAUSE.search(ctx.masked, pos, start) is not None)
@@ -107,6 +109,10 @@ def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> 
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|where|who)\b")
+#: A town's last step: "after capturing the remaining outpost", "upon seizing the last base".
+_AFTER_THE_LAST = re.compile(r".{0,12}?\b(?:after|upon)\s+(?:capturing|seizing|taking|"
+                             r"overrunning|clearing)\s+(?:control\s+of\s+)?(?:the|its|their)"
+                             r"\s+(?:last|remaining|final)\b", re.IGNORECASE)
 #: "after being" up to a phrase's fifth character ("after being captu|red"; "after
 #: being" when the phrase opens with "being").
 _AFTER_BEING = re.compile(r"\b(?:after|upon|on)\s+being(?:\s+[a-z]{0,5})?$",
