@@ -125,7 +125,10 @@ def find_dates(text: str, *, published: dt.date | None = None,
         year = stated_year(m)
         if year is None and year_reference(m):
             year = resolved.start.year
-        if carry and carried is not None and year is None and carry.sentence == sentence:
+        if carry and carried is not None and year is None and (
+                carry.sentence == sentence or not _told_before(text, starts, sentence)):
+            # "seized on Aug. 5, 2024 ... handed back in April": the story runs forward,
+            # April 2025 (not "... had shelled it in January": told as before)
             resolved = _ascending(resolved, carry.day, published)
         found.append(resolved)
         if year is None:
@@ -172,6 +175,19 @@ class _Carry:
                 self.narrative and 0 < sentence - self.sentence <= NARRATIVE_SENTENCES):
             return self.year
         return None
+
+
+#: The past perfect or "earlier": a sentence told as before the story's stated day.
+_BEFORE_WORDS = re.compile(r"\b(?:had\s+(?:been\s+|already\s+|earlier\s+)?[a-z]+(?:ed|en|"
+                           r"ken|lost|held|fought|won|begun|seen)\b|earlier|previously|"
+                           r"before\s+that|prior\s+to)", re.IGNORECASE)
+
+
+def _told_before(text: str, starts: list[int], sentence: int) -> bool:
+    """Whether sentence ``sentence`` (index into ``starts``) is told as before the story's
+    stated day: in the past perfect, or with "earlier" / "previously"."""
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+    return _BEFORE_WORDS.search(text, starts[sentence], end) is not None
 
 
 def _ascending(d: ResolvedDate, stated: dt.date, published: dt.date | None) -> ResolvedDate:

@@ -169,3 +169,24 @@ def test_a_festival_as_a_word_is_no_date() -> None:
 ])
 def test_another_calendar_s_new_year_is_no_date(text: str) -> None:
     assert not [d for d in find_dates(text, published=JAN) if "Year" in d.text]
+
+
+def _in_story(text: str, published: dt.date) -> list[tuple[str, str]]:
+    from gazetteer.extract.sentences import sentence_spans
+    return [(d.text, d.value) for d in find_dates(text, published=published,
+                                                   sentences=sentence_spans(text))]
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Namtu was seized on Aug. 5, 2024. Lashio was handed back to the army in April.",
+     "2025-04"),
+    ("The KIA began its push on 7 March 2024. The army had shelled Laiza in January.",
+     "2024-01"),
+    ("The KIA began its push on 7 March 2024. Earlier, in January, troops shelled Laiza.",
+     "2024-01"),
+    ("Namtu was seized on 5 August 2024. In October troops withdrew from Namhsan.",
+     "2024-10"),
+])
+def test_a_lone_month_in_the_next_sentences_runs_forward_unless_told_as_before(
+        text: str, month: str) -> None:
+    assert _in_story(text, dt.date(2025, 10, 2))[-1][1] == month
