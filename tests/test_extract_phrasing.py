@@ -1067,3 +1067,15 @@ def test_an_earlier_taking_in_an_after_clause_keeps_its_own_day() -> None:
     got = control("The KIA took Sinbo on Monday, after capturing Shwegu on 2 December.")
     assert ("capture", "Shwegu", "2024-12-02", "KIA") in got
     assert ("capture", "Sinbo", "2024-12-09", "KIA") in got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On Monday a junta convoy rolled into Lashio as the MNDAA handed the city back.",
+     "capture"),
+    ("On Monday army trucks drove into Lashio following the handover of the city.",
+     "capture"),
+    ("On Monday army trucks rolled into Lashio.", "assault"),
+])
+def test_rolling_into_a_town_handed_back(text: str, kind: str) -> None:
+    got = [e for e in control(text) if e[1] == "Lashio"]
+    assert got and all(e[0] == kind and e[2] == "2024-12-09" for e in got), got

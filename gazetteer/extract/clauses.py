@@ -346,11 +346,12 @@ _ENTERING = re.compile(r"(?:entered|enters?|entering|moved\s+into|marched\s+into
 #: the withdrawal of the MNDAA", "... after KIA troops pulled out").
 _OTHER_SIDE_LEFT = re.compile(
     r"[^.;:]{0,50}?\b(?:following|after|as|once|when|and)\s+(?:the\s+)?(?:(?:withdrawal|"
-    r"retreat|pull-?out|departure)\s+of|(?!(?:[\w'’()-]+\s+){0,4}(?:residents|villagers|"
+    r"retreat|pull-?out|departure|handover|hand-over|handing\s+over)\s+of|(?!(?:[\w'’()-]+\s+){0,4}(?:residents|villagers|"
     r"civilians|people|locals|families|inhabitants|townspeople)\b)"
     r"(?:[\w'’()-]+\s+){1,5}(?:(?:had|were\s+forced|"
     r"was\s+forced)\s+to\s+(?:withdraw|pull\s+out|retreat|leave|flee|abandon)|(?:had\s+)?"
-    r"(?:withdrew|withdrawn|pulled\s+out|retreated|left|abandoned|fled))\b)",
+    r"(?:withdrew|withdrawn|pulled\s+out|retreated|left|abandoned|fled|handed\s+(?:it\s+|"
+    r"the\s+(?:town|city)\s+)?(?:back|over)))\b)",
     re.IGNORECASE)
 #: Before an entry in its sentence: the other side left as it came ("the defenders were
 #: forced to retreat as junta troops entered X").
