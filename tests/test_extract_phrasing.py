@@ -1079,3 +1079,45 @@ def test_an_earlier_taking_in_an_after_clause_keeps_its_own_day() -> None:
 def test_rolling_into_a_town_handed_back(text: str, kind: str) -> None:
     got = [e for e in control(text) if e[1] == "Lashio"]
     assert got and all(e[0] == kind and e[2] == "2024-12-09" for e in got), got
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("The TNLA took two towns – Namhsan and Manton – on Dec. 2 and 6, respectively.",
+     {"Namhsan": "2024-12-02", "Manton": "2024-12-06"}),
+    ("The KIA took Sinbo, Shwegu and Mansi on 3, 5 and 8 December, respectively.",
+     {"Sinbo": "2024-12-03", "Shwegu": "2024-12-05", "Mansi": "2024-12-08"}),
+    ("The KIA took Sinbo and Shwegu on 3 and 5 December respectively.",
+     {"Sinbo": "2024-12-03", "Shwegu": "2024-12-05"}),
+])
+def test_respectively_pairs_dates_with_places(text: str, dates: dict[str, str]) -> None:
+    got = {e[1]: e[2] for e in control(text) if e[0] == "capture"}
+    assert got == dates, got
+
+
+def test_a_chain_of_counted_days() -> None:
+    got = {e[1]: e[2] for e in control(
+        "The TNLA seized Namhsan on December 1, Namhkam five days later, and Manton four "
+        "days after that.")}
+    assert got == {"Namhsan": "2024-12-01", "Namhkam": "2024-12-06", "Manton": "2024-12-10"}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the MNDAA seized the 105-Mile Myanmar-China Trade Zone.",
+    "On Monday the MNDAA took the 105-mile trade zone.",
+    "The 105-Mile Trade Zone fell to the MNDAA on Monday.",
+])
+def test_a_place_whose_name_opens_with_a_number(text: str) -> None:
+    assert ("capture", "Muse 105-mile trade zone", "2024-12-09", "MNDAA") in control(text)
+
+
+def test_troops_a_group_was_attacking_are_not_its_subject() -> None:
+    got = control("The TNLA began attacking junta forces in Manton on December 2 and "
+                  "seized the IB 130 base on Monday.")
+    assert [e for e in got if e[1].startswith("IB 130")] == [
+        ("capture", e[1], "2024-12-09", "TNLA") for e in got if e[1].startswith("IB 130")]
+    assert any(e[1].startswith("IB 130") for e in got), got
+
+
+def test_concentrating_efforts_on_seizing_a_town_is_an_assault() -> None:
+    got = control("On Monday the TNLA concentrated its efforts on seizing Namtu.")
+    assert got == {("assault", "Namtu", "2024-12-09", "TNLA")}, got

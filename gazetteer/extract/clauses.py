@@ -37,6 +37,7 @@ from gazetteer.extract.timing import (
     date_of,
     range_end,
     reported_date_of,
+    respective_dates,
     time_of_event,
 )
 
@@ -128,6 +129,9 @@ def _dates_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
     the phrase and its first object ("captured two camps on Monday: the A camp and ...")."""
     if event_type == "held":
         return [None] * len(objects)
+    paired = respective_dates(ctx, objects[-1][0].end, sentence) if len(objects) > 1 else []
+    if len(paired) == len(objects):  # "took A and B on Dec. 15 and 19, respectively"
+        return list(paired)
     dates = [date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
              for loc, item_end, _ in objects]
     if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \

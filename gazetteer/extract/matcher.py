@@ -181,9 +181,11 @@ def rules_for(gaz: Gazetteer) -> Rules:
     stop = set(places_cfg["stop_forms"])
     place_index: dict[str, tuple[Place, ...]] = {}
     for form, places in gaz.surface_forms().items():
-        if form in stop or not form[:1].isupper():
+        numbered = form[:1].isdigit()  # "105-mile trade zone": no common word, any case
+        if form in stop or not (form[:1].isupper() or numbered):
             continue
-        for variant in (form, form.upper()):
+        for variant in (form, form.upper(), *((form.lower(), form.title()) if numbered
+                                               else ())):
             place_index[variant] = tuple(dict.fromkeys(place_index.get(variant, ()) + places))
     place_re = re.compile(rf"{first_char_lookahead(place_index)}(?<![\w'’-])"
                           rf"{trie_pattern(place_index)}(?![\w])")

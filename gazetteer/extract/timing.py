@@ -163,6 +163,49 @@ def range_end(ctx: Context, d: ResolvedDate, sentence: tuple[int, int]) -> Resol
     return d
 
 
+def respective_dates(ctx: Context, after: int, sentence: tuple[int, int]
+                     ) -> list[ResolvedDate]:
+    """The dates a list pairs with its places by "respectively" ("seized A and B on Dec. 15
+    and 19, respectively"), in order, between ``after`` (the list's end) and the word; a
+    bare day after a day ("and 19") is of that day's month. [] without the word."""
+    word = _RESPECTIVELY.search(ctx.masked, after, sentence[1])
+    if word is None:
+        return []
+    found: list[ResolvedDate] = []
+    for d in dates_between(ctx, after, word.end()):
+        if d.precision == "day":  # "on 3 and 5 March": the days before the month's
+            lead = _DAYS_BEFORE.search(ctx.masked, max(after, d.char_start - 30),
+                                       d.char_start)
+            for day_text in re.findall(r"\d{1,2}", lead.group()) if lead else ():
+                try:
+                    day = d.start.replace(day=int(day_text))
+                except ValueError:
+                    return []
+                found.append(ResolvedDate(day.isoformat(), "day", day, day, day_text,
+                                          lead.start(), lead.end(), kind=d.kind))
+        found.append(d)
+        pos = d.char_end
+        while d.precision == "day" and (more := _MORE_DAYS.match(ctx.masked, pos)):
+            try:
+                day = d.start.replace(day=int(more.group("day")))
+            except ValueError:
+                return []
+            found.append(ResolvedDate(day.isoformat(), "day", day, day, more.group("day"),
+                                      more.start("day"), more.end("day"), kind=d.kind))
+            pos = more.end()
+    return found
+
+
+#: Bare days before a day-month ("on 3 and 5 March", "on 3, 5 and 8 March").
+_DAYS_BEFORE = re.compile(r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|"
+                          r"\s+and\s+))+$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r",?\s*respectively\b", re.IGNORECASE)
+#: A bare day continuing a list of days: "Dec. 15 and 19", "3, 5 and 8 May" is not one.
+_MORE_DAYS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<day>[12]\d|3[01]|0?[1-9])"
+                        r"(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|mile|%|percent|per\s+cent))",
+                        re.IGNORECASE)
+
+
 def reported_date_of(ctx: Context, t0: int, sentence: tuple[int, int]) -> ResolvedDate | None:
     """The day a statement in the sentence was made ("announced on Tuesday that it had
     captured X"): the last before the phrase, else the first after it; an event's date
