@@ -1121,3 +1121,14 @@ def test_troops_a_group_was_attacking_are_not_its_subject() -> None:
 def test_concentrating_efforts_on_seizing_a_town_is_an_assault() -> None:
     got = control("On Monday the TNLA concentrated its efforts on seizing Namtu.")
     assert got == {("assault", "Namtu", "2024-12-09", "TNLA")}, got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On Monday the KIA attacked junta troops in Sinbo.", "assault"),
+    ("On Monday the TNLA began attacking junta forces in Namtu and Manton.", "assault"),
+    ("On Monday the KIA was fighting against junta troops in Sinbo.", None),
+])
+def test_attacking_a_group_s_men_in_a_town_attacks_the_town(text: str, kind: str | None
+                                                            ) -> None:
+    got = {e[0] for e in control(text)}
+    assert got == ({kind} if kind else set()), control(text)

@@ -361,8 +361,10 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         return True, (_singular(word), " ".join(rel.split()))
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
-    if spec.event_type == "assault" and _actor_object(ctx, a, b):
+    if spec.event_type == "assault" and _actor_object(ctx, a, b) and \
+            not _ATTACKED_FORCES.search(ctx.masked, max(sentence[0], a - 12), b):
         return False, None  # "fighting against junta troops in X": X is where, not whom
+        # (but "attacked junta troops in X" is an attack on X)
     if r.inside_re.search(gap):
         if spec.event_type == "capture":
             return bool(flags.get("partial")), None
@@ -399,6 +401,10 @@ def _actor_object(ctx: Context, a: int, b: int) -> bool:
     return False
 
 
+#: An attack on a group's men in a place: "attacked / attacking junta forces in X".
+_ATTACKED_FORCES = re.compile(r"\battack(?:ed|ing|s)?\s+(?:the\s+)?[\w()' -]{2,60}?\s+"
+                              r"(?:forces|troops|soldiers|positions|bases|camps|outposts)\s+"
+                              r"(?:in|at|inside)\s+$", re.IGNORECASE)
 _ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
 
 
