@@ -1132,3 +1132,14 @@ def test_attacking_a_group_s_men_in_a_town_attacks_the_town(text: str, kind: str
                                                             ) -> None:
     got = {e[0] for e in control(text)}
     assert got == ({kind} if kind else set()), control(text)
+
+
+def test_an_attempt_does_not_reach_the_taking_it_followed() -> None:
+    got = control("On Monday the army was trying to recapture Hsipaw after retaking Kyaukme.")
+    assert ("assault", "Hsipaw", "2024-12-09", "junta") in got, got
+    assert [e for e in got if e[1] == "Kyaukme"] and \
+        all(e[0] == "capture" for e in got if e[1] == "Kyaukme"), got
+
+
+def test_a_plan_still_reaches_the_taking_it_waits_for() -> None:
+    assert not control("The army plans to attack Hsipaw after capturing Kyaukme.")

@@ -317,6 +317,8 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
         return "cancel"
     attempt = r.cue["attempt"].search(near) or \
         _EFFORT_USING.search(ctx.masked, max(start, t0 - 90), t0)
+    if attempt and _DONE_BEFORE.search(ctx.masked, max(start, t0 - 12), t0):
+        attempt = None  # "is trying to recapture X after retaking Y": Y was taken
     negation = r.cue["negation"].search(near) or match_within(ctx, "denial", sentence, start, t0)
     if negation and not attempt:
         return "cancel"
@@ -343,6 +345,8 @@ _EFFORT_USING = re.compile(
     r"striv(?:ing|ed)|struggl(?:ing|ed)|trying|tried|attempting|attempted)\s+(?:hard\s+)?"
     r"(?:with|using|backed\s+by|supported\s+by|by\s+means\s+of)\s+[^,.;:]{0,70}?\s+to\s+$",
     re.IGNORECASE)
+#: Just before a phrase: an "after" clause of a thing done ("after retaking Y").
+_DONE_BEFORE = re.compile(r"\b(?:after|following|since|upon)\s+$", re.IGNORECASE)
 #: Phrases of coming into a place (an assault, unless the other side had left it).
 _ENTERING = re.compile(r"(?:entered|enters?|entering|moved\s+into|marched\s+into|"
                        r"rolled\s+into|drove\s+into)", re.IGNORECASE)
