@@ -1143,3 +1143,19 @@ def test_an_attempt_does_not_reach_the_taking_it_followed() -> None:
 
 def test_a_plan_still_reaches_the_taking_it_waits_for() -> None:
     assert not control("The army plans to attack Hsipaw after capturing Kyaukme.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On Monday the TNLA began to withdraw from the city. Army columns have now entered "
+     "Hsipaw.", "capture"),
+    ("On Monday KIA fighters pulled out of Sinbo. Junta troops entered Sinbo that day.",
+     "capture"),
+    ("On Monday thousands of residents fled from the town. Army columns entered Hsipaw.",
+     "assault"),
+])
+def test_an_entry_after_the_other_side_left_the_sentence_before(text: str,
+                                                              kind: str) -> None:
+    place = "Hsipaw" if "Hsipaw" in text else "Sinbo"
+    got = [e for e in control(text) if e[1] == place and e[0] in ("capture", "assault")
+           and e[3] == "junta"]
+    assert got and all(e[0] == kind for e in got), control(text)

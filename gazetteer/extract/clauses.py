@@ -25,6 +25,7 @@ from gazetteer.extract._context import (
     last_match_end,
     locs_between,
     match_within,
+    previous_sentence,
     scope_end,
     sentence_of,
 )
@@ -186,7 +187,8 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
         event_type = "capture"
     if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and (
             _OTHER_SIDE_LEFT.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end))
-            or _defenders_left_as(ctx, sentence[0], t0)):
+            or _defenders_left_as(ctx, sentence[0], t0)
+            or _left_just_before(ctx, sentence, objects[0][0])):
         event_type = "capture"  # "entered X following the withdrawal of the MNDAA", "the
         # defenders were forced to retreat as junta troops entered X"
     # "took much of the town", "now holds half of X": a capture of part of the place
@@ -377,6 +379,26 @@ def _defenders_left_as(ctx: Context, a: int, t0: int) -> bool:
     "residents fled as ...")."""
     m = _LEFT_AS.search(ctx.masked, a, t0)
     return m is not None and not _CIVILIANS.search(ctx.masked, a, m.start())
+
+
+#: Leaving a town: "began to withdraw from the city", "pulled out of Hsipaw".
+_LEFT_PLACE = re.compile(
+    r"\b(?:withdr[ae]w|withdrawn|withdrawing|withdraw|pulled\s+out|pulling\s+out|pull\s+out|"
+    r"retreated|retreating|abandoned|abandoning|fled)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?P<what>city|town|[A-Z][\w'’-]*)", re.IGNORECASE)
+
+
+def _left_just_before(ctx: Context, sentence: tuple[int, int], loc: Mention) -> bool:
+    """Whether the sentence before an entry into ``loc`` says the other side was leaving
+    it ("... the TNLA began to withdraw from the city. Now army columns have entered X")."""
+    prev = previous_sentence(ctx, sentence)
+    if prev is None:
+        return False
+    for m in _LEFT_PLACE.finditer(ctx.masked, *prev):
+        what = m.group("what").casefold()
+        if what in ("city", "town") or loc.name.casefold().startswith(what):
+            return not _CIVILIANS.search(ctx.masked, max(prev[0], m.start() - 40), m.start())
+    return False
 
 
 #: Just before a phrase: what is prepared for ("made preparations for a swift capture of
