@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -132,6 +132,11 @@ eval-fresh3: $(VENV)/.installed
 FRESH4SET ?= .cache/fresh4_set
 eval-fresh4: $(VENV)/.installed
 	$(call eval_set,$(FRESH4SET),tests/eval/fresh4_set)
+
+# The fifth fresh set (tests/eval/fresh5_set): each half scored blind once, used since.
+FRESH5SET ?= .cache/fresh5_set
+eval-fresh5: $(VENV)/.installed
+	$(call eval_set,$(FRESH5SET),tests/eval/fresh5_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
