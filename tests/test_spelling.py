@@ -93,6 +93,7 @@ def test_key_ignores_case_marks_spaces_and_hyphens() -> None:
     ("Mylong", "Monglon"),
     ("Maitong", "Manton"),
     ("Chin Shaw Haw", "Chinshwehaw"),
+    ("Lwelgel", "Lweje"),
 ])
 def test_news_spellings_resolve_to_their_town(gaz: Gazetteer, query: str, town: str) -> None:
     match = gaz.lookup(query, fuzzy=False)
