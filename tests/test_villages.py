@@ -315,3 +315,12 @@ def test_the_dropped_t_reading_is_the_last_resort(tmp_path: Path) -> None:
     assert index.resolve("Loi Su", township="Beta").pcode == "3"  # written as the table has it
     assert index.resolve("Loi Su", township="Alpha").pcode == "2"  # only "Loi Sut" there
     assert index.resolve("Man Ka", township="Alpha") is None  # two 70 km apart: unsettled
+
+
+def test_a_lone_village_is_settled_by_a_township_the_article_names() -> None:
+    from support.extraction import run
+    text = ("Troops raided a village in Hpakant township on Sunday. Residents fled. The KIA "
+            "captured Tar Ma Hkan village on Tuesday.")
+    got = [e for e in run(text) if e.place == "Tar Ma Hkan"]
+    assert got and got[0].event_type == "capture"
+

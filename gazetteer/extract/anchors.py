@@ -125,6 +125,20 @@ def village_near(r: Rules, name: str, points: list[tuple[float, float]]) -> Plac
         return None
 
 
+def village_in_townships(r: Rules, name: str, townships: list[str]) -> Place | None:
+    """The MIMU village ``name`` is when exactly one lies in the townships the article
+    names ("Hpakant Township" in its first lines, "Tar Ma Hkan village" further on)."""
+    found: dict[str, Place] = {}
+    for township in townships:
+        try:
+            village = r.gazetteer.resolve_village(name, township=township)
+        except LookupError:
+            continue
+        if village is not None:
+            found[village.key] = village
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 _DISTANCE = re.compile(
     r",?\s*(?:which\s+is\s+|located\s+|situated\s+|lying\s+|some\s+|about\s+|around\s+|"
     r"nearly\s+|roughly\s+|only\s+|just\s+)*\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|"

@@ -23,6 +23,7 @@ from gazetteer.extract.anchors import (
     road_anchor,
     sentence_anchor,
     site_anchor,
+    village_in_townships,
     village_near,
 )
 from gazetteer.extract.hamlets import bare_villages
@@ -51,6 +52,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
     named: dict[str, Mention] = {}  # a site's name -> where the article first located it
     points = list({(loc.lat, loc.lon) for loc in locs if loc.place is not None
                    and not loc.area})[:20]  # the article's places, for villages near them
+    townships = list(dict.fromkeys(loc.name for loc in locs if loc.township_area))[:5]
     for m in r.site_re.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and locs[k].end > m.start():
@@ -120,7 +122,9 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                     text, m.start(), locs, starts, sentence_starts, sentences) or \
                     road_anchor(text, m.end(), locs, starts, r) or \
                     listed_after(text, m.start(), locs, starts, sentence_starts, sentences)
-                village = village_near(r, name, points) if site == "village" else None
+                village = (village_near(r, name, points) or
+                           village_in_townships(r, name, townships)) \
+                    if site == "village" else None
                 if village is None and site == "village" and place is not None and \
                         place.township_area:  # "... in Mansi Township. In X Village, ..."
                     village = mimu_village(r, name, place, near=False)
