@@ -367,3 +367,91 @@ def test_fourth_round_units_sit_where_their_source_puts_them(gaz: Gazetteer,
     assert base.name == unit and base.coord_basis == "approximate"
     assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
     assert "http" in base.coord_source
+
+
+
+# fifth round: canonical name -> (state, township, basis, spellings news reports use)
+SITES_5: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "Tar Ma Hkan": ("Kachin", "Hpakant", "sourced", ("Tamakhan", "Tar Ma Khan")),
+    "Panya": ("Mandalay", "Madaya", "sourced", ("Pan Ya", "Panye")),
+    "Thayetkone camp": ("Shan (North)", "Nawnghkio", "sourced", ("Tha Yet Kone camp",)),
+    "Nyaung Bin camp": ("Kachin", "Mohnyin", "sourced", ("Nyaungbin camp",)),
+    "Chaung Wa camp": ("Kachin", "Mohnyin", "sourced", ("Chaungwa PMF camp",)),
+    "Hpunpyen Bum": ("Kachin", "Waingmaw", "approximate", ("Hpun Pyen Bum", "Hpunpyen")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES_5))
+def test_fifth_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
+    place = gaz.get(name)
+    assert place is not None, name
+    state, township, basis, _ = SITES_5[name]
+    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
+    assert "http" in place.coord_source
+    if basis == "approximate":
+        assert "uncertainty" in place.coord_source and "placed" in place.coord_source
+    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
+
+
+@pytest.mark.parametrize(("name", "spelling"),
+                         [(n, s) for n, (*_, forms) in sorted(SITES_5.items()) for s in forms])
+def test_fifth_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
+    match = gaz.lookup(spelling)
+    assert match is not None, spelling
+    assert match.place.name == name
+    assert match.match in ("exact", "alias", "variant")
+
+
+@pytest.mark.parametrize(("site", "village", "township"),
+                         (("Tar Ma Hkan", "Tar Ma Hkan", "Hpakant"),
+                          ("Panya", "Pan Ya", "Madaya"),
+                          ("Thayetkone camp", "Tha Yet Kone", "Nawnghkio"),
+                          ("Nyaung Bin camp", "Nyaung Pin", "Mohnyin"),
+                          ("Chaung Wa camp", "Chaung Wa", "Mohnyin")))
+def test_fifth_round_sites_sit_on_their_mimu_village(gaz: Gazetteer, site: str,
+                                                    village: str, township: str) -> None:
+    """Each sourced row is at a MIMU village point of its township (Nawnghkio has two Tha
+    Yet Kone villages: the row is at one of them)."""
+    place = gaz.get(site)
+    assert place is not None
+    points = {(v.lat, v.lon) for v in gaz.village_candidates(village) if v.township == township}
+    assert (place.lat, place.lon) in points, site
+
+
+def test_thayetkone_is_the_village_beside_zarli_nearer_pyin_oo_lwin(gaz: Gazetteer) -> None:
+    """The fought-over Tha Yet Kone lies by Zarli on the way to Pyin Oo Lwin, not the
+    Nawnghkio village of that name 46 km from the town."""
+    camp, town = gaz.get("Thayetkone camp"), gaz.get("Pyinoolwin")
+    zarli = gaz.resolve_village("Zar Li", township="Nawnghkio")
+    assert camp is not None and town is not None and zarli is not None
+    assert haversine_km((camp.lat, camp.lon), (zarli.lat, zarli.lon)) < 3.0
+    assert haversine_km((camp.lat, camp.lon), (town.lat, town.lon)) < 25.0
+
+
+def test_fifth_round_names_no_longer_land_on_far_places(gaz: Gazetteer) -> None:
+    """Before these rows 'Panya' matched Pangwa (Chipwi) and 'Tamakhan' Namhkam."""
+    for query, name, state in (("Panya", "Panya", "Mandalay"),
+                               ("Tamakhan", "Tar Ma Hkan", "Kachin")):
+        match = gaz.lookup(query)
+        assert match is not None and match.place.name == name and match.place.state == state
+
+
+def test_repeated_names_of_the_fifth_round_are_left_to_the_village_table(
+        gaz: Gazetteer) -> None:
+    """Nyaung Pin, Chaung Wa and Tha Yet Kone name many MIMU villages: only the camp forms
+    name the new rows."""
+    rows = {"Nyaung Bin camp", "Chaung Wa camp", "Thayetkone camp"}
+    for bare in ("Nyaung Pin", "Nyaung Bin", "Chaung Wa", "Tha Yet Kone", "Thayetkone"):
+        plain = gaz.lookup(bare, fuzzy=False)
+        assert plain is None or plain.place.name not in rows, bare
+    other = gaz.resolve_village("Chaung Wa", township="Katha")
+    assert other is not None and other.state == "Sagaing"
+
+
+def test_indawgyi_camps_lie_north_of_nam_mun_in_mohnyin(gaz: Gazetteer) -> None:
+    nam_mun = gaz.get("Nam Mun")
+    assert nam_mun is not None
+    for name in ("Nyaung Bin camp", "Chaung Wa camp"):
+        place = gaz.get(name)
+        assert place is not None and place.township == "Mohnyin" and place.lat > nam_mun.lat
+        assert 20 < haversine_km((place.lat, place.lon), (nam_mun.lat, nam_mun.lon)) < 40
