@@ -84,6 +84,8 @@ class Rules:
     site_references: frozenset[str]
     pronoun_re: re.Pattern[str]
     reporting_re: re.Pattern[str]
+    #: a reporting verb anywhere ("said", "told"): ``[clauses] reporting``
+    reporting_word_re: re.Pattern[str]
     abbreviations: frozenset[str]
     state_rank: dict[str, int]
     kind_rank: dict[str, int]
@@ -349,6 +351,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         abbreviations=frozenset(a.casefold() for a in clauses["abbreviations"]),
         reporting_re=re.compile(words_re(clauses.get("reporting", ["said"]))
                                 + r"(?:\s+[\w'’]+){0,2}\s*$"),
+        reporting_word_re=re.compile(words_re(clauses.get("reporting", ["said"]))),
         state_rank={s: i for i, s in enumerate(events["region"]["state_priority"])},
         kind_rank={k: i for i, k in enumerate(events["region"]["kind_priority"])},
         base=dict(events["confidence"]["base"]),

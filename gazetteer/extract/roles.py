@@ -263,7 +263,11 @@ def _participle_subject(ctx: Context, t0: int, t1: int, sentence: tuple[int, int
         start = opening.end()
     first = next((x for x in iter_actors(ctx, start, lead.start())
                   if _is_subject(ctx, x[0], x[1])), None)
-    they = _THEY.search(ctx.masked, start, first[0] if first else lead.start())
+    they = next((m for m in _THEY.finditer(ctx.masked, start, first[0] if first else
+                                          lead.start())
+                 if not ctx.r.reporting_word_re.match(ctx.masked,
+                                                      _ADVERB.match(ctx.masked, m.end()).end())),
+                None)  # "they" as a clause's subject, not the teller of "they said"
     if they is not None:  # "they enlisted allies and used the PDF as a shield, taking X":
         prev = previous_sentence(ctx, sentence)  # the group the pronoun stands for
         return _first_subject(ctx, prev[0], prev[1]) if prev is not None else ""
@@ -274,10 +278,8 @@ def _participle_subject(ctx: Context, t0: int, t1: int, sentence: tuple[int, int
 _PARTICIPLE_LEAD = re.compile(r",\s*(?:(?:also|then|later|eventually|finally|temporarily|"
                               r"briefly|effectively|successfully|quickly|thereby)\s+)?$",
                               re.IGNORECASE)
-#: "they" as a clause's subject, not as the teller of a reported clause ("they said").
-_THEY = re.compile(r"(?<![\w'’])they\b(?!\s+(?:\w+ly\s+)?(?:said|say|says|claimed|claim|"
-                   r"told|reported|report|stated|added|announced|noted|confirmed|"
-                   r"believe|believed|insisted|warned)\b)", re.IGNORECASE)
+_THEY = re.compile(r"(?<![\w'’])they\b", re.IGNORECASE)
+_ADVERB = re.compile(r"\s+(?:\w+ly\s+)?")
 #: A sentence opening with a subordinate clause, up to its comma.
 _OPENING_CLAUSE = re.compile(r"\s*[\"“]?(?:After|When|As|While|Following|Since|Before|"
                              r"Although|Though|Despite|Amid|With|Once|Having)\b[^,]*,")

@@ -167,7 +167,8 @@ def respective_dates(ctx: Context, after: int, sentence: tuple[int, int]
                      ) -> list[ResolvedDate]:
     """The dates a list pairs with its places by "respectively" ("seized A and B on Dec. 15
     and 19, respectively"), in order, between ``after`` (the list's end) and the word; a
-    bare day after a day ("and 19") is of that day's month. [] without the word."""
+    bare day after a day ("Dec. 15 and 19") or before a day-month ("3 and 5 March") is of
+    that day's month and year. [] without the word."""
     word = _RESPECTIVELY.search(ctx.masked, after, sentence[1])
     if word is None:
         return []
