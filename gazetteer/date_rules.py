@@ -58,6 +58,7 @@ class DateTables:
     since_words: frozenset[str]
     year_references: dict[str, str]
     context: re.Pattern[str]
+    context_after: re.Pattern[str]  # "a February 2021 coup": the word just after the date
     window: re.Pattern[str]
     pattern: re.Pattern[str]
     core: re.Pattern[str]
@@ -163,6 +164,8 @@ def date_tables() -> DateTables:
                          for k, v in rules["year_references"].items()},
         context=re.compile(rf"\b{_alternation(rules['context_words']['words'])}\b[^.;:]{{0,30}}$",
                            re.IGNORECASE),
+        context_after=re.compile(rf"\s*{_alternation(rules['context_words']['words'])}\b",
+                                 re.IGNORECASE),
         window=_window_pattern(rules["windows"], number),
         pattern=pattern, core=core,
         first=re.compile(rf"(?<![\w-])(?:\d|{_alternation(first_words)}(?!\w))", re.IGNORECASE),

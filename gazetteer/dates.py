@@ -136,8 +136,10 @@ def find_dates(text: str, *, published: dt.date | None = None,
         that_year = year
         if published is not None and year < published.year - _HISTORY_YEARS:
             continue  # "overthrown on 2 March 1959": an aside, its year carries to nothing
-        if tables.context.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "seized power in a coup in February 2021": context, carries nothing
+        if tables.context.search(text, max(0, m.start() - 40), m.start()) or \
+                tables.context_after.match(text, m.end()):
+            continue  # "seized power in a coup in February 2021", "in a February 2021
+            # coup": context, carries nothing
         carry = _Carry(sentence, year, resolved.start, narrative=m.lastgroup != "yr")
     return found
 

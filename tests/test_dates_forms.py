@@ -190,3 +190,9 @@ def _in_story(text: str, published: dt.date) -> list[tuple[str, str]]:
 def test_a_lone_month_in_the_next_sentences_runs_forward_unless_told_as_before(
         text: str, month: str) -> None:
     assert _in_story(text, dt.date(2025, 10, 2))[-1][1] == month
+
+
+def test_a_year_named_just_before_coup_carries_to_no_later_month() -> None:
+    text = ("The junta that seized power in a February 2021 coup is under pressure. The "
+            "TNLA overran the camps near the town in June.")
+    assert _in_story(text, dt.date(2025, 3, 6))[-1] == ("in June", "2024-06")

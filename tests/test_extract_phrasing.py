@@ -1159,3 +1159,20 @@ def test_an_entry_after_the_other_side_left_the_sentence_before(text: str,
     got = [e for e in control(text) if e[1] == place and e[0] in ("capture", "assault")
            and e[3] == "junta"]
     assert got and all(e[0] == kind for e in got), control(text)
+
+
+def test_an_acronym_in_brackets_stands_where_its_name_does() -> None:
+    got = control("The TNLA began attacking State Administration Council (SAC) forces in "
+                  "Manton on December 2 and seized the IB 130 base on Monday.")
+    assert [e[3] for e in got if e[1].startswith("IB 130")] == ["TNLA"], got
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Namtu had been seized on 2 December by the Mandalay People's Defense Force (MDY PDF) "
+     "and its allies.", "PDF"),
+    ("Sinbo was seized on 2 December by the KIA.", "KIA"),
+    ("Sinbo was seized by junta troops on 2 December.", "junta"),
+])
+def test_a_passive_agent_after_a_date(text: str, actor: str) -> None:
+    got = [e for e in control(text) if e[0] == "capture"]
+    assert got and all(e[3] == actor and e[2] == "2024-12-02" for e in got), got

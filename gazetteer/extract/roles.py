@@ -108,6 +108,8 @@ _OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s
                             r"headquarters|stations?)\b", re.IGNORECASE)
 
 def _is_subject(ctx: Context, a: int, b: int) -> bool:
+    a = _named_from(ctx, a)  # "attacking State Administration Council (SAC) forces": the
+    # acronym stands where its full name does
     before = ctx.text[max(0, a - 25):a]
     after = ctx.text[b:b + 3]
     if after.startswith(("'s", "’s")):  # "the regime's troops" act; "the regime's base" not
@@ -133,6 +135,20 @@ _AGENT_OF_PLACE = re.compile(
     r"\b(?:seized|captured|taken|held|controlled|occupied|overrun|overran|retaken|"
     r"liberated|attacked)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’()-]*(?:\s*,|\s+and|\s+&)?\s+"
     r"(?:the\s+|and\s+)?){0,6}$")
+#: Between "by" and its agent: an article, a place or two words of the agent's name.
+_AGENT_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
+
+
+def _named_from(ctx: Context, a: int) -> int:
+    """Where the actor mention at ``a`` is first named: the start of the full name before
+    it when the mention is an acronym in brackets ("the Mandalay People's Defense Force
+    (MDY PDF)"), else ``a``."""
+    named = _NAME_BEFORE_ACRONYM.search(ctx.text, max(0, a - 80), a)
+    return named.start() if named is not None else a
+
+
+#: A full name and the bracket opening its acronym, just before the acronym.
+_NAME_BEFORE_ACRONYM = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,6}\($")
 _ACRONYM_AFTER = re.compile(r"\s*\([\w'’-]{2,10}\)")
 #: An actor inside an appositive: ", a TNLA ally," / ", another KIA partner,".
 _APPOSITIVE_LEAD = re.compile(r",\s+(?:a|an|another|its|their|fellow)\s+(?:[\w-]+\s+){0,2}$")
@@ -229,12 +245,13 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
                 return (_opponent(ctx, owner, sentence), "inferred_actor") if loss else \
                     (owner, "")
     if spec.object == "before" or spec.noun:
-        tail_end = min(sentence[1], t1 + 60)
-        m = ctx.r.passive_re.match(ctx.text[t1:tail_end])
-        if m:
+        tail_end = min(sentence[1], t1 + 100)
+        m = ctx.r.passive_re.match(ctx.masked[t1:tail_end])  # dates masked: "seized on
+        if m:  # August 25 by the KIA"
             after = _actors_between(ctx, t1, tail_end)
-            if after and after[0][0] - t1 <= m.end() + 6:
-                return after[0][2], ""
+            if after and _AGENT_LEAD.fullmatch(ctx.text, t1 + m.end(),
+                                               _named_from(ctx, after[0][0])):
+                return after[0][2], ""  # "by the (Mandalay) People's Defense Force"
         if spec.noun:
             return _announcer(ctx, t0, sentence)
     inside = _actors_between(ctx, t0, t1)
