@@ -1176,3 +1176,18 @@ def test_an_acronym_in_brackets_stands_where_its_name_does() -> None:
 def test_a_passive_agent_after_a_date(text: str, actor: str) -> None:
     got = [e for e in control(text) if e[0] == "capture"]
     assert got and all(e[3] == actor and e[2] == "2024-12-02" for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA holds Hsipaw, 46 miles south of Lashio, which came under the control of the "
+    "MNDAA on 2 December.",
+    "Troops fled toward Lashio, which fell to the MNDAA on 2 December.",
+])
+def test_a_reference_point_a_relative_clause_is_about(text: str) -> None:
+    assert ("capture", "Lashio", "2024-12-02", "MNDAA") in control(text), control(text)
+
+
+def test_a_relative_clause_after_an_appositive_is_not_about_its_reference_point() -> None:
+    got = control("This happened again in Thabeikkyin, a town north of Mandalay and west of "
+                  "Mogok, which was also captured by the TNLA on 2 December.")
+    assert not [e for e in got if e[1] == "Mogok"], got

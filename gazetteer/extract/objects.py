@@ -518,7 +518,10 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
         return [(last.anchor, t0, "")], flags  # "the regime's last outpost in X fell": X
     if ctx.r.cue["partial"].search(lead):
         _note_partial(ctx, lead, flags)
-    if spec.event_type != "held" and not RELATIVE_LEAD.match(ctx.text, t0) and (
+    if spec.event_type != "held" and not RELATIVE_LEAD.match(ctx.text, t0) and \
+            not (_WHICH_THEN.fullmatch(ctx.masked, items[-1].end, t0) and not
+                 _IN_APPOSITIVE.search(ctx.masked, max(sentence[0], items[-1].start - 70),
+                                       items[-1].start)) and (
             ctx.r.reference_re.search(lead[-14:])
             or _REFERENCE_LEAD_GAP.fullmatch(_after_reference(ctx, lead))):
         ref = None if spec.strict else _reference_subject(ctx, t0, sentence)
@@ -536,6 +539,13 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
 #: 129 in Rankhon village surrendered").
 _IN_UNKNOWN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
                                r"(?:village|town|area|hill)?\s*")
+#: Between a place and its relative clause's phrase: "46 miles south of Lashio, which came
+#: under the control of the MNDAA": the clause is about the place, a reference point or not.
+_WHICH_THEN = re.compile(r"\s*,\s*(?:which|that)\s+(?:(?:had|has|was|were|then|later|also|"
+                         r"itself|eventually|finally)\s+){0,2}", re.IGNORECASE)
+#: An appositive opened before a place ("Thabeikkyin, a town north of Mandalay and west of
+#: Mogok, which was captured"): its relative clause is about the appositive's head.
+_IN_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+[^,;.]{0,60}$", re.IGNORECASE)
 #: Between a reference word and the place it points to: an article or a determiner only
 #: ("overseen by the Northern Command").
 _REFERENCE_LEAD_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?")
