@@ -96,27 +96,6 @@ SITES_2: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(SITES_2))
-def test_second_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
-    place = gaz.get(name)
-    assert place is not None, name
-    state, township, basis, _ = SITES_2[name]
-    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
-    assert "http" in place.coord_source
-    if basis == "approximate":
-        assert "uncertainty" in place.coord_source
-    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
-
-
-@pytest.mark.parametrize(("name", "spelling"),
-                         [(n, s) for n, (*_, forms) in sorted(SITES_2.items()) for s in forms])
-def test_second_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
-    match = gaz.lookup(spelling)
-    assert match is not None, spelling
-    assert match.place.name == name
-    assert match.match in ("exact", "alias", "variant")
-
-
 def test_sourced_villages_sit_on_their_mimu_village_point(gaz: Gazetteer) -> None:
     """A site that is a MIMU village is at that village's coordinate, which the village
     table resolves once the township is known."""
@@ -160,27 +139,6 @@ SITES_3: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                          ("Sakhan Thit", "Sakhan Thit camp")),
     "Ka Thine Hill": ("Kachin", "Hpakant", "approximate", ("Kasen hill", "Kathaing hill")),
 }
-
-
-@pytest.mark.parametrize("name", sorted(SITES_3))
-def test_third_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
-    place = gaz.get(name)
-    assert place is not None, name
-    state, township, basis, _ = SITES_3[name]
-    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
-    assert "http" in place.coord_source
-    if basis == "approximate":
-        assert "uncertainty" in place.coord_source and "placed" in place.coord_source
-    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
-
-
-@pytest.mark.parametrize(("name", "spelling"),
-                         [(n, s) for n, (*_, forms) in sorted(SITES_3.items()) for s in forms])
-def test_third_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
-    match = gaz.lookup(spelling)
-    assert match is not None, spelling
-    assert match.place.name == name
-    assert match.match in ("exact", "alias", "variant")
 
 
 def test_third_round_villages_sit_on_their_mimu_points(gaz: Gazetteer) -> None:
@@ -250,18 +208,6 @@ UNITS_3: dict[str, tuple[str, str]] = {
 }
 
 
-@pytest.mark.parametrize("spelling", sorted(UNITS_3))
-def test_new_units_sit_where_their_source_puts_them(gaz: Gazetteer, spelling: str) -> None:
-    unit, at = UNITS_3[spelling]
-    base = gaz.resolve_base(spelling)
-    assert base is not None, spelling
-    anchor = gaz.get(at)
-    assert anchor is not None, at
-    assert base.name == unit and base.coord_basis == "approximate"
-    assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
-    assert base.coord_source.count("http") >= 1
-
-
 # fourth round: canonical name -> (state, township, basis, spellings news reports use)
 SITES_4: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "Namya": ("Kachin", "Hpakant", "sourced", ("Nam Ya", "Namya camp")),
@@ -271,27 +217,6 @@ SITES_4: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "Maaupin": ("Kachin", "Hpakant", "approximate", ("Ma Au Pin", "Maaupin village")),
     "Japan Cave hill": ("Sagaing", "Indaw", "approximate", ("Japan Cave", "Sittat Hill")),
 }
-
-
-@pytest.mark.parametrize("name", sorted(SITES_4))
-def test_fourth_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
-    place = gaz.get(name)
-    assert place is not None, name
-    state, township, basis, _ = SITES_4[name]
-    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
-    assert "http" in place.coord_source
-    if basis == "approximate":
-        assert "uncertainty" in place.coord_source and "placed" in place.coord_source
-    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
-
-
-@pytest.mark.parametrize(("name", "spelling"),
-                         [(n, s) for n, (*_, forms) in sorted(SITES_4.items()) for s in forms])
-def test_fourth_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
-    match = gaz.lookup(spelling)
-    assert match is not None, spelling
-    assert match.place.name == name
-    assert match.match in ("exact", "alias", "variant")
 
 
 def test_fourth_round_villages_sit_on_their_mimu_points(gaz: Gazetteer) -> None:
@@ -357,18 +282,6 @@ UNITS_4: dict[str, tuple[str, str]] = {
 }
 
 
-@pytest.mark.parametrize("spelling", sorted(UNITS_4))
-def test_fourth_round_units_sit_where_their_source_puts_them(gaz: Gazetteer,
-                                                             spelling: str) -> None:
-    unit, at = UNITS_4[spelling]
-    base = gaz.resolve_base(spelling)
-    anchor = gaz.get(at)
-    assert base is not None and anchor is not None, spelling
-    assert base.name == unit and base.coord_basis == "approximate"
-    assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
-    assert "http" in base.coord_source
-
-
 
 # fifth round: canonical name -> (state, township, basis, spellings news reports use)
 SITES_5: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -379,27 +292,6 @@ SITES_5: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "Chaung Wa camp": ("Kachin", "Mohnyin", "sourced", ("Chaungwa PMF camp",)),
     "Hpunpyen Bum": ("Kachin", "Waingmaw", "approximate", ("Hpun Pyen Bum", "Hpunpyen")),
 }
-
-
-@pytest.mark.parametrize("name", sorted(SITES_5))
-def test_fifth_round_site_keeps_its_basis_and_state(gaz: Gazetteer, name: str) -> None:
-    place = gaz.get(name)
-    assert place is not None, name
-    state, township, basis, _ = SITES_5[name]
-    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
-    assert "http" in place.coord_source
-    if basis == "approximate":
-        assert "uncertainty" in place.coord_source and "placed" in place.coord_source
-    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
-
-
-@pytest.mark.parametrize(("name", "spelling"),
-                         [(n, s) for n, (*_, forms) in sorted(SITES_5.items()) for s in forms])
-def test_fifth_round_spellings_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
-    match = gaz.lookup(spelling)
-    assert match is not None, spelling
-    assert match.place.name == name
-    assert match.match in ("exact", "alias", "variant")
 
 
 @pytest.mark.parametrize(("site", "village", "township"),
@@ -455,3 +347,48 @@ def test_indawgyi_camps_lie_north_of_nam_mun_in_mohnyin(gaz: Gazetteer) -> None:
         place = gaz.get(name)
         assert place is not None and place.township == "Mohnyin" and place.lat > nam_mun.lat
         assert 20 < haversine_km((place.lat, place.lon), (nam_mun.lat, nam_mun.lon)) < 40
+
+
+# -- every round after the first, read by the same tests --------------------------------------
+
+#: (round, canonical name) -> (state, township, basis, spellings news reports use)
+ROUND_SITES: dict[tuple[int, str], tuple[str, str, str, tuple[str, ...]]] = {
+    (n, name): spec for n, table in ((2, SITES_2), (3, SITES_3), (4, SITES_4), (5, SITES_5))
+    for name, spec in table.items()}
+#: spelling -> (unit, where its base is put), the units added with rounds three and four
+ROUND_UNITS: dict[str, tuple[str, str]] = {**UNITS_3, **UNITS_4}
+
+
+@pytest.mark.parametrize(("round_no", "name"), sorted(ROUND_SITES))
+def test_site_of_each_round_keeps_its_basis_and_state(gaz: Gazetteer, round_no: int,
+                                                      name: str) -> None:
+    place = gaz.get(name)
+    assert place is not None, name
+    state, township, basis, _ = ROUND_SITES[round_no, name]
+    assert (place.state, place.township, place.coord_basis) == (state, township, basis)
+    assert "http" in place.coord_source
+    if basis == "approximate":
+        assert "uncertainty" in place.coord_source
+        assert round_no == 2 or "placed" in place.coord_source
+    assert distance_to_state_km(place.lat, place.lon, place.state) < 3.0
+
+
+@pytest.mark.parametrize(("name", "spelling"),
+                         [(name, s) for (_, name), (*_, forms) in sorted(ROUND_SITES.items())
+                          for s in forms])
+def test_spellings_of_each_round_resolve(gaz: Gazetteer, name: str, spelling: str) -> None:
+    match = gaz.lookup(spelling)
+    assert match is not None, spelling
+    assert match.place.name == name
+    assert match.match in ("exact", "alias", "variant")
+
+
+@pytest.mark.parametrize("spelling", sorted(ROUND_UNITS))
+def test_units_sit_where_their_source_puts_them(gaz: Gazetteer, spelling: str) -> None:
+    unit, at = ROUND_UNITS[spelling]
+    base = gaz.resolve_base(spelling)
+    anchor = gaz.get(at)
+    assert base is not None and anchor is not None, spelling
+    assert base.name == unit and base.coord_basis == "approximate"
+    assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
+    assert "http" in base.coord_source

@@ -319,7 +319,7 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
         return "cancel"
     attempt = r.cue["attempt"].search(near) or \
         _EFFORT_USING.search(ctx.masked, max(start, t0 - 90), t0)
-    if attempt and _DONE_BEFORE.search(ctx.masked, max(start, t0 - 12), t0):
+    if attempt and before_the_main_clause(ctx, t0, sentence):
         attempt = None  # "is trying to recapture X after retaking Y": Y was taken
     negation = r.cue["negation"].search(near) or match_within(ctx, "denial", sentence, start, t0)
     if negation and not attempt:
@@ -347,30 +347,31 @@ _EFFORT_USING = re.compile(
     r"striv(?:ing|ed)|struggl(?:ing|ed)|trying|tried|attempting|attempted)\s+(?:hard\s+)?"
     r"(?:with|using|backed\s+by|supported\s+by|by\s+means\s+of)\s+[^,.;:]{0,70}?\s+to\s+$",
     re.IGNORECASE)
-#: Just before a phrase: an "after" clause of a thing done ("after retaking Y").
-_DONE_BEFORE = re.compile(r"\b(?:after|following|since|upon)\s+$", re.IGNORECASE)
 #: Phrases of coming into a place (an assault, unless the other side had left it).
 _ENTERING = re.compile(r"(?:entered|enters?|entering|moved\s+into|marched\s+into|"
                        r"rolled\s+into|drove\s+into)", re.IGNORECASE)
+#: People who leave a town without holding it: their leaving hands it to nobody.
+_CIVILIAN_WORDS = (r"(?:residents|villagers|civilians|people|locals|families|inhabitants|"
+                   r"townspeople)")
+#: Being made to leave: "had to withdraw", "were forced to pull out".
+_FORCED_OUT = (r"(?:had|were\s+forced|was\s+forced|had\s+been\s+forced)\s+to\s+(?:withdraw|"
+               r"pull\s+out|retreat|leave|flee|abandon)")
 #: After an entered place: the other side had left it ("entered X on 22 April following
 #: the withdrawal of the MNDAA", "... after KIA troops pulled out").
 _OTHER_SIDE_LEFT = re.compile(
     r"[^.;:]{0,50}?\b(?:following|after|as|once|when|and)\s+(?:the\s+)?(?:(?:withdrawal|"
-    r"retreat|pull-?out|departure|handover|hand-over|handing\s+over)\s+of|(?!(?:[\w'’()-]+\s+){0,4}(?:residents|villagers|"
-    r"civilians|people|locals|families|inhabitants|townspeople)\b)"
-    r"(?:[\w'’()-]+\s+){1,5}(?:(?:had|were\s+forced|"
-    r"was\s+forced)\s+to\s+(?:withdraw|pull\s+out|retreat|leave|flee|abandon)|(?:had\s+)?"
+    r"retreat|pull-?out|departure|handover|hand-over|handing\s+over)\s+of|"
+    rf"(?!(?:[\w'’()-]+\s+){{0,4}}{_CIVILIAN_WORDS}\b)"
+    rf"(?:[\w'’()-]+\s+){{1,5}}(?:{_FORCED_OUT}|(?:had\s+)?"
     r"(?:withdrew|withdrawn|pulled\s+out|retreated|left|abandoned|fled|handed\s+(?:it\s+|"
     r"the\s+(?:town|city)\s+)?(?:back|over)))\b)",
     re.IGNORECASE)
 #: Before an entry in its sentence: the other side left as it came ("the defenders were
 #: forced to retreat as junta troops entered X").
 _LEFT_AS = re.compile(
-    r"\b(?:(?:were|was|had\s+been)\s+forced\s+to\s+(?:withdraw|pull\s+out|retreat|leave|"
-    r"flee|abandon\s+\w+)|withdrew|pulled\s+out|retreated|fled)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:as|when|after)\s+(?:[\w'’()-]+\s+){1,8}?$", re.IGNORECASE)
-_CIVILIANS = re.compile(r"\b(?:residents|villagers|civilians|people|locals|families|"
-                        r"inhabitants|townspeople)\b[^,;:.]{0,30}$", re.IGNORECASE)
+    rf"\b(?:{_FORCED_OUT}(?:\s+\w+)?|withdrew|pulled\s+out|retreated|fled)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:as|when|after)\s+(?:[\w'’()-]+\s+){1,8}?$", re.IGNORECASE)
+_CIVILIANS = re.compile(rf"\b{_CIVILIAN_WORDS}\b[^,;:.]{{0,30}}$", re.IGNORECASE)
 
 
 def _defenders_left_as(ctx: Context, a: int, t0: int) -> bool:
