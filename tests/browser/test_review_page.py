@@ -43,6 +43,11 @@ def open_review(page, url: str, name: str) -> None:
     box.fill(name)
     box.press("Enter")
     page.get_by_text("left to review").wait_for(timeout=30000)
+    # the count shows before the rerun that records the name: wait until Confirm is
+    # enabled, or a shortcut pressed now would reach a disabled button
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')].some(b =>"
+        " b.innerText.trim().startsWith('Confirm') && !b.disabled)", timeout=30000)
 
 
 def choose(page, label: str, value: str) -> None:
