@@ -447,6 +447,10 @@ class Gazetteer:
 
         hits = process.extract(key, self._keys, scorer=fuzz.ratio,
                                score_cutoff=FUZZY_MIN_SCORE, limit=5)
+        # a misspelling keeps the name's first sound: "Myitkina" is Myitkyina, but "Hseng
+        # Taung" is not Kengtung nor "Tilaung" Pinlaung, however close the letters
+        first = voicing_key(spelling_key(query))[:1]
+        hits = [h for h in hits if voicing_key(spelling_key(h[0]))[:1] == first]
         if not hits:
             return None
         best = hits[0][1]

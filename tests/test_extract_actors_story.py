@@ -406,3 +406,16 @@ def test_groups_named_by_their_people(text: str, actor: str) -> None:
 ])
 def test_a_relative_clause_acts_for_the_group_it_follows(text: str) -> None:
     assert actors(text, "Chinshwehaw") == ["MNDAA"]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The camp near Sinbo was overrun by the Kachin Independence army on 4 March 2024.",
+     "camp near Sinbo", "KIA"),
+    ("The Ta'ang National Liberation army captured Namhsan on 4 March 2024.", "Namhsan",
+     "TNLA"),
+    ("On 4 March 2024 the Myanmar National Democratic Alliance army seized Kunlong.",
+     "Kunlong", "MNDAA"),
+])
+def test_a_full_name_with_its_last_word_in_lower_case(text: str, place: str,
+                                                      actor: str) -> None:
+    assert actors(text, place) == [actor]

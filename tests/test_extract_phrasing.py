@@ -1191,3 +1191,34 @@ def test_a_relative_clause_after_an_appositive_is_not_about_its_reference_point(
     got = control("This happened again in Thabeikkyin, a town north of Mandalay and west of "
                   "Mogok, which was also captured by the TNLA on 2 December.")
     assert not [e for e in got if e[1] == "Mogok"], got
+
+
+@pytest.mark.parametrize("text, places", [
+    ("On Monday the TNLA kept fighting junta bases in Namtu and Hsipaw.", {"Namtu", "Hsipaw"}),
+    ("The KIA fought army outposts around Shwegu on Monday.", {"Shwegu"}),
+    ("On Monday MNDAA fighters were battling the remaining camps in Kutkai, Namtu and "
+     "Hsipaw townships.", {"Kutkai", "Namtu", "Hsipaw"}),
+])
+def test_bases_fought_are_attacked(text: str, places: set[str]) -> None:
+    got = {e[1].removeprefix("base in ").removeprefix("camp in ").removesuffix(" Township")
+           for e in control(text) if e[0] == "assault" and e[2] == "2024-12-09"}
+    assert got == places, got
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the TNLA was fighting regime troops in Namtu.",
+    "On Monday firefighters battled a blaze at the market in Shwegu.",
+    "The KIA fought hard near Shwegu on Monday.",
+])
+def test_fighting_troops_or_fires_is_no_attack_on_a_place(text: str) -> None:
+    assert not [e for e in control(text) if e[0] in ("assault", "capture")]
+
+
+@pytest.mark.parametrize("text", [
+    "The military shelled homes as they lost Namtu on Monday, a TNLA spokesman said.",
+    "Junta troops burned the market after they lost Namtu on Monday, a TNLA officer told us.",
+    "The regime bombed the town as it lost Namtu on Monday, said a spokesperson for the TNLA.",
+])
+def test_they_after_a_subject_is_that_subject_not_the_teller(text: str) -> None:
+    got = [e for e in control(text) if e[:2] == ("capture", "Namtu")]
+    assert got and all(e[3] == "TNLA" for e in got), got

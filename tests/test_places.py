@@ -55,6 +55,18 @@ def test_lookup_rules(gaz: Gazetteer, query: str, name: str, kind: str) -> None:
     assert (match.place.name, match.match) == (name, kind)
 
 
+@pytest.mark.parametrize(("query", "far_town"), [
+    ("Hseng Taung", "Kengtung"),     # a Hpakant village, not the eastern Shan capital
+    ("Nyaung Pyin", "Paungbyin"),
+    ("Tilaung", "Pinlaung"),
+])
+def test_fuzzy_keeps_the_first_sound(query: str, far_town: str) -> None:
+    """Letters alike are not enough: a misspelling keeps the name's first sound, so a
+    village the table lacks is not read as a town hundreds of kilometres away."""
+    match = Gazetteer.default().lookup(query)
+    assert match is None or match.place.name != far_town
+
+
 @pytest.mark.parametrize("query", ["Zzyzx", "Mandalayy Palace Road", "", "   ", "Bh"])
 def test_unknown_is_none(gaz: Gazetteer, query: str) -> None:
     assert gaz.lookup(query) is None

@@ -198,10 +198,12 @@ def rules_for(gaz: Gazetteer) -> Rules:
     for canon, spec in actors.items():
         for alias in spec["aliases"]:
             acronym = alias.upper() == alias and any(c.isalpha() for c in alias)
-            forms = {alias} if acronym else {alias, alias.casefold(), alias.upper(),
-                                             alias[:1].upper() + alias[1:],
-                                             " ".join(w[:1].upper() + w[1:]
-                                                      for w in alias.split())}
+            words = alias.split()
+            forms = {alias} if acronym else {
+                alias, alias.casefold(), alias.upper(), alias[:1].upper() + alias[1:],
+                " ".join(w[:1].upper() + w[1:] for w in words),
+                # a name whose last word is left lower case ("the Kachin Independence army")
+                " ".join([*(w[:1].upper() + w[1:] for w in words[:-1]), words[-1].casefold()])}
             for form in forms:
                 actor_forms.add(form)
                 actor_index[form.casefold() if not acronym else form] = canon

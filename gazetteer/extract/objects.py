@@ -127,7 +127,11 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     elif i + 1 < len(ctx.locs) and _REGION_OWNS.fullmatch(ctx.masked, ctx.locs[i].end,
                                                           ctx.locs[i + 1].start):
         i += 1  # "attacks on Mandalay's Mogok Township": Mogok
-    if i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:
+    inside = ctx.locs[i - 1] if i > 0 else None
+    if inside is not None and inside.site and t0 < inside.start < t1 < inside.end:
+        i -= 1  # the phrase ends in the site's own word ("fought junta bases in X")
+        first_ok = True
+    elif i < len(ctx.locs) and ctx.locs[i].start < sentence[1]:
         first_ok, site = _first_gap(ctx, t1, ctx.locs[i].start, spec, sentence, flags)
         if first_ok and _PEOPLE_OF.match(ctx.text, ctx.locs[i].end):
             first_ok, site = False, None  # "overran an outpost, a Bhamo resident said"

@@ -396,9 +396,16 @@ def reported_group(ctx: Context, sentence: tuple[int, int], t0: int) -> str:
         return ""
     if not r.speech_re.search(text, sentence[0], sentence[1]):
         return ""
-    before = [x for x in iter_actors(ctx, sentence[0], pronoun.start()) if _speaker(ctx, x)]
+    named = list(iter_actors(ctx, sentence[0], pronoun.start()))
+    before = [x for x in named if _speaker(ctx, x)]
     if before:
         return before[-1][2]
+    if _SUBORDINATE_LEAD.search(ctx.text, max(sentence[0], pronoun.start() - 12),
+                                pronoun.start()) and \
+            any(_is_subject(ctx, x[0], x[1]) for x in named):
+        return ""  # "the military bombed homes as they lost the town, a TNLA spokesman
+        # said": a subordinate clause's pronoun is its main clause's subject, not the teller
+        # (but in "jets bombed the road, but they captured X, a KIA officer said" the KIA)
     after = next((x for x in iter_actors(ctx, t0, sentence[1]) if _speaker(ctx, x)), None)
     if after is not None:
         return after[2]
@@ -410,6 +417,11 @@ def reported_group(ctx: Context, sentence: tuple[int, int], t0: int) -> str:
         return ""
     earlier = [x for x in iter_actors(ctx, prev[0], prev[1]) if _speaker(ctx, x)]
     return earlier[-1][2] if earlier else ""
+
+
+#: A subordinating word just before a pronoun: its clause shares the main clause's subject.
+_SUBORDINATE_LEAD = re.compile(r"\b(?:as|after|when|while|because|since|before|until|once)"
+                               r"\s+$", re.IGNORECASE)
 
 
 def _speaker(ctx: Context, x: tuple[int, int, str]) -> bool:
