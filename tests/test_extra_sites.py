@@ -351,9 +351,70 @@ def test_indawgyi_camps_lie_north_of_nam_mun_in_mohnyin(gaz: Gazetteer) -> None:
 
 # -- every round after the first, read by the same tests --------------------------------------
 
+# sixth round: canonical name -> (state, township, basis, spellings news reports use)
+SITES_6: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "Hseng Taung": ("Kachin", "Hpakant", "sourced", ("Hsengtaung", "Seng Taung")),
+    "Lanse": ("Kachin", "Tsawlaw", "sourced", ("Lang Sel", "Laching")),
+    "Namhkam pagoda camp": ("Shan (North)", "Namhkan", "approximate",
+                            ("Namkham pagoda camp", "Namkham Myo Lae pagoda")),
+    "Sedawgyi Dam": ("Mandalay", "Madaya", "approximate", ("Sedawgyi", "Sedawgyi dam base")),
+}
+
+# the unit added with the sixth round sits at a MIMU village, so it is read by its own test
+UNIT_6_SPELLINGS = ("No. 1014 Air Defence Battalion", "1014 Air Defense Battalion",
+                    "Air Defence Battalion No. 1014")
+
+
+def test_sixth_round_villages_sit_on_their_mimu_points(gaz: Gazetteer) -> None:
+    """Hseng Taung (Seik Mu tract) and Lanse (officially Laching, MIMU Lar Chin) take their
+    MIMU village's point, found through the village table with the township."""
+    for site, village, township in (("Hseng Taung", "Hseng Taung (Ywar Haung)", "Hpakant"),
+                                    ("Lanse", "Lar Chin", "Tsawlaw")):
+        mimu = gaz.resolve_village(village, township=township)
+        place = gaz.get(site)
+        assert mimu is not None and place is not None, site
+        assert (place.lat, place.lon) == (mimu.lat, mimu.lon), site
+
+
+def test_sixth_round_names_no_longer_land_on_far_towns(gaz: Gazetteer) -> None:
+    """Before these rows 'Hseng Taung' matched Kengtung (Shan East) and 'Lanse' Mansi."""
+    for query, name, state in (("Hseng Taung", "Hseng Taung", "Kachin"),
+                               ("Lanse", "Lanse", "Kachin")):
+        match = gaz.lookup(query)
+        assert match is not None and match.place.name == name and match.place.state == state
+    seikmu, hseng_taung = gaz.get("Seikmu"), gaz.get("Hseng Taung")
+    assert seikmu is not None and hseng_taung is not None
+    assert haversine_km((seikmu.lat, seikmu.lon), (hseng_taung.lat, hseng_taung.lon)) < 3.0
+
+
+def test_namhkam_pagoda_camp_is_in_the_town_not_on_the_hill(gaz: Gazetteer) -> None:
+    camp, town, hill = (gaz.get(n) for n in ("Namhkam pagoda camp", "Namhkam",
+                                              "Sakhan Thit hill"))
+    assert camp is not None and town is not None and hill is not None
+    assert (camp.lat, camp.lon) == (town.lat, town.lon)
+    assert "placed at Namhkam town" in camp.coord_source
+    assert gaz.lookup("Myo Lae pagoda", fuzzy=False) is None  # many towns have one
+
+
+@pytest.mark.parametrize("spelling", UNIT_6_SPELLINGS)
+def test_madaya_air_defence_base_is_beside_sedawgyi_east_of_madaya(gaz: Gazetteer,
+                                                                   spelling: str) -> None:
+    """The Irrawaddy puts the 1014 Air Defence Battalion in Ingyin Myaing village, Madaya
+    Township, the MIMU In Gyin Myaing of the Sa Lay tract beside Se Taw Gyi."""
+    base = gaz.resolve_base(spelling)
+    dam, town = gaz.get("Sedawgyi Dam"), gaz.get("Madaya")
+    village = gaz.resolve_village("In Gyin Myaing", township="Madaya")
+    assert base is not None and dam is not None and town is not None and village is not None
+    assert base.name == "Air Defence Battalion 1014" and base.coord_basis == "approximate"
+    assert (base.lat, base.lon) == (village.lat, village.lon) and "http" in base.coord_source
+    assert base.township == "Madaya" and base.lon > town.lon and dam.lon > town.lon
+    assert haversine_km((base.lat, base.lon), (dam.lat, dam.lon)) < 3.0
+
+
 #: (round, canonical name) -> (state, township, basis, spellings news reports use)
 ROUND_SITES: dict[tuple[int, str], tuple[str, str, str, tuple[str, ...]]] = {
-    (n, name): spec for n, table in ((2, SITES_2), (3, SITES_3), (4, SITES_4), (5, SITES_5))
+    (n, name): spec for n, table in ((2, SITES_2), (3, SITES_3), (4, SITES_4), (5, SITES_5),
+                                     (6, SITES_6))
     for name, spec in table.items()}
 #: spelling -> (unit, where its base is put), the units added with rounds three and four
 ROUND_UNITS: dict[str, tuple[str, str]] = {**UNITS_3, **UNITS_4}
