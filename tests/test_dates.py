@@ -69,6 +69,9 @@ def test_lone_year_carries_in_its_sentence_unless_it_is_context() -> None:
     "The junta, which took power in a coup in February 2021, lost Sinbo.",
     "The ceasefire signed on 3 March 2021 collapsed long ago.",
     "Since the election of November 2020 the army has lost ground.",
+    "The army, which seized power in 2021, is losing ground.",
+    "The KIA fights the forces of the junta that toppled the elected government in 2021.",
+    "Generals who overthrew the civilian government in February 2021 lost ground.",
 ])
 def test_a_context_date_gives_its_year_to_no_later_date(context: str) -> None:
     # the story is of 2022: "on 27 April" is the last 27 April before publication

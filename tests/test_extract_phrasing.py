@@ -1222,3 +1222,14 @@ def test_fighting_troops_or_fires_is_no_attack_on_a_place(text: str) -> None:
 def test_they_after_a_subject_is_that_subject_not_the_teller(text: str) -> None:
     got = [e for e in control(text) if e[:2] == ("capture", "Namtu")]
     assert got and all(e[3] == "TNLA" for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA, fighting against the forces of the junta that toppled the elected government "
+    "in 2021, attacked Sinbo on Monday.",
+    "The KIA, battling against troops of the regime, attacked Sinbo on Monday.",
+    "Waging war on the soldiers of the junta since 2011, the KIA attacked Sinbo on Monday.",
+])
+def test_the_forces_a_group_fights_are_not_the_subject(text: str) -> None:
+    """And a year that dates the coup dates nothing else."""
+    assert control(text) == {("assault", "Sinbo", "2024-12-09", "KIA")}

@@ -134,3 +134,32 @@ def test_actor_of_the_next_event_when_none_before() -> None:
             "later the KIA also seized Shwegu.")
     events = {e.place: e.actor for e in run(text) if e.event_type == "capture"}
     assert events == {"camp near Sinbo": "KIA", "Shwegu": "KIA"}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("On Monday the allies seized a junta base in Mansi Township. They captured the base "
+     "at Si Kham Gyi village after a four-day battle.", "Si Hkam Gyi"),
+    ("Kachin fighters overran an army outpost in Mansi Township on Monday, the KIA said. "
+     "Residents said the outpost in Si Kham Gyi village had fallen to the KIA.",
+     "Si Hkam Gyi"),
+    ("The KIA took the outpost in Si Kham Gyi village after a long siege. The junta post in "
+     "Mansi Township was overrun on Monday, residents said.", "Si Hkam Gyi"),
+])
+def test_a_site_told_by_its_township_is_the_site_named_elsewhere(text: str,
+                                                                named: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert [e.place for e in got] == [named], got
+    assert got[0].date == "2024-12-09"
+
+
+@pytest.mark.parametrize("text", [
+    # several sites: the named one is only one of them
+    "On Monday the allies seized three junta outposts in Mansi Township. The outpost in "
+    "Si Kham Gyi village fell to them too.",
+    # the other side: another event
+    "On Monday the army retook a base in Mansi Township. In October the KIA had seized "
+    "the base in Si Kham Gyi village.",
+])
+def test_a_township_site_stays_when_the_named_one_is_another_event(text: str) -> None:
+    got = {e.place for e in run(text) if e.event_type == "capture"}
+    assert any(p.endswith("Mansi Township") for p in got) and "Si Hkam Gyi" in got, got

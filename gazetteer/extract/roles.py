@@ -121,9 +121,11 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return False  # "junta-held", "a militia camp", "the military council camp"
     if _APPOSITIVE_LEAD.search(before) and _APPOSITIVE_TAIL.match(ctx.text, b, b + 40):
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
-    if _FORCES_OF.search(ctx.text, max(0, a - 45), a) or _COUNT_OF.search(before):
+    men = _FORCES_OF.search(ctx.text, max(0, a - 45), a) or _COUNT_OF.search(before)
+    if men and not ctx.r.target_lead_re.search(ctx.masked, max(0, men.start() - 25),
+                                                men.start()):
         return True  # "the joint forces of the KIA and KPDF captured", "a large number of
-        # junta troops entered"
+        # junta troops entered" (not "fighting against the forces of the junta")
     if _AGENT_OF_PLACE.search(ctx.masked, max(0, a - 80), a):
         return False  # "towns seized by the TNLA, DPLA and PDF": the places' takers
     return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)

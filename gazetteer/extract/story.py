@@ -138,6 +138,54 @@ def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
                     d.date, d.date_inherited = next(iter(days.values())), True
 
 
+def drop_township_sites(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A site located only by its township ("seized a junta base in Mansi Township") that
+    the article names elsewhere (an event of the same type and side, on a day no more
+    than ``_SAME_SITE_DAYS`` apart, at a village, camp or base of that township: "the
+    allies captured the base in Si Kham Gyi village") is that site: the unnamed mention is
+    dropped, and the named one takes its date and actor when it states none (inherited)."""
+    kept: list[Draft] = []
+    for d in drafts:
+        named = _named_site(ctx, drafts, d)
+        if named is None:
+            kept.append(d)
+            continue
+        if named.date is None and d.date is not None:
+            named.date, named.date_inherited = d.date, True
+        if not named.actor and d.actor:
+            named.actor, named.adjust = d.actor, (*named.adjust, "inferred_actor")
+    return kept
+
+
+#: The most days apart two reports of one site's taking may be dated ("on Monday seized a
+#: base", "it fell on Sunday evening").
+_SAME_SITE_DAYS = 3
+
+
+def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
+    """The named mention ``d``, an unnamed site in a township, stands for (see
+    :func:`drop_township_sites`), else None."""
+    loc = d.loc
+    if d.event_type not in CHANGES or d.anterior or not loc.site or loc.place is not None \
+            or loc.name.split()[0] != loc.site or not loc.township \
+            or (loc.anchor is not None and not loc.anchor.township_area) \
+            or re.search(rf"\b{re.escape(loc.site)}e?s\b", ctx.text[loc.start:loc.end],
+                         re.IGNORECASE):
+        return None  # a named site ("the Kai Htik outpost"), or several ("three outposts
+        # in Mansi Township": not one of them)
+    for o in drafts:
+        place = o.loc.place
+        if o is d or o.event_type != d.event_type or o.anterior or place is None \
+                or place.kind in ("town", "city") or o.loc.township != loc.township \
+                or not same_side(ctx, d.actor, o.actor):
+            continue
+        if d.date is not None and o.date is not None and \
+                abs((o.date.start - d.date.start).days) > _SAME_SITE_DAYS:
+            continue
+        return o
+    return None
+
+
 def _place_key(loc: Mention) -> str:
     """What makes two mentions one place: the name, or for an unnamed site ("the base near
     Bhamo", "a base on the outskirts of Bhamo") its word and point."""
