@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -137,6 +137,11 @@ eval-fresh4: $(VENV)/.installed
 FRESH5SET ?= .cache/fresh5_set
 eval-fresh5: $(VENV)/.installed
 	$(call eval_set,$(FRESH5SET),tests/eval/fresh5_set)
+
+# The sixth fresh set (tests/eval/fresh6_set): each half scored blind once, used since.
+FRESH6SET ?= .cache/fresh6_set
+eval-fresh6: $(VENV)/.installed
+	$(call eval_set,$(FRESH6SET),tests/eval/fresh6_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
