@@ -162,7 +162,7 @@ def date_tables() -> DateTables:
         since_words=frozenset(w.casefold() for w in rules["lead_words"]["since_words"]),
         year_references={" ".join(k.casefold().split()): v
                          for k, v in rules["year_references"].items()},
-        context=re.compile(rf"\b{_alternation(rules['context_words']['words'])}\b[^.;:]{{0,30}}$",
+        context=re.compile(rf"\b{_alternation(rules['context_words']['words'])}\b[^.;:]{{0,50}}$",
                            re.IGNORECASE),
         context_after=re.compile(rf"\s*{_alternation(rules['context_words']['words'])}\b",
                                  re.IGNORECASE),

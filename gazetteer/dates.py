@@ -136,12 +136,26 @@ def find_dates(text: str, *, published: dt.date | None = None,
         that_year = year
         if published is not None and year < published.year - _HISTORY_YEARS:
             continue  # "overthrown on 2 March 1959": an aside, its year carries to nothing
-        if tables.context.search(text, max(0, m.start() - 40), m.start()) or \
+        if tables.context.search(text, _clause_start(text, m.start()), m.start()) or \
                 tables.context_after.match(text, m.end()):
             continue  # "seized power in a coup in February 2021", "in a February 2021
             # coup": context, carries nothing
         carry = _Carry(sentence, year, resolved.start, narrative=m.lastgroup != "yr")
     return found
+
+
+#: How far back (characters) a context word is looked for before a year, within its clause.
+_CONTEXT_REACH = 64
+_CLAUSE_MARK = re.compile(r"[,;:()\n]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, at most ``_CONTEXT_REACH`` characters
+    back: "the junta that toppled an elected government in 2021" is one clause; in "The
+    KIO, founded in 1961, took Sinbo in May 2024" the comma ends "founded"'s."""
+    lo = max(0, pos - _CONTEXT_REACH)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lo, pos)]
+    return marks[-1] if marks else lo
 
 
 #: A stated year this many years or more before publication is history ("its ruler was

@@ -208,3 +208,19 @@ def test_list_running_into_the_next_year() -> None:
     assert [d.value for d in found] == ["2024-12-29", "2025-01-17"]
     found = find_dates(text, published=dt.date(2025, 1, 10))  # 2025-01-17 not yet
     assert [d.value for d in found] == ["2024-12-29", "2024-01-17"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # the comma closes "founded"'s clause: 2024 is the story's year
+    ("The KIO, founded in 1961, took Sinbo in May 2024. On 5 June its men took Shwegu.",
+     "2024-06-05"),
+    ("The army, which was formed long ago, lost Sinbo in May 2024. On 5 June it lost Shwegu.",
+     "2024-06-05"),
+    # one long clause: the coup's year carries nothing
+    ("Rebels fighting the generals who toppled a democratically elected government in "
+     "2021 took Shwegu on 5 June.", "2022-06-05"),
+])
+def test_a_context_word_reaches_only_its_own_clause(text: str, value: str) -> None:
+    found = find_dates(text, published=dt.date(2022, 8, 1) if "2021" in text
+                       else dt.date(2024, 12, 10))
+    assert found[-1].value == value

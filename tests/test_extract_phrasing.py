@@ -1233,3 +1233,34 @@ def test_they_after_a_subject_is_that_subject_not_the_teller(text: str) -> None:
 def test_the_forces_a_group_fights_are_not_the_subject(text: str) -> None:
     """And a year that dates the coup dates nothing else."""
     assert control(text) == {("assault", "Sinbo", "2024-12-09", "KIA")}
+
+
+@pytest.mark.parametrize("text", [
+    "KIA Takes Control of Crucial Regime Base Close to Sinbo",
+    "Resistance Forces Capture Strategic Hilltop Base in Shwegu",
+    "KIA Seizes Key Junta Camp Near Sinbo After Long Siege",
+])
+def test_a_headline_s_capitals_name_no_site(text: str) -> None:
+    got = [e.place for e in run(text) if e.event_type == "capture"]
+    assert got and not [p for p in got if p.split()[0] in (
+        "Crucial", "Regime", "Strategic", "Hilltop", "Key", "Junta")], got
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday army troops started attacking TNLA and PDF posts near Shwegu.",
+    "On Monday the junta shelled KIA and KPDF camps near Shwegu.",
+])
+def test_groups_before_site_words_own_the_sites_they_do_not_name_them(text: str) -> None:
+    assert not [e.place for e in run(text) if e.place.split()[0] in ("TNLA", "PDF", "KIA",
+                                                                      "KPDF")]
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA captured the Sakhan Thit camp near Namhkam on Monday. The group had attacked "
+    "the camp since November.",
+    "On Monday the TNLA took the Sakhan Thit base. The army had bombed the fighters since "
+    "they began an offensive to take the base in November.",
+])
+def test_the_camp_is_the_camp_the_gazetteer_named_before(text: str) -> None:
+    got = {(e.event_type, e.place, e.date) for e in run(text)}
+    assert ("assault", "Sakhan Thit hill", "2024-11") in got, got

@@ -94,6 +94,8 @@ def test_key_ignores_case_marks_spaces_and_hyphens() -> None:
     ("Maitong", "Manton"),
     ("Chin Shaw Haw", "Chinshwehaw"),
     ("Lwelgel", "Lweje"),
+    ("Mantung", "Manton"),
+    ("Tantyan", "Tangyan"),
 ])
 def test_news_spellings_resolve_to_their_town(gaz: Gazetteer, query: str, town: str) -> None:
     match = gaz.lookup(query, fuzzy=False)

@@ -154,10 +154,18 @@ def _site_or_anchor(loc: Mention, site: str) -> Mention:
     return loc
 
 
+#: Kinds of gazetteer rows that are military sites (data/places.csv "kind"; a "camp" is
+#: a camp for displaced people).
+_MILITARY_KINDS = frozenset({"military base", "hill camp"})
+
+
 def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
     if word == "it":
         return not loc.area
     if site or word in ("command", "headquarters"):
+        if not loc.site and loc.place is not None and site != "village":
+            return loc.place.kind in _MILITARY_KINDS  # a camp the
+            # gazetteer names ("the Sakhan Thit camp ... an offensive to take the camp")
         return bool(loc.site) and (not site or loc.site == site or word == "camp")
     if word == "village" and loc.site == "village":
         return True  # "Sharaw Hka Village ... toward the village"

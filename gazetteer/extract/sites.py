@@ -394,6 +394,9 @@ def _named_list(text: str, m: re.Match[str], r: Rules, locs: list[Mention],
                 continue
         if (k >= 0 and locs[k].end > a) or name.casefold() in r.determiners:
             continue  # a place the gazetteer knows, found already
+        if name.casefold() in r.actor_index or name.casefold() in r.not_site_words or \
+                (name.isupper() and len(name) > 1):
+            continue  # "attacking TNLA and PDF posts near X": the posts' owners
         label = "Village" if site == "village" else site
         place = named.get(f"{name} {label}")
         village = village_near(r, name, points) if site == "village" else None
@@ -463,8 +466,8 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
         if word.casefold() in r.determiners or word.casefold() in _FUNCTION_WORDS or \
                 word[:1].isdigit():  # "20 junta outposts": a count, no name
             break  # "In Man Wein Gyi village": "In" opens the sentence, it is no name
-        if word.casefold() in r.month_words:
-            break
+        if word.casefold() in r.month_words or word.casefold() in r.not_site_words:
+            break  # "KIA Takes Control of Crucial Regime Base": a headline's capitals
         kept.append(word)
     return " ".join(reversed(kept))
 

@@ -169,8 +169,8 @@ def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
     if d.event_type not in CHANGES or d.anterior or not loc.site or loc.place is not None \
             or loc.name.split()[0] != loc.site or not loc.township \
             or (loc.anchor is not None and not loc.anchor.township_area) \
-            or re.search(rf"\b{re.escape(loc.site)}e?s\b", ctx.text[loc.start:loc.end],
-                         re.IGNORECASE):
+            or re.search(rf"\b{re.escape(loc.site)}e?s\b",
+                         ctx.text[min(d.trigger[1], loc.start):loc.end], re.IGNORECASE):
         return None  # a named site ("the Kai Htik outpost"), or several ("three outposts
         # in Mansi Township": not one of them)
     for o in drafts:
