@@ -1264,3 +1264,24 @@ def test_groups_before_site_words_own_the_sites_they_do_not_name_them(text: str)
 def test_the_camp_is_the_camp_the_gazetteer_named_before(text: str) -> None:
     got = {(e.event_type, e.place, e.date) for e in run(text)}
     assert ("assault", "Sakhan Thit hill", "2024-11") in got, got
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The TNLA is under strain due to the loss of Namtu to the army on Monday.", "junta"),
+    ("Owing to the capture of Namtu by the TNLA on Monday, the road is closed.", "TNLA"),
+    ("According to the KIA, the capture of Sinbo on Monday took six hours.", ""),
+])
+def test_to_in_a_preposition_is_no_intent(text: str, actor: str) -> None:
+    got = [e for e in control(text) if e[0] == "capture"]
+    assert got and got[0][2] == "2024-12-09", got
+    if actor:
+        assert got[0][3] == actor, got
+
+
+@pytest.mark.parametrize("text", [
+    "The capture of Namtu by the TNLA on Monday closed the road.",
+    "The seizure of Namtu on Monday by the TNLA worried traders.",
+    "Residents fled after the takeover of Namtu by TNLA fighters on Monday.",
+])
+def test_a_capture_noun_s_agent_after_its_place(text: str) -> None:
+    assert ("capture", "Namtu", "2024-12-09", "TNLA") in control(text)

@@ -326,7 +326,8 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
         return "cancel"
     if attempt and event_type in ("capture", "assault", "held"):
         return "cancel" if negation or _planned_attempt(ctx, start, t0) else "attempt"
-    intent = any(m.group().casefold() != "to" or m.end() == len(near3.rstrip())
+    intent = any(m.group().casefold() != "to" or (m.end() == len(near3.rstrip())
+                                                  and not _TO_PREPOSITION.search(near3))
                  for m in r.cue["intent"].finditer(near3))
     if intent:
         to_have = re.search(r"\bto\s+have(?:\s+\w+)?\s*$", near3)
@@ -340,6 +341,9 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
     return ""
 
 
+#: "to" as part of a preposition ("due to the loss of X"): no infinitive of intent.
+_TO_PREPOSITION = re.compile(r"\b(?:due|owing|thanks|according|prior|addition|contrary|"
+                             r"compared|similar|related|opposed)\s+to\s*$", re.IGNORECASE)
 #: An effort with its means before "to" ("pushing with ground troops and air strikes to
 #: retake X"): an attempt, as "pushing to retake X" is.
 _EFFORT_USING = re.compile(

@@ -137,6 +137,9 @@ _AGENT_OF_PLACE = re.compile(
     r"\b(?:seized|captured|taken|held|controlled|occupied|overrun|overran|retaken|"
     r"liberated|attacked)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’()-]*(?:\s*,|\s+and|\s+&)?\s+"
     r"(?:the\s+|and\s+)?){0,6}$")
+#: After a noun phrase's place, its agent: "(the capture of X) by", "(of X) last week by".
+_NOUN_AGENT = re.compile(r"[\s\x00-\x08]*(?:(?:last|this|on|in)\s+\w+\s+)?by\s+",
+                         re.IGNORECASE)
 #: Between "by" and its agent: an article, a place or two words of the agent's name.
 _AGENT_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
 
@@ -254,6 +257,14 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             if after and _AGENT_LEAD.fullmatch(ctx.text, t1 + m.end(),
                                                _named_from(ctx, after[0][0])):
                 return after[0][2], ""  # "by the (Mandalay) People's Defense Force"
+        if spec.noun and spec.object == "after":  # "the capture of X by the TNLA"
+            end = objects[-1][0].end
+            by = _NOUN_AGENT.match(ctx.masked, end, min(sentence[1], end + 40))
+            after = _actors_between(ctx, by.end(), min(sentence[1], by.end() + 60)) \
+                if by else []
+            if after and _AGENT_LEAD.fullmatch(ctx.text, by.end(),
+                                               _named_from(ctx, after[0][0])):
+                return after[0][2], ""
         if spec.noun:
             return _announcer(ctx, t0, sentence)
     inside = _actors_between(ctx, t0, t1)
