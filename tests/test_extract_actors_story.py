@@ -419,3 +419,13 @@ def test_a_relative_clause_acts_for_the_group_it_follows(text: str) -> None:
 def test_a_full_name_with_its_last_word_in_lower_case(text: str, place: str,
                                                       actor: str) -> None:
     assert actors(text, place) == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe held out for weeks,\u201d he said. \u201cThe army bombed us every day but now we "
+    "have taken control of Momauk.\u201d",
+    "\u201cJunta jets struck the road, yet we captured Momauk,\u201d the officer added.",
+    "\u201cThe military council sent reinforcements but we seized Momauk anyway.\u201d",
+])
+def test_we_after_a_named_group_in_a_quote_is_not_that_group(text: str) -> None:
+    assert "junta" not in actors(text, "Momauk")

@@ -356,8 +356,11 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     speaker's group when the subject is "we" in quoted speech, else the first subject after
     the phrase, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
-    subject = reported_group(ctx, sentence, first_obj) or \
-        _lead_subject(ctx, sentence[0], first_obj)
+    subject = reported_group(ctx, sentence, first_obj)
+    if not subject and _we_after_named(ctx, sentence[0], first_obj):
+        return quoted_speaker(ctx, sentence[0], first_obj), ""  # '"The army bombed us but
+        # we took X," he said': the speaker's group, or none named; never the army
+    subject = subject or _lead_subject(ctx, sentence[0], first_obj)
     if subject:
         return subject, ""
     speaker = quoted_speaker(ctx, sentence[0], first_obj)
@@ -376,6 +379,18 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         if carried:
             return carried, "inferred_actor"
     return "", ""
+
+
+def _we_after_named(ctx: Context, a: int, t0: int) -> bool:
+    """Whether, in quoted speech, "we" (or "our troops") is the subject just before ``t0``
+    with a group named before it: "The military launched airstrikes but we took X"."""
+    last = next(reversed(list(_FIRST_PERSON.finditer(ctx.text, a, t0))), None)
+    if last is None or any(True for _ in iter_actors(ctx, last.end(), t0)) or \
+            not any(True for _ in iter_actors(ctx, a, last.start())):
+        return False
+    para = ctx.text.rfind("\n", 0, t0) + 1
+    return ctx.text.count("\u201c", para, t0) > ctx.text.count("\u201d", para, t0) or \
+        ctx.text.count('"', para, t0) % 2 == 1
 
 
 def subject_before(ctx: Context, a: int, t0: int) -> str:
