@@ -411,13 +411,63 @@ def test_madaya_air_defence_base_is_beside_sedawgyi_east_of_madaya(gaz: Gazettee
     assert haversine_km((base.lat, base.lon), (dam.lat, dam.lon)) < 3.0
 
 
+# seventh round: canonical name -> (state, township, basis, spellings news reports use)
+SITES_7: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "Kone San camp": ("Mandalay", "Mogoke", "approximate", ("Konesan camp", "Kone San base")),
+    "Thanbo camp": ("Shan (North)", "Nawnghkio", "sourced", ("Than Bo camp", "Thanbo base")),
+}
+
+# the unit added with the seventh round: spelling -> (unit, where its base is put)
+UNITS_7: dict[str, tuple[str, str]] = {
+    "IB 141": ("IB 141", "Sinbo"),
+    "141st Infantry Battalion": ("IB 141", "Sinbo"),
+    "LIB 141": ("IB 141", "Sinbo"),
+}
+
+
+def test_seventh_round_camps_sit_on_a_mimu_village_of_their_name(gaz: Gazetteer) -> None:
+    """Thanbo camp is at Nawnghkio's only Than Bo; Kone San camp at one of Mogoke's two Kone
+    San villages (the one nearer the 16 km a source gives from Mogok town)."""
+    thanbo = gaz.get("Thanbo camp")
+    village = gaz.resolve_village("Than Bo", township="Nawnghkio")
+    assert thanbo is not None and village is not None
+    assert (thanbo.lat, thanbo.lon) == (village.lat, village.lon)
+    kone_san, mogok = gaz.get("Kone San camp"), gaz.get("Mogok")
+    assert kone_san is not None and mogok is not None
+    points = {(v.lat, v.lon) for v in gaz.village_candidates("Kone San")
+              if v.township == "Mogoke"}
+    assert len(points) == 2 and (kone_san.lat, kone_san.lon) in points
+    here = haversine_km((kone_san.lat, kone_san.lon), (mogok.lat, mogok.lon))
+    assert here == max(haversine_km(p, (mogok.lat, mogok.lon)) for p in points)
+    assert "13 km" in kone_san.coord_source
+
+
+def test_thanbo_camp_lies_between_pyin_oo_lwin_and_nawnghkio(gaz: Gazetteer) -> None:
+    """'About 24 km from Pyin Oo Lwin': the village is 30 km away in a straight line."""
+    camp, town = gaz.get("Thanbo camp"), gaz.get("Pyinoolwin")
+    assert camp is not None and town is not None and camp.lat > town.lat
+    assert 20 < haversine_km((camp.lat, camp.lon), (town.lat, town.lon)) < 35
+
+
+def test_bare_names_of_the_seventh_round_are_left_to_the_village_table(
+        gaz: Gazetteer) -> None:
+    """Than Bo names 13 MIMU villages and Kone San two in Mogoke alone: only the camp forms
+    name the new rows, and the township picks a village."""
+    rows = {"Kone San camp", "Thanbo camp"}
+    for bare in ("Kone San", "Than Bo", "Thanbo"):
+        plain = gaz.lookup(bare, fuzzy=False)
+        assert plain is None or plain.place.name not in rows, bare
+    other = gaz.resolve_village("Than Bo", township="Indaw")
+    assert other is not None and other.state == "Sagaing"
+
+
 #: (round, canonical name) -> (state, township, basis, spellings news reports use)
 ROUND_SITES: dict[tuple[int, str], tuple[str, str, str, tuple[str, ...]]] = {
     (n, name): spec for n, table in ((2, SITES_2), (3, SITES_3), (4, SITES_4), (5, SITES_5),
-                                     (6, SITES_6))
+                                     (6, SITES_6), (7, SITES_7))
     for name, spec in table.items()}
-#: spelling -> (unit, where its base is put), the units added with rounds three and four
-ROUND_UNITS: dict[str, tuple[str, str]] = {**UNITS_3, **UNITS_4}
+#: spelling -> (unit, where its base is put), the units added with rounds three, four, seven
+ROUND_UNITS: dict[str, tuple[str, str]] = {**UNITS_3, **UNITS_4, **UNITS_7}
 
 
 @pytest.mark.parametrize(("round_no", "name"), sorted(ROUND_SITES))
