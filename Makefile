@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -142,6 +142,11 @@ eval-fresh5: $(VENV)/.installed
 FRESH6SET ?= .cache/fresh6_set
 eval-fresh6: $(VENV)/.installed
 	$(call eval_set,$(FRESH6SET),tests/eval/fresh6_set)
+
+# The seventh fresh set (tests/eval/fresh7_set): each half scored blind once, used since.
+FRESH7SET ?= .cache/fresh7_set
+eval-fresh7: $(VENV)/.installed
+	$(call eval_set,$(FRESH7SET),tests/eval/fresh7_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
