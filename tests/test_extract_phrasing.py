@@ -1285,3 +1285,20 @@ def test_to_in_a_preposition_is_no_intent(text: str, actor: str) -> None:
 ])
 def test_a_capture_noun_s_agent_after_its_place(text: str) -> None:
     assert ("capture", "Namtu", "2024-12-09", "TNLA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA seized the last base on Monday, allowing it to take full control of Sinbo.",
+    "On Monday the fall of the garrison enabled the KIA to gain control of Sinbo.",
+    "The KIA overran the hill on Monday, letting its troops take Sinbo.",
+])
+def test_a_result_told_with_to_is_a_capture(text: str) -> None:
+    assert ("capture", "Sinbo", "2024-12-09", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes would help the army to retake Sinbo.",
+    "Reinforcements are expected to allow the army to retake Sinbo.",
+])
+def test_a_result_still_to_come_is_no_capture(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]

@@ -163,3 +163,15 @@ def test_a_site_told_by_its_township_is_the_site_named_elsewhere(text: str,
 def test_a_township_site_stays_when_the_named_one_is_another_event(text: str) -> None:
     got = {e.place for e in run(text) if e.event_type == "capture"}
     assert any(p.endswith("Mansi Township") for p in got) and "Si Hkam Gyi" in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it retook Namtu on Monday. The town had been seized by opposition "
+    "fighters last summer.",
+    "The army said it retook Namtu on Monday. Anti-coup forces had captured the town last "
+    "summer.",
+    "On Monday the junta retook Namtu. Ethnic rebels had taken it during the monsoon.",
+])
+def test_an_unnamed_side_and_a_season_keep_the_other_side_s_actor_and_day(text: str) -> None:
+    got = sorted((e.actor, e.date) for e in run(text) if e.event_type == "capture")
+    assert got == [("", ""), ("junta", "2024-12-09")], got

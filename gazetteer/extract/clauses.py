@@ -28,6 +28,7 @@ from gazetteer.extract._context import (
     previous_sentence,
     scope_end,
     sentence_of,
+    unnamed_subject,
 )
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.objects import RELATIVE_LEAD, objects_of
@@ -87,6 +88,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         return []
     if actor_note:
         adjust.append(actor_note)
+    side = "" if actor else unnamed_subject(ctx, *sentence)
+    if side:  # "seized by opposition fighters": no group named, but a side, which keeps
+        adjust.append(f"side_{side}")  # another side's actor from reaching it (story)
     target = target_of(ctx, t0, t1, spec, sentence, objects, actor)
     drafts = []
     adjust_notes = tuple(adjust)
@@ -326,8 +330,13 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
         return "cancel"
     if attempt and event_type in ("capture", "assault", "held"):
         return "cancel" if negation or _planned_attempt(ctx, start, t0) else "attempt"
+    result = _RESULT_TO.search(ctx.masked, max(start, t0 - 60), t0)
+    if result is not None and _MODAL_BEFORE.search(ctx.masked, max(start, result.start() - 30),
+                                                   result.start()):
+        result = None  # "would help the army to retake X": still to come
     intent = any(m.group().casefold() != "to" or (m.end() == len(near3.rstrip())
-                                                  and not _TO_PREPOSITION.search(near3))
+                                                  and not _TO_PREPOSITION.search(near3)
+                                                  and result is None)
                  for m in r.cue["intent"].finditer(near3))
     if intent:
         to_have = re.search(r"\bto\s+have(?:\s+\w+)?\s*$", near3)
@@ -341,6 +350,13 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
     return ""
 
 
+#: A result told with "to" ("seized the last base, allowing the KIA to take control of
+#: X"): what was done let the side take the place; no intent.
+_RESULT_TO = re.compile(r"\b(?:allow|allows|allowed|allowing|enable|enables|enabled|"
+                        r"enabling|let|lets|letting|help|helps|helped|helping)\s+"
+                        r"(?:[^\s,;.]+\s+){0,3}to\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:would|could|will|might|may|should|can|to|must|shall)\s+"
+                           r"(?:\w+\s+)?$", re.IGNORECASE)
 #: "to" as part of a preposition ("due to the loss of X"): no infinitive of intent.
 _TO_PREPOSITION = re.compile(r"\b(?:due|owing|thanks|according|prior|addition|contrary|"
                              r"compared|similar|related|opposed)\s+to\s*$", re.IGNORECASE)

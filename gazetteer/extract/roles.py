@@ -257,6 +257,8 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             if after and _AGENT_LEAD.fullmatch(ctx.text, t1 + m.end(),
                                                _named_from(ctx, after[0][0])):
                 return after[0][2], ""  # "by the (Mandalay) People's Defense Force"
+            if unnamed_subject(ctx, t1 + m.end(), t1 + m.end() + 30):
+                return "", ""  # "seized by opposition fighters": a side, no group named
         if spec.noun and spec.object == "after":  # "the capture of X by the TNLA"
             end = objects[-1][0].end
             by = _NOUN_AGENT.match(ctx.masked, end, min(sentence[1], end + 40))

@@ -199,13 +199,19 @@ def _by_side(ctx: Context, mentions: list[Draft]) -> list[list[Draft]]:
     events: list[list[Draft]] = [[]]
     side: bool | None = None
     for d in mentions:
-        if d.actor:
-            here = d.actor in ctx.r.junta_side
+        here = (d.actor in ctx.r.junta_side) if d.actor else \
+            ("side_junta" in d.adjust) if _UNNAMED_SIDES.intersection(d.adjust) else None
+        if here is not None:
             if side is not None and here != side:
                 events.append([])
             side = here
         events[-1].append(d)
     return events
+
+
+#: Notes of a mention whose actor is a side's generic word naming no group ("opposition
+#: fighters"): see clauses.events_of_trigger.
+_UNNAMED_SIDES = frozenset({"side_junta", "side_resistance"})
 
 
 def _share(mentions: list[Draft]) -> None:
@@ -277,7 +283,8 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
     for n, (_pos, i, d) in enumerate(phrases):
         if isinstance(d, Draft) and not d.actor:
             after = following[n]
-            side = unnamed_subject(ctx, d.sentence[0], d.trigger[0])
+            side = unnamed_subject(ctx, d.sentence[0], d.trigger[0]) or next(
+                (n.removeprefix("side_") for n in d.adjust if n in _UNNAMED_SIDES), "")
             if last is not None and i - phrases[last][1] <= _ACTOR_SENTENCES:
                 d.actor = actors[last]
             elif after is not None and phrases[after][1] - i <= _ACTOR_SENTENCES:
