@@ -99,7 +99,8 @@ def find_dates(text: str, *, published: dt.date | None = None,
     """
     tables = date_tables()
     matches = scan(text, tables)
-    matches = _drop_weekday_before_date(text, matches)
+    matches = [m for m in _drop_weekday_before_date(text, matches)
+               if not _EMBED_SIGNATURE.match(text, text.rfind("\n", 0, m.start()) + 1)]
     starts = [s for s, _ in sentences] if sentences else [0]
     explicit_years = [(m.start(), y) for m in matches
                       if m.lastgroup != "yr" and (y := stated_year(m)) is not None]
@@ -144,6 +145,9 @@ def find_dates(text: str, *, published: dt.date | None = None,
     return found
 
 
+#: The signature line of an embedded post ("— A Reporter (@handle) April 11, 2024"): its
+#: date is the post's, no date of the story.
+_EMBED_SIGNATURE = re.compile(r"[ \t]*(?:\u2014|\u2013|-{1,2})[^\n]{0,80}\(@\w+\)")
 #: How far back (characters) a context word is looked for before a year, within its clause.
 _CONTEXT_REACH = 64
 _CLAUSE_MARK = re.compile(r"[,;:()\n]")

@@ -224,3 +224,13 @@ def test_a_context_word_reaches_only_its_own_clause(text: str, value: str) -> No
     found = find_dates(text, published=dt.date(2022, 8, 1) if "2021" in text
                        else dt.date(2024, 12, 10))
     assert found[-1].value == value
+
+
+@pytest.mark.parametrize("signature", [
+    "\u2014 A Reporter (@areporter) April 11, 2024",
+    "-- Some Analyst (@analyst_mm) 11 April 2024",
+])
+def test_an_embedded_post_s_signature_dates_nothing(signature: str) -> None:
+    text = f"Rebels say they hold the town.\n{signature}\nThey took Indaw on Monday."
+    found = find_dates(text, published=dt.date(2025, 4, 10))
+    assert [d.value for d in found] == ["2025-04-07"]

@@ -429,3 +429,13 @@ def test_a_full_name_with_its_last_word_in_lower_case(text: str, place: str,
 ])
 def test_we_after_a_named_group_in_a_quote_is_not_that_group(text: str) -> None:
     assert "junta" not in actors(text, "Momauk")
+
+
+@pytest.mark.parametrize("text", [
+    "Some 3,000 junta troops now defend Bhamo, among them men from Mansi, which fell on "
+    "4 March 2024.",
+    "Army units held Bhamo and Shwegu, while Mansi, which had already fallen on 4 March "
+    "2024, lay empty.",
+])
+def test_a_place_that_fell_in_a_relative_clause_is_not_the_main_subject_s(text: str) -> None:
+    assert actors(text, "Mansi") == [""]

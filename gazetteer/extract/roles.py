@@ -217,7 +217,8 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             k -= 1
         return before[k][2], ""
     if spec.actor == "recipient":  # "handed X over to the TNLA"
-        taker = _recipient(ctx, objects, sentence)
+        taker = _recipient(ctx, objects, sentence) or (
+            _to_actor_after(ctx, t1, sentence) if spec.object == "before" else "")
         if taker:
             return taker, ""
         loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]  # no "to": taken from
@@ -279,6 +280,11 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
     if spec.object == "after" and before and _WHICH_ACTOR.fullmatch(ctx.text, before[-1][1],
                                                                    t0):
         return before[-1][2], ""  # "in the hands of the KIA, which took it on Tuesday"
+    if spec.object == "before" and _WHICH_FELL.search(ctx.text, max(sentence[0], t0 - 30),
+                                                      t0):
+        return _to_actor_after(ctx, t1, sentence), ""  # "troops were defending Bhamo,
+        # including Mansi, which fell in January": not the main clause's subject ("which
+        # was handed back to the junta": the junta)
     return _subject_actor(ctx, t0, t1, spec, sentence, objects)
 
 
@@ -318,6 +324,11 @@ _OPENING_CLAUSE = re.compile(r"\s*[\"“]?(?:After|When|As|While|Following|Since
 
 
 #: Between an actor and a phrase: a relative clause with the actor as its subject.
+#: A relative clause whose place is its subject, up to the phrase: "Mansi, which (had)
+#: (already) fell/was captured".
+_WHICH_FELL = re.compile(r",\s*(?:which|that)\s+(?:(?:has|had|have|was|were|been|then|later|"
+                         r"also|reportedly|already|eventually|finally|itself)\s+){0,3}$",
+                         re.IGNORECASE)
 _WHICH_ACTOR = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|then|later|also|"
                           r"reportedly|already|eventually|finally)\s+){0,3}",
                           re.IGNORECASE)
@@ -519,6 +530,15 @@ def _recipient(ctx: Context, objects: list[tuple[Mention, int, str]],
             return canon
         break
     return ""
+
+
+def _to_actor_after(ctx: Context, t1: int, sentence: tuple[int, int]) -> str:
+    """The actor just after a phrase ending at ``t1`` when "to" leads it ("X, which was
+    handed back to the junta"), else ""."""
+    taker = next(iter_actors(ctx, t1, min(sentence[1], t1 + 40)), None)
+    if taker is None or not _RECIPIENT.search(ctx.text, max(t1, taker[0] - 12), taker[0]):
+        return ""
+    return taker[2]
 
 
 #: Between a place and "to ACTOR": a verb or a conjunction, so the actor belongs to
