@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -147,6 +147,11 @@ eval-fresh6: $(VENV)/.installed
 FRESH7SET ?= .cache/fresh7_set
 eval-fresh7: $(VENV)/.installed
 	$(call eval_set,$(FRESH7SET),tests/eval/fresh7_set)
+
+# The eighth fresh set (tests/eval/fresh8_set): each half scored blind once, used since.
+FRESH8SET ?= .cache/fresh8_set
+eval-fresh8: $(VENV)/.installed
+	$(call eval_set,$(FRESH8SET),tests/eval/fresh8_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
