@@ -1302,3 +1302,30 @@ def test_a_result_told_with_to_is_a_capture(text: str) -> None:
 ])
 def test_a_result_still_to_come_is_no_capture(text: str) -> None:
     assert not [e for e in control(text) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("On Monday three groups struck the battalion and regional security outposts in Namtu, "
+     "Hsipaw and Kutkai.", {"Namtu", "Hsipaw", "Kutkai"}),
+    ("Rebels hit army outposts around Kutkai on Monday.", {"Kutkai"}),
+    ("On Monday the TNLA struck junta bases in Namtu and Hsipaw.", {"Namtu", "Hsipaw"}),
+])
+def test_posts_struck_are_attacked(text: str, places: set[str]) -> None:
+    got = {e[1] for e in control(text) if e[0] == "assault" and e[2] == "2024-12-09"}
+    assert got == places, got
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA has run Kutkai since seizing the district-level town on Monday.",
+    "Residents of Kutkai said the TNLA took the district town on Monday.",
+])
+def test_the_district_town_stands_for_the_town_before(text: str) -> None:
+    assert ("capture", "Kutkai", "2024-12-09", "TNLA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Following their capture of Namtu on Monday, the TNLA moved south.",
+    "After its capture of Namtu on Monday, the TNLA turned to Hsipaw.",
+])
+def test_a_fronted_possessive_capture_is_the_subject_s(text: str) -> None:
+    assert ("capture", "Namtu", "2024-12-09", "TNLA") in control(text)

@@ -245,8 +245,12 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             after = _first_subject(ctx, comma, min(sentence[1], comma + 80))  # "With the
             if after:  # capture of X on 8 January, the KIA controls ...": the KIA's
                 return after, "inferred_actor"
-        if _ITS.search(ctx.text, max(sentence[0], t0 - 8), t0):  # "completed its capture
+        its = _ITS.search(ctx.text, max(sentence[0], t0 - 8), t0)
+        if its:  # "completed its capture
             owner = _first_subject(ctx, max(sentence[0], t0 - 120), t0, reverse=True)  # of X"
+            if not owner and _FRONTED_NOUN.fullmatch(ctx.text, sentence[0], its.start()) and \
+                    comma > 0:  # "Following their capture of X and Y, the TNLA ...": the
+                owner = _first_subject(ctx, comma, min(sentence[1], comma + 80))  # TNLA's
             if owner:
                 return (_opponent(ctx, owner, sentence), "inferred_actor") if loss else \
                     (owner, "")
