@@ -439,3 +439,12 @@ def test_we_after_a_named_group_in_a_quote_is_not_that_group(text: str) -> None:
 ])
 def test_a_place_that_fell_in_a_relative_clause_is_not_the_main_subject_s(text: str) -> None:
     assert actors(text, "Mansi") == [""]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta lost a stronghold on 4 March 2024 as rebels seized Banmauk.",
+    "Army jets bombed the road while resistance forces captured Banmauk on 4 March 2024.",
+])
+def test_an_unnamed_side_s_subject_in_its_own_clause_is_not_the_main_subject(text: str
+                                                                             ) -> None:
+    assert actors(text, "Banmauk") == [""]

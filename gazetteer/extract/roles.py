@@ -373,6 +373,13 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     speaker's group when the subject is "we" in quoted speech, else the first subject after
     the phrase, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
+    generic = [g for g in ctx.unnamed_actors
+               if max(sentence[0], first_obj - 30) <= g[0] < first_obj]
+    if generic and spec.object == "after" and \
+            next(iter_actors(ctx, generic[-1][1], first_obj), None) is None and \
+            ctx.r.breaker_re.search(ctx.masked, max(sentence[0], generic[-1][0] - 12),
+                                    generic[-1][0]):
+        return "", ""  # "the junta lost a base as rebels seized X": the rebels, unnamed
     subject = reported_group(ctx, sentence, first_obj)
     if not subject and _we_after_named(ctx, sentence[0], first_obj):
         return quoted_speaker(ctx, sentence[0], first_obj), ""  # '"The army bombed us but
