@@ -160,6 +160,8 @@ def drop_township_sites(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 #: The most days apart two reports of one site's taking may be dated ("on Monday seized a
 #: base", "it fell on Sunday evening").
 _SAME_SITE_DAYS = 3
+#: ... and the most sentences apart they may be told.
+_SAME_SITE_SENTENCES = 2
 
 
 def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
@@ -182,6 +184,9 @@ def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
         if d.date is not None and o.date is not None and \
                 abs((o.date.start - d.date.start).days) > _SAME_SITE_DAYS:
             continue
+        if abs(sentence_index(ctx, o.sentence[0]) - sentence_index(ctx, d.sentence[0])) > \
+                _SAME_SITE_SENTENCES:
+            continue  # told far apart: may be two events
         return o
     return None
 
