@@ -1329,3 +1329,12 @@ def test_the_district_town_stands_for_the_town_before(text: str) -> None:
 ])
 def test_a_fronted_possessive_capture_is_the_subject_s(text: str) -> None:
     assert ("capture", "Namtu", "2024-12-09", "TNLA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The largest camp, Hpun Pyen Bum where the heavy guns are based, was captured on Monday.",
+    "Hpun Pyen Bum which guards the road to Laiza, fell to the KIA on Monday.",
+])
+def test_a_relative_clause_without_its_opening_comma_is_an_aside(text: str) -> None:
+    assert [e[:3] for e in control(text) if e[0] == "capture"] == [
+        ("capture", "Hpunpyen Bum", "2024-12-09")]

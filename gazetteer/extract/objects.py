@@ -93,7 +93,8 @@ _QUALIFIER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern
                         r"western|central|upper|lower|north|south|east|west)\s+)?",
                         re.IGNORECASE)
 _ASIDE = re.compile(  # "Kunlong, where the district office is based, fell"
-    r"\s*[,–—]\s*(?:where|which|who|whose|located|situated|home|a|an|the|once|now|about|"
+    r"(?:\s*[,–—]\s*|\s+(?=(?:where|which|whose)\b))"  # "X where the guns are, was taken"
+    r"(?:where|which|who|whose|located|situated|home|a|an|the|once|now|about|"
     r"some|near|just|long|itself|based|stationed|headquartered|positioned|perched|lying)\b"
     r"[^,;:–—]{1,100}[,–—]\s*"  # "IB 23, based in Hsipaw, was overrun"; "Kyaukme, which
     r"(?:(?:has|have|had|is|are|was|were|been|since|now|long|also|reportedly)\s+)*$",
