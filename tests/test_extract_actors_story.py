@@ -448,3 +448,13 @@ def test_a_place_that_fell_in_a_relative_clause_is_not_the_main_subject_s(text: 
 def test_an_unnamed_side_s_subject_in_its_own_clause_is_not_the_main_subject(text: str
                                                                              ) -> None:
     assert actors(text, "Banmauk") == [""]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("TNLA, PLA and Mandalay PDF fighters seized Namhsan on 4 March 2024.", "TNLA"),
+    ("On 4 March 2024 TNLA troops and allied People's Defense Forces (PDF) seized Namhsan.",
+     "TNLA"),
+    ("KIA, ABSDF and PDF forces took Namhsan on 4 March 2024.", "KIA"),
+])
+def test_the_first_of_groups_listed_as_one_subject(text: str, actor: str) -> None:
+    assert actors(text, "Namhsan") == [actor]

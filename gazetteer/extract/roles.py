@@ -638,7 +638,9 @@ def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
 #: Battalion 12 and the local PDF", "the KIA, along with PDF fighters,", "the alliance,
 #: made up of the MNDAA, TNLA and AA,", "the KIA and its ally, the Kachin Region PDF".
 _COORDINATED = re.compile(
-    r"(?:\s+(?:Brigade|Battalion|Division|Regiment)(?:\s+No\.?)?\s+\d+)?[\s,()]*"
+    r"(?:\s+(?:Brigade|Battalion|Division|Regiment)(?:\s+No\.?)?\s+\d+)?"
+    r"(?:\s+(?:troops|forces|fighters|soldiers|units|columns))?[\s,()]*"
+    r"(?:[A-Z]{2,6}\s*,\s*){0,3}(?:[A-Z]{2,6}\s+(?=and\b))?"  # an unknown group listed too
     r"(?:(?:and|&|along\s+with|together\s+with|alongside|in\s+cooperation\s+with|"
     r"jointly\s+with|with|made\s+up\s+of|comprising|consisting\s+of|including|"
     r"which\s+(?:includes|comprises))\s+)?(?:(?:its|their)\s+(?:ally|allies|partners?)"
