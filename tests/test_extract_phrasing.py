@@ -1338,3 +1338,14 @@ def test_a_fronted_possessive_capture_is_the_subject_s(text: str) -> None:
 def test_a_relative_clause_without_its_opening_comma_is_an_aside(text: str) -> None:
     assert [e[:3] for e in control(text) if e[0] == "capture"] == [
         ("capture", "Hpunpyen Bum", "2024-12-09")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The MNDAA attacked the town for days. Junta troops are no longer present in "
+     "Chinshwehaw, a spokesman said on Monday.", "MNDAA"),
+    ("Officials and security forces were \"no longer present\" in Chinshwehaw, the junta's "
+     "spokesman said on Monday.", ""),
+])
+def test_a_side_no_longer_present_has_lost_the_place(text: str, actor: str) -> None:
+    got = [e for e in control(text) if e[:2] == ("capture", "Chinshwehaw")]
+    assert got and got[0][3] == actor, got
