@@ -175,3 +175,21 @@ def test_a_township_site_stays_when_the_named_one_is_another_event(text: str) ->
 def test_an_unnamed_side_and_a_season_keep_the_other_side_s_actor_and_day(text: str) -> None:
     got = sorted((e.actor, e.date) for e in run(text) if e.event_type == "capture")
     assert got == [("", ""), ("junta", "2024-12-09")], got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA seized the Sinbo base. It is the latest base to fall since the launch of the "
+    "offensive on 7 March.",
+    "KIA troops overran the camp at Sinbo. The group has taken 40 posts since it began its "
+    "push on 7 March.",
+])
+def test_the_start_of_a_campaign_does_not_date_a_later_capture(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture" and "Sinbo" in e.place]
+    assert got and all(e.date != "2024-03-07" for e in got), got
+
+
+def test_the_start_of_attacks_still_dates_the_attacks() -> None:
+    text = ("The army said three groups launched attacks on outposts since 7 March. They "
+            "struck outposts in Namtu and Hsipaw.")
+    got = {(e.place, e.date) for e in run(text) if e.event_type == "assault"}
+    assert got == {("Namtu", "2024-03-07"), ("Hsipaw", "2024-03-07")}, got

@@ -406,10 +406,12 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
     start, end = ctx.sentences[j]
     if _background(ctx.text, start, end):
         return None  # "it had refused to surrender in March": told as background
-    dates = [x for x in dates_between(ctx, start, end) if x.precision != "year"]
+    dates = [x for x in dates_between(ctx, start, end) if x.precision != "year"
+             and not (d.event_type == "capture" and (x.since or _SINCE_WHAT.search(
+                 ctx.text, max(start, x.char_start - 50), x.char_start)))]
     if not dates:
-        return None
-    return dates[-1] if last else dates[0]
+        return None  # "the latest to fall since the launch of an offensive on March 7":
+    return dates[-1] if last else dates[0]  # when attacks began, not when a place fell
 
 
 def _background(text: str, start: int, end: int) -> bool:
@@ -479,6 +481,9 @@ def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
     return None
 
 
+#: "since" and the words up to a date, in one clause ("since the launch of the offensive
+#: on"): the date begins a period.
+_SINCE_WHAT = re.compile(r"\bsince\b[^,;:.]*$", re.IGNORECASE)
 _BOUND = re.compile(r"^(?:until|till|by|before|after|since|from)\b", re.IGNORECASE)
 
 
