@@ -327,12 +327,12 @@ _OPENING_CLAUSE = re.compile(r"\s*[\"“]?(?:After|When|As|While|Following|Since
                              r"Although|Though|Despite|Amid|With|Once|Having)\b[^,]*,")
 
 
-#: Between an actor and a phrase: a relative clause with the actor as its subject.
 #: A relative clause whose place is its subject, up to the phrase: "Mansi, which (had)
 #: (already) fell/was captured".
 _WHICH_FELL = re.compile(r",\s*(?:which|that)\s+(?:(?:has|had|have|was|were|been|then|later|"
                          r"also|reportedly|already|eventually|finally|itself)\s+){0,3}$",
                          re.IGNORECASE)
+#: Between an actor and a phrase: a relative clause with the actor as its subject.
 _WHICH_ACTOR = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|then|later|also|"
                           r"reportedly|already|eventually|finally)\s+){0,3}",
                           re.IGNORECASE)

@@ -141,9 +141,11 @@ def refine_coarse_dates(ctx: Context, drafts: list[Draft]) -> None:
 def drop_township_sites(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A site located only by its township ("seized a junta base in Mansi Township") that
     the article names elsewhere (an event of the same type and side, on a day no more
-    than ``_SAME_SITE_DAYS`` apart, at a village, camp or base of that township: "the
-    allies captured the base in Si Kham Gyi village") is that site: the unnamed mention is
-    dropped, and the named one takes its date and actor when it states none (inherited)."""
+    than ``_SAME_SITE_DAYS`` apart and told at most ``_SAME_SITE_SENTENCES`` sentences
+    away, at a village, camp or base of that township: "the allies captured the base in
+    Si Kham Gyi village") is that site: the unnamed mention is dropped, and the named one
+    takes its date and actor when it states none (inherited). Several sites ("three
+    outposts in Mansi Township") stand for none of them."""
     kept: list[Draft] = []
     for d in drafts:
         named = _named_site(ctx, drafts, d)
