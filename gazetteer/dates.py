@@ -42,7 +42,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gazetteer.date_resolve import (
     ResolvedDate,
@@ -123,6 +123,15 @@ def find_dates(text: str, *, published: dt.date | None = None,
         resolved = _resolved(m, tables, published, carried, anchor_year, previous, that_year)
         if resolved is None:
             continue
+        if resolved.kind == "anchored" and previous is not None and \
+                resolved.precision == previous.precision == "day" and \
+                _APPOSED.fullmatch(text, previous.char_end, m.start()) and \
+                _CLAUSE_FOLLOWS.match(text, m.end()) and \
+                abs((resolved.start - previous.start).days) == 1:
+            # "on October 2, the day after the TNLA withdrew": October 2 restated; the
+            # clause's event is the day before it (and "the day before ..." the day after)
+            day = previous.start - (resolved.start - previous.start)
+            resolved = replace(resolved, value=day.isoformat(), start=day, end=day)
         year = stated_year(m)
         if year is None and year_reference(m):
             year = resolved.start.year
@@ -145,6 +154,11 @@ def find_dates(text: str, *, published: dt.date | None = None,
     return found
 
 
+#: Between a date and a phrase restating it: "October 2, (the day after ...)".
+_APPOSED = re.compile(r"\s*,\s*")
+#: A clause after "the day after": "the TNLA withdrew", not "," or "." (then the day is
+#: counted from the date: "..., the day after.").
+_CLAUSE_FOLLOWS = re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*|[a-z]+ed)\b")
 #: The signature line of an embedded post ("— A Reporter (@handle) April 11, 2024"): its
 #: date is the post's, no date of the story.
 _EMBED_SIGNATURE = re.compile(r"[ \t]*(?:\u2014|\u2013|-{1,2})[^\n]{0,80}\(@\w+\)")

@@ -234,3 +234,17 @@ def test_an_embedded_post_s_signature_dates_nothing(signature: str) -> None:
     text = f"Rebels say they hold the town.\n{signature}\nThey took Indaw on Monday."
     found = find_dates(text, published=dt.date(2025, 4, 10))
     assert [d.value for d in found] == ["2025-04-07"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # the phrase restates the date; its clause's event is the day before (or after)
+    ("The spokesman spoke on October 2, the day after the TNLA withdrew from the town.",
+     "2025-10-01"),
+    ("The army entered on October 2, the day before the rains began.", "2025-10-03"),
+    # the phrase counts from the date when nothing follows it
+    ("Rebels attacked on October 2. The day after, the town fell.", "2025-10-03"),
+    ("They met on October 2, the day after.", "2025-10-03"),
+])
+def test_the_day_after_a_clause_restates_the_date_before_it(text: str, value: str) -> None:
+    found = find_dates(text, published=dt.date(2025, 10, 5))
+    assert found[-1].value == value
