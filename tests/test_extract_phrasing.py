@@ -1349,3 +1349,13 @@ def test_a_relative_clause_without_its_opening_comma_is_an_aside(text: str) -> N
 def test_a_side_no_longer_present_has_lost_the_place(text: str, actor: str) -> None:
     got = [e for e in control(text) if e[:2] == ("capture", "Chinshwehaw")]
     assert got and got[0][3] == actor, got
+
+
+@pytest.mark.parametrize("text", [
+    "Since the army retook Kyaukme, it has stepped up attacks on the remaining townships "
+    "held by the TNLA.",
+    "After Kyaukme fell, the regime attacked the remaining northern towns still in TNLA "
+    "hands.",
+])
+def test_the_remaining_towns_are_not_the_town_named_before(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "assault"]

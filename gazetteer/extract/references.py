@@ -38,10 +38,16 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
         if m is None:
             return None, ""
     word = m.group().strip().split()[-1].casefold()
+    if _OTHER_TOWNS.search(m.group()):
+        return None, ""  # "attacks on the remaining townships held by the TNLA": others
     return reference(ctx, word, t0, sentence), partial.group() if partial else ""
 
 
 _SPACE = re.compile(r"\s*")
+#: Towns the sentence has not named ("the remaining townships", "the two towns" are
+#: several: not the one place named before; "the remaining bases" of a town still are).
+_OTHER_TOWNS = re.compile(r"\bremaining\s+(?:\w+\s+)?(?:towns|townships|cities)\b",
+                          re.IGNORECASE)
 _PREDICATE = re.compile(r"(?:\bis|\bwas|\bare|\bwere|\bremains|\bbecame|,)\s+$")
 _UNNAMED_WORDS = frozenset({"town", "city", "camp", "base", "outpost", "village"})
 _UNNAMED = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:town|city|camp|base|"
