@@ -193,3 +193,14 @@ def test_the_start_of_attacks_still_dates_the_attacks() -> None:
             "struck outposts in Namtu and Hsipaw.")
     got = {(e.place, e.date) for e in run(text) if e.event_type == "assault"}
     assert got == {("Namtu", "2024-03-07"), ("Hsipaw", "2024-03-07")}, got
+
+
+@pytest.mark.parametrize("text", [
+    "After capturing Namtu on 7 March, the TNLA attacked Kutkai.",
+    "The officer said that after taking Namtu on 7 March, his troops were attacking Kutkai.",
+    "Following the capture of Namtu on 7 March, the TNLA moved on Kutkai and attacked it.",
+])
+def test_an_opening_after_clause_dates_its_own_event_not_the_main_one(text: str) -> None:
+    got = {(e.event_type, e.place, e.date) for e in run(text)}
+    assert ("capture", "Namtu", "2024-03-07") in got, got
+    assert all(e.date != "2024-03-07" for e in run(text) if e.place == "Kutkai"), got

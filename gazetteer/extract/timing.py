@@ -63,6 +63,10 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     since = _SINCE_CLAUSE.search(ctx.masked, max(sentence[0], t0 - 30), t0)
     if since:  # "on 22 April a convoy came from X, its base since losing Y": Y was lost before
         dates = [d for d in dates if d.char_start >= since.end()]
+    opening = _OPENING_AFTER.match(ctx.masked, sentence[0], t0)
+    if opening and opening.end() <= t0:  # "After capturing X on 28 December, the TNLA
+        # attacked Y": that day is X's; Y's came after it
+        dates = [d for d in dates if not opening.start() <= d.char_start < opening.end()]
     turn = _CONTRAST.search(ctx.masked, sentence[0], t0)
     if turn and next_trigger(ctx, sentence[0], (sentence[0], turn.start()),
                              control_only=True) < turn.start():
@@ -138,6 +142,9 @@ def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
 _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|;")
 #: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
 #: period the main clause opens began after its event.
+#: An "after" clause opening the sentence (or its reported speech), up to its comma.
+_OPENING_AFTER = re.compile(r"\s*(?:[^,;:]{0,60}?\bthat\s+)?[\"“]?(?:after|following)\b"
+                            r"[^,;:]{1,120},", re.IGNORECASE)
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
 #: A phrase opening a "since" clause ("since losing X", "since it lost X"): the event
 #: came before the main clause's time, so no date before "since" is its own.
