@@ -458,3 +458,12 @@ def test_an_unnamed_side_s_subject_in_its_own_clause_is_not_the_main_subject(tex
 ])
 def test_the_first_of_groups_listed_as_one_subject(text: str, actor: str) -> None:
     assert actors(text, "Namhsan") == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Namhsan was handed back to the junta by the TNLA on 4 March 2024.",
+    "The road leads to Namhsan, which was handed over to the junta by the TNLA-allied MNDAA "
+    "on 4 March 2024.",
+])
+def test_handed_to_a_side_by_another_is_the_receiver_s(text: str) -> None:
+    assert actors(text, "Namhsan") == ["junta"]
