@@ -170,22 +170,6 @@ def test_bhamo_airport_is_beside_the_town(gaz: Gazetteer) -> None:
     assert haversine_km((airport.lat, airport.lon), (town.lat, town.lon)) < 4.0
 
 
-def test_news_names_no_longer_land_on_far_towns(gaz: Gazetteer) -> None:
-    """Before these rows, 'Bawgyo' resolved to Bago and 'Whaykha' to Hakha (Chin State)."""
-    for query, name, state in (("Bawgyo", "Bawgyo", "Shan (North)"),
-                               ("Whaykha", "Huay Hkar", "Kachin")):
-        match = gaz.lookup(query)
-        assert match is not None and match.place.name == name and match.place.state == state
-
-
-def test_repeated_mimu_spellings_are_left_to_the_village_table(gaz: Gazetteer) -> None:
-    """MIMU has eight villages called Nawng Kun: the bare name names none of them."""
-    plain = gaz.lookup("Nawng Kun", fuzzy=False)
-    assert plain is None or plain.place.name != "Nawng Kawn"
-    shan = gaz.resolve_village("Nawng Kun", township="Kyaukme")
-    assert shan is not None and shan.state == "Shan (North)"
-
-
 def test_the_two_sakhan_hills_stay_apart(gaz: Gazetteer) -> None:
     namhkam, kyaukme = gaz.lookup("Sakhan Thit hill"), gaz.lookup("Sakhan Tha hill")
     assert namhkam is not None and kyaukme is not None
@@ -247,32 +231,12 @@ def test_taungkham_is_about_twenty_miles_south_of_nawnghkio(gaz: Gazetteer) -> N
     assert 15 < haversine_km((village.lat, village.lon), (town.lat, town.lon)) / 1.609 < 22
 
 
-def test_fourth_round_names_no_longer_land_on_far_places(gaz: Gazetteer) -> None:
-    """Before these rows 'Dasai' matched Tanai, 'Ma Au Pin' Maubin (Ayeyarwady), 'Taungkham'
-    Taungtha (Mandalay) and 'Namya' Nam Mar."""
-    for query, name, state in (("Dasai", "Dasai", "Kachin"),
-                               ("Ma Au Pin", "Maaupin", "Kachin"),
-                               ("Taungkham", "Taungkham", "Shan (North)"),
-                               ("Namya", "Namya", "Kachin")):
-        match = gaz.lookup(query)
-        assert match is not None and match.place.name == name and match.place.state == state
-
-
 def test_placed_at_their_town_when_no_distance_is_given(gaz: Gazetteer) -> None:
     for site, town in (("Dasai", "Momauk"), ("Maaupin", "Kamaing"), ("Japan Cave hill", "Indaw")):
         place, anchor = gaz.get(site), gaz.get(town)
         assert place is not None and anchor is not None
         assert (place.lat, place.lon) == (anchor.lat, anchor.lon)
         assert f"placed at {town} town" in place.coord_source, site
-
-
-def test_bare_nam_tein_is_left_to_the_village_table(gaz: Gazetteer) -> None:
-    """MIMU has Nam Tein villages in Hpakant, Momauk and Mongyang: the camp row claims
-    only 'Nam Tein camp', and the township picks the village."""
-    plain = gaz.lookup("Nam Tein", fuzzy=False)
-    assert plain is None or plain.place.name != "Nam Tein camp"
-    momauk = gaz.resolve_village("Nam Tein", township="Momauk")
-    assert momauk is not None and momauk.township == "Momauk"
 
 
 # battalions added with the fourth round: spelling -> (unit, where its base is put)
@@ -320,26 +284,6 @@ def test_thayetkone_is_the_village_beside_zarli_nearer_pyin_oo_lwin(gaz: Gazette
     assert haversine_km((camp.lat, camp.lon), (town.lat, town.lon)) < 25.0
 
 
-def test_fifth_round_names_no_longer_land_on_far_places(gaz: Gazetteer) -> None:
-    """Before these rows 'Panya' matched Pangwa (Chipwi) and 'Tamakhan' Namhkam."""
-    for query, name, state in (("Panya", "Panya", "Mandalay"),
-                               ("Tamakhan", "Tar Ma Hkan", "Kachin")):
-        match = gaz.lookup(query)
-        assert match is not None and match.place.name == name and match.place.state == state
-
-
-def test_repeated_names_of_the_fifth_round_are_left_to_the_village_table(
-        gaz: Gazetteer) -> None:
-    """Nyaung Pin, Chaung Wa and Tha Yet Kone name many MIMU villages: only the camp forms
-    name the new rows."""
-    rows = {"Nyaung Bin camp", "Chaung Wa camp", "Thayetkone camp"}
-    for bare in ("Nyaung Pin", "Nyaung Bin", "Chaung Wa", "Tha Yet Kone", "Thayetkone"):
-        plain = gaz.lookup(bare, fuzzy=False)
-        assert plain is None or plain.place.name not in rows, bare
-    other = gaz.resolve_village("Chaung Wa", township="Katha")
-    assert other is not None and other.state == "Sagaing"
-
-
 def test_indawgyi_camps_lie_north_of_nam_mun_in_mohnyin(gaz: Gazetteer) -> None:
     nam_mun = gaz.get("Nam Mun")
     assert nam_mun is not None
@@ -376,12 +320,7 @@ def test_sixth_round_villages_sit_on_their_mimu_points(gaz: Gazetteer) -> None:
         assert (place.lat, place.lon) == (mimu.lat, mimu.lon), site
 
 
-def test_sixth_round_names_no_longer_land_on_far_towns(gaz: Gazetteer) -> None:
-    """Before these rows 'Hseng Taung' matched Kengtung (Shan East) and 'Lanse' Mansi."""
-    for query, name, state in (("Hseng Taung", "Hseng Taung", "Kachin"),
-                               ("Lanse", "Lanse", "Kachin")):
-        match = gaz.lookup(query)
-        assert match is not None and match.place.name == name and match.place.state == state
+def test_hseng_taung_is_beside_seikmu(gaz: Gazetteer) -> None:
     seikmu, hseng_taung = gaz.get("Seikmu"), gaz.get("Hseng Taung")
     assert seikmu is not None and hseng_taung is not None
     assert haversine_km((seikmu.lat, seikmu.lon), (hseng_taung.lat, hseng_taung.lon)) < 3.0
@@ -449,18 +388,6 @@ def test_thanbo_camp_lies_between_pyin_oo_lwin_and_nawnghkio(gaz: Gazetteer) -> 
     assert 20 < haversine_km((camp.lat, camp.lon), (town.lat, town.lon)) < 35
 
 
-def test_bare_names_of_the_seventh_round_are_left_to_the_village_table(
-        gaz: Gazetteer) -> None:
-    """Than Bo names 13 MIMU villages and Kone San two in Mogoke alone: only the camp forms
-    name the new rows, and the township picks a village."""
-    rows = {"Kone San camp", "Thanbo camp"}
-    for bare in ("Kone San", "Than Bo", "Thanbo"):
-        plain = gaz.lookup(bare, fuzzy=False)
-        assert plain is None or plain.place.name not in rows, bare
-    other = gaz.resolve_village("Than Bo", township="Indaw")
-    assert other is not None and other.state == "Sagaing"
-
-
 #: (round, canonical name) -> (state, township, basis, spellings news reports use)
 ROUND_SITES: dict[tuple[int, str], tuple[str, str, str, tuple[str, ...]]] = {
     (n, name): spec for n, table in ((2, SITES_2), (3, SITES_3), (4, SITES_4), (5, SITES_5),
@@ -503,3 +430,55 @@ def test_units_sit_where_their_source_puts_them(gaz: Gazetteer, spelling: str) -
     assert base.name == unit and base.coord_basis == "approximate"
     assert haversine_km((base.lat, base.lon), (anchor.lat, anchor.lon)) < 0.5
     assert "http" in base.coord_source
+
+
+#: News spellings that, before a round's rows, matched a far town or village: query ->
+#: (the row it names now, its state). Round 2: 'Bawgyo' was Bago, 'Whaykha' Hakha (Chin);
+#: 4: 'Dasai' Tanai, 'Ma Au Pin' Maubin (Ayeyarwady), 'Taungkham' Taungtha, 'Namya' Nam
+#: Mar; 5: 'Panya' Pangwa, 'Tamakhan' Namhkam; 6: 'Hseng Taung' Kengtung, 'Lanse' Mansi.
+FAR_NAMES_FIXED: dict[str, tuple[str, str]] = {
+    "Bawgyo": ("Bawgyo", "Shan (North)"), "Whaykha": ("Huay Hkar", "Kachin"),
+    "Dasai": ("Dasai", "Kachin"), "Ma Au Pin": ("Maaupin", "Kachin"),
+    "Taungkham": ("Taungkham", "Shan (North)"), "Namya": ("Namya", "Kachin"),
+    "Panya": ("Panya", "Mandalay"), "Tamakhan": ("Tar Ma Hkan", "Kachin"),
+    "Hseng Taung": ("Hseng Taung", "Kachin"), "Lanse": ("Lanse", "Kachin"),
+}
+
+
+@pytest.mark.parametrize("query", FAR_NAMES_FIXED)
+def test_news_names_no_longer_land_on_far_places(gaz: Gazetteer, query: str) -> None:
+    name, state = FAR_NAMES_FIXED[query]
+    match = gaz.lookup(query)
+    assert match is not None and match.place.name == name and match.place.state == state
+
+
+#: Names MIMU gives many villages: (bare spellings, the rows they must not name, and one of
+#: those names with a township that picks a village of it, and that village's state).
+LEFT_TO_THE_VILLAGE_TABLE: tuple[tuple[tuple[str, ...], frozenset[str], str, str, str],
+                                 ...] = (
+    # eight villages called Nawng Kun
+    (("Nawng Kun",), frozenset({"Nawng Kawn"}), "Nawng Kun", "Kyaukme", "Shan (North)"),
+    # Nam Tein villages in Hpakant, Momauk and Mongyang
+    (("Nam Tein",), frozenset({"Nam Tein camp"}), "Nam Tein", "Momauk", "Kachin"),
+    # fifth round: Nyaung Pin, Chaung Wa and Tha Yet Kone name many villages
+    (("Nyaung Pin", "Nyaung Bin", "Chaung Wa", "Tha Yet Kone", "Thayetkone"),
+     frozenset({"Nyaung Bin camp", "Chaung Wa camp", "Thayetkone camp"}), "Chaung Wa",
+     "Katha", "Sagaing"),
+    # seventh round: Than Bo names 13 villages, Kone San two in Mogoke alone
+    (("Kone San", "Than Bo", "Thanbo"), frozenset({"Kone San camp", "Thanbo camp"}),
+     "Than Bo", "Indaw", "Sagaing"),
+)
+
+
+@pytest.mark.parametrize(("bare", "rows", "village", "township", "state"),
+                         LEFT_TO_THE_VILLAGE_TABLE)
+def test_repeated_names_are_left_to_the_village_table(gaz: Gazetteer, bare: tuple[str, ...],
+                                                      rows: frozenset[str], village: str,
+                                                      township: str, state: str) -> None:
+    """Only the camp forms name the rows; the bare name names none of them, and the
+    township picks a village."""
+    for name in bare:
+        plain = gaz.lookup(name, fuzzy=False)
+        assert plain is None or plain.place.name not in rows, name
+    other = gaz.resolve_village(village, township=township)
+    assert other is not None and other.township == township and other.state == state
