@@ -331,8 +331,8 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
     if attempt and event_type in ("capture", "assault", "held"):
         return "cancel" if negation or _planned_attempt(ctx, start, t0) else "attempt"
     result = _RESULT_TO.search(ctx.masked, max(start, t0 - 60), t0)
-    if result is not None and _MODAL_BEFORE.search(ctx.masked, max(start, result.start() - 30),
-                                                   result.start()):
+    if result is not None and r.cue["intent"].search(ctx.masked, max(start, result.start() - 30),
+                                                     result.start()):
         result = None  # "would help the army to retake X": still to come
     intent = any(m.group().casefold() != "to" or (m.end() == len(near3.rstrip())
                                                   and not _TO_PREPOSITION.search(near3)
@@ -355,8 +355,6 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
 _RESULT_TO = re.compile(r"\b(?:allow|allows|allowed|allowing|enable|enables|enabled|"
                         r"enabling|let|lets|letting|help|helps|helped|helping)\s+"
                         r"(?:[^\s,;.]+\s+){0,3}to\s+$", re.IGNORECASE)
-_MODAL_BEFORE = re.compile(r"\b(?:would|could|will|might|may|should|can|to|must|shall)\s+"
-                           r"(?:\w+\s+)?$", re.IGNORECASE)
 #: "to" as part of a preposition ("due to the loss of X"): no infinitive of intent.
 _TO_PREPOSITION = re.compile(r"\b(?:due|owing|thanks|according|prior|addition|contrary|"
                              r"compared|similar|related|opposed)\s+to\s*$", re.IGNORECASE)

@@ -137,9 +137,6 @@ _AGENT_OF_PLACE = re.compile(
     r"\b(?:seized|captured|taken|held|controlled|occupied|overrun|overran|retaken|"
     r"liberated|attacked)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’()-]*(?:\s*,|\s+and|\s+&)?\s+"
     r"(?:the\s+|and\s+)?){0,6}$")
-#: A phrase ending in "to", whose next words name the taker ("handed back to the junta").
-_ENDS_WITH_TO = re.compile(r"\bto$", re.IGNORECASE)
-_LEAD_THE = re.compile(r"\s+(?:the\s+)?")
 #: After a noun phrase's place, its agent: "(the capture of X) by", "(of X) last week by".
 _NOUN_AGENT = re.compile(r"[\s\x00-\x08]*(?:(?:last|this|on|in)\s+\w+\s+)?by\s+",
                          re.IGNORECASE)
@@ -257,10 +254,10 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             if owner:
                 return (_opponent(ctx, owner, sentence), "inferred_actor") if loss else \
                     (owner, "")
-    if spec.object == "before" and _ENDS_WITH_TO.search(ctx.text, max(t0, t1 - 4), t1):
-        taker = next(iter_actors(ctx, t1, min(sentence[1], t1 + 30)), None)
-        if taker is not None and _LEAD_THE.fullmatch(ctx.text, t1, taker[0]):
-            return taker[2], ""  # "was handed back to the junta by the MNDAA": the junta
+    if spec.object == "before" and ctx.text[t0:t1].casefold().endswith(" to"):
+        taker = _to_actor_after(ctx, t1 - 2, sentence)
+        if taker:
+            return taker, ""  # "was handed back to the junta by the MNDAA": the junta
     if spec.object == "before" or spec.noun:
         tail_end = min(sentence[1], t1 + 100)
         m = ctx.r.passive_re.match(ctx.masked[t1:tail_end])  # dates masked: "seized on
