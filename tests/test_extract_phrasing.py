@@ -1359,3 +1359,44 @@ def test_a_side_no_longer_present_has_lost_the_place(text: str, actor: str) -> N
 ])
 def test_the_remaining_towns_are_not_the_town_named_before(text: str) -> None:
     assert not [e for e in control(text) if e[0] == "assault"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("An army base was overrun in Momauk Township on Tuesday.", "base in Momauk Township"),
+    ("Two battalion headquarters were captured by Kachin fighters near Shwegu.",
+     "headquarters near Shwegu"),
+    ("Several outposts fell at Sinbo last week, residents said.", "outpost at Sinbo"),
+])
+def test_an_unnamed_site_is_placed_after_its_passive_phrase(text: str, place: str) -> None:
+    assert place in {e[1] for e in control(text) if e[0] == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "All three battalion headquarters were captured in Mansi Township, a KIA source said.",
+    "The last remaining army outposts were overrun in Mansi on Friday.",
+])
+def test_all_the_bases_taken_in_a_town_take_the_town(text: str) -> None:
+    assert "Mansi" in {e[1] for e in control(text) if e[0] == "capture"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Four towns have been captured by the resistance, namely Mogok, Mongmit and Kyaukme.",
+     {"Mogok", "Mongmit", "Kyaukme"}),
+    ("Three towns were seized this year, including Kutkai and Namtu.", {"Kutkai", "Namtu"}),
+    ("The TNLA has taken 12 townships in northern Shan, including Mongmit and Hsipaw.",
+     {"Mongmit", "Hsipaw"}),
+    ("The alliance overran several cities last year, such as Laukkaing and Kunlong.",
+     {"Laukkaing", "Kunlong"}),
+])
+def test_counted_towns_named_after_the_phrase_are_its_objects(text: str,
+                                                              places: set[str]) -> None:
+    assert places <= {e[1] for e in control(text) if e[0] == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "The town was captured in a dawn raid.",
+    "Two camps were attacked in the night, and the army later shelled Mansi.",
+    "Several towns were captured, and the army still holds Bhamo.",
+])
+def test_an_unnamed_subject_takes_no_place_it_does_not_locate(text: str) -> None:
+    assert not [e for e in control(text) if "Mansi" in e[1] or "Bhamo" in e[1]]

@@ -111,7 +111,7 @@ def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tupl
     """The places a trigger speaks of, with the end of each list item and a note."""
     if spec.object == "after":
         return _after(ctx, t0, t1, spec, sentence)
-    return _before(ctx, t0, spec, sentence)
+    return _before(ctx, t0, t1, spec, sentence)
 
 
 # -- places after the phrase ------------------------------------------------------------------
@@ -234,8 +234,9 @@ _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
 #: in 16 days, including ..." (what follows "including" is the object).
 _SITES_INCLUDING = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:outposts|bases|camps|posts|positions|stations|"
-    r"checkpoints|headquarters|strongholds|garrisons|towns|villages)\b"
-    r"(?P<between>[^;:.“”\"]{0,60}?),?\s+(?:including|among\s+them)\s+(?:the\s+)?",
+    r"checkpoints|headquarters|strongholds|garrisons|towns|cities|townships|villages)\b"
+    r"(?P<between>[^;:.“”\"]{0,60}?),?\s+(?:including|among\s+them|namely|such\s+as)\s+"
+    r"(?:the\s+)?",
     re.IGNORECASE)
 _FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township", "the last
     r"\s*(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?P<site>outposts?|bases?|camps?|posts?|"  # camp there"
@@ -479,7 +480,7 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
 
 # -- places before the phrase ----------------------------------------------------------------
 
-def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
+def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
             ) -> tuple[Objects, dict[str, bool]]:
     flags: dict[str, bool] = {}
     k = bisect_left(ctx.loc_starts, t0) - 1
@@ -506,6 +507,9 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
     if not ok or last is None:
         if spec.strict:
             return [], flags
+        placed = _unnamed_subject_placed(ctx, t0, t1, sentence)
+        if placed:
+            return placed, flags
         ref = _reference_subject(ctx, t0, sentence, named_only=spec.event_type == "held")
         return ([(ref, t0, "antecedent_place")] if ref else []), flags
     if spec.sites_only and not last.site:
@@ -542,6 +546,60 @@ def _before(ctx: Context, t0: int, spec: TriggerSpec, sentence: tuple[int, int]
 
 #: Between a base and its phrase: a place the gazetteer lacks that locates the base ("LIB
 #: 129 in Rankhon village surrendered").
+#: A subject that names no place: sites ("an army base", "all three battalion
+#: headquarters") or counted towns ("four cities"), just before a passive phrase.
+_UNNAMED_SUBJECT = re.compile(
+    r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|"
+    r"most|all|the|dozens\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<site>police\s+stations?|border\s+gates?|headquarters|outposts?|bases?|camps?|"
+    r"posts?|garrisons?|checkpoints?|positions?|(?P<towns>towns|cities|townships))\s*$",
+    re.IGNORECASE)
+#: After the passive phrase: who did it or when, then where ("was overrun by the KIA in
+#: Momauk Township", "were seized on Tuesday near Bhamo").
+_PLACED_AFTER = re.compile(
+    r"(?:\s+by\s+(?:[\w'’()-]+\s+){1,6}?|\s+(?:on|last|this|early|late)\s+"
+    r"(?:[\w'’-]+\s+){1,3}?)?\s*(?P<rel>in|at|near|inside|outside|around)\s+(?:the\s+)?"
+    r"(?:(?:neighbou?ring|nearby|adjacent|(?:north|south|east|west)(?:ern)?)\s+)?",
+    re.IGNORECASE)
+#: After the passive phrase: the places counted, named ("four cities were captured by the
+#: resistance, namely A, B and C").
+_NAMED_AFTER = re.compile(
+    r"(?:\s+by\s+[^,.;:]{1,60}?|\s+(?:on|last|this|since|in)\s+[^,.;:]{1,30}?)?"
+    r"\s*,?\s+(?:namely|including|such\s+as|among\s+them)\s+(?:the\s+)?",
+    re.IGNORECASE)
+
+
+def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+                            ) -> Objects:
+    """The places of a subject that names none, told after its passive phrase: "an army
+    base was overrun in Momauk Township" (a base in Momauk), "four cities have been
+    captured, namely A, B and C" (A, B and C)."""
+    m = _UNNAMED_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 80), t0)
+    if m is None:
+        return []
+    named = _NAMED_AFTER.match(ctx.masked, t1, sentence[1])
+    placed = None if named else _PLACED_AFTER.match(ctx.masked, t1, sentence[1])
+    if m.group("towns") and named is None:
+        return []
+    at = (named or placed).end() if (named or placed) else -1
+    i = bisect_left(ctx.loc_starts, at)
+    if at < 0 or i >= len(ctx.locs) or ctx.locs[i].start != at or \
+            next_trigger(ctx, t1, sentence, control_only=True) < at:
+        return []
+    if named is not None:
+        items = _list_from(ctx, i, sentence)
+        bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
+        return [(town_of(loc) if _area_as_town(loc, "capture") else loc, end, "")
+                for loc, end in zip(items, bounds, strict=True)]
+    loc, rel = ctx.locs[i], placed.group("rel").casefold()
+    end = scope_end(ctx, loc.end, sentence)
+    if _LAST_LEAD.search(m.group()) and rel in _INSIDE and not loc.site:
+        return [(town_of(loc) if loc.area else loc, end, "")]  # "all three battalion
+    # headquarters were captured in Mansi Township": Mansi fell
+    word = _singular(re.sub(r"\s+", " ", m.group("site").casefold()))
+    return [(_site_at(loc, word, rel), end, "")]
+
+
 _IN_UNKNOWN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
                                r"(?:village|town|area|hill)?\s*")
 #: Between a place and its relative clause's phrase: "46 miles south of Lashio, which came
