@@ -242,6 +242,24 @@ def test_a_blank_line_ends_a_sentence_whatever_follows() -> None:
         "The KIA captured Shwegu on 2 December", "residents fled to Bhamo."]
 
 
+@pytest.mark.parametrize("text", [
+    "The army left the town by 6 p.m.\nBefore that, the KIA had taken Shwegu.",
+    "Fighting stopped at 4 a.m.\n- The KIA then took Shwegu.",
+])
+def test_a_line_break_after_an_abbreviation_ends_the_sentence(text: str) -> None:
+    from gazetteer.extract.sentences import sentence_spans
+
+    first, second = (text[a:b] for a, b in sentence_spans(text))
+    assert first.endswith(".m.") and "Shwegu" in second
+
+
+def test_an_abbreviation_inside_a_line_goes_on() -> None:
+    from gazetteer.extract.sentences import sentence_spans
+
+    text = "The KIA took Shwegu at 6 p.m. on Monday, residents said."
+    assert len(sentence_spans(text)) == 1
+
+
 def test_short_lines_are_not_joined() -> None:
     text = "Mansi\nBhamo\nThe KIA captured Shwegu on 2 December."
     assert {e.place for e in run(text) if e.event_type == "capture"} == {"Shwegu"}

@@ -1400,3 +1400,32 @@ def test_counted_towns_named_after_the_phrase_are_its_objects(text: str,
 ])
 def test_an_unnamed_subject_takes_no_place_it_does_not_locate(text: str) -> None:
     assert not [e for e in control(text) if "Mansi" in e[1] or "Bhamo" in e[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "Before the takeover of Sinbo, the KIA had stepped up its offensive since 7 March.",
+    "Prior to the capture of Sinbo, Kachin fighters had shelled the town on 7 March.",
+    "Prior to taking Sinbo, the KIA had seized Shwegu on 7 March.",
+])
+def test_a_later_event_fronted_is_not_dated_by_the_main_clause(text: str) -> None:
+    got = {e for e in control(text) if e[1] == "Sinbo" and e[0] == "capture"}
+    assert got and not [e for e in got if e[2].startswith("2024-03")], got
+
+
+def test_after_a_fronted_capture_the_main_clause_s_day_may_be_its_own() -> None:
+    text = "After the KIA took control of Sinbo, jets bombed the town on 7 March."
+    assert ("capture", "Sinbo", "2024-03-07", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Since 7 March, the KIA has captured Shwegu and Sinbo.",
+    "The KIA had stepped up its offensive since 7 March, capturing Shwegu and Sinbo.",
+])
+def test_captures_in_a_period_are_not_dated_by_its_start(text: str) -> None:
+    got = {e for e in control(text) if e[0] == "capture"}
+    assert {e[1] for e in got} == {"Shwegu", "Sinbo"} and not [e for e in got if e[2]]
+
+
+def test_an_attack_since_a_day_began_that_day() -> None:
+    assert ("assault", "Shwegu", "2024-03-07", "KIA") in control(
+        "The KIA has attacked Shwegu since 7 March.")

@@ -34,8 +34,9 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _abbreviation(text, m.start(), abbreviations):
-            continue
+        if text[m.start()] == "." and _abbreviation(text, m.start(), abbreviations) and \
+                "\n" not in m.group():
+            continue  # "6 p.m. local time" goes on; "by 6 p.m.\nBefore ..." does not
         cut = m.start() + 1 if text[m.start()] in ".!?" else m.start()
         quote = _QUOTES.match(text, cut, m.end())
         cut = quote.end() if quote else cut

@@ -37,6 +37,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         return None
     lo = max(loc.end, t1) if spec.object == "after" else t1
     stop = _next_change_or_state(ctx, t1, sentence)  # "regained X, which had been held
+    if _OPENING_PHRASE.match(ctx.masked, sentence[0], t0):  # "Prior to the takeover of X,
+        comma = ctx.masked.find(",", lo, stop)  # the KIA had pressed on since 7 March"
+        stop = comma if comma >= 0 else stop
     own = [d for d in dates if lo <= d.char_start < min(max(item_end, lo), stop)  # since
            and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]  # March": not its day
     if spec.object == "before":
@@ -74,6 +77,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         # first clause's event is not the second's
         dates = [d for d in dates if d.char_start >= turn.start()]
     before = [d for d in dates if d.char_end <= t0 and not (
+        d.since and spec.event_type == "capture" and  # "stepped up its offensive since 7
+        not _STATE_WORD.search(ctx.masked, t0, t1)) and not (  # March, capturing several
+        # camps": taken some time in that period (not "has occupied X since 7 March")
         d.since and _UNTIL.search(ctx.masked, d.char_end, t0)) and not (
         sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
     # after it took Y": Y was taken before that period began
@@ -139,6 +145,13 @@ def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
 
 #: Between a place and a date: the date opens a clause of its own ("attacked Mogok, and on
 #: 3 July the MNDAA ..."), not the place's.
+#: A phrase that can tell a state as well as a taking ("has occupied X since March").
+_STATE_WORD = re.compile(r"\b(?:occup|control|held|hold)", re.IGNORECASE)
+#: A phrase that opens the sentence with what came later, up to its comma ("Prior to the
+#: takeover of X, ..."): a date after that comma is the main clause's, an earlier time.
+#: (After "After the fall of X, ..." a date may be the same day's, and is kept.)
+_OPENING_PHRASE = re.compile(r"\s*(?:prior\s+to|before|ahead\s+of)\s+(?:(?:the|its|their)\s+"
+                             r"[^,;:]*)?$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|;")
 #: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
 #: period the main clause opens began after its event.
