@@ -1429,3 +1429,39 @@ def test_captures_in_a_period_are_not_dated_by_its_start(text: str) -> None:
 def test_an_attack_since_a_day_began_that_day() -> None:
     assert ("assault", "Shwegu", "2024-03-07", "KIA") in control(
         "The KIA has attacked Shwegu since 7 March.")
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy fighting took place in Shwegu on Monday.",
+    "Hundreds of villagers took refuge in Shwegu after the airstrike.",
+    "Families have taken shelter at a monastery in Shwegu.",
+    "The army took hostages in Shwegu before it withdrew.",
+])
+def test_an_idiom_of_take_names_no_place_taken(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, extent", [
+    ("The KIA took Shwegu on Monday.", ""),
+    ("The KIA took part of Shwegu on Monday.", "partial"),
+])
+def test_take_still_takes_a_place_or_part_of_it(text: str, extent: str) -> None:
+    assert [e.extent for e in run(text) if e.event_type == "capture"] == [extent]
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops recaptured Nawnghkio's Tawng Hkam village.",
+    "Army troops seized camps in Nawnghkio’s Tawng Hkam village last week.",
+])
+def test_a_village_named_after_its_township_s_possessive(text: str) -> None:
+    assert any("Taungkham" in e[1] for e in control(text) if e[0] == "capture")
+
+
+@pytest.mark.parametrize("text, month", [
+    ("On Wednesday, sources told reporters that late last month junta troops retook "
+     "Shwegu.", "2024-11"),
+    ("Residents said on Monday that early last month the KIA seized Shwegu.", "2024-11"),
+])
+def test_a_date_after_that_is_the_report_s_content(text: str, month: str) -> None:
+    got = [e for e in control(text) if e[1] == "Shwegu"]
+    assert got and got[0][2] == month, got

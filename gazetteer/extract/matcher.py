@@ -263,7 +263,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
         "list": re.compile(rf"(?:[\s,()]|{list_words}(?![\w]))*"),
         # before a place that follows a strict phrase ("took the border town of X")
         "strict": re.compile(
-            r"\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:town|city|village)\s+of\s+)?"
+            rf"\s*(?!{_any_case(words['not_taken'])}\b)"  # not "took place in X"
+            r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:town|city|village)\s+of\s+)?"
             r"(?:the\s+)?", re.IGNORECASE),
         # between the items of a list that follows its phrase: list words, dashes, a name
         # the gazetteer lacks, a blanked date after "in"/"on", a relative clause
@@ -352,7 +353,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"whole)\s+){0,2}" + words_re(nouns, whole=False) + r"s?|it)(?![\w])"),
         abbreviations=frozenset(a.casefold() for a in clauses["abbreviations"]),
         reporting_re=re.compile(words_re(clauses.get("reporting", ["said"]))
-                                + r"(?:\s+[\w'’]+){0,2}\s*$"),
+                                # "said on Monday", "told RFA on Monday"; not "told RFA
+                                # that last month ...": that date is the report's content
+                                + r"(?:\s+(?!that\b)[\w'’]+){0,2}\s*$"),
         reporting_word_re=re.compile(words_re(clauses.get("reporting", ["said"]))),
         state_rank={s: i for i, s in enumerate(events["region"]["state_priority"])},
         kind_rank={k: i for i, k in enumerate(events["region"]["kind_priority"])},

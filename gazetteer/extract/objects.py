@@ -48,8 +48,8 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"on\s+the\s+(?:edges?|"
     r"outskirts|fringes?)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+)?"  # "the northern
-    r"(?:(?:[A-Z][\w-]*\s+){1,2}(?:State|Region|"  # Shan State town of"
-    r"Division)['’]s\s+)?$", re.IGNORECASE)
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$",  # Shan State town of", "in
+    re.IGNORECASE)  # Kachin State's", "in Nawnghkio's"
 _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
     r"outposts|posts)(?:(?:\s+(?:in|of|across)\s+[^–—:;.]{0,60})?\s*[–—:]|\s*,?\s*(?:such\s+"

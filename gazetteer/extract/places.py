@@ -134,7 +134,10 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
     return locs
 
 
-_CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}(?![\w'’-])")
+#: Capitalised words; an apostrophe inside a word ("Hpa'an"), not a possessive ending one
+#: ("Nawnghkio’s Tawng Hkam" is a run of two words after a name).
+_CAP_WORD = r"[A-Z](?:[a-z]|['’](?=[a-z])(?!s(?![a-z])))+"
+_CAP_RUN = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ -]{_CAP_WORD}){{0,2}}(?![\w'’-])")
 
 
 def _with_variants(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rules,
