@@ -43,6 +43,8 @@ def test_designations_are_spelled_out_by_rule() -> None:
     ("LIB-324", "LIB 324", "Namtu"),
     ("Light Infantry Battalion No. 437", "LIB 437", "Momauk"),
     ("Northeast Military Command", "Northeastern Command", "Lashio"),
+    ("Northeastern Regional Military Command", "Northeastern Command", "Lashio"),
+    ("the Northeastern RMC", "Northeastern Command", "Lashio"),
     ("Northern Regional Command", "Northern Command", "Myitkyina"),
     ("Military Operations Command 1", "MOC-1", "Kyaukme"),
     ("Sa Ka Kha 1", "MOC-1", "Kyaukme"),

@@ -1465,3 +1465,17 @@ def test_a_village_named_after_its_township_s_possessive(text: str) -> None:
 def test_a_date_after_that_is_the_report_s_content(text: str, month: str) -> None:
     got = [e for e in control(text) if e[1] == "Shwegu"]
     assert got and got[0][2] == month, got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA took Sinbo after it captured the battalion headquarters on Monday.",
+    "Kachin fighters seized Sinbo upon taking the army's regional command there on Monday.",
+    "The KIA took Sinbo after capturing its last outpost on Monday.",
+])
+def test_a_town_taken_after_its_headquarters_fell_is_taken_that_day(text: str) -> None:
+    assert [e[2] for e in control(text) if e[1] == "Sinbo"] == ["2024-12-09"]
+
+
+def test_a_town_taken_after_another_place_is_not_dated_by_it() -> None:
+    got = control("The KIA took Sinbo after it captured Shwegu on Monday.")
+    assert ("capture", "Sinbo", "", "KIA") in got

@@ -120,9 +120,12 @@ def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|where|who)\b")
 #: A town's last step: "after capturing the remaining outpost", "upon seizing the last base".
-_AFTER_THE_LAST = re.compile(r".{0,12}?\b(?:after|upon)\s+(?:capturing|seizing|taking|"
-                             r"overrunning|clearing)\s+(?:control\s+of\s+)?(?:the|its|their)"
-                             r"\s+(?:last|remaining|final)\b", re.IGNORECASE)
+_AFTER_THE_LAST = re.compile(
+    r".{0,12}?\b(?:after|upon)\s+(?:(?:it|they)\s+(?:had\s+)?(?:captured|seized|took|overran|"
+    r"cleared)|capturing|seizing|taking|overrunning|clearing)\s+(?:control\s+of\s+)?"
+    r"(?:the|its|their)\s+(?:last|remaining|final\b|(?:[\w()'’-]+\s+){0,6}?"
+    r"(?:headquarters|command)\b)", re.IGNORECASE)  # "... after it seized the battalion
+# headquarters on Monday": the town's last step, its day
 #: "after being" up to a phrase's fifth character ("after being captu|red"; "after
 #: being" when the phrase opens with "being").
 _AFTER_BEING = re.compile(r"\b(?:after|upon|on)\s+being(?:\s+[a-z]{0,5})?$",
