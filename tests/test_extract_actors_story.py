@@ -467,3 +467,13 @@ def test_the_first_of_groups_listed_as_one_subject(text: str, actor: str) -> Non
 ])
 def test_handed_to_a_side_by_another_is_the_receiver_s(text: str) -> None:
     assert actors(text, "Namhsan") == ["junta"]
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition troops attacked junta soldiers in Kawlin last week, before taking over the "
+    "town on Monday.",
+    "Resistance fighters ambushed regime troops near Kawlin and later took the town.",
+    "Local rebels overpowered army soldiers in Kawlin and then captured the town.",
+])
+def test_the_object_of_a_finite_verb_is_not_the_later_phrase_s_subject(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture" and e.actor == "junta"]
