@@ -41,6 +41,7 @@ SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
     (r"one(?![aeiou])", "on", "'one' for 'on' before a consonant: Monekoe, Mong Ko"),
     (r"ng(?![aeiou])", "n", "ng/n closing a syllable: Mongko, Monko; Pangwa, Panwa"),
     (r"(?<=n)b", "p", "b/p after n (or ng): Kanbaiti, Kanpaiti; Nyaung Bin, Nyaung Pin"),
+    (r"(?<=[pb])y(?=i)", "", "py/p, by/b before i: Shwe Nyaung Pyin, Shwe Nyaung Pin"),
     (r"ai|ay|ei", "e", "ai/ay/ei/e: Mabein, Mabain; Shin Bway Yang, Shinbweyang"),
     (r"ar(?![aeiou])", "a", "'ar' for 'a' closing a syllable: Pang War, Pangwa"),
     (r"(.)\1+", r"\1", "letters the rules above doubled: Mongngawt, Mongawt"),

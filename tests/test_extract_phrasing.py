@@ -1479,3 +1479,13 @@ def test_a_town_taken_after_its_headquarters_fell_is_taken_that_day(text: str) -
 def test_a_town_taken_after_another_place_is_not_dated_by_it() -> None:
     got = control("The KIA took Sinbo after it captured Shwegu on Monday.")
     assert ("capture", "Sinbo", "", "KIA") in got
+
+
+@pytest.mark.parametrize("text", [
+    "After the KIA seized the camp in Shwegu, the Northern Command in Myitkyina continued "
+    "to fire artillery.",
+    "Once the KIA took a post near Shwegu, Myitkyina said it would send troops.",
+])
+def test_a_new_clause_s_subject_is_no_list_item(text: str) -> None:
+    got = {e[1] for e in control(text) if e[0] == "capture"}
+    assert got and not [p for p in got if "Northern" in p or p == "Myitkyina"], got

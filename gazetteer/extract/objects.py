@@ -463,6 +463,9 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             break
         if not nxt.area and (_IN_REGION.search(gap) or is_reference_point(ctx, nxt)):
             break  # "X in Y", "between X and Y": Y locates X, it is no item
+        if _NEXT_SUBJECT.match(ctx.masked, nxt.end) and not _AND_OR.search(gap):
+            break  # "after the KIA seized X, the Northern Command in Myitkyina continued
+            # to fire": a new clause's subject, no item
         anchor = items[-1].anchor if items[-1].site else None
         last = anchor if anchor is not None and anchor.area and anchor.start < items[-1].end \
             and not _BETWEEN.search(ctx.masked, items[-1].start, anchor.start) \
@@ -476,6 +479,14 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             end = nxt.end
         j += 1
     return items
+
+
+#: After a place: a finite verb, perhaps past a place locating it ("..., the Northern
+#: Command in Myitkyina continued to fire"): the place is a clause's subject.
+_NEXT_SUBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+"
+                           r"(?:has|have|had|was|were|is|are|continued|continues|said|says|"
+                           r"launched|fired|shelled|responded|retaliated|remained|remains)\b")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 
 
 # -- places before the phrase ----------------------------------------------------------------
