@@ -1152,8 +1152,12 @@ def test_a_plan_still_reaches_the_taking_it_waits_for() -> None:
      "capture"),
     ("On Monday thousands of residents fled from the town. Army columns entered Hsipaw.",
      "assault"),
+    ("After TNLA units withdrew from Hsipaw city, army convoys began entering the city on "
+     "Monday.", "capture"),
+    ("Once the TNLA pulled out of Hsipaw, junta columns entered the town.", "capture"),
+    ("After residents fled from Hsipaw, army columns entered the town.", "assault"),
 ])
-def test_an_entry_after_the_other_side_left_the_sentence_before(text: str,
+def test_an_entry_after_the_other_side_left_is_a_capture(text: str,
                                                               kind: str) -> None:
     place = "Hsipaw" if "Hsipaw" in text else "Sinbo"
     got = [e for e in control(text) if e[1] == place and e[0] in ("capture", "assault")

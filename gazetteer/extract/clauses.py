@@ -192,7 +192,7 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and (
             _OTHER_SIDE_LEFT.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end))
             or _defenders_left_as(ctx, sentence[0], t0)
-            or _left_just_before(ctx, sentence, objects[0][0])):
+            or _left_just_before(ctx, sentence, t0, objects[0][0])):
         event_type = "capture"  # "entered X following the withdrawal of the MNDAA", "the
         # defenders were forced to retreat as junta troops entered X"
     # "took much of the town", "now holds half of X": a capture of part of the place
@@ -407,16 +407,19 @@ _LEFT_PLACE = re.compile(
     r"(?P<what>city|town|[A-Z][\w'’-]*)", re.IGNORECASE)
 
 
-def _left_just_before(ctx: Context, sentence: tuple[int, int], loc: Mention) -> bool:
-    """Whether the sentence before an entry into ``loc`` says the other side was leaving
-    it ("... the TNLA began to withdraw from the city. Now army columns have entered X")."""
+def _left_just_before(ctx: Context, sentence: tuple[int, int], t0: int, loc: Mention
+                      ) -> bool:
+    """Whether the sentence before an entry into ``loc``, or its own words before the
+    entry, say the other side was leaving it ("... the TNLA began to withdraw from the
+    city. Now army columns have entered X"; "After the MNDAA withdrew from X, army convoys
+    began entering the city")."""
     prev = previous_sentence(ctx, sentence)
-    if prev is None:
-        return False
-    for m in _LEFT_PLACE.finditer(ctx.masked, *prev):
-        what = m.group("what").casefold()
-        if what in ("city", "town") or loc.name.casefold().startswith(what):
-            return not _CIVILIANS.search(ctx.masked, max(prev[0], m.start() - 40), m.start())
+    spans = ([prev] if prev is not None else []) + [(sentence[0], t0)]
+    for a, b in spans:
+        for m in _LEFT_PLACE.finditer(ctx.masked, a, b):
+            what = m.group("what").casefold()
+            if what in ("city", "town") or loc.name.casefold().startswith(what):
+                return not _CIVILIANS.search(ctx.masked, max(a, m.start() - 40), m.start())
     return False
 
 
