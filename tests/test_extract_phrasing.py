@@ -1157,8 +1157,7 @@ def test_a_plan_still_reaches_the_taking_it_waits_for() -> None:
     ("Once the TNLA pulled out of Hsipaw, junta columns entered the town.", "capture"),
     ("After residents fled from Hsipaw, army columns entered the town.", "assault"),
 ])
-def test_an_entry_after_the_other_side_left_is_a_capture(text: str,
-                                                              kind: str) -> None:
+def test_an_entry_after_the_other_side_left_is_a_capture(text: str, kind: str) -> None:
     place = "Hsipaw" if "Hsipaw" in text else "Sinbo"
     got = [e for e in control(text) if e[1] == place and e[0] in ("capture", "assault")
            and e[3] == "junta"]
@@ -1493,3 +1492,21 @@ def test_a_town_taken_after_another_place_is_not_dated_by_it() -> None:
 def test_a_new_clause_s_subject_is_no_list_item(text: str) -> None:
     got = {e[1] for e in control(text) if e[0] == "capture"}
     assert got and not [p for p in got if "Northern" in p or p == "Myitkyina"], got
+
+
+@pytest.mark.parametrize("text", [
+    "The army is conducting heavy offensive operations with several columns targeting "
+    "Hsipaw town.",
+    "Junta columns launched operations targeting Hsipaw.",
+    "The regime is conducting an offensive aimed at Hsipaw.",
+])
+def test_an_offensive_targeting_a_town_is_an_assault(text: str) -> None:
+    assert ("assault", "Hsipaw", "", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army is not conducting operations targeting Hsipaw.",
+    "Junta jets carried out airstrikes targeting Hsipaw.",
+])
+def test_no_assault_when_denied_or_from_the_air(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "assault"]
