@@ -204,3 +204,31 @@ def test_an_opening_after_clause_dates_its_own_event_not_the_main_one(text: str)
     got = {(e.event_type, e.place, e.date) for e in run(text)}
     assert ("capture", "Namtu", "2024-03-07") in got, got
     assert all(e.date != "2024-03-07" for e in run(text) if e.place == "Kutkai"), got
+
+
+@pytest.mark.parametrize("text", [
+    "Regime forces began trying to retake Shwegu on 26 November. After ten days of losses, "
+    "regime forces retreated from the town on Saturday.",
+    "Junta columns attacked Shwegu from three sides. The columns were beaten back, and "
+    "junta troops withdrew from the town on 5 December.",
+])
+def test_an_attacker_s_retreat_loses_no_place(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA attacked Shwegu on Monday. Junta troops retreated from the town on Tuesday.",
+    "The junta held Shwegu for years. Junta troops attacked a KIA camp near Shwegu on "
+    "Monday, then withdrew from Shwegu on Tuesday.",
+])
+def test_a_defender_s_retreat_still_loses_the_place(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture" and e.place == "Shwegu"]
+    assert got and all(e.actor != "junta" and e.target == "junta" for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Junta forces abandoned their mission to retake Shwegu on Saturday after ten days.",
+    "The army called off its drive to recapture Shwegu on Saturday.",
+])
+def test_a_mission_given_up_was_an_assault(text: str) -> None:
+    assert [e.event_type for e in run(text) if e.place == "Shwegu"] == ["assault"]

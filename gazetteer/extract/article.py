@@ -22,6 +22,7 @@ from gazetteer.extract.story import (
     carry_actors,
     carry_adjacent_dates,
     carry_story_dates,
+    drop_attackers_retreats,
     drop_historical,
     drop_township_sites,
     inherit_mentions,
@@ -277,6 +278,7 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     inherit_mentions(ctx, drafts)
     refine_coarse_dates(ctx, drafts)
     carry_actors(ctx, drafts)
+    drafts = drop_attackers_retreats(ctx, drafts)
     drafts = drop_township_sites(ctx, drafts)
     return [d for d in drafts if not _told_twice(d, drafts)]
 

@@ -694,6 +694,11 @@ def target_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             objects: list[tuple[Mention, int, str]], actor: str) -> str:
     if spec.event_type not in ("capture", "assault"):
         return ""
+    if spec.actor == "opponent":  # "regime forces retreated from X": the loser
+        inside = _actors_between(ctx, t0, t1)
+        loser = inside[0][2] if inside else _loser(ctx, t0, t1, spec, sentence, objects)
+        if loser and loser != actor:
+            return loser
     text = ctx.text
     if spec.object == "after":
         region_end = scope_end(ctx, objects[-1][0].end, sentence)

@@ -95,6 +95,32 @@ def drop_historical(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+#: A retreat phrase (a loss told through the loser's withdrawal).
+_RETREAT = re.compile(r"\b(?:retreat|withdr[ae]w|pull(?:ed|ing|s)?\s+(?:out|back)|fled|flee)",
+                      re.IGNORECASE)
+
+
+def drop_attackers_retreats(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Drafts without the retreats of a side from a place it was attacking: "regime forces
+    began attempting to retake the town on 26 January ... Regime forces retreated from the
+    town late Saturday" ends the attack; the defenders took nothing. A side told as
+    holding or taking the place before stays a loser when it retreats."""
+    kept = []
+    for d in drafts:
+        if d.event_type == "capture" and d.target and \
+                _RETREAT.search(ctx.text, *d.trigger) and \
+                any(o.event_type == "assault" and o.trigger[0] < d.trigger[0]
+                    and o.actor and same_side(ctx, o.actor, d.target)
+                    and _same_place(o.loc, d.loc) for o in drafts) and \
+                not any(o is not d and o.event_type in ("capture", "held")
+                        and o.trigger[0] < d.trigger[0] and o.actor
+                        and same_side(ctx, o.actor, d.target) and _same_place(o.loc, d.loc)
+                        for o in drafts):
+            continue
+        kept.append(d)
+    return kept
+
+
 def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
     """A mention of a capture or assault without a date or actor takes those (and the
     target) of another mention of the same event: same type and place, the last dated one
