@@ -1510,3 +1510,26 @@ def test_an_offensive_targeting_a_town_is_an_assault(text: str) -> None:
 ])
 def test_no_assault_when_denied_or_from_the_air(text: str) -> None:
     assert not [e for e in control(text) if e[0] == "assault"]
+
+
+@pytest.mark.parametrize("text", [
+    "The northeastern regional command headquarters had been completely captured by "
+    "Monday morning.",
+    "The Northeastern Command base was overrun on Monday.",
+])
+def test_a_base_named_with_its_own_word_is_the_subject(text: str) -> None:
+    assert any(e[0] == "capture" and "Northeastern Command" in e[1] for e in control(text))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The MNDAA announced on 9 December that Lashio had become a liberated area.",
+     "2024-12-09"),
+    ("Lashio was declared a liberated zone on Monday, the MNDAA said.", "2024-12-09"),
+    ("Lashio has been declared fully liberated.", ""),
+])
+def test_a_town_declared_liberated_is_taken(text: str, date: str) -> None:
+    assert [e[2] for e in control(text) if e[0] == "capture" and e[1] == "Lashio"] == [date]
+
+
+def test_a_liberation_hoped_for_is_no_capture() -> None:
+    assert not control("Residents hope Lashio will become a liberated area.")

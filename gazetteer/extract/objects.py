@@ -512,6 +512,8 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         gap = ctx.masked[gap_from:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
             bool(ctx.r.object_ok["subject"].fullmatch(gap)) or \
+            bool(last.site and (word := _BASE_WORD.match(gap)) and  # "the northeastern
+                 ctx.r.object_ok["subject"].fullmatch(gap, word.end())) or \
             _coordinated(ctx, gap_from, t0, sentence) or \
             bool(last.site and _IN_UNKNOWN_PLACE.fullmatch(gap))  # "LIB 129 in Rankhon
         # village surrendered": a base the table places, in a village it does not
@@ -611,6 +613,8 @@ def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int,
     return [(_site_at(loc, word, rel), end, "")]
 
 
+#: A base's own word after its name ("the northeastern regional command headquarters").
+_BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b", re.IGNORECASE)
 _IN_UNKNOWN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
                                r"(?:village|town|area|hill)?\s*")
 #: Between a place and its relative clause's phrase: "46 miles south of Lashio, which came
