@@ -124,3 +124,25 @@ def test_a_past_holding_without_its_first_day_reports_nothing(text: str) -> None
 ])
 def test_a_past_holding_since_a_day_is_still_a_capture_that_day(text: str) -> None:
     assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has had control of Lweje since 29 March.",
+    "KIA units have had complete control of Lweje since March 29, residents said.",
+    "The army attacked a KIA camp. The KIA has had full control of the small town of Lweje "
+    "since 29 March.",
+])
+def test_a_control_had_since_a_day_is_a_capture_that_day(text: str) -> None:
+    assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
+
+
+def test_a_small_town_is_the_town_named_before() -> None:
+    text = ("Army columns tried to retake Lweje on Monday. The KIA has had complete control "
+            "of the small town on the border since 29 March.")
+    assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
+
+
+def test_the_day_a_holding_began_is_no_attack_s_day() -> None:
+    text = ("Army columns abandoned a mission to retake Lweje. The KIA has had complete "
+            "control of the town since 29 March.")
+    assert [e[2] for e in events(text) if e[0] == "assault"] == [""]

@@ -350,7 +350,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
         pronoun_re=re.compile(
             r"\s*(?:(?:the|this|that|these|those|both)\s+(?:(?:captured|seized|two|three|four|"
             r"five|six|remaining|main|military|junta|regime|army|strategic|border|key|entire|"
-            r"whole)\s+){0,2}" + words_re(nouns, whole=False) + r"s?|it)(?![\w])"),
+            r"whole|small|little|large|big|remote|riverside|hilltop|mining|trading|frontier|"
+            r"besieged|embattled|contested|nearby|neighbouring|neighboring)\s+){0,2}"
+            + words_re(nouns, whole=False) + r"s?|it)(?![\w])"),
         abbreviations=frozenset(a.casefold() for a in clauses["abbreviations"]),
         reporting_re=re.compile(words_re(clauses.get("reporting", ["said"]))
                                 # "said on Monday", "told RFA on Monday"; not "told RFA

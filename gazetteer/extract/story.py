@@ -425,7 +425,9 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
         return None
     here = by_sentence.get(j, [])
     own = [o.date for o in here if o.event_type in CHANGES and o.date is not None
-           and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor)]
+           and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor)
+           and not (o.date.since and o.event_type != d.event_type)]  # not "... has held
+    # it since 22 November": the day a holding began is no attack's day
     if own:  # that sentence's event at this place (or at a camp that may be it)
         return own[-1] if last else own[0]
     if any(not _same_place(o.loc, d.loc) or not same_side(ctx, o.actor, d.actor)
