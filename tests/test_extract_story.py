@@ -232,3 +232,17 @@ def test_a_defender_s_retreat_still_loses_the_place(text: str) -> None:
 ])
 def test_a_mission_given_up_was_an_assault(text: str) -> None:
     assert [e.event_type for e in run(text) if e.place == "Shwegu"] == ["assault"]
+
+
+def test_an_attempt_given_up_is_dated_by_its_start_when_the_story_tells_it() -> None:
+    text = ("Regime forces began trying to retake Shwegu on 26 November. On Saturday, junta "
+            "forces abandoned their mission to retake the town.")
+    assert {e.date for e in run(text) if e.event_type == "assault"} == {"2024-11-26"}
+
+
+@pytest.mark.parametrize("text", [
+    "Junta forces abandoned their mission to retake Shwegu on Saturday.",
+    "The KIA called off its siege of Shwegu on Saturday.",
+])
+def test_an_attempt_given_up_alone_keeps_the_day_it_ended(text: str) -> None:
+    assert [e.date for e in run(text) if e.place == "Shwegu"] == ["2024-12-07"]

@@ -68,6 +68,8 @@ def test_opened_from_disk_it_requests_nothing_and_steps_through_dates(page, map_
     page.wait_for_function(PLAY_DONE, timeout=20_000)
     assert page.locator("#kcm-day").inner_text() > "2024-11-20"
     page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_function("() => window.kcm.map.getZoom() > 7 && "  # the zoom has ended:
+                           "!document.querySelector('.leaflet-zoom-anim')")  # paths settled
     page.locator(f"path.kcm-place-{slug('Kan Paik Ti')}").click()
     page.locator('.kcm-panel[data-place="Kan Paik Ti"]').wait_for()
     page.wait_for_timeout(300)
