@@ -246,3 +246,29 @@ def test_an_attempt_given_up_is_dated_by_its_start_when_the_story_tells_it() -> 
 ])
 def test_an_attempt_given_up_alone_keeps_the_day_it_ended(text: str) -> None:
     assert [e.date for e in run(text) if e.place == "Shwegu"] == ["2024-12-07"]
+
+
+STORY_OF_ONE_TOWN = (
+    "SHWEGU: The KIA has captured the town of Shwegu, residents said. The KIA said it had "
+    "taken the last base in Shwegu after weeks of fighting. Shwegu, a town of 20,000, lies "
+    "on the river road to Bhamo. Photos showed fighters walking past burned shops. Others "
+    "showed trenches the army had left. A uniform was found in one of the buildings. A "
+    "resident said the KIA had taken control of the town on Sunday.")
+
+
+def test_a_plain_the_town_far_back_is_the_town_the_story_is_about() -> None:
+    got = [e for e in run(STORY_OF_ONE_TOWN) if e.excerpt.startswith("A resident")]
+    assert [(e.event_type, e.place, e.date) for e in got] == [
+        ("capture", "Shwegu", "2024-12-08")]
+
+
+@pytest.mark.parametrize("text", [
+    # two towns as often: no story town
+    STORY_OF_ONE_TOWN.replace("lies on the river road to Bhamo",
+                              "lies near Bhamo, and Bhamo and Bhamo are near"),
+    # a described town may be another
+    STORY_OF_ONE_TOWN.replace("control of the town on Sunday",
+                              "control of the river town on Sunday"),
+])
+def test_no_story_town_when_the_story_has_two_or_the_town_is_described(text: str) -> None:
+    assert not [e for e in run(text) if e.excerpt.startswith("A resident")]

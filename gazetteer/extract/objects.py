@@ -29,6 +29,7 @@ from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import REGION_WORDS, Mention, area_label
 from gazetteer.extract.references import (
     antecedent,
+    is_plain_town,
     is_reference_point,
     named_later,
     reference,
@@ -697,7 +698,7 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
     if named_only and not m.group("word"):
         return None
     word = (m.group("word") or "it").casefold()
-    return reference(ctx, word, m.start(), sentence)
+    return reference(ctx, word, m.start(), sentence, story=is_plain_town(m.group()))
 
 
 # -- partial places ------------------------------------------------------------------------

@@ -40,7 +40,8 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
     word = m.group().strip().split()[-1].casefold()
     if _OTHER_TOWNS.search(m.group()):
         return None, ""  # "attacks on the remaining townships held by the TNLA": others
-    return reference(ctx, word, t0, sentence), partial.group() if partial else ""
+    return reference(ctx, word, t0, sentence, story=is_plain_town(m.group())), \
+        partial.group() if partial else ""
 
 
 _SPACE = re.compile(r"\s*")
@@ -85,9 +86,10 @@ def named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | 
 
 
 def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int], *,
-              reach: int = REFERENCE_SENTENCES) -> Mention | None:
+              reach: int = REFERENCE_SENTENCES, story: bool = False) -> Mention | None:
     """The last place before ``before`` (this sentence and the ``reach`` before it) that
-    ``word`` ("it", "town", "camp", "village", "township") can stand for."""
+    ``word`` ("it", "town", "camp", "village", "township") can stand for; with ``story``
+    (a plain "the town"), else the town the article is about (:func:`_story_town`)."""
     if word.endswith("s") and word not in ("headquarters", "its"):
         word = word[:-1]
     site = word if word in ctx.r.site_references else ""
@@ -137,10 +139,48 @@ def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int], *
             if _fits(ctx, loc, word, site):
                 return loc
     if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
-        return named_later(ctx, before, sentence)
+        return named_later(ctx, before, sentence) or (_story_town(ctx, lo) if story else None)
     if site and site != "village":
         return _only_site(ctx, site, lo)
     return None
+
+
+#: "the town", "the city" with no word of description ("the jade town" may be another).
+_PLAIN_TOWN = re.compile(r"\s*the\s+(?:town|city)\b", re.IGNORECASE)
+
+
+def is_plain_town(words: str) -> bool:
+    """Whether ``words`` open with a plain "the town" or "the city"."""
+    return _PLAIN_TOWN.match(words) is not None
+#: How often the article must have named its town, and how many times more often than
+#: any other, for "the town" further back than the sentences looked at to stand for it.
+_STORY_TOWN_MENTIONS = 3
+_STORY_TOWN_LEAD = 2
+
+
+def _story_town(ctx: Context, lo: int) -> Mention | None:
+    """"The town" further back than the sentences looked at: the town the article is
+    about, when it has named it at least three times before and at least twice as often
+    as any other town (a story about one town: "HSIPAW: ... the town of Hsipaw ... a base
+    in Hsipaw ... Images from the town ... had taken control of the town on Sunday")."""
+    k = bisect_left(ctx.loc_starts, lo) - 1
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for loc in ctx.locs[:k + 1]:
+        town = loc.anchor if loc.site and loc.anchor is not None else loc
+        if town.area or town.site or town.place is None or \
+                town.place.kind not in ("town", "city"):
+            continue
+        counts[town.name] = counts.get(town.name, 0) + 1
+        first.setdefault(town.name, town)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    name, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n < _STORY_TOWN_MENTIONS or n < _STORY_TOWN_LEAD * runner_up:
+        return None
+    return first[name]
 
 
 def _only_site(ctx: Context, site: str, lo: int) -> Mention | None:
