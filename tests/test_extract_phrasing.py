@@ -1533,3 +1533,26 @@ def test_a_town_declared_liberated_is_taken(text: str, date: str) -> None:
 
 def test_a_liberation_hoped_for_is_no_capture() -> None:
     assert not control("Residents hope Lashio will become a liberated area.")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The handover of Lashio to the junta was completed on 22 November.", "2024-11-22"),
+    ("The return of Lashio to the military in November ended the MNDAA's rule.", "2024-11"),
+])
+def test_a_place_handed_or_returned_to_a_side_is_taken_by_it(text: str, date: str) -> None:
+    assert ("capture", "Lashio", date, "junta") in control(text)
+
+
+def test_a_return_to_no_side_takes_nothing() -> None:
+    assert not control("Residents await the return of Lashio to normal life.")
+
+
+@pytest.mark.parametrize("text", [
+    "The MNDAA captured Lashio in July. Since then, the army has gradually regained control "
+    "of Lashio. On 14 November, commanders met in Lashio.",
+    "The MNDAA captured Lashio in July. Ever since, the army has pushed to regain Lashio. "
+    "On 14 November, commanders met in Lashio.",
+])
+def test_since_then_is_a_time_of_its_own(text: str) -> None:
+    got = [e for e in control(text) if e[3] == "junta"]
+    assert got and all(not e[2].startswith("2024-11") for e in got), got

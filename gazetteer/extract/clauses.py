@@ -84,8 +84,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     actor, actor_note = actor_of(ctx, t0, t1, spec, sentence, objects)
     if opened is not None and not actor:  # "the KIA has occupied": the actor in the phrase
         actor = next((x[2] for x in iter_actors(ctx, t0, t1)), "")
-    if spec.actor == "adjacent" and not actor:
-        return []
+    if (spec.actor == "adjacent" or (spec.noun and spec.actor == "recipient")) and not actor:
+        return []  # "the return of X to normal life": no one took it
     if actor_note:
         adjust.append(actor_note)
     side = "" if actor else unnamed_subject(ctx, *sentence)
