@@ -45,6 +45,7 @@ def test_designations_are_spelled_out_by_rule() -> None:
     ("Northeast Military Command", "Northeastern Command", "Lashio"),
     ("Northeastern Regional Military Command", "Northeastern Command", "Lashio"),
     ("the Northeastern RMC", "Northeastern Command", "Lashio"),
+    ("the North-East Command", "Northeastern Command", "Lashio"),
     ("Northern Regional Command", "Northern Command", "Myitkyina"),
     ("Military Operations Command 1", "MOC-1", "Kyaukme"),
     ("Sa Ka Kha 1", "MOC-1", "Kyaukme"),
