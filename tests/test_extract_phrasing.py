@@ -1556,3 +1556,21 @@ def test_a_return_to_no_side_takes_nothing() -> None:
 def test_since_then_is_a_time_of_its_own(text: str) -> None:
     got = [e for e in control(text) if e[3] == "junta"]
     assert got and all(not e[2].startswith("2024-11") for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA attacked the outskirts of Mogok on Monday.",
+    "The TNLA has been attacking in and around Mogok since Monday.",
+    "TNLA fighters attacked around Mogok on Monday.",
+    "The TNLA captured the outskirts of Mogok on Monday.",
+])
+def test_an_attack_on_a_town_s_surroundings_contests_the_town(text: str) -> None:
+    assert [e[:2] for e in control(text)] == [("assault", "Mogok")]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops fled to the outskirts of Mogok on Monday.",
+    "The TNLA captured a base around Mogok on Monday.",
+])
+def test_a_flight_or_a_base_near_a_town_is_no_attack_on_it(text: str) -> None:
+    assert not [e for e in control(text) if e[:2] == ("assault", "Mogok")]

@@ -307,6 +307,7 @@ _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|ci
 #: ("headquarters in Dawthponeyan"), the place locates it and is no subject.
 #: Places counted in a wider one: "two towns in X", "several townships across X" (not
 #: "the towns of X and Y", which names them).
+_AROUND = re.compile(r"\s*(?:in\s+and\s+)?around\s+(?:the\s+)?", re.IGNORECASE)
 _PLACES_IN = re.compile(r"\b(?:towns|cities|townships)\s+(?:in|across|around)\s+"
                         r"(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"([\w'’-]+)\s+(?:in|at|near)\s+$", re.IGNORECASE)
@@ -366,6 +367,11 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         flags.pop("partial", None)
         flags.pop("share", None)
         return True, (_singular(word), " ".join(rel.split()))
+    if flags.get("partial") and not r.reference_re.search(r.cue["partial"].sub(" ", gap)) \
+            and not r.facility_re.search(gap):
+        return True, None  # "attacked the outskirts of X": X is contested
+    if spec.event_type == "assault" and _AROUND.fullmatch(gap):
+        return True, None  # "attacking in and around X"
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
     if spec.event_type == "assault" and _actor_object(ctx, a, b) and \
