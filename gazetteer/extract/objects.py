@@ -303,13 +303,14 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 
 #: A gap of a few words ending in "of" ("most of", "the western part of"): a share named.
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
-#: A place after a word and "in / at / near": when the word is a facility
-#: ("headquarters in Dawthponeyan"), the place locates it and is no subject.
+#: Between an attack and its place: "attacking (in and) around X" (X is contested).
+_AROUND = re.compile(r"\s*(?:in\s+and\s+)?around\s+(?:the\s+)?", re.IGNORECASE)
 #: Places counted in a wider one: "two towns in X", "several townships across X" (not
 #: "the towns of X and Y", which names them).
-_AROUND = re.compile(r"\s*(?:in\s+and\s+)?around\s+(?:the\s+)?", re.IGNORECASE)
 _PLACES_IN = re.compile(r"\b(?:towns|cities|townships)\s+(?:in|across|around)\s+"
                         r"(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+#: A place after a word and "in / at / near": when the word is a facility
+#: ("headquarters in Dawthponeyan"), the place locates it and is no subject.
 _LOCATIVE = re.compile(r"([\w'’-]+)\s+(?:in|at|near)\s+$", re.IGNORECASE)
 #: Inside a relative clause: ", which" / ", that" and no comma since.
 _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
@@ -564,8 +565,6 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
     return out, flags
 
 
-#: Between a base and its phrase: a place the gazetteer lacks that locates the base ("LIB
-#: 129 in Rankhon village surrendered").
 #: A subject that names no place: sites ("an army base", "all three battalion
 #: headquarters") or counted towns ("four cities"), just before a passive phrase.
 _UNNAMED_SUBJECT = re.compile(
@@ -622,6 +621,8 @@ def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int,
 
 #: A base's own word after its name ("the northeastern regional command headquarters").
 _BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b", re.IGNORECASE)
+#: Between a base and its phrase: a place the gazetteer lacks that locates the base ("LIB
+#: 129 in Rankhon village surrendered").
 _IN_UNKNOWN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
                                r"(?:village|town|area|hill)?\s*")
 #: Between a place and its relative clause's phrase: "46 miles south of Lashio, which came

@@ -152,6 +152,8 @@ _PLAIN_TOWN = re.compile(r"\s*the\s+(?:town|city)\b", re.IGNORECASE)
 def is_plain_town(words: str) -> bool:
     """Whether ``words`` open with a plain "the town" or "the city"."""
     return _PLAIN_TOWN.match(words) is not None
+
+
 #: How often the article must have named its town, and how many times more often than
 #: any other, for "the town" further back than the sentences looked at to stand for it.
 _STORY_TOWN_MENTIONS = 3
