@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -177,6 +177,11 @@ eval-fresh12: $(VENV)/.installed
 FRESH13SET ?= .cache/fresh13_set
 eval-fresh13: $(VENV)/.installed
 	$(call eval_set,$(FRESH13SET),tests/eval/fresh13_set)
+
+# The fourteenth fresh set (tests/eval/fresh14_set): each half scored blind once, used since.
+FRESH14SET ?= .cache/fresh14_set
+eval-fresh14: $(VENV)/.installed
+	$(call eval_set,$(FRESH14SET),tests/eval/fresh14_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
