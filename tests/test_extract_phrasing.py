@@ -1574,3 +1574,16 @@ def test_an_attack_on_a_town_s_surroundings_contests_the_town(text: str) -> None
 ])
 def test_a_flight_or_a_base_near_a_town_is_no_attack_on_it(text: str) -> None:
     assert not [e for e in control(text) if e[:2] == ("assault", "Mogok")]
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA has made rapid advances toward Kyaukme.",
+    "TNLA columns are making steady advances around Kyaukme.",
+    "The TNLA advanced around Kyaukme on Monday.",
+])
+def test_advances_on_a_town_contest_it(text: str) -> None:
+    assert [e[:2] for e in control(text)] == [("assault", "Kyaukme")]
+
+
+def test_advances_in_something_else_are_no_attack() -> None:
+    assert not control("The army made advances in its economy near Kyaukme.")
