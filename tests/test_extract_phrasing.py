@@ -1587,3 +1587,15 @@ def test_advances_on_a_town_contest_it(text: str) -> None:
 
 def test_advances_in_something_else_are_no_attack() -> None:
     assert not control("The army made advances in its economy near Kyaukme.")
+
+
+@pytest.mark.parametrize("text", [
+    "KIA fighters have been hitting the regime's troop positions in Mongmit since Monday.",
+    "KIA fighters struck the junta’s bases in Mongmit on Monday.",
+])
+def test_a_side_s_positions_struck_in_a_town_are_attacked(text: str) -> None:
+    assert [e[:2] for e in control(text)] == [("assault", "Mongmit")]
+
+
+def test_a_side_s_troops_fought_in_a_town_are_no_attack_on_it() -> None:
+    assert not control("KIA fighters fought the army's troops in Mongmit.")
