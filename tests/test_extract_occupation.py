@@ -136,13 +136,19 @@ def test_a_control_had_since_a_day_is_a_capture_that_day(text: str) -> None:
     assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
 
 
-def test_a_small_town_is_the_town_named_before() -> None:
-    text = ("Army columns tried to retake Lweje on Monday. The KIA has had complete control "
-            "of the small town on the border since 29 March.")
+@pytest.mark.parametrize("town", ["the small town", "the remote border town",
+                                  "the riverside town"])
+def test_a_described_town_is_the_town_named_before(town: str) -> None:
+    text = (f"Army columns tried to retake Lweje on Monday. The KIA has had complete control "
+            f"of {town} since 29 March.")
     assert ("capture", "Lweje", "2024-03-29", "KIA") in events(text)
 
 
-def test_the_day_a_holding_began_is_no_attack_s_day() -> None:
-    text = ("Army columns abandoned a mission to retake Lweje. The KIA has had complete "
-            "control of the town since 29 March.")
+@pytest.mark.parametrize("text", [
+    "Army columns abandoned a mission to retake Lweje. The KIA has had complete control of "
+    "the town since 29 March.",
+    "Regime troops shelled and attacked Lweje again. Kachin fighters have held the town "
+    "since 29 March.",
+])
+def test_the_day_a_holding_began_is_no_attack_s_day(text: str) -> None:
     assert [e[2] for e in events(text) if e[0] == "assault"] == [""]

@@ -234,9 +234,13 @@ def test_a_mission_given_up_was_an_assault(text: str) -> None:
     assert [e.event_type for e in run(text) if e.place == "Shwegu"] == ["assault"]
 
 
-def test_an_attempt_given_up_is_dated_by_its_start_when_the_story_tells_it() -> None:
-    text = ("Regime forces began trying to retake Shwegu on 26 November. On Saturday, junta "
-            "forces abandoned their mission to retake the town.")
+@pytest.mark.parametrize("text", [
+    "Regime forces began trying to retake Shwegu on 26 November. On Saturday, junta forces "
+    "abandoned their mission to retake the town.",
+    "The army launched a drive to recapture Shwegu on 26 November. Its columns called off "
+    "the drive to recapture Shwegu on Saturday.",
+])
+def test_an_attempt_given_up_is_dated_by_its_start_when_the_story_tells_it(text: str) -> None:
     assert {e.date for e in run(text) if e.event_type == "assault"} == {"2024-11-26"}
 
 

@@ -98,7 +98,9 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     dates = [opened] * len(objects) if opened is not None else \
         _dates_of(ctx, t0, t1, spec, sentence, objects, event_type)
     in_after_clause = before_the_main_clause(ctx, t0, sentence)
-    given_up = (verdict == "attempt" or event_type == "assault") and _GIVEN_UP.search(
+    given_up_cue = ctx.r.cue.get("given_up")  # "abandoned their mission to retake X on
+    given_up = given_up_cue is not None and (  # Saturday": the day it ended
+        verdict == "attempt" or event_type == "assault") and given_up_cue.search(
         ctx.masked, _clause_start(ctx, t0, sentence), t0) is not None
     for (loc, _item_end, note), date in zip(objects, dates, strict=True):
         ctx.object_locs.append(loc)
@@ -218,11 +220,6 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     return event_type, opened, share, downgraded
 
 
-#: An attempt given up ("abandoned their mission to retake X on Saturday"): its stated
-#: day is the day it ended.
-_GIVEN_UP = re.compile(r"\b(?:abandon(?:ed|s|ing)?|gave\s+up|give\s+up|giving\s+up|"
-                       r"call(?:ed|s|ing)?\s+off|end(?:ed|s|ing)|halt(?:ed|s|ing)|"
-                       r"suspend(?:ed|s|ing)?)\b", re.IGNORECASE)
 #: "following", "after" opening a clause of its own after the place: what it dates is
 #: the clause's event, before the one reported ("seized X following the resumption of
 #: the offensive in late June").
