@@ -477,3 +477,29 @@ def test_handed_to_a_side_by_another_is_the_receiver_s(text: str) -> None:
 ])
 def test_the_object_of_a_finite_verb_is_not_the_later_phrase_s_subject(text: str) -> None:
     assert not [e for e in run(text) if e.event_type == "capture" and e.actor == "junta"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army is struggling against a wave of attacks across the north.\n\nOpposition "
+    "fighters of a local unit stormed army soldiers in Mansi last week and took over the "
+    "town on Monday.",
+    "The military has lost ground all year. Local defence forces overran Shwegu on 3 "
+    "March.",
+    "Government forces were pushed back in the hills. Village guard units seized Momauk on "
+    "Friday.",
+])
+def test_troops_of_no_listed_group_are_their_own_subject_not_the_last_sentence_s(
+        text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert got and all(e.actor != "junta" for e in got)
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The MNDAA and its allies have controlled Kunlong and Hseni.", "Hseni", "MNDAA"),
+    ("The TNLA and their allied forces now hold Namhsan.", "Namhsan", "TNLA"),
+    ("The KIA and allied groups control Sumprabum, a local official said.", "Sumprabum",
+     "KIA"),
+])
+def test_a_holding_by_a_group_and_its_allies_is_the_group_s(text: str, place: str,
+                                                            actor: str) -> None:
+    assert actors(text, place, "held") == [actor]

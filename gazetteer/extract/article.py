@@ -95,7 +95,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                    unnamed_actors=mentions.unnamed)
     ends: list[int] = []
     readings: list[tuple[TriggerSpec, ...]] = []
-    blanked = _blank_actors(text, actors)
+    blanked = _blank_actors(text, actors, r.companion_re)
     for m in r.trigger_re.finditer(blanked):
         if _HANDS_NOUN.fullmatch(m.group()) and _OWNER_BEFORE.search(
                 blanked, max(0, m.start() - 30), m.start()):
@@ -210,12 +210,18 @@ def _unquoted(text: str) -> str:
 _QUOTED_NAME = re.compile(r"[“\"‘]((?:[A-Z0-9][\w'’-]*)(?: [A-Z0-9][\w'’-]*){0,3})[”\"’](?!\w)")
 
 
-def _blank_actors(text: str, actors: list[tuple[int, int, str]]) -> str:
-    """The text with each actor mention as "\x00\x01...", offsets unchanged."""
+def _blank_actors(text: str, actors: list[tuple[int, int, str]],
+                  companion_re: re.Pattern[str]) -> str:
+    """The text with each actor mention as "\x00\x01...", offsets unchanged; "and its
+    allies" after a mention is blanked with it, so "{actor} have controlled" still reads."""
     if not actors:
         return text
     parts, last = [], 0
     for a, b, _ in actors:
+        if a < last:
+            continue
+        company = companion_re.match(text, b)
+        b = company.end() if company else b
         parts.append(text[last:a])
         parts.append(ACTOR_MARK + "\x01" * (b - a - 1))
         last = b

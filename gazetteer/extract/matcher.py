@@ -51,6 +51,11 @@ class Rules:
     trigger_re: re.Pattern[str]
     trigger_index: dict[str, tuple[TriggerSpec, ...]]
     cue: dict[str, re.Pattern[str]]
+    #: right after an actor: "and its allies", read as part of the actor's mention
+    companion_re: re.Pattern[str]
+    #: a sentence opening with troops of no listed group ("Opposition troops", "Local
+    #: defence forces"): the clause has its own subject, named by nobody
+    bare_forces_re: re.Pattern[str]
     site_re: re.Pattern[str]
     rel_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
@@ -366,6 +371,11 @@ def rules_for(gaz: Gazetteer) -> Rules:
         limits=dict(events["limits"]),
         occupation_re=re.compile(words_re(words["occupation"]))
         if words.get("occupation") else None,
+        bare_forces_re=re.compile(
+            r"[\s\"“‘']*(?!(?:the|its|their|his|her|our|these|those|both|all|they|we|it)\b)"
+            rf"(?:[A-Za-z][\w'’-]*\s+){{1,3}}?{_any_case(words['forces'])}\b", re.IGNORECASE),
+        companion_re=re.compile(rf"\s+and\s+{_any_case(words.get('companions', []))}(?![\w])",
+                                re.IGNORECASE) if words.get("companions") else re.compile(r"(?!)"),
         **_speaker_patterns(load_rules("actors.toml")["speakers"]),
     )
 

@@ -401,6 +401,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     later = "" if spec.noun else _first_subject(ctx, after_objects, sentence[1])
     if later:
         return later, ""
+    if ctx.r.bare_forces_re.match(ctx.text, sentence[0], first_obj):
+        return "", ""  # "Opposition troops attacked X": a subject of no listed group
     prev = previous_sentence(ctx, sentence)
     if prev is not None:
         carried = _first_subject(ctx, prev[0], prev[1])
