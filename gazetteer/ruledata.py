@@ -250,7 +250,8 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
                              "denial", "plan", "past", "target_lead", "forces",
                              "holder_suffixes", "passive_agents", "owned", "determiners",
                              "site_references", "air_subjects",
-                             "not_taken", optional=("occupation", "fire_weapons", "companions")),
+                             "not_taken", optional=("occupation", "fire_weapons", "companions",
+                                                    "loss_verbs")),
     },
 }
 

@@ -503,3 +503,34 @@ def test_troops_of_no_listed_group_are_their_own_subject_not_the_last_sentence_s
 def test_a_holding_by_a_group_and_its_allies_is_the_group_s(text: str, place: str,
                                                             actor: str) -> None:
     assert actors(text, place, "held") == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Junta loses another town as resistance seizes Shwegu.",
+    "The army lost ground on Sunday as local militias took Mansi.",
+    "The regime was humiliated again while village fighters captured Momauk on Friday.",
+])
+def test_a_clause_with_its_own_unlisted_subject_is_not_the_main_subject_s(text: str
+                                                                            ) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert got and all(e.actor != "junta" for e in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The junta has suffered another defeat. The town of Mansi fell on Sunday.",
+    "Regime troops withdrew from the hills overnight. Shwegu was seized on Friday.",
+    "The military lost another town last week. Momauk was overrun on 3 March.",
+])
+def test_a_side_that_lost_ground_is_no_actor_for_the_next_sentence_s_capture(
+        text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert got and all(e.actor != "junta" for e in got)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA launched an offensive on Friday. The town of Mansi fell on Sunday.", "KIA"),
+    ("The TNLA moved on the town at dawn. Namhsan was seized on Friday.", "TNLA"),
+])
+def test_a_side_that_pressed_on_is_still_the_next_sentence_s_actor(text: str,
+                                                                   actor: str) -> None:
+    assert [e.actor for e in run(text) if e.event_type == "capture"] == [actor]

@@ -56,6 +56,8 @@ class Rules:
     #: a sentence opening with troops of no listed group ("Opposition troops", "Local
     #: defence forces"): the clause has its own subject, named by nobody
     bare_forces_re: re.Pattern[str]
+    #: just after a subject: it lost ground ("The junta suffered a defeat"), no taker
+    loss_after_re: re.Pattern[str]
     site_re: re.Pattern[str]
     rel_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
@@ -371,6 +373,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
         limits=dict(events["limits"]),
         occupation_re=re.compile(words_re(words["occupation"]))
         if words.get("occupation") else None,
+        loss_after_re=re.compile(
+            rf"[\s,]*(?:(?:[\w'’-]+\s+){{0,2}}?){_any_case(words.get('loss_verbs', ['lost']))}\b",
+            re.IGNORECASE),
         bare_forces_re=re.compile(
             r"[\s\"“‘']*(?!(?:the|its|their|his|her|our|these|those|both|all|they|we|it)\b)"
             rf"(?:[A-Za-z][\w'’-]*\s+){{1,3}}?{_any_case(words['forces'])}\b", re.IGNORECASE),

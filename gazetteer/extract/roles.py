@@ -388,6 +388,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     if not subject and _we_after_named(ctx, sentence[0], first_obj):
         return quoted_speaker(ctx, sentence[0], first_obj), ""  # '"The army bombed us but
         # we took X," he said': the speaker's group, or none named; never the army
+    if not subject and spec.object == "after" and _own_clause_subject(ctx, sentence[0], t0):
+        return "", ""  # "the junta lost a town as resistance seized X": not the junta
     subject = subject or _lead_subject(ctx, sentence[0], first_obj)
     if subject:
         return subject, ""
@@ -405,10 +407,34 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return "", ""  # "Opposition troops attacked X": a subject of no listed group
     prev = previous_sentence(ctx, sentence)
     if prev is not None:
-        carried = _first_subject(ctx, prev[0], prev[1])
-        if carried:
-            return carried, "inferred_actor"
+        x = next((x for x in iter_actors(ctx, prev[0], prev[1]) if _is_subject(ctx, x[0], x[1])),
+                 None)
+        if x is not None and not ctx.r.loss_after_re.match(ctx.text, x[1], prev[1]):
+            return x[2], "inferred_actor"  # not "The junta suffered a defeat. X fell."
     return "", ""
+
+
+#: A clause of its own just before a phrase, its subject a noun no rule names: "as
+#: resistance seized", "while local militias took" (not "as it seized", "as they had").
+_OWN_CLAUSE = re.compile(
+    r"(?:^|[\s,])(?:as|while|whereas|but|when)\s+"
+    r"(?!(?:it|they|we|he|she|its|their|the\s+(?:town|city|base|army|military|junta|regime))\b)"
+    r"((?:[A-Za-z][\w'’-]*\s+){1,3})$", re.IGNORECASE)
+_NOT_A_SUBJECT_WORD = frozenset((
+    "it", "they", "we", "he", "she", "its", "their", "has", "have", "had", "was", "were",
+    "is", "are", "also", "then", "finally", "later", "reportedly", "successfully", "jointly",
+    "eventually", "of", "after", "before", "that", "which", "who"))
+
+
+def _own_clause_subject(ctx: Context, a: int, t0: int) -> bool:
+    """Whether the phrase at ``t0`` opens a subordinate clause with a subject of its own
+    that names no listed group ("as resistance seized X"), so the main clause's subject
+    is not its actor."""
+    m = _OWN_CLAUSE.search(ctx.text, max(a, t0 - 60), t0)
+    if m is None or next(iter_actors(ctx, m.start(1), t0), None) is not None:
+        return False
+    words = m.group(1).casefold().split()
+    return not any(w in _NOT_A_SUBJECT_WORD or w.endswith("ing") for w in words)
 
 
 def _we_after_named(ctx: Context, a: int, t0: int) -> bool:
@@ -421,6 +447,14 @@ def _we_after_named(ctx: Context, a: int, t0: int) -> bool:
     para = ctx.text.rfind("\n", 0, t0) + 1
     return ctx.text.count("\u201c", para, t0) > ctx.text.count("\u201d", para, t0) or \
         ctx.text.count('"', para, t0) % 2 == 1
+
+
+def unplaced_actor(ctx: Context, t0: int, spec: TriggerSpec,
+                   sentence: tuple[int, int]) -> str:
+    """The actor of a phrase whose place is not settled ("the KIA captured another city"):
+    its subject, or, for a phrase of loss ("the junta lost a town"), the other side."""
+    subject = subject_before(ctx, sentence[0], t0)
+    return _opponent(ctx, subject, sentence) if spec.actor == "opponent" else subject
 
 
 def subject_before(ctx: Context, a: int, t0: int) -> str:

@@ -18,7 +18,7 @@ from gazetteer.extract._context import (
 from gazetteer.extract.clauses import cues_of, retracted
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import Mention
-from gazetteer.extract.roles import subject_before
+from gazetteer.extract.roles import unplaced_actor
 from gazetteer.extract.story import CandidateDraft
 
 
@@ -42,7 +42,7 @@ def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraf
     before = dates_between(ctx, sentence[0], t0)
     after = dates_between(ctx, t1, sentence[1])
     date = before[-1] if before else after[0] if after else None
-    actor = subject_before(ctx, sentence[0], t0)
+    actor = unplaced_actor(ctx, t0, spec, sentence)
     return CandidateDraft("unlocated_place" if named else "no_place", event_type, (t0, t1),
                           sentence, mention, None, date, actor)
 
