@@ -1599,3 +1599,39 @@ def test_a_side_s_positions_struck_in_a_town_are_attacked(text: str) -> None:
 
 def test_a_side_s_troops_fought_in_a_town_are_no_attack_on_it() -> None:
     assert not control("KIA fighters fought the army's troops in Mongmit.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("KIA attacks since 7 March have targeted army positions in Putao.", "Putao"),
+    ("The TNLA is targeting junta bases in Kyaukme, a spokesman said.", "Kyaukme"),
+    ("Since Friday PDF units have targeted the regime’s troop positions in Madaya.",
+     "Madaya"),
+])
+def test_positions_targeted_in_a_town_are_attacked(text: str, place: str) -> None:
+    assert [e[0] for e in control(text) if place in e[1]] == ["assault"]
+
+
+def test_positions_targeted_from_the_air_are_no_assault() -> None:
+    assert not control("Junta jets targeted KIA positions in Momauk on Monday.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA has made wide gains, capturing key areas such as Chipwi, Tsawlaw and "
+     "Kanpiketi.", {"Chipwi", "Tsawlaw", "Kan Paik Ti"}),
+    ("The TNLA seized several places last year, including Namhsan and Manton.",
+     {"Namhsan", "Manton"}),
+    ("Alliance troops took a string of localities, among them Kunlong and Hopang.",
+     {"Kunlong", "Hopang"}),
+])
+def test_areas_counted_then_named_are_each_captured(text: str, place: set[str]) -> None:
+    assert {e[1] for e in control(text) if e[0] == "capture"} == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA attacked positions near the state capital Myitkyina on Monday.", "Myitkyina"),
+    ("On Monday the KIA shelled and attacked an outpost outside the border town Lweje.",
+     "Lweje"),
+    ("The KIA seized a base near the jade hub Hpakant on Monday.", "Hpakant"),
+])
+def test_a_place_named_after_its_description_is_the_object(text: str, place: str) -> None:
+    assert any(place in e[1] for e in control(text))

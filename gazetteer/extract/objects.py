@@ -48,8 +48,9 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|overlooking|"
     r"on\s+the\s+(?:edges?|"
     r"outskirts|fringes?)\s+of)\s+(?:the\s+)?"
-    r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+)?"  # "the northern
-    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$",  # Shan State town of", "in
+    r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+|"  # "the northern
+    r"(?:[\w'’-]+\s+){0,2}?(?:town|city|capital|hub)\s+)?"  # Shan State town of", "near
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$",  # the state capital", "in
     re.IGNORECASE)  # Kachin State's", "in Nawnghkio's"
 _LIST_HEADER = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:towns?|cities|townships|villages|places|bases|camps|"
@@ -235,7 +236,8 @@ _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
 #: in 16 days, including ..." (what follows "including" is the object).
 _SITES_INCLUDING = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:outposts|bases|camps|posts|positions|stations|"
-    r"checkpoints|headquarters|strongholds|garrisons|towns|cities|townships|villages)\b"
+    r"checkpoints|headquarters|strongholds|garrisons|towns|cities|townships|villages|"
+    r"areas|places|localities|territories)\b"
     r"(?P<between>[^;:.“”\"]{0,60}?),?\s+(?:including|among\s+them|namely|such\s+as)\s+"
     r"(?:the\s+)?",
     re.IGNORECASE)
@@ -305,6 +307,10 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
 #: Between an attack and its place: "attacking (in and) around X" (X is contested).
 _AROUND = re.compile(r"\s*(?:in\s+and\s+)?around\s+(?:the\s+)?", re.IGNORECASE)
+#: Just before a place: a description it is named after ("the state capital X", "the
+#: border town X"), an apposition, not a reference to another place.
+_APPOSITIVE_TAIL = re.compile(r"\s(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:town|city|capital|hub)\s+$",
+                              re.IGNORECASE)
 #: Places counted in a wider one: "two towns in X", "several townships across X" (not
 #: "the towns of X and Y", which names them).
 _PLACES_IN = re.compile(r"\b(?:towns|cities|townships)\s+(?:in|across|around)\s+"
@@ -373,6 +379,10 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         return True, None  # "attacked the outskirts of X": X is contested
     if spec.event_type == "assault" and _AROUND.fullmatch(gap):
         return True, None  # "attacking in and around X"
+    bare = _APPOSITIVE_TAIL.sub(" ", gap)
+    if bare != gap and not (r.reference_re.search(bare) or _SPREAD.search(bare) or
+                            _actor_object(ctx, a, b)):
+        return True, None  # "positions near the state capital X": X named in apposition
     if r.reference_re.search(gap) or _SPREAD.search(gap):
         return False, None
     if spec.event_type == "assault" and _actor_object(ctx, a, b) and \
