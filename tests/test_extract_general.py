@@ -131,6 +131,12 @@ def test_a_capture_before_a_period_since_does_not_take_its_start() -> None:
     ("On 3 December the MNDAA released photos of the capture of Laukkaing.", "Laukkaing",
      "MNDAA"),
     ("The KIA announced the seizure of Sadung on 3 December.", "Sadung", "KIA"),
+    ("On 3 December the MNDAA put out photos showing the capture of Laukkaing.", "Laukkaing",
+     "MNDAA"),
+    ("The TNLA issued a statement confirming the seizure of Namhsan on 3 December.",
+     "Namhsan", "TNLA"),
+    ("The KIA shared footage documenting the capture of Sadung on 3 December.", "Sadung",
+     "KIA"),
     ("The junta admitted the fall of Lashio on 3 December.", "Lashio", ""),
     ("The junta bombed Mansi on 3 December after the capture of Bhamo.", "Bhamo", ""),
 ])

@@ -353,7 +353,8 @@ _ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _ANNOUNCED = re.compile(
     r"(?:(?:^|\s)(?:announced|declared|celebrated|confirmed|proclaimed|hailed|marked|"
     r"reported|released|published|claimed)|\b(?:photos|pictures|images|videos?|footage|"
-    r"news|details|statement|announcement)\s+(?:of|on|about))\s+"
+    r"news|details|statement|announcement)\s+(?:of|on|about|showing|documenting|"
+    r"confirming|announcing))\s+"
     r"(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _LOSER_NOUNS = ("fall", "loss")
 
