@@ -1635,3 +1635,32 @@ def test_areas_counted_then_named_are_each_captured(text: str, place: set[str]) 
 ])
 def test_a_place_named_after_its_description_is_the_object(text: str, place: str) -> None:
     assert any(place in e[1] for e in control(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The MNDAA said it had confiscated the Nam Kham army camp near Laukkaing on Sunday.",
+     "Nam Kham"),
+    ("KIA troops confiscated the police station in Mansi on 3 March.", "Mansi"),
+    ("Confiscating the army camp at Shwegu on Friday, the KIA also took 20 rifles.",
+     "Shwegu"),
+])
+def test_a_camp_confiscated_is_captured(text: str, place: str) -> None:
+    assert any(e[0] == "capture" and place in e[1] for e in control(text))
+
+
+def test_arms_confiscated_from_a_camp_are_no_capture() -> None:
+    assert not control("The KIA confiscated weapons and ammunition from the army camp in "
+                       "Mansi on Sunday.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA has pushed toward Sumprabum since Sunday.", "Sumprabum"),
+    ("Regime columns advancing towards Mogok shelled villages on the way.", "Mogok"),
+    ("On Friday junta troops drove toward KIA-held Momauk from the west.", "Momauk"),
+])
+def test_a_push_toward_a_town_contests_it(text: str, place: str) -> None:
+    assert ("assault", place) in {e[:2] for e in control(text)}
+
+
+def test_forces_pushed_back_toward_a_town_do_not_attack_it() -> None:
+    assert not control("The KIA were pushed back toward Mansi on Sunday.")
