@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -182,6 +182,11 @@ eval-fresh13: $(VENV)/.installed
 FRESH14SET ?= .cache/fresh14_set
 eval-fresh14: $(VENV)/.installed
 	$(call eval_set,$(FRESH14SET),tests/eval/fresh14_set)
+
+# The fifteenth fresh set (tests/eval/fresh15_set): each half scored blind once, used since.
+FRESH15SET ?= .cache/fresh15_set
+eval-fresh15: $(VENV)/.installed
+	$(call eval_set,$(FRESH15SET),tests/eval/fresh15_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
