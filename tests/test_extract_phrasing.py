@@ -1664,3 +1664,29 @@ def test_a_push_toward_a_town_contests_it(text: str, place: str) -> None:
 
 def test_forces_pushed_back_toward_a_town_do_not_attack_it() -> None:
     assert not control("The KIA were pushed back toward Mansi on Sunday.")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The TNLA seized several towns in November. Among them were Namhsan and Manton.",
+     {"Namhsan", "Manton"}),
+    ("Resistance forces have taken 12 towns since the coup. By our count, these towns "
+     "include Kawlin and Shwe Pyi Aye in Sagaing, and Kunlong in Shan State.",
+     {"Kawlin", "Shwe Pyi Aye", "Kunlong"}),
+    ("The KIA overran dozens of army outposts in March. They included posts at Lweje and "
+     "Sadung.", {"Lweje", "Sadung"}),
+])
+def test_places_counted_then_named_in_the_next_sentence_are_each_taken(
+        text: str, places: set[str]) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert len(got) == len(places)
+    assert all(any(p in e.place for e in got) for p in places)  # "post at Lweje" too
+    assert all(e.excerpt == text and e.highlight_start < text.index(".") for e in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA seized several towns in November. The towns are famous for tea.",
+    "The TNLA seized several towns in November. Residents of Namhsan fled to Manton.",
+])
+def test_a_next_sentence_that_does_not_name_the_counted_places_adds_nothing(text: str
+                                                                             ) -> None:
+    assert not control(text)

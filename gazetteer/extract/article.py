@@ -28,7 +28,7 @@ from gazetteer.extract.story import (
     inherit_mentions,
     refine_coarse_dates,
 )
-from gazetteer.extract.unplaced import unplaced, village_event
+from gazetteer.extract.unplaced import named_next, unplaced, village_event
 from gazetteer.places import Gazetteer
 
 
@@ -133,6 +133,11 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
         elif (candidate := unplaced(ctx, a, b, ctx.trigger_specs[
                 ctx.trigger_starts.index(a)])) is not None:
             ctx.candidates.append(candidate)
+    for c in list(ctx.candidates):  # "took 18 towns. These towns include A and B."
+        listed = named_next(ctx, c)
+        if listed:
+            ctx.candidates.remove(c)
+            drafts.extend(_new_mentions(ctx, listed, seen))
     drafts = settle(ctx, drafts)
     return ArticleExtraction(finish(ctx, drafts), finish_candidates(ctx))
 

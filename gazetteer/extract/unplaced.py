@@ -12,7 +12,9 @@ from gazetteer.extract._context import (
     Draft,
     dates_between,
     iter_actors,
+    locs_between,
     scope_end,
+    sentence_index,
     sentence_of,
 )
 from gazetteer.extract.clauses import cues_of, retracted
@@ -93,6 +95,47 @@ def village_event(ctx: Context, c: CandidateDraft) -> Draft | None:
                       site="village", township=village.township)
     return Draft(c.event_type, loc, c.actor, "", c.date, c.trigger, c.sentence,
                  ("village_by_distance",))
+
+
+#: Places counted, not named ("18 towns", "several army camps", "dozens of outposts").
+_COUNTED = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
+    r"some|numerous|dozens\s+of|scores\s+of|a\s+number\s+of|more\s+than\s+\d+)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:towns|cities|townships|bases|camps|outposts|posts|positions|"
+    r"villages|places|areas)", re.IGNORECASE)
+#: A sentence opening by naming the places just counted: "These towns include", "They
+#: included", "Among them are" (after at most a short clause: "According to X, ...").
+_NAMED_NEXT = re.compile(
+    r"(?:[^.;:]{0,80},\s*)?(?:(?:these|those|the)\s+(?:[\w'’-]+\s+){0,2}?(?:towns|cities|"
+    r"townships|bases|camps|outposts|posts|positions|villages|places|areas)|they)\s+"
+    r"(?:include|included|includes|are|were)\s+|among\s+(?:them|these|those)\s+"
+    r"(?:are|were)\s+", re.IGNORECASE)
+#: Before a place that locates the items of a list rather than being one: "Kawlin and
+#: Shwe Pyi Aye in Sagaing".
+_LOCATOR = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def named_next(ctx: Context, c: CandidateDraft) -> list[Draft]:
+    """The events of a phrase whose places are counted ("took control of 18 towns") and
+    named in the very next sentence ("These towns include A, B and C."): one per place
+    named there (not the regions that locate them), with the phrase's type, actor and
+    date; the excerpt runs over both sentences. Else []."""
+    if c.reason != "no_place" or not _COUNTED.search(c.mention or ""):
+        return []
+    i = sentence_index(ctx, c.sentence[0])
+    if i + 1 >= len(ctx.sentences):
+        return []
+    nxt = ctx.sentences[i + 1]
+    head = _NAMED_NEXT.match(ctx.masked, nxt[0], nxt[1])
+    if head is None:
+        return []
+    span = (c.sentence[0], nxt[1])
+    date = None if c.date is not None and c.date.since else c.date  # "20 camps since
+    # March": taken one by one since then, none on that day
+    return [Draft(c.event_type, loc, c.actor, "", date, c.trigger, span, ("listed_next",))
+            for loc in locs_between(ctx, head.end(), nxt[1])
+            if not loc.area and not _LOCATOR.search(ctx.masked, max(nxt[0], loc.start - 12),
+                                                   loc.start)]
 
 
 def _unplaced_mention(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
