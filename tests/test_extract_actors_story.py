@@ -534,3 +534,44 @@ def test_a_side_that_lost_ground_is_no_actor_for_the_next_sentence_s_capture(
 def test_a_side_that_pressed_on_is_still_the_next_sentence_s_actor(text: str,
                                                                    actor: str) -> None:
     assert [e.actor for e in run(text) if e.event_type == "capture"] == [actor]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The Brotherhood Alliance claimed the town on Friday. People's Defence Force units "
+     "joined them. Laukkaing is the latest town to fall to the alliance.", "Laukkaing",
+     "alliance"),
+    ("The Three Brotherhood Alliance pressed on. Local PDF units helped. The alliance also "
+     "seized Kunlong on Friday.", "Kunlong", "alliance"),
+])
+def test_the_alliance_is_the_last_alliance_named(text: str, place: str, actor: str) -> None:
+    assert actors(text, place) == [actor]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Army loses control of Kunlong, says spokesman.\n\nThe regime said it had lost "
+     "Kunlong. The MNDAA had attacked the town for a week.", "Kunlong", "MNDAA"),
+    ("The junta has lost Namhsan, state media admitted. TNLA fighters were seen in the "
+     "market.", "Namhsan", "TNLA"),
+])
+def test_a_place_lost_with_no_taker_before_goes_to_the_side_named_next(
+        text: str, place: str, actor: str) -> None:
+    assert set(actors(text, place)) == {actor}
+
+
+def test_a_place_lost_with_no_side_named_at_all_has_no_taker() -> None:
+    assert actors("The junta lost Mansi on Friday. Residents fled to China.", "Mansi") == [""]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Three government-controlled areas of Kunlong, Hseni and Kutkai have fallen, the "
+     "spokesman said.", {"Kunlong", "Hseni", "Kutkai"}),
+    ("The army said two areas of Namhsan and Manton had fallen.", {"Namhsan", "Manton"}),
+])
+def test_areas_counted_and_named_are_the_places_themselves(text: str, places: set[str]
+                                                           ) -> None:
+    assert {e.place for e in run(text) if e.event_type == "capture"} == places
+
+
+def test_areas_of_one_town_are_still_a_part_of_it() -> None:
+    assert not [e for e in run("Large areas of Kutkai have fallen.")
+                if e.event_type == "capture" and not e.extent]

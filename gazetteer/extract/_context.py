@@ -103,6 +103,12 @@ def previous_sentence(ctx: Context, sentence: tuple[int, int]) -> tuple[int, int
     return ctx.sentences[i - 1] if 0 < i <= len(ctx.sentences) else None
 
 
+def next_sentence(ctx: Context, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence after ``sentence``, or None for the last."""
+    i = bisect_left(ctx.sentence_starts, sentence[0])
+    return ctx.sentences[i + 1] if i + 1 < len(ctx.sentences) else None
+
+
 def locs_between(ctx: Context, a: int, b: int) -> list[Mention]:
     i = bisect_left(ctx.loc_starts, a)
     out = []

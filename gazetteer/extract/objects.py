@@ -556,8 +556,9 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if len(items) == 1 and _last_base_of(ctx, last, sentence, spec):
         return [(last.anchor, t0, "")], flags  # "the regime's last outpost in X fell": X
-    if ctx.r.cue["partial"].search(lead):
-        _note_partial(ctx, lead, flags)
+    if ctx.r.cue["partial"].search(lead) and not (len(items) > 1 and _COUNTED_AREAS.search(
+            ctx.text, max(sentence[0], items[0].start - 60), items[0].start)):  # not "three
+        _note_partial(ctx, lead, flags)  # army-held areas of A, B and C": named places
     if spec.event_type != "held" and not RELATIVE_LEAD.match(ctx.text, t0) and \
             not (_WHICH_THEN.fullmatch(ctx.masked, items[-1].end, t0) and not
                  _IN_APPOSITIVE.search(ctx.masked, max(sentence[0], items[-1].start - 70),
@@ -716,6 +717,11 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
         return None
     word = (m.group("word") or "it").casefold()
     return reference(ctx, word, m.start(), sentence, story=is_plain_town(m.group()))
+
+
+#: Areas counted, then named as a list: "three government-held areas of A, B and C".
+_COUNTED_AREAS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                            r"(?:[\w'’-]+\s+){0,2}?areas\s+of\s+$", re.IGNORECASE)
 
 
 # -- partial places ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from gazetteer.extract._context import (
     Context,
     iter_actors,
+    next_sentence,
     previous_sentence,
     scope_end,
     sentence_of,
@@ -56,8 +57,12 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
             if side is None or _named_after(text, m.end(), r) or (
                     found and _OWNED.fullmatch(text, found[-1][1], m.start())):
                 continue  # "the joint forces of the KIA", "junta joint forces"
-            canon = _last_named(text, found, sentence_of_mention,
-                                i - r.generic_sentences, side == "junta", r.junta_side)
+            canon = _last_alliance(text, found, sentence_of_mention,
+                                   i - r.generic_sentences) \
+                if "alliance" in form.casefold() else ""  # "the alliance"
+            canon = canon or _last_named(text, found, sentence_of_mention,
+                                         i - r.generic_sentences, side == "junta",
+                                         r.junta_side)
             if not canon:
                 unnamed.append((m.start(), m.end(), side))
                 continue
@@ -77,6 +82,19 @@ def _named_after(text: str, end: int, r: Rules) -> bool:
     """"the joint forces of the KIA": the words belong to the actor named after them."""
     m = _OF_ACTOR.match(text, end)
     return m is not None and r.actor_re.match(text, m.end()) is not None
+
+
+def _last_alliance(text: str, found: list[tuple[int, int, str]], sentence: list[int],
+                   first: int) -> str:
+    """The last actor of ``found`` named as an alliance ("the Brotherhood Alliance"), in
+    sentence ``first`` or later: what "the alliance" stands for; else ""."""
+    for k in range(len(found) - 1, -1, -1):
+        if sentence[k] < first:
+            return ""
+        a, b, canon = found[k]
+        if "alliance" in text[a:b].casefold():
+            return canon
+    return ""
 
 
 def _last_named(text: str, found: list[tuple[int, int, str]], sentence: list[int],
@@ -672,7 +690,14 @@ def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
     for x in iter_actors(ctx, first[0], sentence[1], reverse=True):
         if x[2] not in junta_side:
             return x[2]
-    return ""
+    last = sentence  # none before: the first named after, as close ("The army lost X.
+    for _ in range(ctx.r.generic_sentences):  # ... The MNDAA and TNLA had attacked X")
+        nxt = next_sentence(ctx, last)
+        if nxt is None:
+            break
+        last = nxt
+    return next((x[2] for x in iter_actors(ctx, sentence[1], last[1])
+                 if x[2] not in junta_side), "")
 
 
 #: Between two actors named together as one subject: "the MNDAA and the TNLA", "KIA
