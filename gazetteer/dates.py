@@ -146,12 +146,20 @@ def find_dates(text: str, *, published: dt.date | None = None,
         that_year = year
         if published is not None and year < published.year - _HISTORY_YEARS:
             continue  # "overthrown on 2 March 1959": an aside, its year carries to nothing
-        if tables.context.search(text, _clause_start(text, m.start()), m.start()) or \
-                tables.context_after.match(text, m.end()):
+        if in_context(text, m.start(), m.end()):
             continue  # "seized power in a coup in February 2021", "in a February 2021
             # coup": context, carries nothing
         carry = _Carry(sentence, year, resolved.start, narrative=m.lastgroup != "yr")
     return found
+
+
+def in_context(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` dates context, not news: a context word of
+    ``[context_words]`` (rules/dates.toml) in its clause before it ("since the coup in
+    2021", "founded in 1961") or just after it ("a February 2021 coup")."""
+    tables = date_tables()
+    return tables.context.search(text, _clause_start(text, start), start) is not None or \
+        tables.context_after.match(text, end) is not None
 
 
 #: Between a date and a phrase restating it: "October 2, (the day after ...)".

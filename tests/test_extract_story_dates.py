@@ -422,3 +422,13 @@ def test_an_after_clause_event_keeps_out_of_the_story_of_the_main_one() -> None:
 def test_the_operation_that_led_to_a_capture_is_no_assault_of_its_own(text: str) -> None:
     kinds = {e.event_type for e in run(text, dt.date(2025, 3, 14)) if e.place == "Sinbo"}
     assert kinds == {"capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "The capture of Lashio is the resistance's biggest victory since the coup in 2021.",
+    "Lashio fell to the MNDAA, the worst defeat for the army since it seized power in 2021.",
+    "The TNLA, formed in 2009, took Namhsan, its spokesman said.",
+])
+def test_a_year_that_dates_context_dates_no_event(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert got and all(e.date == "" for e in got)

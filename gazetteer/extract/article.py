@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gazetteer.articles import Article
-from gazetteer.dates import ResolvedDate, find_dates
+from gazetteer.dates import ResolvedDate, find_dates, in_context
 from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft, sentence_index
 from gazetteer.extract.clauses import events_of_trigger, launched_offensive, sentence_assault
@@ -80,6 +80,8 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
         if article.published is not None and d.start > article.published and not (
                 d.precision == "month" and d.start.replace(day=1) <= article.published):
             continue  # never after publication ("mid-December" in December is this month)
+        if d.precision == "year" and in_context(text, d.char_start, d.char_end):
+            continue  # "its biggest win since the coup in 2021": the coup's year, no event's
         if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start):
             reported.append(d)
         else:
