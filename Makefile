@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -187,6 +187,11 @@ eval-fresh14: $(VENV)/.installed
 FRESH15SET ?= .cache/fresh15_set
 eval-fresh15: $(VENV)/.installed
 	$(call eval_set,$(FRESH15SET),tests/eval/fresh15_set)
+
+# The sixteenth fresh set (tests/eval/fresh16_set): each half scored blind once, used since.
+FRESH16SET ?= .cache/fresh16_set
+eval-fresh16: $(VENV)/.installed
+	$(call eval_set,$(FRESH16SET),tests/eval/fresh16_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
