@@ -1690,3 +1690,15 @@ def test_places_counted_then_named_in_the_next_sentence_are_each_taken(
 def test_a_next_sentence_that_does_not_name_the_counted_places_adds_nothing(text: str
                                                                              ) -> None:
     assert not control(text)
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The junta's regional command in Laukkaing gave itself up to the Kokang army on 4 "
+     "January.", "Laukkaing", "MNDAA"),
+    ("On Friday the army garrison at Namhsan gave itself up to the TNLA.", "Namhsan", "TNLA"),
+    ("Soldiers of the battalion in Mansi had given themselves up to the KIA on 4 January.",
+     "Mansi", "KIA"),
+])
+def test_a_garrison_that_gave_itself_up_is_taken(text: str, place: str, actor: str) -> None:
+    assert any(e[0] == "capture" and place in e[1] and e[3] == actor
+               for e in control(text))
