@@ -575,3 +575,21 @@ def test_areas_counted_and_named_are_the_places_themselves(text: str, places: se
 def test_areas_of_one_town_are_still_a_part_of_it() -> None:
     assert not [e for e in run("Large areas of Kutkai have fallen.")
                 if e.event_type == "capture" and not e.extent]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("A TNLA general said the fighting was over. Earlier, a military source said that "
+     "ethnic minority militias controlled Nawnghkio.", "Nawnghkio", "TNLA"),
+    ("The KIA pressed south. Anti-junta militias took Shwegu on Friday.", "Shwegu", "KIA"),
+])
+def test_militias_against_the_junta_are_the_resistance_named_before(text: str, place: str,
+                                                                     actor: str) -> None:
+    assert {e.actor for e in run(text) if e.place == place} == {actor}
+
+
+@pytest.mark.parametrize("text", [
+    "Pro-junta militias seized Mansi on Friday.",
+    "On Friday junta-backed militias attacked Mansi.",
+])
+def test_militias_of_the_junta_are_the_junta_s_militias(text: str) -> None:
+    assert {e.actor for e in run(text) if e.place == "Mansi"} == {"militia"}
