@@ -4,8 +4,12 @@ Sentences are our own, in several phrasings."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from support.extraction import run
+
+PUB2024 = dt.date(2024, 3, 10)
 
 
 def events(text: str) -> set[tuple[str, str, str, str]]:
@@ -152,3 +156,28 @@ def test_a_described_town_is_the_town_named_before(town: str) -> None:
 ])
 def test_the_day_a_holding_began_is_no_attack_s_day(text: str) -> None:
     assert [e[2] for e in events(text) if e[0] == "assault"] == [""]
+
+
+@pytest.mark.parametrize("text, place, actor, date", [
+    ("PDF forces have held Shwe Pyi Aye since 22 November last year.", "Shwe Pyi Aye", "PDF",
+     "2023-11-22"),
+    ("Several People's Defence Forces (PDFs) under the defence ministry of the civilian "
+     "government have had complete control of Kawlin since Nov. 6 last year.", "Kawlin",
+     "PDF", "2023-11-06"),
+    ("KIA troops loyal to the northern command have held Sadung since 5 January.", "Sadung",
+     "KIA", "2024-01-05"),
+])
+def test_a_group_s_troops_holding_a_place_since_a_day_took_it_then(
+        text: str, place: str, actor: str, date: str) -> None:
+    got = [(e.event_type, e.place, e.actor, e.date) for e in run(text, published=PUB2024)]
+    assert ("capture", place, actor, date) in got
+
+
+@pytest.mark.parametrize("text", [
+    "The junta has launched an offensive against the TNLA-controlled Kyaukme since Tuesday.",
+    "Since Tuesday the army has shelled the Ta'ang National Liberation Army (TNLA)-held "
+    "town of Kyaukme.",
+])
+def test_a_holder_written_as_an_adjective_took_nothing_on_the_sentence_s_day(text: str
+                                                                          ) -> None:
+    assert not [e for e in run(text, published=PUB2024) if e.event_type == "capture"]

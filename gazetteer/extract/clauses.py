@@ -190,8 +190,10 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     if event_type == "capture" and _OCCUPIED.search(ctx.masked, t0, t1) and \
             _FOR_A_WHILE.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end)):
         event_type = "held"  # "has occupied X for months": a hold, not its taking
-    if opened is None and event_type == "held":
-        opened = _opening(ctx, t0, t1, sentence)
+    if opened is None and event_type == "held" and not _HOLDER_ADJECTIVE.search(ctx.text, t0,
+                                                                                t1):
+        opened = _opening(ctx, t0, t1, sentence)  # not "an offensive on the TNLA-held X
+        # since Tuesday": the date is the offensive's
     if opened is not None:  # "has occupied X since 29 March": taken that day
         event_type = "capture"
     if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and (
@@ -525,6 +527,11 @@ _OPENING_REACH = 80
 #: "by" before a date, a clock time between them ("by 7:30 on Monday", "by 6 am today")
 _BY = re.compile(r"\b[Bb]y\s+(?:the\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
                  r"(?:[ap]\.?m\b\.?|hours?\b|hrs\b)?\s+(?:on\s+)?)?$")
+
+
+#: A holder written as an adjective: "TNLA-controlled", "(TNLA)-held".
+_HOLDER_ADJECTIVE = re.compile(r"[\w)]-(?:controlled|held|occupied|administered|run|ruled|"
+                               r"dominated)$", re.IGNORECASE)
 
 
 def _held_by(ctx: Context, sentence: tuple[int, int]) -> ResolvedDate | None:

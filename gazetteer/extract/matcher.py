@@ -51,7 +51,7 @@ class Rules:
     trigger_re: re.Pattern[str]
     trigger_index: dict[str, tuple[TriggerSpec, ...]]
     cue: dict[str, re.Pattern[str]]
-    #: right after an actor: "and its allies", read as part of the actor's mention
+    #: right after an actor: "forces", "and its allies", read as part of its mention
     companion_re: re.Pattern[str]
     #: a sentence opening with troops of no listed group ("Opposition troops", "Local
     #: defence forces"): the clause has its own subject, named by nobody
@@ -379,8 +379,15 @@ def rules_for(gaz: Gazetteer) -> Rules:
         bare_forces_re=re.compile(
             r"[\s\"“‘']*(?!(?:the|its|their|his|her|our|these|those|both|all|they|we|it)\b)"
             rf"(?:[A-Za-z][\w'’-]*\s+){{1,3}}?{_any_case(words['forces'])}\b", re.IGNORECASE),
-        companion_re=re.compile(rf"\s+and\s+{_any_case(words.get('companions', []))}(?![\w])",
-                                re.IGNORECASE) if words.get("companions") else re.compile(r"(?!)"),
+        companion_re=re.compile(
+            r"(?:\s*\([A-Za-z-]{2,10}\))?"  # "People's Defense Forces (PDFs)"
+            rf"(?:\s+(?:{_any_case(('forces', 'troops', 'fighters', 'soldiers', 'units'))}))?"
+            rf"(?:\s+and\s+{_any_case(words.get('companions', ['its allies']))})?(?![\w])"
+            # "PDFs under the NUG's defence ministry have had control of X": who they answer
+            # to, before the clause's auxiliary
+            r"(?:\s+(?:under|loyal\s+to|backed\s+by|led\s+by|allied\s+with|aligned\s+with)"
+            r"(?:\s+[\w'’-]+){1,10}?(?=\s+(?:has|have|had|now|still|also|is|are|was|were)\b))?",
+            re.IGNORECASE),
         **_speaker_patterns(load_rules("actors.toml")["speakers"]),
     )
 
