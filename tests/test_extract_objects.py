@@ -300,3 +300,19 @@ def test_an_outpost_in_a_town_falling_is_only_the_outpost() -> None:
 ])
 def test_a_border_town_is_the_town_not_an_area(text: str, place: str) -> None:
     assert {e.place for e in run(text) if e.event_type == "capture"} == {place}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The Sagaing towns of Kawlin and Shwe Pyi Aye have already fallen to resistance "
+     "forces.", {"Kawlin", "Shwe Pyi Aye"}),
+    ("The KIA seized the Sagaing town of Kawlin on Monday.", {"Kawlin"}),
+    ("On Monday the resistance took the Sagaing township of Kawlin.", {"Kawlin"}),
+])
+def test_a_place_that_only_locates_the_town_named_next_is_no_object(
+        text: str, places: set[str]) -> None:
+    assert {e.place for e in run(text) if e.event_type == "capture"} == places
+
+
+def test_a_township_of_a_district_is_still_the_object() -> None:
+    assert [e.place for e in run("The KIA attacked Mansi Township of Bhamo District on "
+                                 "Monday.") if e.event_type == "assault"] == ["Mansi"]

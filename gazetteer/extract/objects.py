@@ -111,9 +111,31 @@ _PRONOUN_SUBJECT = re.compile(
 def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
                ) -> tuple[Objects, dict[str, bool]]:
     """The places a trigger speaks of, with the end of each list item and a note."""
-    if spec.object == "after":
-        return _after(ctx, t0, t1, spec, sentence)
-    return _before(ctx, t0, t1, spec, sentence)
+    found, flags = (_after if spec.object == "after" else _before)(ctx, t0, t1, spec,
+                                                                   sentence)
+    return [o for o in found if not _qualifier(ctx, o[0])], flags
+
+
+#: After a place that only locates the ones named next: "the Sagaing towns of A and B".
+_TOWNS_OF = re.compile(r"\s+(?:towns?|city|cities|villages?|townships?)\s+of\s+(?:the\s+)?",
+                       re.IGNORECASE)
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_ENDS_TOWN = re.compile(r"\s(?:towns?|city|cities|villages?|townships?)$", re.IGNORECASE)
+
+
+def _qualifier(ctx: Context, loc: Mention) -> bool:
+    """Whether ``loc`` qualifies the place named right after it ("the Sagaing town of
+    Kawlin"): a region, not an object."""
+    m = _TOWNS_OF.match(ctx.masked, loc.end) or (  # "Sagaing town" read as one name
+        _OF.match(ctx.masked, loc.end) if _ENDS_TOWN.search(ctx.text, loc.start, loc.end)
+        else None)
+    if m is None:
+        return False
+    k = bisect_left(ctx.loc_starts, m.end())  # the place named next is within it (not
+    return k < len(ctx.locs) and ctx.locs[k].start == m.end() and not ctx.locs[k].area
+    # "Mansi Township of Bhamo District")
 
 
 # -- places after the phrase ------------------------------------------------------------------
