@@ -593,3 +593,13 @@ def test_militias_against_the_junta_are_the_resistance_named_before(text: str, p
 ])
 def test_militias_of_the_junta_are_the_junta_s_militias(text: str) -> None:
     assert {e.actor for e in run(text) if e.place == "Mansi"} == {"militia"}
+
+
+@pytest.mark.parametrize("text", [
+    "Anti-regime forces under the command of the National Unity Government captured "
+    "Tagaung on Monday.",
+    "On Monday NUG forces captured Tagaung.",
+    "Fighters loyal to the NUG captured Tagaung on Monday.",
+])
+def test_forces_of_the_national_unity_government_are_its_pdfs(text: str) -> None:
+    assert actors(text, "Tagaung") == ["PDF"]

@@ -316,3 +316,21 @@ def test_a_place_that_only_locates_the_town_named_next_is_no_object(
 def test_a_township_of_a_district_is_still_the_object() -> None:
     assert [e.place for e in run("The KIA attacked Mansi Township of Bhamo District on "
                                  "Monday.") if e.event_type == "assault"] == ["Mansi"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fighters took 20 soldiers prisoner and seized more than 30 weapons, a member of "
+    "the Thabeikkyin defence team said.",
+    "The KIA seized 30 rifles at Mansi on Monday.",
+    "On Monday the TNLA captured dozens of weapons and vehicles near Kyaukme.",
+])
+def test_goods_taken_near_a_place_are_no_capture_of_it(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA seized 30 rifles and the army camp in Mansi.", "Mansi"),
+    ("The KIA seized Mansi and 30 weapons on Monday.", "Mansi"),
+])
+def test_a_place_taken_with_goods_is_still_taken(text: str, place: str) -> None:
+    assert any(place in e.place for e in run(text) if e.event_type == "capture")

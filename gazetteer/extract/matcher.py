@@ -58,6 +58,8 @@ class Rules:
     bare_forces_re: re.Pattern[str]
     #: just after a subject: it lost ground ("The junta suffered a defeat"), no taker
     loss_after_re: re.Pattern[str]
+    #: between a capture phrase and a place: what was taken instead ("30 weapons")
+    goods_re: re.Pattern[str]
     site_re: re.Pattern[str]
     rel_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
@@ -373,6 +375,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         limits=dict(events["limits"]),
         occupation_re=re.compile(words_re(words["occupation"]))
         if words.get("occupation") else None,
+        goods_re=re.compile(words_re(words.get("goods", ["weapons"]))),
         loss_after_re=re.compile(
             rf"[\s,]*(?:(?:[\w'’-]+\s+){{0,2}}?){_any_case(words.get('loss_verbs', ['lost']))}\b",
             re.IGNORECASE),

@@ -116,6 +116,7 @@ def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tupl
     return [o for o in found if not _qualifier(ctx, o[0])], flags
 
 
+_AND = re.compile(r"\band\b")
 #: After a place that only locates the ones named next: "the Sagaing towns of A and B".
 _TOWNS_OF = re.compile(r"\s+(?:towns?|city|cities|villages?|townships?)\s+of\s+(?:the\s+)?",
                        re.IGNORECASE)
@@ -355,6 +356,11 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     gap = ctx.masked[a:b]
     if "\n" in gap:
         return False, None
+    goods = [m.end() for m in r.goods_re.finditer(gap)] if spec.event_type == "capture" \
+        else []
+    if goods and not _FACILITY_TAIL.search(gap) and not _AND.search(gap, goods[-1]):
+        return False, None  # "seized 30 weapons, a member of the X team said": not X (but
+        # "seized 30 rifles and the camp at X")
     if next_trigger(ctx, a, sentence, control_only=True) < b:
         return False, None  # the place belongs to the next phrase ("attacked ... and seized X")
     if "," in gap and _IN_RELATIVE.search(ctx.masked, max(sentence[0], a - 120), a):
