@@ -603,3 +603,12 @@ def test_militias_of_the_junta_are_the_junta_s_militias(text: str) -> None:
 ])
 def test_forces_of_the_national_unity_government_are_its_pdfs(text: str) -> None:
     assert actors(text, "Tagaung") == ["PDF"]
+
+
+@pytest.mark.parametrize("text", [
+    "An alliance of anti-junta armed groups seized full control of Kawlin on Monday.",
+    "Anti-military fighters took Kawlin on Monday.",
+    "On Monday anti junta forces overran Kawlin.",
+])
+def test_groups_against_the_junta_are_not_the_junta(text: str) -> None:
+    assert [a for a in actors(text, "Kawlin") if a == "junta"] == []

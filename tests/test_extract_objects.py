@@ -334,3 +334,13 @@ def test_goods_taken_near_a_place_are_no_capture_of_it(text: str) -> None:
 ])
 def test_a_place_taken_with_goods_is_still_taken(text: str, place: str) -> None:
     assert any(place in e.place for e in run(text) if e.event_type == "capture")
+
+
+@pytest.mark.parametrize("text", [
+    "The alliance renewed its offensive along the highway connecting the second city, "
+    "Mandalay, to the border.",
+    "Rebels attacked convoys on the road linking Mandalay and Lashio on Monday.",
+])
+def test_the_towns_a_road_joins_are_not_attacked(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "assault"
+                and e.place in ("Mandalay", "Lashio")]

@@ -50,6 +50,8 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
     unnamed: list[tuple[int, int, str]] = []
     for m in r.actor_re.finditer(text):
         form = m.group()
+        if _ANTI.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "anti-junta groups", "anti-military forces": against it, not it
         canon = r.actor_index.get(form) or r.actor_index.get(form.casefold(), "")
         i = bisect_right(starts, m.start()) - 1
         if not canon:
@@ -82,6 +84,9 @@ def _named_after(text: str, end: int, r: Rules) -> bool:
     """"the joint forces of the KIA": the words belong to the actor named after them."""
     m = _OF_ACTOR.match(text, end)
     return m is not None and r.actor_re.match(text, m.end()) is not None
+
+
+_ANTI = re.compile(r"\banti[- ]?$", re.IGNORECASE)
 
 
 def _last_alliance(text: str, found: list[tuple[int, int, str]], sentence: list[int],
