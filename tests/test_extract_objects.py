@@ -344,3 +344,18 @@ def test_a_place_taken_with_goods_is_still_taken(text: str, place: str) -> None:
 def test_the_towns_a_road_joins_are_not_attacked(text: str) -> None:
     assert not [e for e in run(text) if e.event_type == "assault"
                 and e.place in ("Mandalay", "Lashio")]
+
+
+@pytest.mark.parametrize("text", [
+    "Over 300 soldiers who fled Kanpiketi after the KIA seized it were handed back to the "
+    "junta by China on Friday.",
+    "Refugees who had left Lweje were returned to the military on Friday.",
+])
+def test_people_handed_back_are_no_place_handed_back(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture" and e.actor == "junta"]
+
+
+def test_a_place_handed_back_is_still_taken() -> None:
+    assert [(e.place, e.actor) for e in run("Kanpiketi was handed back to the junta on "
+                                            "Friday.") if e.event_type == "capture"] == [
+        ("Kan Paik Ti", "junta")]

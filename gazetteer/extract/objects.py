@@ -533,6 +533,10 @@ _NEXT_SUBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’
                            r"(?:has|have|had|was|were|is|are|continued|continues|said|says|"
                            r"launched|fired|shelled|responded|retaliated|remained|remains)\b")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
+#: People told of before a place in a clause of their own: "soldiers who fled X".
+_PEOPLE_WHO = re.compile(r"\b(?:soldiers|troops|personnel|prisoners|refugees|civilians|"
+                         r"residents|officers|men|people|villagers|families)\s+(?:who|that)\s"
+                         r"[^,;:]*$", re.IGNORECASE)
 
 
 # -- places before the phrase ----------------------------------------------------------------
@@ -542,6 +546,9 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
     flags: dict[str, bool] = {}
     k = bisect_left(ctx.loc_starts, t0) - 1
     last = ctx.locs[k] if k >= 0 and ctx.locs[k].start >= sentence[0] else None
+    if last is not None and ctx.text[t0:t1].casefold().endswith(" to") and \
+            _PEOPLE_WHO.search(ctx.masked, sentence[0], last.start):
+        return [], flags  # "soldiers who fled X ... were handed back": people, not X
     ok = False
     gap_from = last.end if last is not None else t0
     while last is not None and last.area and not last.township_area and k > 0:
