@@ -612,3 +612,20 @@ def test_forces_of_the_national_unity_government_are_its_pdfs(text: str) -> None
 ])
 def test_groups_against_the_junta_are_not_the_junta(text: str) -> None:
     assert [a for a in actors(text, "Kawlin") if a == "junta"] == []
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Resistance forces have captured the army camp at Singu over the past week, the "
+     "Mandalay People's Defence Force (MDY-PDF) said on Tuesday.", "Singu", "PDF"),
+    ("The TNLA attacked Kyaukme last month. Rebel forces took Mansi on Monday, the KIA "
+     "announced.", "Mansi", "KIA"),
+])
+def test_a_generic_subject_told_by_a_group_of_its_side_is_that_group(
+        text: str, place: str, actor: str) -> None:
+    assert {e.actor for e in run(text) if place in e.place and e.event_type == "capture"
+            } == {actor}
+
+
+def test_a_generic_subject_told_by_the_other_side_is_not_the_teller() -> None:
+    assert "junta" not in actors("Resistance forces captured Mansi on Monday, the junta "
+                                 "said.", "Mansi")

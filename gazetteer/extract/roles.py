@@ -414,13 +414,21 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         # we took X," he said': the speaker's group, or none named; never the army
     if not subject and spec.object == "after" and _own_clause_subject(ctx, sentence[0], t0):
         return "", ""  # "the junta lost a town as resistance seized X": not the junta
-    subject = subject or _lead_subject(ctx, sentence[0], first_obj)
+    if not subject:
+        subject = _lead_subject(ctx, sentence[0], first_obj)
+        teller = _generic_told_by(ctx, sentence, first_obj, t1) if subject else ""
+        if teller and (teller in ctx.r.junta_side) == (subject in ctx.r.junta_side):
+            return teller, "inferred_actor"  # "Resistance forces took X, the MDY-PDF said"
     if subject:
         return subject, ""
     speaker = quoted_speaker(ctx, sentence[0], first_obj)
     if speaker:
         return speaker, ""
-    if unnamed_subject(ctx, sentence[0], first_obj):
+    side = unnamed_subject(ctx, sentence[0], first_obj)
+    if side:
+        teller = _generic_told_by(ctx, sentence, first_obj, t1, unnamed=True)
+        if teller and (teller in ctx.r.junta_side) == (side == "junta"):
+            return teller, "inferred_actor"  # "Resistance forces took X, the MDY-PDF said"
         return "", ""  # "Rebel troops captured X": a subject, of no group named so far
     # after a noun phrase ("the fall of X was a blow to the junta") an actor is no agent
     after_objects = max(t1, objects[-1][0].end) if spec.object == "after" else t1
@@ -459,6 +467,26 @@ def _own_clause_subject(ctx: Context, a: int, t0: int) -> bool:
         return False
     words = m.group(1).casefold().split()
     return not any(w in _NOT_A_SUBJECT_WORD or w.endswith("ing") for w in words)
+
+
+def _generic_told_by(ctx: Context, sentence: tuple[int, int], first_obj: int,
+                     t1: int, *, unnamed: bool = False) -> str:
+    """When the clause's subject is a generic word ("Resistance forces took X") and the
+    sentence names the group that tells it after the phrase ("..., the Mandalay PDF
+    said"), that group; else "". ``unnamed``: the generic word named nobody before."""
+    if not unnamed and not any(x[0] in ctx.generic_actors
+                               for x in iter_actors(ctx, sentence[0], first_obj)):
+        return ""
+    for x in iter_actors(ctx, t1, sentence[1]):
+        gap = _TELLER_GAP.match(ctx.text, x[1])
+        if gap and ctx.r.reporting_word_re.match(ctx.text, gap.end(), gap.end() + 12):
+            return x[2]
+    return ""
+
+
+#: Between a group and its verb of speech: a space, or its acronym ("the Mandalay
+#: People's Defence Force (MDY-PDF) said").
+_TELLER_GAP = re.compile(r"\s+(?:\([\w-]{2,12}\)\s+)?")
 
 
 def _we_after_named(ctx: Context, a: int, t0: int) -> bool:
