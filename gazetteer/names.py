@@ -28,6 +28,7 @@ SPELLING_RULES: tuple[tuple[str, str, str], ...] = (
     (r"oke(?![aeiou])", "ok", "'oke' for 'ok' closing a syllable: Mogoke, Mogok; Kyu Koke"),
     (r"ike", "aik", "English-style 'ike' for 'aik': Kanpiketi, Kan Paik Ti"),
     (r"ee", "i", "ee for i: Kan Pike Tee"),
+    (r"oo", "u", "English-style oo for u: Sumpraboom, Sumprabum; Pyin Oo Lwin, Pyin U Lwin"),
     (r"(.)\1+", r"\1", "doubled letters: Pannandin, Panandin; Laukkaing, Laukaing"),
     (r"aing", "ai", "final -aing written -ai: Kut Khaing, Kutkai; Waingmaw, Waimaw"),
     (r"hs", "s", "Hs/S: Hsinbo, Sinbo"),

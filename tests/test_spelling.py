@@ -49,6 +49,8 @@ def towns(gaz: Gazetteer) -> list[Place]:
     ("Mogoke", "Mo Gok"),
     ("Shwe Nyaung Pyin", "Shwe Nyaung Pin"),
     ("Byin Gyi", "Bin Gyi"),
+    ("Sumpraboom", "Sumprabum"),
+    ("Pyin Oo Lwin", "Pyin U Lwin"),
 ])
 def test_two_spellings_share_a_key(one: str, other: str) -> None:
     assert spelling_key(one) == spelling_key(other)
@@ -98,6 +100,7 @@ def test_key_ignores_case_marks_spaces_and_hyphens() -> None:
     ("Lwelgel", "Lweje"),
     ("Mantung", "Manton"),
     ("Tantyan", "Tangyan"),
+    ("Sumpraboom", "Sumprabum"),
 ])
 def test_news_spellings_resolve_to_their_town(gaz: Gazetteer, query: str, town: str) -> None:
     match = gaz.lookup(query, fuzzy=False)

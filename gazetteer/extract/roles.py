@@ -708,7 +708,8 @@ def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
     """Who took a place ``loser`` lost: the junta when a group against it lost it; when
     the junta's side lost it, the last group against the junta named in this sentence or
     at most ``[generic] sentences`` before it (the side's last named actor, as for a
-    generic word); "" when none is, or the loser is unknown (never a guess)."""
+    generic word), else the first named in as many sentences after it (a headline's loss,
+    its takers named below); "" when none is, or the loser is unknown (never a guess)."""
     junta_side = ctx.r.junta_side
     if not loser:
         return ""
