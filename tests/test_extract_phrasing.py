@@ -1702,3 +1702,18 @@ def test_a_next_sentence_that_does_not_name_the_counted_places_adds_nothing(text
 def test_a_garrison_that_gave_itself_up_is_taken(text: str, place: str, actor: str) -> None:
     assert any(e[0] == "capture" and place in e[1] and e[3] == actor
                for e in control(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Resistance forces are continuing to gain control of Mogok town to the east.",
+     "Mogok"),
+    ("The KIA is continuing to take control of Bhamo, a spokesman said.", "Bhamo"),
+    ("The TNLA is still trying to win control over Kyaukme.", "Kyaukme"),
+])
+def test_control_still_being_gained_is_an_assault(text: str, place: str) -> None:
+    assert [e[:2] for e in control(text)] == [("assault", place)]
+
+
+def test_control_gained_is_a_capture() -> None:
+    assert [e[:2] for e in control("The KIA gained control of Mansi on Monday.")] == [
+        ("capture", "Mansi")]
