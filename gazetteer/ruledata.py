@@ -251,7 +251,8 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
                              "holder_suffixes", "passive_agents", "owned", "determiners",
                              "site_references", "air_subjects",
                              "not_taken", optional=("occupation", "fire_weapons", "companions",
-                                                    "loss_verbs", "goods")),
+                                                    "loss_verbs", "goods",
+                                                    "retreat_verbs")),
     },
 }
 

@@ -58,6 +58,8 @@ class Rules:
     bare_forces_re: re.Pattern[str]
     #: just after a subject: it lost ground ("The junta suffered a defeat"), no taker
     loss_after_re: re.Pattern[str]
+    #: a side leaving a place ("withdrew", "pulled back", "fled")
+    retreat_re: re.Pattern[str]
     #: between a capture phrase and a place: what was taken instead ("30 weapons")
     goods_re: re.Pattern[str]
     site_re: re.Pattern[str]
@@ -265,6 +267,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
     list_words = words_re(places_cfg["list_words"], whole=False)
     clauses = events["clauses"]
     words = events["words"]
+    retreat = list(words.get("retreat_verbs", ["withdrew"]))
     nouns = sorted({p.split(" ", 1)[1] for p in places_cfg["pronouns"] if " " in p}
                    | {"township", "command", "headquarters"})
     object_ok = {
@@ -377,13 +380,15 @@ def rules_for(gaz: Gazetteer) -> Rules:
         if words.get("occupation") else None,
         goods_re=re.compile(words_re(words.get("goods", ["weapons"]))),
         loss_after_re=re.compile(
-            rf"[\s,]*(?:(?:[\w'’-]+\s+){{0,2}}?){_any_case(words.get('loss_verbs', ['lost']))}\b",
-            re.IGNORECASE),
+            rf"[\s,]*(?:(?:[\w'’-]+\s+){{0,2}}?)"
+            rf"{_any_case([*words.get('loss_verbs', ['lost']), *retreat])}\b", re.IGNORECASE),
+        retreat_re=re.compile(words_re(retreat)),
         bare_forces_re=re.compile(
             r"[\s\"“‘']*(?!(?:the|its|their|his|her|our|these|those|both|all|they|we|it)\b)"
             rf"(?:[A-Za-z][\w'’-]*\s+){{1,3}}?{_any_case(words['forces'])}\b", re.IGNORECASE),
         companion_re=re.compile(
             r"(?:\s*\([A-Za-z-]{2,10}\))?"  # "People's Defense Forces (PDFs)"
+            # (the men only: [words] forces also holds "offensive", "attack")
             rf"(?:\s+(?:{_any_case(('forces', 'troops', 'fighters', 'soldiers', 'units'))}))?"
             rf"(?:\s+and\s+{_any_case(words.get('companions', ['its allies']))})?(?![\w])"
             # "PDFs under the NUG's defence ministry have had control of X": who they answer

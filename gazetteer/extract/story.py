@@ -95,11 +95,6 @@ def drop_historical(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-#: A retreat phrase (a loss told through the loser's withdrawal).
-_RETREAT = re.compile(r"\b(?:retreat|withdr[ae]w|pull(?:ed|ing|s)?\s+(?:out|back)|fled|flee)",
-                      re.IGNORECASE)
-
-
 def drop_attackers_retreats(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Drafts without the retreats of a side from a place it was attacking: "regime forces
     began attempting to retake the town on 26 January ... Regime forces retreated from the
@@ -108,7 +103,7 @@ def drop_attackers_retreats(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     kept = []
     for d in drafts:
         if d.event_type == "capture" and d.target and \
-                _RETREAT.search(ctx.text, *d.trigger) and \
+                ctx.r.retreat_re.search(ctx.text, *d.trigger) and \
                 any(o.event_type == "assault" and o.trigger[0] < d.trigger[0]
                     and o.actor and same_side(ctx, o.actor, d.target)
                     and _same_place(o.loc, d.loc) for o in drafts) and \
