@@ -38,8 +38,11 @@ def server(ui, store_path: Path, tmp_path: Path):
 
 def open_review(page, url: str, name: str) -> None:
     page.goto(url)
-    page.get_by_text("Review", exact=True).click()
+    # a cold server's first render (the store read, the map built) can take longer than
+    # the 30 s default on a loaded 2-core machine: wait for it, then for the review view
+    page.get_by_text("Review", exact=True).click(timeout=90000)
     box = page.get_by_label("Your name, recorded with each decision")
+    box.wait_for(timeout=90000)
     box.fill(name)
     box.press("Enter")
     page.get_by_text("left to review").wait_for(timeout=30000)
