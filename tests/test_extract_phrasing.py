@@ -1383,6 +1383,29 @@ def test_all_the_bases_taken_in_a_town_take_the_town(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, places", [
+    ("Positions have been seized in Momauk, Waingmaw and Mansi townships.",
+     {"position in Momauk Township", "position in Waingmaw Township",
+      "position in Mansi Township"}),
+    ("Junta outposts were overrun in Shwegu and Sinbo on Tuesday.",
+     {"outpost in Shwegu", "outpost in Sinbo"}),
+    ("Camps were captured by Kachin fighters in Bhamo and Momauk townships last week.",
+     {"camp in Bhamo Township", "camp in Momauk Township"}),
+])
+def test_bare_plural_sites_opening_a_sentence_are_placed_at_each_listed_place(
+        text: str, places: set[str]) -> None:
+    assert places <= {e[1] for e in control(text) if e[0] == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers were seen in Bhamo and Momauk on Tuesday.",
+    "Army positions were shelled in Bhamo on Monday.",
+])
+def test_a_bare_plural_subject_that_is_no_site_or_is_only_shelled_changes_no_hands(
+        text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, places", [
     ("Four towns have been captured by the resistance, namely Mogok, Mongmit and Kyaukme.",
      {"Mogok", "Mongmit", "Kyaukme"}),
     ("Three towns were seized this year, including Kutkai and Namtu.", {"Kutkai", "Namtu"}),

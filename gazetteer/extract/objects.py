@@ -619,6 +619,11 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?P<site>police\s+stations?|border\s+gates?|headquarters|outposts?|bases?|camps?|"
     r"posts?|garrisons?|checkpoints?|positions?|(?P<towns>towns|cities|townships))\s*$",
     re.IGNORECASE)
+#: The same subject opening its sentence as a bare plural ("Positions have been seized in
+#: A and B townships", "Junta outposts were overrun near X"): sites, never towns.
+_BARE_SITES_SUBJECT = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,2}?(?P<site>police\s+stations|border\s+gates|outposts|bases|"
+    r"camps|posts|garrisons|checkpoints|positions)(?P<towns>(?!))?\s*$", re.IGNORECASE)
 #: After the passive phrase: who did it or when, then where ("was overrun by the KIA in
 #: Momauk Township", "were seized on Tuesday near Bhamo").
 _PLACED_AFTER = re.compile(
@@ -639,7 +644,8 @@ def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int,
     """The places of a subject that names none, told after its passive phrase: "an army
     base was overrun in Momauk Township" (a base in Momauk), "four cities have been
     captured, namely A, B and C" (A, B and C)."""
-    m = _UNNAMED_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 80), t0)
+    m = _UNNAMED_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 80), t0) or \
+        _BARE_SITES_SUBJECT.fullmatch(ctx.masked, sentence[0], t0)
     if m is None:
         return []
     named = _NAMED_AFTER.match(ctx.masked, t1, sentence[1])
@@ -662,7 +668,11 @@ def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int,
         return [(town_of(loc) if loc.area else loc, end, "")]  # "all three battalion
     # headquarters were captured in Mansi Township": Mansi fell
     word = _singular(re.sub(r"\s+", " ", m.group("site").casefold()))
-    return [(_site_at(loc, word, rel), end, "")]
+    if not m.group("site").casefold().endswith("s"):
+        return [(_site_at(loc, word, rel), end, "")]
+    items = _list_from(ctx, i, sentence)  # "outposts were seized in A, B and C townships"
+    bounds = [x.start for x in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
+    return [(_site_at(x, word, rel), b, "") for x, b in zip(items, bounds, strict=True)]
 
 
 #: A base's own word after its name ("the northeastern regional command headquarters").
