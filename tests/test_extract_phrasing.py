@@ -1740,3 +1740,42 @@ def test_control_still_being_gained_is_an_assault(text: str, place: str) -> None
 def test_control_gained_is_a_capture() -> None:
     assert [e[:2] for e in control("The KIA gained control of Mansi on Monday.")] == [
         ("capture", "Mansi")]
+
+
+@pytest.mark.parametrize("text, place, date, actor", [
+    ("The regime’s troops reclaimed Kyaukme on 3 December.", "Kyaukme", "2024-12-03", "junta"),
+    ("On 3 December the TNLA reclaimed Hsipaw from the army.", "Hsipaw", "2024-12-03",
+     "TNLA"),
+])
+def test_reclaimed_is_a_capture(text: str, place: str, date: str, actor: str) -> None:
+    assert ("capture", place, date, actor) in control(text)
+
+
+def test_reclaimed_land_is_no_capture() -> None:
+    assert not control("Farmers reclaimed land near Hsipaw on 3 December.")
+
+
+@pytest.mark.parametrize("text, place, date, actor", [
+    ("Clashes broke out on the road from Nawnghkio, a northern Shan State town recaptured "
+     "from the TNLA in mid-November.", "Nawnghkio", "2024-11", "junta"),
+    ("Lashio, the Shan State capital taken by the MNDAA in August, was quiet on Sunday.",
+     "Lashio", "2024-08", "MNDAA"),
+    ("Troops moved out of Kyaukme, a town captured by the TNLA in October.", "Kyaukme",
+     "2024-10", "TNLA"),
+])
+def test_a_place_whose_appositive_says_it_was_taken_is_captured(
+        text: str, place: str, date: str, actor: str) -> None:
+    assert ("capture", place, date, actor) in control(text)
+
+
+@pytest.mark.parametrize("text, place, wrong", [
+    ("The TNLA has taken over Mongngawt, Kyaukme Township, the sixth town captured by the "
+     "group since the offensive began.", "Mongngawt", "Kyaukme"),
+    ("KIA troops set out from Nam Hpat Kar village, which it seized from the regime in "
+     "November.", "Nam Hpat Kar", "junta"),
+])
+def test_an_appositive_capture_is_the_qualified_place_and_shadows_no_relative_clause(
+        text: str, place: str, wrong: str) -> None:
+    got = {(e[1], e[3]) for e in control(text) if e[0] == "capture"}
+    assert (place, "TNLA" if place == "Mongngawt" else "KIA") in got
+    assert not [g for g in got if wrong in g]

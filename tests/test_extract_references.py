@@ -55,3 +55,25 @@ def test_the_camp_far_back_among_two_named_camps_is_none() -> None:
             "January. Fighting was heavy. Jets flew overhead. Residents fled. Prices rose. "
             "On 6 January the KIA had launched an attack on the camp.")
     assert not [e for e in run(text) if e.event_type == "assault"]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Town quiet after its recapture. Ten days after it was recaptured by the military, the "
+     "town of Kyaukme stands silent.", "Kyaukme", "junta"),
+    ("Weeks after it fell to the TNLA, Kyaukme remains empty of its people.", "Kyaukme",
+     "TNLA"),
+    ("Since it was retaken by junta troops in July, Hsipaw has been quiet.", "Hsipaw", "junta"),
+])
+def test_it_in_a_fronted_clause_is_the_place_heading_the_main_clause(
+        text: str, place: str, actor: str) -> None:
+    assert {(e.place, e.actor) for e in run(text) if e.event_type == "capture"} == {
+        (place, actor)}
+
+
+@pytest.mark.parametrize("text", [
+    "After it was captured, the KIA said Bhamo would be rebuilt.",
+    "The army held Lashio. Weeks after it was taken by the MNDAA, residents of Hsipaw fled.",
+])
+def test_it_in_a_fronted_clause_is_no_place_that_is_not_the_main_subject(text: str) -> None:
+    assert "Bhamo" not in {e.place for e in run(text) if e.event_type == "capture"}
+    assert "Hsipaw" not in {e.place for e in run(text) if e.event_type == "capture"}

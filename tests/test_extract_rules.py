@@ -278,6 +278,15 @@ def test_bad_rule_file_names_file_and_line(tmp_path: Path) -> None:
         validate(broken, {"months": lambda v: None})
 
 
+def test_an_appositive_trigger_must_take_its_place_before(tmp_path: Path) -> None:
+    from gazetteer.ruledata import SCHEMAS as _SCHEMAS
+    bad = tmp_path / "events.toml"
+    bad.write_text('[[trigger]]\nevent_type = "capture"\nobject = "after"\n'
+                   'appositive = true\nphrases = ["seized"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"events\.toml:1: .*appositive needs object"):
+        validate(bad, {"trigger": _SCHEMAS["events.toml"]["trigger"]})
+
+
 def _actors_check():
     from gazetteer.ruledata import SCHEMAS as _SCHEMAS
     return _SCHEMAS["actors.toml"]["actors"]

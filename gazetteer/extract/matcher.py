@@ -29,6 +29,8 @@ class TriggerSpec:
     actor: str
     noun: bool
     sites_only: bool = False
+    #: the place is an appositive's head before the phrase ("X, a town captured by Y")
+    appositive: bool = False
 
 
 @dataclass
@@ -239,7 +241,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
         strict = spec.get("strict", False)
         s = TriggerSpec(spec["event_type"], spec["object"], strict,
                   spec.get("max_gap", 30 if strict else 80), spec.get("actor", "subject"),
-                  spec.get("noun", False), spec.get("sites_only", False))
+                  spec.get("noun", False), spec.get("sites_only", False),
+                  spec.get("appositive", False))
         for phrase in spec["phrases"]:
             for form in _expand(phrase):
                 key = phrase_key(form)

@@ -561,6 +561,16 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         k2, before_aside = _subject_before_aside(ctx, k, t0, sentence)
         if before_aside is not None:
             k, last, ok = k2, before_aside, True
+    if spec.appositive:  # "X, a northern Shan State town recaptured by Y": X, or nothing
+        head = next((j for j in range(k, max(k - 3, -1), -1)
+                     if ctx.locs[j].start >= sentence[0]
+                     and _APPOSITIVE_HEAD.fullmatch(ctx.masked, ctx.locs[j].end, t0)), None)
+        if head is None:
+            return [], flags
+        while head > 0 and ctx.locs[head - 1].start >= sentence[0] and \
+                _LOCATED_BY.fullmatch(ctx.masked, ctx.locs[head - 1].end, ctx.locs[head].start):
+            head -= 1  # "X, Kyaukme Township, the sixth town taken by Y": X, not its township
+        k, last, ok = head, ctx.locs[head], True
     if last is not None and not ok:
         gap = ctx.masked[gap_from:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
@@ -594,7 +604,8 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
     if ctx.r.cue["partial"].search(lead) and not (len(items) > 1 and _COUNTED_AREAS.search(
             ctx.text, max(sentence[0], items[0].start - 60), items[0].start)):  # not "three
         _note_partial(ctx, lead, flags)  # army-held areas of A, B and C": named places
-    if spec.event_type != "held" and not RELATIVE_LEAD.match(ctx.text, t0) and \
+    if spec.event_type != "held" and not spec.appositive and \
+            not RELATIVE_LEAD.match(ctx.text, t0) and \
             not (_WHICH_THEN.fullmatch(ctx.masked, items[-1].end, t0) and not
                  _IN_APPOSITIVE.search(ctx.masked, max(sentence[0], items[-1].start - 70),
                                        items[-1].start)) and (
@@ -675,6 +686,13 @@ def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int,
     return [(_site_at(x, word, rel), b, "") for x, b in zip(items, bounds, strict=True)]
 
 
+#: Between a place and a participle or relative phrase after it: an appositive's head
+#: ("Nawnghkio, a northern Shan State town recaptured", "X, the hub the KIA took").
+_APPOSITIVE_HEAD = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:town|city|capital|hub|base|outpost|"
+    r"camp|stronghold|village|headquarters|township|garrison|post)\s+", re.IGNORECASE)
+#: Between a place and the place that locates it ("X, Kyaukme Township", "X in Y").
+_LOCATED_BY = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
 #: A base's own word after its name ("the northeastern regional command headquarters").
 _BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b", re.IGNORECASE)
 #: Between a base and its phrase: a place the gazetteer lacks that locates the base ("LIB
@@ -761,7 +779,36 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
     if named_only and not m.group("word"):
         return None
     word = (m.group("word") or "it").casefold()
+    if word == "it" and (ahead := _cataphoric_place(ctx, m.start(), t0, sentence)):
+        return ahead
     return reference(ctx, word, m.start(), sentence, story=is_plain_town(m.group()))
+
+
+#: A subordinate clause opening its sentence, up to its pronoun subject ("Ten days after
+#: it", "Weeks after", "Since").
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(?:(?:[\w'’-]+\s+){0,3}?(?:after|since|before|when|once|until)|"
+    r"(?:after|since|before|when|once|until))\s+$", re.IGNORECASE)
+#: After the fronted clause: the main clause's subject, a place ("..., the town of X",
+#: "..., X").
+_MAIN_SUBJECT = re.compile(r"[^,.;:]{0,120}?,\s+(?:the\s+(?:[\w'’-]+\s+){0,2}?"
+                           r"(?:town|city|township)\s+of\s+)?")
+
+
+def _cataphoric_place(ctx: Context, it: int, t0: int, sentence: tuple[int, int]
+                      ) -> Mention | None:
+    """The place a fronted clause's "it" stands for when the main clause after it names
+    it as its subject: "Ten days after it was recaptured by the army, the town of X stands
+    silent" (X), "Weeks after it fell, X is quiet" (X)."""
+    if not _FRONTED_CLAUSE.fullmatch(ctx.masked, sentence[0], it):
+        return None
+    m = _MAIN_SUBJECT.match(ctx.masked, t0, sentence[1])
+    if m is None:
+        return None
+    i = bisect_left(ctx.loc_starts, m.end())
+    if i < len(ctx.locs) and ctx.locs[i].start == m.end() and not ctx.locs[i].area:
+        return ctx.locs[i]
+    return None
 
 
 #: Areas counted, then named as a list: "three government-held areas of A, B and C".

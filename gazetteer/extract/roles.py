@@ -199,6 +199,10 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     return actor, note  # checkpoint": not the KIA
 
 
+#: After a participle: the side it was taken from ("recaptured from the TNLA").
+_FROM_LOSER = re.compile(r"\s+from\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _site_owner(ctx: Context, t1: int, place: int) -> str:
     """The actor named as the owner of the site a phrase takes or attacks ("a KIA
     checkpoint in X", "the junta's camp"), else ""."""
@@ -221,6 +225,10 @@ _REPELLED = re.compile(r"\b(?:repelled|repulsed|repel|repulse|fended\s+off|fough
 
 def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
               objects: list[tuple[Mention, int, str]]) -> tuple[str, str]:
+    if spec.appositive and (m := _FROM_LOSER.match(ctx.masked, t1)):
+        after = _actors_between(ctx, m.end(), min(sentence[1], m.end() + 60))
+        if after and after[0][0] == m.end():  # "X, a town taken from the TNLA": the
+            return _opponent(ctx, after[0][2], sentence), "inferred_actor"  # other side
     if spec.actor == "phrase":
         inside = _actors_between(ctx, t0, t1)
         if inside:
