@@ -475,3 +475,17 @@ def test_a_site_in_a_towns_area_is_named_by_that_area() -> None:
               if e.event_type == "capture"]
     assert [e.place for e in events] == ["camp in Mansi area"]
     assert events[0].place_approximate and (events[0].lat, events[0].lon) == point("Mansi")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On 24 January the KIA seized a junta stronghold in Nam Hpat Kar village.",
+     "Nam Hpat Kar"),
+    ("Kachin fighters overran an army stronghold in Kutkai on 24 January.",
+     "stronghold in Kutkai"),
+    ("On 24 January the KIA took two regime strongholds near Kutkai.", "stronghold near Kutkai"),
+])
+def test_a_stronghold_taken_is_a_site_taken_not_a_place_the_loser_holds(text: str,
+                                                                        place: str) -> None:
+    got = {(e.event_type, e.place, e.actor, e.date) for e in run(text)}
+    assert ("capture", place, "KIA", "2024-01-24") in got, got
+    assert not [g for g in got if g[0] == "held" and g[2] == "junta"]
