@@ -629,3 +629,17 @@ def test_a_generic_subject_told_by_a_group_of_its_side_is_that_group(
 def test_a_generic_subject_told_by_the_other_side_is_not_the_teller() -> None:
     assert "junta" not in actors("Resistance forces captured Mansi on Monday, the junta "
                                  "said.", "Mansi")
+
+
+@pytest.mark.parametrize("text", [
+    "State media reported that troops recaptured Kutkai on 3 December.",
+    "On 3 December soldiers retook Kutkai, the Global New Light of Myanmar said.",
+    "State-run television said on Wednesday that troops had regained Kutkai on 3 December.",
+])
+def test_the_junta_s_own_media_tell_of_the_junta_s_troops(text: str) -> None:
+    assert actors(text, "Kutkai") == ["junta"]
+
+
+def test_state_media_telling_of_another_group_s_attack_keep_that_group() -> None:
+    assert actors("State media said the KIA attacked Kutkai on 3 December.", "Kutkai",
+                  "assault") == ["KIA"]

@@ -1779,3 +1779,12 @@ def test_an_appositive_capture_is_the_qualified_place_and_shadows_no_relative_cl
     got = {(e[1], e[3]) for e in control(text) if e[0] == "capture"}
     assert (place, "TNLA" if place == "Mongngawt" else "KIA") in got
     assert not [g for g in got if wrong in g]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta said its troops had “fully retaken” Kutkai on 3 December.",
+    'On 3 December the army said its soldiers had "recaptured" Kutkai.',
+    "Junta troops ‘retook’ Kutkai on 3 December, the army claimed.",
+])
+def test_a_trigger_in_scare_quotes_still_reads(text: str) -> None:
+    assert ("capture", "Kutkai", "2024-12-03", "junta") in control(text)

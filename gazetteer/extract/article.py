@@ -209,12 +209,16 @@ def _mask(text: str, dates: list[ResolvedDate]) -> str:
 
 
 def _unquoted(text: str) -> str:
-    """``text`` without the marks around quoted names (spaces instead: same offsets)."""
-    return _QUOTED_NAME.sub(lambda m: f" {m.group(1)} ", text)
+    """``text`` without the marks around quoted names and around a word or two in scare
+    quotes ("troops “fully retook” X"): spaces instead, same offsets."""
+    text = _QUOTED_NAME.sub(lambda m: f" {m.group(1)} ", text)
+    return _SCARE_QUOTED.sub(lambda m: f" {m.group(1)} ", text)
 
 
 #: A name in quotation marks: one to four capitalised or numbered words, nothing else.
 _QUOTED_NAME = re.compile(r"[“\"‘]((?:[A-Z0-9][\w'’-]*)(?: [A-Z0-9][\w'’-]*){0,3})[”\"’](?!\w)")
+#: A word or two in quotation marks inside a sentence: scare quotes, no quotation.
+_SCARE_QUOTED = re.compile(r"(?<=\w )[“\"‘]([a-z][\w'’-]*(?: [a-z][\w'’-]*)?)[”\"’](?= \w)")
 
 
 def _blank_actors(text: str, actors: list[tuple[int, int, str]],
