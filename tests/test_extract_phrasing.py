@@ -1788,3 +1788,20 @@ def test_an_appositive_capture_is_the_qualified_place_and_shadows_no_relative_cl
 ])
 def test_a_trigger_in_scare_quotes_still_reads(text: str) -> None:
     assert ("capture", "Kutkai", "2024-12-03", "junta") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA gained control of Hpakant and its surrounding villages of Namya and Hseng Hpa "
+    "Yar in April.",
+    "In April the KIA seized Hpakant and its neighbouring villages of Namya and Hseng Hpa Yar.",
+])
+def test_surrounding_villages_are_listed_places_not_a_siege(text: str) -> None:
+    got = control(text)
+    assert {("capture", p, "2024-04", "KIA") for p in ("Hpakant", "Namya", "Hseng Hpa Yar")} \
+        <= got
+    assert not [g for g in got if g[0] == "assault"]
+
+
+def test_troops_surrounding_a_town_still_besiege_it() -> None:
+    assert ("assault", "Bhamo", "2024-12-09", "KIA") in control(
+        "On Monday KIA troops were surrounding Bhamo.")

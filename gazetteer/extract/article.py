@@ -102,6 +102,10 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
         if _HANDS_NOUN.fullmatch(m.group()) and _OWNER_BEFORE.search(
                 blanked, max(0, m.start() - 30), m.start()):
             continue  # "from junta hands", "into the group's hands": a noun, no verb
+        if _ATTRIBUTIVE.fullmatch(m.group()) and _DETERMINER_BEFORE.search(
+                blanked, max(0, m.start() - 12), m.start()) and \
+                _SURROUNDINGS.match(blanked, m.end()):
+            continue  # "Hpakant and its surrounding villages": an adjective, no siege
         specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
         if specs:
             a, b, specs = _finite_verb(text, m, specs, r) or (m.start(), m.end(), specs)
@@ -174,6 +178,12 @@ def _new_mentions(ctx: Context, made: list[Draft], seen: dict[tuple[str, ...], i
 _HANDS_NOUN = re.compile(r"hands?", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:\b(?:the|their|its|his|her|our|whose)|['’]s?|"
                            r"\b(?:from|into|in|of)\s+(?:the\s+)?\x00\x01*)\s+$")
+#: A participle used as an adjective after a determiner ("its surrounding villages").
+_ATTRIBUTIVE = re.compile(r"surrounding", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|and)\s+$", re.IGNORECASE)
+_SURROUNDINGS = re.compile(r"\s+(?:villages?|areas?|hills?|towns?|townships?|regions?|"
+                           r"countryside|mountains?|forests?|wards?|neighbou?rhoods?)\b",
+                           re.IGNORECASE)
 _ACTOR_THEN_VERB = re.compile(r"\x00\x01*(\s+)(\w+)$")
 _PREPOSITION_END = re.compile(r"\b(?:in|into|under|of|from|to)\s+$", re.IGNORECASE)
 

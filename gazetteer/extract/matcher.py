@@ -288,6 +288,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"|in\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|upper|lower|"
             r"north|south|east|west)\s+)?"
             r"|[A-Z][\w'’-]*(?![\w'’-])|,\s*(?:where|which|who)\b[^,;:]{1,80},"
+            # "X and its surrounding villages of A and B"
+            r"|(?:its|their)\s+(?:surrounding|nearby|neighbou?ring)\s+(?:villages|towns)"
+            r"(?:\s+of)?"
             r"|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:more\s+)?"
             r"(?:(?:towns?|cities)\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
             # a time of day ("at 5 am", "at around 6 a.m.")
