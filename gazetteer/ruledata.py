@@ -166,7 +166,7 @@ def _triggers(value: Any) -> str | None:
     if not isinstance(value, list) or not value:
         return "must be a non-empty array of [[trigger]] tables"
     allowed = {"event_type", "object", "phrases", "strict", "max_gap", "actor", "noun",
-               "sites_only", "appositive"}
+               "sites_only", "appositive", "garrison"}
     for i, spec in enumerate(value, 1):
         if not isinstance(spec, dict):
             return f"trigger {i} must be a table"
@@ -179,9 +179,10 @@ def _triggers(value: Any) -> str | None:
             return f"trigger {i}: object must be 'after' or 'before'"
         if spec.get("actor", "subject") not in _ACTOR_MODES:
             return f"trigger {i}: actor must be one of {', '.join(_ACTOR_MODES)}"
-        if spec.get("appositive") and spec.get("object") != "before":
-            return f"trigger {i}: appositive needs object = 'before'"
-        for flag in ("strict", "noun", "sites_only", "appositive"):
+        for key in ("appositive", "garrison"):
+            if spec.get(key) and spec.get("object") != "before":
+                return f"trigger {i}: {key} needs object = 'before'"
+        for flag in ("strict", "noun", "sites_only", "appositive", "garrison"):
             if not isinstance(spec.get(flag, False), bool):
                 return f"trigger {i}: {flag} must be true or false"
         gap = spec.get("max_gap", 0)

@@ -181,3 +181,30 @@ def test_a_group_s_troops_holding_a_place_since_a_day_took_it_then(
 def test_a_holder_written_as_an_adjective_took_nothing_on_the_sentence_s_day(text: str
                                                                           ) -> None:
     assert not [e for e in events(text, PUB2024) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Light Infantry Battalion 424 troops at Kutkai retreated on 3 December after an attack "
+     "by the KIA.", "KIA"),
+    ("On 3 December junta soldiers stationed in Kutkai withdrew, and TNLA fighters moved in.",
+     "TNLA"),
+    ("The KIA attacked Kutkai on 2 December. Army troops based in Kutkai pulled out on 3 "
+     "December.", "KIA"),
+])
+def test_troops_at_a_place_retreating_lose_it(text: str, actor: str) -> None:
+    assert ("capture", "Kutkai", "2024-12-03", actor) in events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents in Kutkai fled on 3 December.",
+    "Families living in Kutkai fled to the hills on 3 December.",
+])
+def test_people_fleeing_a_place_hand_it_to_nobody(text: str) -> None:
+    assert not [e for e in events(text) if e[0] == "capture"]
+
+
+def test_a_retreat_with_no_troops_placed_takes_no_date_from_the_capture() -> None:
+    got = {(e[1], e[2]) for e in events(
+        "The army retook Mongmit on 20 January after the KIA withdrew on 18 January.")
+        if e[0] == "capture"}
+    assert got == {("Mongmit", "2024-01-20")}

@@ -278,12 +278,14 @@ def test_bad_rule_file_names_file_and_line(tmp_path: Path) -> None:
         validate(broken, {"months": lambda v: None})
 
 
-def test_an_appositive_trigger_must_take_its_place_before(tmp_path: Path) -> None:
+@pytest.mark.parametrize("key", ["appositive", "garrison"])
+def test_a_trigger_reading_its_place_before_must_say_object_before(tmp_path: Path,
+                                                                    key: str) -> None:
     from gazetteer.ruledata import SCHEMAS as _SCHEMAS
     bad = tmp_path / "events.toml"
     bad.write_text('[[trigger]]\nevent_type = "capture"\nobject = "after"\n'
-                   'appositive = true\nphrases = ["seized"]\n', encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"events\.toml:1: .*appositive needs object"):
+                   f'{key} = true\nphrases = ["seized"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"events\.toml:1: .*{key} needs object"):
         validate(bad, {"trigger": _SCHEMAS["events.toml"]["trigger"]})
 
 

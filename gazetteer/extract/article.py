@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from gazetteer.articles import Article
 from gazetteer.dates import ResolvedDate, find_dates, in_context
 from gazetteer.events import Candidate, Event
-from gazetteer.extract._context import Context, Draft, sentence_index
+from gazetteer.extract._context import Context, Draft, sentence_index, sentence_of
 from gazetteer.extract.clauses import events_of_trigger, launched_offensive, sentence_assault
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
+from gazetteer.extract.objects import garrison_place
 from gazetteer.extract.places import find_places
 from gazetteer.extract.quotes import counted_from_speech
 from gazetteer.extract.roles import find_actors
@@ -107,6 +108,9 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                 _SURROUNDINGS.match(blanked, m.end()):
             continue  # "Hpakant and its surrounding villages": an adjective, no siege
         specs = r.trigger_index.get(phrase_key(m.group().replace("\x01", "")))
+        if specs and all(s.garrison for s in specs) and \
+                not garrison_place(ctx, m.start(), sentence_of(ctx, m.start())):
+            continue  # "the KIA withdrew in late January": no troops placed, no trigger
         if specs:
             a, b, specs = _finite_verb(text, m, specs, r) or (m.start(), m.end(), specs)
             ctx.trigger_starts.append(a)

@@ -31,6 +31,8 @@ class TriggerSpec:
     sites_only: bool = False
     #: the place is an appositive's head before the phrase ("X, a town captured by Y")
     appositive: bool = False
+    #: the place is where the troops before the phrase were ("troops at X retreated")
+    garrison: bool = False
 
 
 @dataclass
@@ -242,7 +244,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         s = TriggerSpec(spec["event_type"], spec["object"], strict,
                   spec.get("max_gap", 30 if strict else 80), spec.get("actor", "subject"),
                   spec.get("noun", False), spec.get("sites_only", False),
-                  spec.get("appositive", False))
+                  spec.get("appositive", False), spec.get("garrison", False))
         for phrase in spec["phrases"]:
             for form in _expand(phrase):
                 key = phrase_key(form)

@@ -561,6 +561,8 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         k2, before_aside = _subject_before_aside(ctx, k, t0, sentence)
         if before_aside is not None:
             k, last, ok = k2, before_aside, True
+    if spec.garrison:  # "LIB 424 troops at X village in Y Township retreated": X
+        return garrison_place(ctx, t0, sentence), flags
     if spec.appositive:  # "X, a northern Shan State town recaptured by Y": X, or nothing
         head = next((j for j in range(k, max(k - 3, -1), -1)
                      if ctx.locs[j].start >= sentence[0]
@@ -691,6 +693,35 @@ def _unnamed_subject_placed(ctx: Context, t0: int, t1: int, sentence: tuple[int,
 _APPOSITIVE_HEAD = re.compile(
     r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:town|city|capital|hub|base|outpost|"
     r"camp|stronghold|village|headquarters|township|garrison|post)\s+", re.IGNORECASE)
+#: Troops and where they were, before what they did ("LIB 424 troops at", "the junta
+#: soldiers stationed in").
+_GARRISON_LEAD = re.compile(
+    r"\b(?:troops|soldiers|forces|garrison|personnel|units|columns|men|defenders)\s+"
+    r"(?:(?:stationed|based|deployed|posted|positioned)\s+)?(?:at|in|inside)\s+(?:the\s+)?",
+    re.IGNORECASE)
+#: Between the troops' place and their retreat: the place's own word, the township that
+#: locates it, an adverb ("X village in Mansi Township reportedly").
+_GARRISON_GAP = re.compile(
+    r"(?:\s+(?:village|town|camp|base|outpost|hill))?(?:\s+(?:in|of)\s+(?:[A-Z][\w'’-]*\s+)"
+    r"{1,2}(?:Township|District))?\s*(?:(?:had|have|has|also|then|finally|reportedly|"
+    r"eventually|later)\s+)*")
+
+
+def garrison_place(ctx: Context, t0: int, sentence: tuple[int, int]) -> Objects:
+    """The place where the troops that retreat were ("troops at Man Wein Gyi village in
+    Mansi Township retreated"), when the sentence says where they were just before the
+    phrase; else nothing (not "residents of X fled")."""
+    leads = list(_GARRISON_LEAD.finditer(ctx.masked, max(sentence[0], t0 - 120), t0))
+    if not leads:
+        return []
+    at = leads[-1].end()
+    i = bisect_left(ctx.loc_starts, at)
+    if i >= len(ctx.locs) or ctx.locs[i].start != at or ctx.locs[i].area or \
+            not _GARRISON_GAP.fullmatch(ctx.masked, ctx.locs[i].end, t0):
+        return []
+    return [(ctx.locs[i], t0, "")]
+
+
 #: Between a place and the place that locates it ("X, Kyaukme Township", "X in Y").
 _LOCATED_BY = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
 #: A base's own word after its name ("the northeastern regional command headquarters").
