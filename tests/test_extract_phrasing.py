@@ -1805,3 +1805,32 @@ def test_surrounding_villages_are_listed_places_not_a_siege(text: str) -> None:
 def test_troops_surrounding_a_town_still_besiege_it() -> None:
     assert ("assault", "Bhamo", "2024-12-09", "KIA") in control(
         "On Monday KIA troops were surrounding Bhamo.")
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA's attacks targeted the towns of Sumprabum and Tanai on 3 December.",
+    "On 3 December the KIA offensive targets Sumprabum and Tanai.",
+])
+def test_attacks_that_target_towns_are_assaults(text: str) -> None:
+    got = {(e[0], e[1], e[2]) for e in control(text)}
+    assert {("assault", "Sumprabum", "2024-12-03"), ("assault", "Tanai", "2024-12-03")} <= got
+
+
+def test_air_strikes_that_target_a_town_are_no_assault() -> None:
+    assert not control("Junta air strikes targeted Sumprabum on 3 December.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Two army encampments in Injangyang were abandoned by the junta on 3 December, letting "
+     "the KIA seize them.", "encampment in Injangyang"),
+    ("The KIA attacked Kutkai. On 3 December Kutkai was abandoned by junta troops.",
+     "Kutkai"),
+])
+def test_a_place_abandoned_by_a_side_goes_to_the_other(text: str, place: str) -> None:
+    assert ("capture", place, "2024-12-03", "KIA") in control(text)
+
+
+def test_a_camp_abandoned_in_a_township_is_not_the_township_taken() -> None:
+    got = control("On 3 December the KIA burned a camp near Nanhai village in Hpakant "
+                  "Township that was abandoned by junta troops.")
+    assert not [g for g in got if g[1] == "Hpakant"]
