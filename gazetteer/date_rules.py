@@ -162,8 +162,9 @@ def date_tables() -> DateTables:
         since_words=frozenset(w.casefold() for w in rules["lead_words"]["since_words"]),
         year_references={" ".join(k.casefold().split()): v
                          for k, v in rules["year_references"].items()},
-        context=re.compile(rf"\b{_alternation(rules['context_words']['words'])}\b[^.;:]{{0,50}}$",
-                           re.IGNORECASE),
+        # not "anti-coup forces took X in August 2024": a word inside a group's name
+        context=re.compile(rf"(?<![\w-])(?<!-\s){_alternation(rules['context_words']['words'])}"
+                           rf"\b[^.;:]{{0,50}}$", re.IGNORECASE),
         context_after=re.compile(rf"\s*{_alternation(rules['context_words']['words'])}\b",
                                  re.IGNORECASE),
         window=_window_pattern(rules["windows"], number),

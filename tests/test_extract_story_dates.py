@@ -432,3 +432,21 @@ def test_the_operation_that_led_to_a_capture_is_no_assault_of_its_own(text: str)
 def test_a_year_that_dates_context_dates_no_event(text: str) -> None:
     got = [e for e in run(text) if e.event_type == "capture"]
     assert got and all(e.date == "" for e in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The army, which seized power in a February 2021 coup, has lost Bhamo to the KIA.",
+    "Since the coup in February 2021 the KIA has seized Bhamo, its officers said.",
+    "Bhamo fell to the KIA, the army's worst loss since it took power in February 2021.",
+])
+def test_a_month_that_dates_context_dates_no_event(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture" and e.place == "Bhamo"]
+    assert got and all(not e.date.startswith("2021") for e in got)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Anti-coup forces first seized Thabeikkyin in August 2024.", "2024-08"),
+    ("Anti-coup fighters took Thabeikkyin in 2024, state media said.", "2024"),
+])
+def test_a_group_named_against_the_coup_is_no_context_word(text: str, date: str) -> None:
+    assert [e.date for e in run(text) if e.place == "Thabeikkyin"] == [date]
