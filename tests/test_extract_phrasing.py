@@ -1834,3 +1834,27 @@ def test_a_camp_abandoned_in_a_township_is_not_the_township_taken() -> None:
     got = control("On 3 December the KIA burned a camp near Nanhai village in Hpakant "
                   "Township that was abandoned by junta troops.")
     assert not [g for g in got if g[1] == "Hpakant"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On 3 December the fighting began in Lashio Township, where the allied forces captured "
+     "five army outposts.", "outpost in Lashio Township"),
+    ("The KIA moved on to Momauk, where its fighters seized two army camps on 3 December.",
+     "camp in Momauk"),
+])
+def test_sites_taken_in_a_place_s_where_clause_are_placed_there(text: str, place: str) -> None:
+    assert place in {e[1] for e in control(text) if e[0] == "capture" and e[2] == "2024-12-03"}
+
+
+def test_a_where_clause_that_only_holds_sites_takes_nothing() -> None:
+    assert not control("Residents fled to Momauk, where the KIA holds two camps.")
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 December the offensive has targeted army positions in and around several towns, "
+    "including Lashio and Kunlong.",
+    "The operation was aimed at Lashio and Kunlong on 3 December.",
+])
+def test_an_offensive_that_has_targeted_towns_assaults_them(text: str) -> None:
+    got = {(e[0], e[1]) for e in control(text)}
+    assert {("assault", "Lashio"), ("assault", "Kunlong")} <= got

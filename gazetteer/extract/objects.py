@@ -299,6 +299,8 @@ _FRONTED_AFTER_BREAK = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\band\s+|\bthen\s+)(?
                                   re.IGNORECASE)
 _FRONTED_FIRST = re.compile(r"\s*(?:in|at)\s+", re.IGNORECASE)
 _SUBJECT_ONLY = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){1,6}")
+#: A place's relative clause up to its phrase: ", where the allied forces".
+_WHERE_SUBJECT = re.compile(r"\s*,\s*where\s+(?:[\w'’-]+\s+){1,6}", re.IGNORECASE)
 
 
 def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
@@ -312,11 +314,14 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     if fac is None or k < 0 or ctx.locs[k].start < sentence[0]:
         return None
     loc = ctx.locs[k]
-    if (loc.area and not loc.township_area) or not _SUBJECT_ONLY.fullmatch(
-            ctx.masked, loc.end, t0) or ctx.r.breaker_re.search(ctx.masked, loc.end, t0):
+    # "began in X Township, where the allies captured five outposts": X's where-clause
+    where = _WHERE_SUBJECT.fullmatch(ctx.masked, loc.end, t0)
+    plain = _SUBJECT_ONLY.fullmatch(ctx.masked, loc.end, t0) and \
+        not ctx.r.breaker_re.search(ctx.masked, loc.end, t0)
+    if (loc.area and not loc.township_area) or not (where or plain):
         return None
     lead = ctx.masked[sentence[0]:loc.start]
-    if not (_FRONTED_FIRST.fullmatch(lead) or _FRONTED_AFTER_BREAK.search(lead)):
+    if not (where or _FRONTED_FIRST.fullmatch(lead) or _FRONTED_AFTER_BREAK.search(lead)):
         return None
     if loc.township_area:
         loc = town_of(loc) if spec.event_type == "assault" else loc
