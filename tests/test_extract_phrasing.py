@@ -1858,3 +1858,12 @@ def test_a_where_clause_that_only_holds_sites_takes_nothing() -> None:
 def test_an_offensive_that_has_targeted_towns_assaults_them(text: str) -> None:
     got = {(e[0], e[1]) for e in control(text)}
     assert {("assault", "Lashio"), ("assault", "Kunlong")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The Ta'ang army cleared the last regime troops from Mogok on 3 December.",
+    "On 3 December the TNLA drove the remaining junta soldiers out of Mogok.",
+    "The TNLA flushed the last enemy troops out of Mogok on 3 December.",
+])
+def test_clearing_the_last_troops_of_a_side_from_a_town_takes_it(text: str) -> None:
+    assert ("capture", "Mogok", "2024-12-03", "TNLA") in control(text)
