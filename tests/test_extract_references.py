@@ -77,3 +77,18 @@ def test_it_in_a_fronted_clause_is_the_place_heading_the_main_clause(
 def test_it_in_a_fronted_clause_is_no_place_that_is_not_the_main_subject(text: str) -> None:
     assert "Bhamo" not in {e.place for e in run(text) if e.event_type == "capture"}
     assert "Hsipaw" not in {e.place for e in run(text) if e.event_type == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "Shwe Pyi Aye lies in northwestern Sagaing. On 3 December the army began an offensive to "
+    "retake the town.",
+    "The town of Shwe Pyi Aye is in upper Sagaing. The army attacked the town on 3 December.",
+])
+def test_a_region_named_after_a_compass_word_is_no_town_a_reference_can_take(
+        text: str) -> None:
+    got = control(text)
+    assert ("assault", "Shwe Pyi Aye") in got and ("assault", "Sagaing") not in got
+
+
+def test_the_town_named_like_its_region_is_still_the_town_alone() -> None:
+    assert ("assault", "Sagaing") in control("The PDF attacked Sagaing on 3 December.")

@@ -70,6 +70,8 @@ class Rules:
     rel_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
     area_re: re.Pattern[str]
+    #: towns named like their region, read as the region after a compass word
+    region_namesakes: frozenset[str]
     honorifics: frozenset[str]
     #: capitalised words that never name a site an analyst could place (casefolded)
     not_site_words: frozenset[str]
@@ -334,6 +336,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         # "Lwegel border town", "the Lweje border gate": a descriptor, not an area
         area_re=re.compile(rf"(\s*,)?\s+({area})(?![\w])(?!\s+(?:towns?|city|gates?|posts?|"
                            r"crossings?|trade\s+(?:town|hub|zone))\b)"),
+        region_namesakes=frozenset(places_cfg.get("region_namesakes", ())),
         honorifics=frozenset(h.casefold() for h in places_cfg["honorifics"]),
         not_site_words=frozenset(w.casefold() for w in places_cfg["not_site_words"]),
         month_words=frozenset(w.casefold() for w in (*dates["months"], *dates["weekdays"])),

@@ -283,10 +283,18 @@ def _title_case_line(text: str, pos: int) -> bool:
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
+#: Just before a name: a compass word ("northwestern Sagaing", "upper Sagaing").
+_COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:ern|-?(?:east|west)(?:ern)?)?|"
+                             r"(?:east|west)(?:ern)?|central|upper|lower)\s+$", re.IGNORECASE)
+
+
 def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
     for i, loc in enumerate(locs):
         m = r.area_re.match(text, loc.end)
         if not m:
+            if text[loc.start:loc.end] in r.region_namesakes and _COMPASS_BEFORE.search(
+                    text, max(0, loc.start - 20), loc.start):
+                loc.area, loc.area_word = True, "region"  # "in northwestern Sagaing"
             continue
         word = m.group(2)
         if m.group(1) and not word.endswith("s"):
