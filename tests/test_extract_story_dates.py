@@ -450,3 +450,23 @@ def test_a_month_that_dates_context_dates_no_event(text: str) -> None:
 ])
 def test_a_group_named_against_the_coup_is_no_context_word(text: str, date: str) -> None:
     assert [e.date for e in run(text) if e.place == "Thabeikkyin"] == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA took Namtu on 28 December. The junta carried out 61 air strikes during the "
+    "four-day battle for the town.",
+    "The TNLA's weeks-long siege of Namtu ended when it took the town on 28 December.",
+    "Namtu fell to the TNLA on 28 December. Residents fled during the month-long battle for "
+    "Namtu.",
+])
+def test_a_battle_of_some_length_for_a_town_the_story_says_fell_is_no_assault(text: str
+                                                                             ) -> None:
+    kinds = {e.event_type for e in run(text, dt.date(2023, 12, 30)) if e.place == "Namtu"}
+    assert kinds == {"capture"}
+
+
+def test_a_long_siege_of_a_town_that_has_not_fallen_is_an_assault() -> None:
+    got = {(e.event_type, e.place) for e in run(
+        "The TNLA took Kutkai on 28 December. Its weeks-long siege of Namtu goes on.",
+        dt.date(2023, 12, 30))}
+    assert ("assault", "Namtu") in got

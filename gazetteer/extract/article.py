@@ -274,6 +274,11 @@ _FOR_A_SPAN = re.compile(r"\bfor\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|hours?
                          re.IGNORECASE)
 
 
+#: A length before a battle noun ("the four-day battle for", "a weeks-long siege of").
+_SPAN_BEFORE = re.compile(r"\b(?:\w+-(?:day|week|month|hour)|(?:days?|weeks?|months?)"
+                          r"-?long)\s+$", re.IGNORECASE)
+
+
 def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """Drop duplicates and held reports overruled in their sentence; inherit dates."""
     changed = {(d.sentence, d.loc.name) for d in drafts
@@ -288,6 +293,12 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         d.event_type == "assault" and d.trigger[0] < taken.get((d.sentence, d.loc.name), -1)
         and _FOR_A_SPAN.search(ctx.masked, d.trigger[1],
                                taken[(d.sentence, d.loc.name)]))]
+    # "the four-day battle for the town" in a story that tells the town's capture: the
+    # way to that capture, told again, no assault of its own
+    captured = {d.loc.name for d in drafts if d.event_type == "capture" and not d.extent}
+    drafts = [d for d in drafts if not (
+        d.event_type == "assault" and d.loc.name in captured
+        and _SPAN_BEFORE.search(ctx.masked, max(0, d.trigger[0] - 20), d.trigger[0]))]
     # one event per (type, place, sentence), except "X, which the KIA held, was retaken by
     # the junta": another actor named in its own clause (not inferred) is another event
     first: dict[tuple[str, str, tuple[int, int]], str] = {}
