@@ -470,3 +470,23 @@ def test_a_long_siege_of_a_town_that_has_not_fallen_is_an_assault() -> None:
         "The TNLA took Kutkai on 28 December. Its weeks-long siege of Namtu goes on.",
         dt.date(2023, 12, 30))}
     assert ("assault", "Namtu") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition troops attacked army soldiers in Kawlin last week, before overpowering them "
+    "on Monday and taking over the town.",
+    "The PDF attacked Kawlin on 1 November and finally seized it on 6 November.",
+    "On 1 November resistance fighters stormed Kawlin, then took full control of the town on "
+    "6 November.",
+])
+def test_an_attack_told_in_the_sentence_of_the_capture_it_led_to_is_no_assault(
+        text: str) -> None:
+    kinds = {e.event_type for e in run(text, dt.date(2023, 11, 10)) if e.place == "Kawlin"}
+    assert kinds == {"capture"}
+
+
+def test_an_attack_on_one_town_then_a_capture_of_another_keeps_both() -> None:
+    got = {(e.event_type, e.place) for e in run(
+        "The KIA attacked Bhamo on Monday and then captured Momauk on Tuesday.",
+        dt.date(2023, 11, 10))}
+    assert {("assault", "Bhamo"), ("capture", "Momauk")} <= got

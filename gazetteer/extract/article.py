@@ -274,6 +274,10 @@ _FOR_A_SPAN = re.compile(r"\bfor\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|hours?
                          re.IGNORECASE)
 
 
+#: Between an attack and the capture it led to in one sentence ("attacked X last week,
+#: before overpowering the garrison on Monday and taking the town", "and finally took").
+_THEN_TOOK = re.compile(r"\b(?:before|then|and\s+(?:finally|eventually|later)|finally|"
+                        r"eventually)\b", re.IGNORECASE)
 #: A length before a battle noun ("the four-day battle for", "a weeks-long siege of").
 _SPAN_BEFORE = re.compile(r"\b(?:\w+-(?:day|week|month|hour)|(?:days?|weeks?|months?)"
                           r"-?long)\s+$", re.IGNORECASE)
@@ -291,8 +295,9 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
              if d.event_type == "capture" and not d.extent and not d.anterior}
     drafts = [d for d in drafts if not (
         d.event_type == "assault" and d.trigger[0] < taken.get((d.sentence, d.loc.name), -1)
-        and _FOR_A_SPAN.search(ctx.masked, d.trigger[1],
-                               taken[(d.sentence, d.loc.name)]))]
+        and (_FOR_A_SPAN.search(ctx.masked, d.trigger[1], taken[(d.sentence, d.loc.name)])
+             or _THEN_TOOK.search(ctx.masked, d.trigger[1],
+                                  taken[(d.sentence, d.loc.name)])))]
     # "the four-day battle for the town" in a story that tells the town's capture: the
     # way to that capture, told again, no assault of its own
     captured = {d.loc.name for d in drafts if d.event_type == "capture" and not d.extent}
