@@ -90,8 +90,9 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
     mentions = find_actors(text, r, sentences)
     actors = mentions.named
     locs = find_places(text, r, sentences)
-    locs = site_places(_unquoted(text), locs, r, [(a, b) for a, b, _ in actors], sentences)
-    masked = _mask(text, sorted(dates + reported, key=lambda d: d.char_start))
+    unquoted = _unquoted(text)
+    locs = site_places(unquoted, locs, r, [(a, b) for a, b, _ in actors], sentences)
+    masked = _mask(unquoted, sorted(dates + reported, key=lambda d: d.char_start))
     ctx = Context(text, masked, article, r, sentences, dates, locs,
                    [loc.start for loc in locs], actors, _hq_owner(text, actors, r.hq_re),
                    reported=reported, generic_actors=mentions.generic,
@@ -208,9 +209,7 @@ def _finite_verb(text: str, m: re.Match[str], specs: tuple[TriggerSpec, ...], r:
 
 
 def _mask(text: str, dates: list[ResolvedDate]) -> str:
-    """The text with dates blanked and the marks around a quoted name dropped ("the
-    “130 Camp” in Mantong": no quotation, so no clause break), offsets unchanged."""
-    text = _unquoted(text)
+    """``text`` (already :func:`_unquoted`) with dates blanked, offsets unchanged."""
     if not dates:
         return text
     parts, last = [], 0
@@ -232,7 +231,8 @@ def _unquoted(text: str) -> str:
 #: A name in quotation marks: one to four capitalised or numbered words, nothing else.
 _QUOTED_NAME = re.compile(r"[“\"‘]((?:[A-Z0-9][\w'’-]*)(?: [A-Z0-9][\w'’-]*){0,3})[”\"’](?!\w)")
 #: A word or two in quotation marks inside a sentence: scare quotes, no quotation.
-_SCARE_QUOTED = re.compile(r"(?<=\w )[“\"‘]([a-z][\w'’-]*(?: [a-z][\w'’-]*)?)[”\"’](?= \w)")
+_SCARE_QUOTED = re.compile(r"[“\"‘](?<=\w [“\"‘])([a-z][\w'’-]*(?: [a-z][\w'’-]*)?)[”\"’]"
+                           r"(?= \w)")
 
 
 def _blank_actors(text: str, actors: list[tuple[int, int, str]],
