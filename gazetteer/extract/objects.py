@@ -35,6 +35,7 @@ from gazetteer.extract.references import (
     reference,
     town_of,
 )
+from gazetteer.extract.units import unit_before
 
 Objects = list[tuple[Mention, int, str]]
 
@@ -725,6 +726,14 @@ def garrison_place(ctx: Context, t0: int, sentence: tuple[int, int]) -> Objects:
             not _GARRISON_GAP.fullmatch(ctx.masked, ctx.locs[i].end, t0):
         return []
     return [(ctx.locs[i], t0, "")]
+
+
+def army_unit_garrison(ctx: Context, place: int, sentence: tuple[int, int]) -> bool:
+    """Whether the troops placed at ``place`` ("... troops at X") are an army unit's men
+    ("Light Infantry Battalion 424 troops at X"): the junta's."""
+    leads = [m for m in _GARRISON_LEAD.finditer(ctx.masked, max(sentence[0], place - 120),
+                                                place) if m.end() == place]
+    return bool(leads) and unit_before(ctx.text, leads[-1].start())
 
 
 #: Between a place and the place that locates it ("X, Kyaukme Township", "X in Y").

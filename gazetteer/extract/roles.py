@@ -18,8 +18,8 @@ from gazetteer.extract._context import (
 )
 from gazetteer.extract._context import actors_between as _actors_between
 from gazetteer.extract.matcher import Rules, TriggerSpec
+from gazetteer.extract.objects import army_unit_garrison
 from gazetteer.extract.places import Mention
-from gazetteer.extract.units import unit_before
 
 # -- actors ---------------------------------------------------------------------------------
 
@@ -200,9 +200,6 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
     return actor, note  # checkpoint": not the KIA
 
 
-#: The men of a unit named just before ("LIB 424 troops at X").
-_TROOPS_OF_UNIT = re.compile(r"\b(?:troops|soldiers|forces|personnel|men)\b(?!.*\b(?:troops|"
-                             r"soldiers|forces|personnel|men)\b)", re.IGNORECASE)
 #: After a participle: the side it was taken from ("recaptured from the TNLA").
 _FROM_LOSER = re.compile(r"\s+from\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -699,10 +696,7 @@ def _loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     ("after losing X, the junta ..."), else, for "it"/"they" just before the phrase, the
     previous sentence's subject; "" otherwise ("troops withdrew from X": nobody named)."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
-    if spec.garrison and (men := _TROOPS_OF_UNIT.search(ctx.text, max(sentence[0],
-                                                                      first_obj - 100),
-                                                        first_obj)) and \
-            unit_before(ctx.text, men.start()):
+    if spec.garrison and army_unit_garrison(ctx, first_obj, sentence):
         return "junta"  # "Light Infantry Battalion 424 troops at X retreated": the army's
     loser = reported_group(ctx, sentence, first_obj) or \
         _lead_subject(ctx, sentence[0], first_obj) or \
