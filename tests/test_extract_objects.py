@@ -136,6 +136,28 @@ def test_lists_run_past_names_dates_regions_and_asides(text: str, places: set[st
     assert {p for t, p in changes(text) if t == "capture"} == places
 
 
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KIA is trying to capture Muse, Namhkam and Hopang.", {"Muse", "Namhkam", "Hopang"}),
+    ("Ta'ang fighters are moving to seize Kutkai, Namtu, and Manton this week.",
+     {"Kutkai", "Namtu", "Manton"}),
+    ("The alliance has been attempting to take Lashio, Hsenwi and Kunlong since June.",
+     {"Lashio", "Hseni", "Kunlong"}),
+])
+def test_a_list_after_an_attempt_is_every_place_attacked(text: str, places: set[str]) -> None:
+    # the "to" of "trying to capture" is no "fled to X": the list runs on past its first item
+    assert {p for t, p in changes(text) if t == "assault"} == places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Soldiers who fled the KIA's attack escaped to Myitkyina, Waingmaw residents said.",
+     "Myitkyina"),
+    ("The KIA captured Sadung, 40 km from Myitkyina, on Monday.", "Sadung"),
+])
+def test_a_place_after_a_reference_word_in_a_list_stays_a_reference(text: str,
+                                                                    place: str) -> None:
+    assert "Myitkyina" not in {p for _, p in changes(text)}
 def test_the_place_of_a_later_phrase_is_not_the_earlier_ones() -> None:
     text = ("The TNLA began attacking the camps on 1 December and seized Namhsan town on "
             "5 December.")

@@ -513,7 +513,8 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
         if "\n" in gap or not loose.fullmatch(gap) or \
                 next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
             break
-        if not nxt.area and (_IN_REGION.search(gap) or is_reference_point(ctx, nxt)):
+        if not nxt.area and (_IN_REGION.search(gap)
+                             or is_reference_point(ctx, nxt, items[-1].start)):
             break  # "X in Y", "between X and Y": Y locates X, it is no item
         if _NEXT_SUBJECT.match(ctx.masked, nxt.end) and not _AND_OR.search(gap):
             break  # "after the KIA seized X, the Northern Command in Myitkyina continued

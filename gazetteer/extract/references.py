@@ -230,11 +230,12 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
     return kind in ("town", "city", "") or word not in _TOWN_WORDS
 
 
-def is_reference_point(ctx: Context, loc: Mention) -> bool:
+def is_reference_point(ctx: Context, loc: Mention, since: int = 0) -> bool:
     """Whether ``loc`` is named as a point of reference ("75 km from Myitkyina"), not as
     a place something happened to; a place an army left ("withdrew from Lashio") is not
-    one."""
-    lead = ctx.masked[max(0, loc.start - 40):loc.start]
+    one. ``since``: where the words that may make it one begin (the start of the list item
+    before it: in "trying to capture X, Y and Z" the "to" is no "fled to Y")."""
+    lead = ctx.masked[max(since, loc.start - 40):loc.start]
     tail = _LAST_WORDS.search(lead)
     return bool(tail and ctx.r.reference_re.search(tail.group())
                 and not _LEFT_FROM.search(lead))
