@@ -149,6 +149,8 @@ def find_dates(text: str, *, published: dt.date | None = None,
         if in_context(text, m.start(), m.end()):
             continue  # "seized power in a coup in February 2021", "in a February 2021
             # coup": context, carries nothing
+        if _in_caption(text, m.start()):
+            continue  # "Soldiers in Laiza in November 2017 (EPA)": a file photo's year
         carry = _Carry(sentence, year, resolved.start, narrative=m.lastgroup != "yr")
     return found
 
@@ -170,6 +172,19 @@ _CLAUSE_FOLLOWS = re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*|
 #: The signature line of an embedded post ("— A Reporter (@handle) April 11, 2024"): its
 #: date is the post's, no date of the story.
 _EMBED_SIGNATURE = re.compile(r"[ \t]*(?:\u2014|\u2013|-{1,2})[^\n]{0,80}\(@\w+\)")
+#: A photo caption: a line that ends in its credit ("... in November 2017 (EPA)", "(Photo:
+#: A Name/Outlet)", "(Soe Zeya Tun/Reuters)").
+_CAPTION_CREDIT = re.compile(r"\((?:Photos?\s*:[^()\n]{0,80}|[A-Z][\w.'’ -]{0,40}"
+                             r"(?:/[\w.'’ -]{1,40})?)\)[ \t]*$")
+
+
+def _in_caption(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a photo caption: its dates date the photo, no story."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return _CAPTION_CREDIT.search(text, max(pos, end - 130), end) is not None
+
+
 #: How far back (characters) a context word is looked for before a year, within its clause.
 _CONTEXT_REACH = 64
 _CLAUSE_MARK = re.compile(r"[,;:()\n]")

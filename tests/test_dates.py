@@ -236,6 +236,24 @@ def test_an_embedded_post_s_signature_dates_nothing(signature: str) -> None:
     assert [d.value for d in found] == ["2025-04-07"]
 
 
+@pytest.mark.parametrize("caption", [
+    "Kachin soldiers drill at a camp near Laiza in March 2016 (EPA)",
+    "A checkpoint on the road to Muse, seen in 2017. (Photo: A Photographer/Some Outlet)",
+    "Jade miners at work in Hpakant, December 12, 2015. (A Name/Reuters)",
+])
+def test_a_photo_caption_s_year_carries_to_no_later_date(caption: str) -> None:
+    # a file photo's year is the photo's: the story's "on 19 October" is this year's
+    text = f"Rebels seize two bases\n{caption}\nOn 19 October the KIA overran a camp."
+    found = find_dates(text, published=dt.date(2023, 10, 28))
+    assert found[-1].value == "2023-10-19"
+
+
+def test_a_year_in_a_line_that_is_no_caption_still_carries() -> None:
+    text = "In March 2016 (a dry year) the talks failed.\nOn 19 October the KIA took a camp."
+    found = find_dates(text, published=dt.date(2023, 10, 28))
+    assert found[-1].value == "2016-10-19"
+
+
 @pytest.mark.parametrize("text, value", [
     # the phrase restates the date; its clause's event is the day before (or after)
     ("The spokesman spoke on October 2, the day after the TNLA withdrew from the town.",

@@ -643,3 +643,16 @@ def test_the_junta_s_own_media_tell_of_the_junta_s_troops(text: str) -> None:
 def test_state_media_telling_of_another_group_s_attack_keep_that_group() -> None:
     assert actors("State media said the KIA attacked Kutkai on 3 December.", "Kutkai",
                   "assault") == ["KIA"]
+
+
+@pytest.mark.parametrize("text", [
+    "The MNDAA attacked Hseni on Friday. More than 100 junta troops were killed. The town "
+    "fell on Sunday.",
+    "The MNDAA attacked Hseni on Friday. A spokesman said scores of junta soldiers have been "
+    "killed. Reports say the town has fallen.",
+    "The MNDAA attacked Hseni on Friday. Dozens of regime troops were captured. Hseni fell on "
+    "Sunday.",
+])
+def test_a_group_whose_men_were_killed_is_no_taker_of_the_next_sentence(text: str) -> None:
+    taken = [e for e in run(text) if e.event_type == "capture"]
+    assert taken and all(e.actor != "junta" for e in taken)

@@ -150,6 +150,20 @@ def test_a_list_after_an_attempt_is_every_place_attacked(text: str, places: set[
     assert {p for t, p in changes(text) if t == "assault"} == places
 
 
+@pytest.mark.parametrize("text", [
+    "KIA troops attacked a junta base on a hill in Muse Township on Thursday.",
+    "On Thursday the KIA attacked the junta's main hill base in Muse Township.",
+    "Kachin fighters launched an offensive on the military camps and bases in Muse.",
+])
+def test_a_group_owning_the_attacked_base_is_no_object_of_its_own(text: str) -> None:
+    # "a junta base": the base is attacked, in the place named after it
+    assert ("assault", "Muse") in changes(text)
+
+
+def test_fighting_a_group_s_troops_in_a_place_still_names_where_not_whom() -> None:
+    assert not changes("The KIA has been fighting against junta troops in Muse for a week.")
+
+
 @pytest.mark.parametrize("text, place", [
     ("Soldiers who fled the KIA's attack escaped to Myitkyina, Waingmaw residents said.",
      "Myitkyina"),

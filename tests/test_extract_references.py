@@ -57,6 +57,32 @@ def test_the_camp_far_back_among_two_named_camps_is_none() -> None:
     assert not [e for e in run(text) if e.event_type == "assault"]
 
 
+@pytest.mark.parametrize("text", [
+    "KIA troops attacked a junta base in Muse Township on Thursday and took the base by noon.",
+    "On Thursday the KIA assaulted an army base in Muse Township. By 2 pm the base had "
+    "fallen to its fighters.",
+    "A regime outpost in Muse Township came under KIA attack on Thursday. The rebels "
+    "captured the outpost that afternoon.",
+])
+def test_the_base_is_the_unnamed_base_the_article_located(text: str) -> None:
+    # "a junta base in X Township ... the base": the base located before, not nothing
+    assert any(t == "capture" and p.endswith("in Muse Township") for t, p in control(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA assaulted Sadung on Thursday. By 2 pm the town had fallen.",
+    "The KIA assaulted Sadung on Thursday. The town has fallen, residents say.",
+])
+def test_the_town_that_had_fallen_is_the_town_named_before(text: str) -> None:
+    assert ("capture", "Sadung") in control(text)
+
+
+def test_the_base_after_another_unnamed_base_is_still_not_an_earlier_one() -> None:
+    text = ("The KIA took the army's Lagat camp in Hpakant Township on Monday. Another junta "
+            "camp was overrun on Tuesday, and locals said the camp had 40 soldiers.")
+    assert {p for t, p in control(text) if t == "capture"} == {"Lagat camp"}
+
+
 @pytest.mark.parametrize("text, place, actor", [
     ("Town quiet after its recapture. Ten days after it was recaptured by the military, the "
      "town of Kyaukme stands silent.", "Kyaukme", "junta"),

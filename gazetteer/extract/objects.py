@@ -105,8 +105,8 @@ _ASIDE = re.compile(  # "Kunlong, where the district office is based, fell"
 _PRONOUN_SUBJECT = re.compile(
     r"(?:\b(?:the|this|that)\s+(?:(?:[\w-]+\s+){0,2}?)(?P<word>town|city|camp|camps|base|"
     r"bases|outpost|outposts|post|village|garrison|hill|township|command|headquarters)|"
-    r"(?<![\w'’])(?P<it>it))(?:\s+(?:is|was|are|were|remains|remained|has\s+been|had\s+been))?"
-    r"\s*$", re.IGNORECASE)
+    r"(?<![\w'’])(?P<it>it))(?:\s+(?:is|was|are|were|remains|remained|has\s+been|"
+    r"had\s+been|has|had))?\s*$", re.IGNORECASE)  # "the town had fallen"
 
 
 def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
@@ -455,8 +455,30 @@ def _actor_object(ctx: Context, a: int, b: int) -> bool:
         if ctx.r.holder_re.match(ctx.text, x[1]):
             continue  # "an assault on the KIA-held town of X": X is the object
         lead = ctx.masked[a:x[0]]
-        return not lead.strip(" ,") or bool(_ARTICLE_ONLY.fullmatch(lead))
+        if not lead.strip(" ,") or bool(_ARTICLE_ONLY.fullmatch(lead)):
+            return not _owns_facility(ctx, x[1])  # "attacked a junta base on a hill in
+            # X": the group owns the object
+        return False
     return False
+
+
+def _owns_facility(ctx: Context, pos: int) -> bool:
+    """Whether a facility word follows the group ending at ``pos``, perhaps after "'s" and
+    two words ("the junta's main hill base")."""
+    m = _OWNER_HEAD.match(ctx.masked, pos)
+    p = m.end() if m else pos
+    for _ in range(3):
+        if ctx.r.facility_re.match(ctx.masked, p):
+            return True
+        word = _LOWER_WORD.match(ctx.masked, p)
+        if word is None:
+            return False
+        p = word.end()
+    return False
+
+
+_OWNER_HEAD = re.compile(r"(?:'s|’s)?\s+")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*\s+")
 
 
 #: An attack on a group's men in a place: "attacked / attacking junta forces in X".

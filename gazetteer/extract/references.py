@@ -112,9 +112,11 @@ def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int], *
         for m in _UNNAMED.finditer(ctx.masked, lo, before):
             if not _PREDICATE.search(ctx.masked, max(0, m.start() - 12), m.start()):
                 unnamed = m  # "another major city", not "X is a garrison town"
-    if unnamed is not None:  # "another major city ... the city": not a place named before it
+    if unnamed is not None:  # "another major city ... the city": not a place named before
+        # it, but the unnamed one itself when the article locates it ("attacked a junta
+        # base in X Township ... captured the base": the base in X Township)
         objects = [loc for loc in objects if loc.start > unnamed.end()]
-        named = [loc for loc in named if loc.start > unnamed.end()]
+        named = [loc for loc in named if loc.start >= unnamed.start()]
     # its own sentence first, then the ones before; in each, places read as objects
     # first (most recent first), then any place named, unless as a point of reference
     for own in (True, False):
@@ -195,9 +197,11 @@ def _only_site(ctx: Context, site: str, lo: int) -> Mention | None:
 
 
 def _site_or_anchor(loc: Mention, site: str) -> Mention:
-    """For "the town" a camp in a town stands for its town ("the camps in Namhsan")."""
+    """For "the town" a camp in a town stands for its town ("the camps in Namhsan", "Hseni's
+    police station")."""
     if not site and loc.site and loc.anchor is not None and loc.anchor.place is not None \
-            and loc.anchor.place.kind in ("town", "city") and loc.name.split()[0] == loc.site:
+            and loc.anchor.place.kind in ("town", "city") and \
+            (loc.name.split()[0] == loc.site or loc.name == f"{loc.anchor.name} {loc.site}"):
         return loc.anchor
     return loc
 
@@ -214,7 +218,8 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
         if not loc.site and loc.place is not None and site != "village":
             return loc.place.kind in _MILITARY_KINDS  # a camp the
             # gazetteer names ("the Sakhan Thit camp ... an offensive to take the camp")
-        return bool(loc.site) and (not site or loc.site == site or word == "camp")
+        return bool(loc.site) and (not site or loc.site == site or word == "camp"
+                                   or loc.site.endswith(" " + site))  # "army base": base
     if word == "village" and loc.site == "village":
         return True  # "Sharaw Hka Village ... toward the village"
     if loc.site:

@@ -90,7 +90,7 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
                 end = locs[within].end
             made.append(Mention(town.start, end, f"{town.name} {site}", None, town.lat,
                              town.lon, True, article_named=True, site=site,
-                             township=town.township))
+                             township=town.township, anchor=town))
             continue
         if site != "village" and unit_before(text, m.start()):
             continue  # "the 298 Light Infantry Battalion base": the unit's (units.py)
