@@ -656,3 +656,15 @@ def test_state_media_telling_of_another_group_s_attack_keep_that_group() -> None
 def test_a_group_whose_men_were_killed_is_no_taker_of_the_next_sentence(text: str) -> None:
     taken = [e for e in run(text) if e.event_type == "capture"]
     assert taken and all(e.actor != "junta" for e in taken)
+
+
+@pytest.mark.parametrize("text", [
+    "LIB 503 and LIB 504 fell on 17 September amid junta airstrikes on Hsipaw town.",
+    "Two battalion bases near Hsipaw, LIB 503 and LIB 504, fell on 17 September despite "
+    "regime shelling.",
+    "LIB 503 and LIB 504 fell on 17 September amid junta airstrikes on Hsipaw town. A "
+    "source said IB 23 had been under siege for two months.",
+])
+def test_the_owner_of_strikes_is_no_taker_of_what_fell(text: str) -> None:
+    taken = [e for e in run(text) if e.event_type in ("capture", "assault")]
+    assert taken and all(e.actor != "junta" for e in taken)

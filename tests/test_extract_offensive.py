@@ -42,3 +42,14 @@ def test_an_offensive_without_its_own_place_is_on_the_sentences_place(
 def test_no_assault_when_the_sentence_does_not_settle_it(text: str) -> None:
     got = assaults(text)
     assert not {p for p, _ in got if p in ("Mansi", "Shwegu", "Waingmaw")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Junta troops launched offensives in Bhamo on Monday evening.", {"Bhamo"}),
+    ("Resistance forces are now pressing on to take Mogok, east of Singu.", {"Mogok"}),
+    ("After Sadung, Kachin fighters pushed on to capture Mansi and Shwegu.",
+     {"Mansi", "Shwegu"}),
+])
+def test_plural_offensives_in_and_pressing_on_are_assaults(text: str,
+                                                           places: set[str]) -> None:
+    assert {e.place for e in run(text) if e.event_type == "assault"} == places

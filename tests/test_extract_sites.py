@@ -226,6 +226,35 @@ def test_a_base_located_in_its_town_is_the_subject_that_fell(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Infantry Battalion 23 outside Hsipaw had fallen on Sunday, the TNLA said.",
+    "On Sunday IB 23 near Hsipaw fell to Ta'ang fighters.",
+    "The IB 23 base about 3 km outside the town of Hsipaw was overrun by the TNLA on Sunday.",
+])
+def test_a_base_located_outside_a_town_is_the_subject_that_fell(text: str) -> None:
+    got = {(e.event_type, e.place) for e in run(text, dt.date(2024, 10, 14))
+           if e.event_type in ("capture", "assault")}
+    assert got and all(p.startswith("IB 23") for _, p in got), got
+
+
+@pytest.mark.parametrize("text, units", [
+    ("The KIA overran LIB 319 and 601 on Monday.", {"LIB 319", "LIB 601"}),
+    ("Kachin forces seized Light Infantry Battalions 319 and 601 near Mansi on Monday.",
+     {"LIB 319", "LIB 601"}),
+    ("On 17 September LIBs 503 and 504 fell to the TNLA.", {"LIB 503", "LIB 504"}),
+    ("Light Infantry Battalions (LIB) 503, and 504 were taken by the TNLA on Tuesday.",
+     {"LIB 503", "LIB 504"}),
+])
+def test_units_sharing_one_designation_are_one_base_each(text: str, units: set[str]) -> None:
+    assert {e.place for e in run(text) if e.event_type == "capture"} == units
+
+
+def test_a_count_after_a_unit_is_no_unit_of_its_own() -> None:
+    got = {e.place for e in run("The KIA overran LIB 319 and 601 soldiers fled to Bhamo.")
+           if e.event_type == "capture"}
+    assert got == {"LIB 319"}
+
+
+@pytest.mark.parametrize("text", [
     "On 3 December the KIA occupied the Gang Dau Yang camp on the Myitkyina-Bhamo road.",
     "On 3 December the KIA occupied the Gang Dau Yang camp on the road between Myitkyina "
     "and Bhamo.",

@@ -391,7 +391,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         if words.get("occupation") else None,
         goods_re=re.compile(words_re(words.get("goods", ["weapons"]))),
         loss_after_re=re.compile(
-            rf"[\s,]*(?:(?:[\w'’-]+\s+){{0,2}}?)"
+            rf"[\s,]*(?:(?:[\w'’-]+\s+){{0,4}}?)"
             rf"{_any_case([*words.get('loss_verbs', ['lost']), *retreat])}\b", re.IGNORECASE),
         retreat_re=re.compile(words_re(retreat)),
         bare_forces_re=re.compile(

@@ -28,6 +28,7 @@ from gazetteer.extract._context import (
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import REGION_WORDS, Mention, area_label
 from gazetteer.extract.references import (
+    MILITARY_KINDS,
     antecedent,
     is_plain_town,
     is_reference_point,
@@ -570,6 +571,32 @@ _PEOPLE_WHO = re.compile(r"\b(?:soldiers|troops|personnel|prisoners|refugees|civ
 
 # -- places before the phrase ----------------------------------------------------------------
 
+def _site_located_by(ctx: Context, k: int, t0: int, sentence: tuple[int, int]) -> int | None:
+    """When ``ctx.locs[k]``, the place just before a phrase, only locates a site named
+    before it ("Infantry Battalion 23 outside Hsipaw had fallen", "the camp 5 km north of
+    X fell"), the site's index; else None."""
+    loc, prev = ctx.locs[k], ctx.locs[k - 1]
+    if prev.start < sentence[0] or not (prev.site or (
+            prev.place is not None and prev.place.kind in MILITARY_KINDS)):
+        return None
+    if not ctx.r.object_ok["subject"].fullmatch(ctx.masked, loc.end, t0):
+        return None
+    gap = ctx.masked[prev.end:loc.start]
+    ref = ctx.r.reference_re.search(gap)
+    if ref is None or not _LOCATOR_LEAD.fullmatch(gap, 0, ref.start()) or \
+            not _LOCATOR_TAIL.fullmatch(gap, ref.end()):
+        return None
+    return k - 1
+
+
+#: Before a reference word that locates a site: its own site word, a distance ("base 5
+#: km north of"); after it: "the town of".
+_LOCATOR_LEAD = re.compile(r"\s*(?:(?:base|camp|outpost|headquarters)\s+)?(?:(?:just|about|"
+                           r"some|roughly)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|"
+                           r"miles)\s+)?")
+_LOCATOR_TAIL = re.compile(r"\s*(?:the\s+(?:town|city)\s+of\s+)?")
+
+
 def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int]
             ) -> tuple[Objects, dict[str, bool]]:
     flags: dict[str, bool] = {}
@@ -590,6 +617,10 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         k2, before_aside = _subject_before_aside(ctx, k, t0, sentence)
         if before_aside is not None:
             k, last, ok = k2, before_aside, True
+    if last is not None and not ok and k > 0 and not spec.strict:
+        located = _site_located_by(ctx, k, t0, sentence)
+        if located is not None:  # "IB 23 outside Hsipaw had fallen": the base, not Hsipaw
+            k, last, ok = located, ctx.locs[located], True
     if spec.garrison:  # "LIB 424 troops at X village in Y Township retreated": X
         return garrison_place(ctx, t0, sentence), flags
     if spec.appositive:  # "X, a northern Shan State town recaptured by Y": X, or nothing
@@ -621,6 +652,9 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         return ([(ref, t0, "antecedent_place")] if ref else []), flags
     if spec.sites_only and not last.site:
         return [], flags  # "residents of Bhamo surrendered their weapons"
+    if spec.event_type == "held" and spec.actor == "adjacent" and last.place is not None \
+            and last.place.kind in MILITARY_KINDS:
+        return [], flags  # "the LIB 319 and 601 headquarters": the units' own, no group's seat
     items = [last]
     k -= 1
     while k >= 0 and ctx.locs[k].start >= sentence[0] and \

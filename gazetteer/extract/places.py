@@ -171,8 +171,17 @@ def _with_bases(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rul
         base = r.gazetteer.resolve_base(m.group())
         if base is not None:
             bases.append((m.start(), m.end(), (base,)))
+            unit = _UNIT_NUMBER.fullmatch(m.group())
+            if unit is not None:  # "LIB 319 and 601": LIB 601 too
+                bases.extend(_numbers_after(text, m.end(), unit.group(1), r))
+    for m in _PLURAL_UNIT.finditer(text):  # "Light Infantry Battalions 503 and 504"
+        base = r.gazetteer.resolve_base(f"{m.group('unit')} {m.group('n')}")
+        if base is not None:
+            bases.append((m.start(), m.end(), (base,)))
+            bases.extend(_numbers_after(text, m.end(), m.group("unit"), r))
     if not bases:
         return raw
+    bases.sort(key=lambda x: x[0])
     base_starts = [a for a, _, _ in bases]
     kept = []
     for x in raw:  # bases do not overlap each other: check the one before and after x
@@ -181,6 +190,36 @@ def _with_bases(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rul
         if not any(a < x[1] and x[0] < b for a, b, _ in near):
             kept.append(x)
     return sorted(kept + bases, key=lambda x: x[0])
+
+
+#: A designation ending in its number ("LIB 319", "MOC-21"): the unit, then the number.
+_UNIT_NUMBER = re.compile(r"(.*?)[\s-]*\d{1,4}")
+#: A plural unit word before its numbers ("Light Infantry Battalions 503 and 504", "LIBs
+#: 319 and 601").
+_PLURAL_UNIT = re.compile(
+    r"(?<![\w'’-])(?P<unit>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion|L?IB|AB)"
+    r"s\s+(?:\((?:L?IB|AB)s?\)\s*)?(?:Nos?\.?\s*)?(?P<n>\d{1,4})(?![\w-])")
+#: One more number of the same unit: ", 601", "and 601", ", and 601" (not "and 600
+#: troops": a count).
+_NEXT_NUMBER = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{1,4})(?![\w-])"
+    r"(?!\s+(?:troops|soldiers|men|personnel|people|civilians|prisoners|families|fighters|"
+    r"officers|rounds|weapons|guns|km|kilometres|kilometers|miles|metres|meters|feet|"
+    r"houses|homes|percent|per\s+cent)\b)")
+
+
+def _numbers_after(text: str, pos: int, unit: str, r: Rules
+                   ) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """The bases of ``unit`` whose numbers follow ``pos`` ("LIB 319 and 601"), as long as
+    the gazetteer locates each."""
+    found = []
+    while (m := _NEXT_NUMBER.match(text, pos)) is not None:
+        base = r.gazetteer.resolve_base(f"{unit} {m.group(1)}")
+        if base is None:
+            break
+        found.append((m.start(1), m.end(1), (base,)))
+        pos = m.end()
+    return found
 
 
 def _town_of_base(r: Rules, base: Place) -> Place | None:

@@ -208,7 +208,7 @@ def _site_or_anchor(loc: Mention, site: str) -> Mention:
 
 #: Kinds of gazetteer rows that are military sites (data/places.csv "kind"; a "camp" is
 #: a camp for displaced people).
-_MILITARY_KINDS = frozenset({"military base", "hill camp"})
+MILITARY_KINDS = frozenset({"military base", "hill camp"})
 
 
 def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
@@ -216,7 +216,7 @@ def _fits(ctx: Context, loc: Mention, word: str, site: str) -> bool:
         return not loc.area
     if site or word in ("command", "headquarters"):
         if not loc.site and loc.place is not None and site != "village":
-            return loc.place.kind in _MILITARY_KINDS  # a camp the
+            return loc.place.kind in MILITARY_KINDS  # a camp the
             # gazetteer names ("the Sakhan Thit camp ... an offensive to take the camp")
         return bool(loc.site) and (not site or loc.site == site or word == "camp"
                                    or loc.site.endswith(" " + site))  # "army base": base

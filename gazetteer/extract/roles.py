@@ -441,15 +441,19 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return "", ""  # "Rebel troops captured X": a subject, of no group named so far
     # after a noun phrase ("the fall of X was a blow to the junta") an actor is no agent
     after_objects = max(t1, objects[-1][0].end) if spec.object == "after" else t1
-    later = "" if spec.noun else _first_subject(ctx, after_objects, sentence[1])
-    if later:
+    later = "" if spec.noun else next(
+        (x[2] for x in iter_actors(ctx, after_objects, sentence[1])
+         if _is_subject(ctx, x[0], x[1]) and not _owns_strike(ctx, x[1])
+         and not ctx.r.loss_after_re.match(ctx.text, x[1], sentence[1])), "")
+    if later:  # not "X fell amid junta airstrikes" (the strikes' owner took nothing), nor
+        # "X had fallen and 100 regime troops surrendered" (the losers)
         return later, ""
     if ctx.r.bare_forces_re.match(ctx.text, sentence[0], first_obj):
         return "", ""  # "Opposition troops attacked X": a subject of no listed group
     prev = previous_sentence(ctx, sentence)
     if prev is not None:
-        x = next((x for x in iter_actors(ctx, prev[0], prev[1]) if _is_subject(ctx, x[0], x[1])),
-                 None)
+        x = next((x for x in iter_actors(ctx, prev[0], prev[1])
+                  if _is_subject(ctx, x[0], x[1]) and not _owns_strike(ctx, x[1])), None)
         if x is not None and not ctx.r.loss_after_re.match(ctx.text, x[1], prev[1]):
             return x[2], "inferred_actor"  # not "The junta suffered a defeat. X fell."
     return "", ""
@@ -787,6 +791,19 @@ def _closed_aside(ctx: Context, a: int, start: int, end: int, b: int) -> bool:
     comma = ctx.masked.find(",", end, b)
     return comma > 0 and bool(ctx.masked[end:comma].strip()) and \
         bool(_ASIDE_OPENS.search(ctx.masked, max(a, start - 60), start))
+
+
+def _owns_strike(ctx: Context, end: int) -> bool:
+    """Whether a noun phrase of another kind than capture or assault opens right after
+    the actor ending at ``end`` ("junta airstrikes", "regime shelling"): its owner (not
+    "the junta shelled", a verb's subject)."""
+    i = bisect_right(ctx.trigger_starts, end)
+    return i < len(ctx.trigger_starts) and ctx.trigger_starts[i] - end <= 2 and \
+        ctx.trigger_specs[i].event_type not in ("capture", "assault", "held") and \
+        _PAST_VERB.match(ctx.text, ctx.trigger_starts[i]) is None
+
+
+_PAST_VERB = re.compile(r"\w+ed\b")
 
 
 def _first_subject(ctx: Context, a: int, b: int, *, reverse: bool = False) -> str:
