@@ -126,6 +126,34 @@ def test_a_capture_before_a_period_since_does_not_take_its_start() -> None:
     assert ("Shwegu", "2024-12-10") not in got
 
 
+@pytest.mark.parametrize("text", [
+    "The KIA has seized Sadung, Sinbo and Lweje since March 7, a spokesman said.",
+    "Since 7 March the KIA has captured more than 50 posts, among them Sadung.",
+    "Kachin forces have overrun Sadung and several camps near it since 7 March.",
+])
+def test_a_capture_within_a_period_since_a_day_is_not_that_day(text: str) -> None:
+    # taken some time after 7 March: the period's first day is no capture date
+    got = {(p, d) for t, p, d, _ in control(text) if t == "capture"}
+    assert ("Sadung", "2024-03-07") not in got and any(p == "Sadung" for p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has occupied Sadung since March 7.",
+    "Sadung has been under KIA control since 7 March.",
+])
+def test_a_holding_since_a_day_still_begins_that_day(text: str) -> None:
+    assert ("Sadung", "2024-03-07") in {(p, d) for t, p, d, _ in control(text)
+                                        if t == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA already controls to the north of Momauk town.",
+    "Kachin fighters now hold the hills to the south of Momauk.",
+])
+def test_land_to_the_north_of_a_town_is_no_part_of_it(text: str) -> None:
+    assert "Momauk" not in {p for t, p, _, _ in control(text) if t == "capture"}
+
+
 @pytest.mark.parametrize("text, place, actor", [
     ("The TNLA proudly declared the liberation of Namhsan on 3 December.", "Namhsan", "TNLA"),
     ("On 3 December the MNDAA released photos of the capture of Laukkaing.", "Laukkaing",

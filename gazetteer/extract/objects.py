@@ -335,6 +335,8 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
 
 #: A gap of a few words ending in "of" ("most of", "the western part of"): a share named.
 _SHARE_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?")
+#: A direction from a place, no part of it: "controls (the land) to the north of X".
+_DIRECTION_TO = re.compile(r"\s+to\s+the\s+(?:north|south|east|west)", re.IGNORECASE)
 #: Between an attack and its place: "attacking (in and) around X" (X is contested).
 _AROUND = re.compile(r"\s*(?:in\s+and\s+)?around\s+(?:the\s+)?", re.IGNORECASE)
 #: Just before a place: a description it is named after ("the state capital X", "the
@@ -375,7 +377,7 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         # comma closes the relative clause; its place is the one it is about
     plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
     if _SHARE_GAP.fullmatch(gap) and r.cue["share"].search(gap) and \
-            r.breaker_re.search(gap) is None:
+            r.breaker_re.search(gap) is None and not _DIRECTION_TO.match(gap):
         _note_partial(ctx, gap, flags)  # "took most of X", "took the western part of X",
         return True, None  # "captured the west of X" (not "10 km west of X")
     if spec.strict:

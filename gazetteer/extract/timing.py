@@ -44,6 +44,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
            and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]  # March": not its day
     if spec.object == "before":
         own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
+    within = spec.event_type == "capture" and not _STATE_WORD.search(ctx.masked, t0, t1)
+    if within:  # "has seized X and Y since 7 March": some time in that period, not that
+        own = [d for d in own if not d.since]  # day (but "has occupied X since 7 March")
     if time_of_event(ctx, t0, sentence, spec):
         # "captured during the fall of Lashio, paraded on Tuesday": the fall is a time the
         # sentence refers to, dated only right after its place ("since the fall of X in
@@ -87,7 +90,7 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         return _offset(ctx, before[-1], t0)
     if listed:
         return None
-    after = [d for d in dates if lo <= d.char_start < stop]
+    after = [d for d in dates if lo <= d.char_start < stop and not (within and d.since)]
     return after[0] if after else None
 
 
