@@ -1141,6 +1141,15 @@ def test_an_attempt_does_not_reach_the_taking_it_followed() -> None:
         all(e[0] == "capture" for e in got if e[1] == "Kyaukme"), got
 
 
+@pytest.mark.parametrize("text", [
+    "Six months on, resistance forces have proved incapable of capturing Bhamo.",
+    "The KIA has so far been unable to take Bhamo.",
+    "The KIA's failure to seize Bhamo after six months worries its allies.",
+])
+def test_not_being_able_to_take_a_town_is_no_capture(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"], control(text)
+
+
 def test_a_plan_still_reaches_the_taking_it_waits_for() -> None:
     assert not control("The army plans to attack Hsipaw after capturing Kyaukme.")
 
