@@ -668,3 +668,25 @@ def test_a_group_whose_men_were_killed_is_no_taker_of_the_next_sentence(text: st
 def test_the_owner_of_strikes_is_no_taker_of_what_fell(text: str) -> None:
     taken = [e for e in run(text) if e.event_type in ("capture", "assault")]
     assert taken and all(e.actor != "junta" for e in taken)
+
+
+@pytest.mark.parametrize("text, taker", [
+    ("The TNLA attacked the town for weeks. The junta admitted on Sunday that Hsipaw had "
+     "fallen.", "TNLA"),
+    ("The MNDAA shelled Laukkaing all week. The military council said on Sunday that the "
+     "town had been captured.", "MNDAA"),
+    ("The junta said Hsipaw had fallen on Sunday.", ""),
+])
+def test_the_junta_telling_of_a_fall_is_no_taker(text: str, taker: str) -> None:
+    # the side that lost a place reports it: the taker is the other side, or nobody
+    assert {e.actor for e in run(text) if e.event_type == "capture"} == {taker}
+
+
+@pytest.mark.parametrize("text", [
+    "The junta said Hsipaw was retaken on Sunday.",
+    "The military council announced that Lashio was recaptured on Sunday.",
+    "The TNLA said Hsipaw had fallen on Sunday.",
+])
+def test_a_teller_of_a_taking_back_or_of_its_own_gain_still_took_it(text: str) -> None:
+    got = {e.actor for e in run(text) if e.event_type == "capture"}
+    assert got == {"TNLA"} if "TNLA" in text else got == {"junta"}

@@ -428,6 +428,12 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         teller = _generic_told_by(ctx, sentence, first_obj, t1) if subject else ""
         if teller and (teller in ctx.r.junta_side) == (subject in ctx.r.junta_side):
             return teller, "inferred_actor"  # "Resistance forces took X, the MDY-PDF said"
+    if subject and spec.object == "before" and subject in ctx.r.junta_side and \
+            ctx.r.speech_re is not None and \
+            ctx.r.speech_re.search(ctx.masked, sentence[0], first_obj) and \
+            not _TAKEN_BACK.search(ctx.text, t0, t1):
+        return _opponent(ctx, subject, sentence), "inferred_actor"  # "the junta said X had
+        # fallen": it tells its own loss (not "said X was retaken")
     if subject:
         return subject, ""
     speaker = quoted_speaker(ctx, sentence[0], first_obj)
@@ -469,6 +475,11 @@ _NOT_A_SUBJECT_WORD = frozenset((
     "it", "they", "we", "he", "she", "its", "their", "has", "have", "had", "was", "were",
     "is", "are", "also", "then", "finally", "later", "reportedly", "successfully", "jointly",
     "eventually", "of", "after", "before", "that", "which", "who"))
+
+
+#: A phrase of taking back ("was retaken", "recaptured", "came back"): the side that
+#: tells it may be its taker.
+_TAKEN_BACK = re.compile(r"\bre[a-z]|\bback\b", re.IGNORECASE)
 
 
 def _own_clause_subject(ctx: Context, a: int, t0: int) -> bool:
