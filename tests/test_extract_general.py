@@ -425,3 +425,21 @@ def test_an_attack_from_the_air_is_an_airstrike(text: str, place: str) -> None:
 def test_ground_troops_backed_by_drones_still_assault() -> None:
     assert ("assault", "Bhamo") in every_type(
         "KIA troops, backed by drones, attacked Bhamo on 3 December.")
+
+
+@pytest.mark.parametrize("text", [
+    "A TNLA spokeswoman said IB 23 outside Hsipaw had fallen and more than 100 regime "
+    "troops and their families surrendered on 13 October.",
+    "The army camp near Hsipaw was overrun, and its 30 soldiers gave themselves up on 13 "
+    "October.",
+    "IB 23 fell to the TNLA and the remaining men laid down their arms on 13 October.",
+])
+def test_a_fall_is_dated_by_its_defenders_giving_up_in_the_next_clause(text: str) -> None:
+    got = [(t, d) for t, p, d, _ in control(text) if t == "capture"]
+    assert got and all(d == "2024-10-13" for _, d in got), got
+
+
+def test_a_later_clause_of_another_event_still_dates_nothing() -> None:
+    got = {(t, p, d) for t, p, d, _ in control(
+        "Hsipaw fell, and then the TNLA attacked Kyaukme on 13 October.")}
+    assert ("capture", "Hsipaw", "2024-10-13") not in got

@@ -490,3 +490,14 @@ def test_an_attack_on_one_town_then_a_capture_of_another_keeps_both() -> None:
         "The KIA attacked Bhamo on Monday and then captured Momauk on Tuesday.",
         dt.date(2023, 11, 10))}
     assert {("assault", "Bhamo"), ("capture", "Momauk")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The offensive resumed in late June. The TNLA has since seized a dozen towns, among "
+    "them Kyaukme.",
+    "Fighting restarted in June. Ta'ang troops have since taken Kyaukme and Hsipaw.",
+    "The ceasefire collapsed in June. The TNLA had since captured Kyaukme, residents said.",
+])
+def test_a_capture_since_a_time_told_before_is_not_in_that_month(text: str) -> None:
+    # "has since seized": some time after June, not in June
+    assert dates_of(text, "Kyaukme", "capture") == [""]

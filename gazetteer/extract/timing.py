@@ -43,7 +43,12 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     own = [d for d in dates if lo <= d.char_start < min(max(item_end, lo), stop)  # since
            and not _NEW_CLAUSE.search(ctx.masked, lo, d.char_start)]  # March": not its day
     if spec.object == "before":
-        own = [d for d in dates if t1 <= d.char_start < scope_end(ctx, t1, sentence)]
+        end = scope_end(ctx, t1, sentence)
+        own = [d for d in dates if t1 <= d.char_start < end]
+        then = _DEFENDERS_GAVE_UP.match(ctx.masked, t1) if not own else None
+        if then:  # "X had fallen and 100 troops surrendered on Sunday": the same day
+            own = [d for d in dates if then.end() <= d.char_start
+                   < scope_end(ctx, then.end(), sentence)]
     within = spec.event_type == "capture" and not _STATE_WORD.search(ctx.masked, t0, t1)
     if within:  # "has seized X and Y since 7 March": some time in that period, not that
         own = [d for d in own if not d.since]  # day (but "has occupied X since 7 March")
@@ -94,6 +99,11 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     return after[0] if after else None
 
 
+#: After a fall, its defenders giving up in a clause of their own: "(X had fallen) and more
+#: than 100 regime troops surrendered".
+_DEFENDERS_GAVE_UP = re.compile(
+    r"[^.;:,]{0,40}?,?\s+and\s+(?:[\w'’-]+\s+){0,8}?(?:surrendered|gave\s+(?:themselves\s+)?up|"
+    r"laid\s+down\s+(?:their\s+)?arms)\b", re.IGNORECASE)
 #: Just after a phrase or its place: a clause of the same time opens.
 _WHEN = re.compile(r"[^.;:,]{0,20}?,?\s*\bwhen\b", re.IGNORECASE)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
