@@ -1134,6 +1134,14 @@ def test_attacking_a_group_s_men_in_a_town_attacks_the_town(text: str, kind: str
     assert got == ({kind} if kind else set()), control(text)
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday the KIA attacked army troops and police in Sinbo.",
+    "On Monday Kachin fighters attacked junta soldiers and militiamen in Sinbo.",
+])
+def test_attacking_troops_and_police_in_a_town_attacks_the_town(text: str) -> None:
+    assert {(e[0], e[1]) for e in control(text)} == {("assault", "Sinbo")}, control(text)
+
+
 def test_an_attempt_does_not_reach_the_taking_it_followed() -> None:
     got = control("On Monday the army was trying to recapture Hsipaw after retaking Kyaukme.")
     assert ("assault", "Hsipaw", "2024-12-09", "junta") in got, got

@@ -459,34 +459,23 @@ def _actor_object(ctx: Context, a: int, b: int) -> bool:
             continue  # "an assault on the KIA-held town of X": X is the object
         lead = ctx.masked[a:x[0]]
         if not lead.strip(" ,") or bool(_ARTICLE_ONLY.fullmatch(lead)):
-            return not _owns_facility(ctx, x[1])  # "attacked a junta base on a hill in
-            # X": the group owns the object
+            return not OWNER_OF_SITE.match(ctx.masked, x[1])  # "attacked a junta base
+            # on a hill in X": the group owns the object
         return False
     return False
 
 
-def _owns_facility(ctx: Context, pos: int) -> bool:
-    """Whether a facility word follows the group ending at ``pos``, perhaps after "'s" and
-    two words ("the junta's main hill base")."""
-    m = _OWNER_HEAD.match(ctx.masked, pos)
-    p = m.end() if m else pos
-    for _ in range(3):
-        if ctx.r.facility_re.match(ctx.masked, p):
-            return True
-        word = _LOWER_WORD.match(ctx.masked, p)
-        if word is None:
-            return False
-        p = word.end()
-    return False
-
-
-_OWNER_HEAD = re.compile(r"(?:'s|’s)?\s+")
-_LOWER_WORD = re.compile(r"[a-z][\w-]*\s+")
+#: After a group: a site of its ("a militia camp", "the junta's main hill base").
+OWNER_OF_SITE = re.compile(r"(?:'s|’s)?\s+(?:(?:military|army|main|frontline|strategic|hill|"
+                           r"hilltop|border|key|major)\s+){0,2}(?:camps?|bases?|outposts?|"
+                           r"posts?|positions?|garrisons?|checkpoints?|headquarters|"
+                           r"stations?|strongholds?)\b", re.IGNORECASE)
 
 
 #: An attack on a group's men in a place: "attacked / attacking junta forces in X".
 _ATTACKED_FORCES = re.compile(r"\battack(?:ed|ing|s)?\s+(?:the\s+)?[\w()' -]{2,60}?\s+"
                               r"(?:forces|troops|soldiers|positions|bases|camps|outposts)\s+"
+                              r"(?:and\s+(?:police|militias?|militiamen)\s+)?"
                               r"(?:in|at|inside)\s+$", re.IGNORECASE)
 _ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
 

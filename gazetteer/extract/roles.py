@@ -18,7 +18,7 @@ from gazetteer.extract._context import (
 )
 from gazetteer.extract._context import actors_between as _actors_between
 from gazetteer.extract.matcher import Rules, TriggerSpec
-from gazetteer.extract.objects import army_unit_garrison
+from gazetteer.extract.objects import OWNER_OF_SITE, army_unit_garrison
 from gazetteer.extract.places import Mention
 
 # -- actors ---------------------------------------------------------------------------------
@@ -127,9 +127,6 @@ _FORCES_OF = re.compile(r"\b(?:forces|troops|fighters|soldiers|units|columns|mem
 #: fighters"): the actor's men, the subject.
 _COUNT_OF = re.compile(r"\b(?:number|numbers|hundreds|thousands|dozens|scores|group|"
                        r"column|convoy)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_OWNER_OF_SITE = re.compile(r"\s+(?:(?:military|army|main|frontline|strategic)\s+)?(?:camps?|"
-                            r"bases?|outposts?|posts?|positions?|garrisons?|checkpoints?|"
-                            r"headquarters|stations?)\b", re.IGNORECASE)
 
 def _is_subject(ctx: Context, a: int, b: int) -> bool:
     a = _named_from(ctx, a)  # "attacking State Administration Council (SAC) forces": the
@@ -141,7 +138,7 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
     acronym = _ACRONYM_AFTER.match(ctx.text, b, b + 16)  # "Ta'ang ... Army (TNLA)-held"
     held_from = acronym.end() if acronym else b + (ctx.text[b:b + 1] == ")")
     if ctx.r.holder_re.match(ctx.text, held_from, held_from + 12) or \
-            _OWNER_OF_SITE.match(ctx.text, b):
+            OWNER_OF_SITE.match(ctx.text, b):
         return False  # "junta-held", "a militia camp", "the military council camp"
     if _APPOSITIVE_LEAD.search(before) and _APPOSITIVE_TAIL.match(ctx.text, b, b + 40):
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
@@ -208,8 +205,7 @@ def _site_owner(ctx: Context, t1: int, place: int) -> str:
     """The actor named as the owner of the site a phrase takes or attacks ("a KIA
     checkpoint in X", "the junta's camp"), else ""."""
     for a, b, canon in _actors_between(ctx, t1, place):
-        owns = _OWNER_OF_SITE.match(ctx.text, b) or (
-            ctx.text[b:b + 2] in ("'s", "’s") and _OWNER_OF_SITE.match(ctx.text, b + 2))
+        owns = OWNER_OF_SITE.match(ctx.text, b)  # "a KIA checkpoint", "the junta's camp"
         if owns and (not ctx.masked[t1:a].strip(" ,") or _ARTICLE.fullmatch(ctx.masked, t1, a)):
             return canon
     return ""
@@ -428,7 +424,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         teller = _generic_told_by(ctx, sentence, first_obj, t1) if subject else ""
         if teller and (teller in ctx.r.junta_side) == (subject in ctx.r.junta_side):
             return teller, "inferred_actor"  # "Resistance forces took X, the MDY-PDF said"
-    if subject and spec.object == "before" and subject in ctx.r.junta_side and \
+    if subject and spec.event_type == "capture" and spec.object == "before" and \
+            subject in ctx.r.junta_side and \
             ctx.r.speech_re is not None and \
             ctx.r.speech_re.search(ctx.masked, sentence[0], first_obj) and \
             not _TAKEN_BACK.search(ctx.text, t0, t1):
@@ -447,10 +444,7 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return "", ""  # "Rebel troops captured X": a subject, of no group named so far
     # after a noun phrase ("the fall of X was a blow to the junta") an actor is no agent
     after_objects = max(t1, objects[-1][0].end) if spec.object == "after" else t1
-    later = "" if spec.noun else next(
-        (x[2] for x in iter_actors(ctx, after_objects, sentence[1])
-         if _is_subject(ctx, x[0], x[1]) and not _owns_strike(ctx, x[1])
-         and not ctx.r.loss_after_re.match(ctx.text, x[1], sentence[1])), "")
+    later = "" if spec.noun else _first_subject(ctx, after_objects, sentence[1], taker=True)
     if later:  # not "X fell amid junta airstrikes" (the strikes' owner took nothing), nor
         # "X had fallen and 100 regime troops surrendered" (the losers)
         return later, ""
@@ -817,10 +811,14 @@ def _owns_strike(ctx: Context, end: int) -> bool:
 _PAST_VERB = re.compile(r"\w+ed\b")
 
 
-def _first_subject(ctx: Context, a: int, b: int, *, reverse: bool = False) -> str:
-    """The first actor in ``[a, b)`` (the last, when ``reverse``) that is a subject."""
+def _first_subject(ctx: Context, a: int, b: int, *, reverse: bool = False,
+                   taker: bool = False) -> str:
+    """The first actor in ``[a, b)`` (the last, when ``reverse``) that is a subject; with
+    ``taker``, one that could have taken something: not a strike's owner ("junta
+    airstrikes"), nor a group losing ("100 regime troops surrendered")."""
     for x in iter_actors(ctx, a, b, reverse=reverse):
-        if _is_subject(ctx, x[0], x[1]):
+        if _is_subject(ctx, x[0], x[1]) and not (taker and (
+                _owns_strike(ctx, x[1]) or ctx.r.loss_after_re.match(ctx.text, x[1], b))):
             return x[2]
     return ""
 
