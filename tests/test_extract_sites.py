@@ -149,6 +149,20 @@ def test_a_post_taken_in_the_place_a_clause_opens_with(text: str, place: str) ->
     assert [e.place for e in got] == [place]
 
 
+@pytest.mark.parametrize("text, lowered", [
+    ("On Monday the PDF captured the Indaw Police Station.",
+     "On Monday the PDF captured the Indaw police station."),
+    ("Resistance fighters took the Bhamo Police Station and the district office on Monday.",
+     "Resistance fighters took the Bhamo police station and the district office on Monday."),
+    ("The KIA said it seized the Army Base near Momauk on Monday.",
+     "The KIA said it seized the army base near Momauk on Monday."),
+])
+def test_a_facility_written_in_title_case_is_the_same_facility(text: str,
+                                                               lowered: str) -> None:
+    got = [(e.event_type, e.place, e.date) for e in run(text)]
+    assert got and got == [(e.event_type, e.place, e.date) for e in run(lowered)]
+
+
 def test_an_attack_on_a_post_in_the_place_a_clause_opens_with_contests_it() -> None:
     got = run("In Lashio, MNDAA fighters attacked an army base on Friday.")
     assert [(e.event_type, e.place) for e in got] == [("assault", "Lashio")]

@@ -160,10 +160,15 @@ def _any_case(words: Iterable[str]) -> str:
     return trie_pattern(words)
 
 
-def words_re(words: Iterable[str], *, whole: bool = True) -> str:
+def words_re(words: Iterable[str], *, whole: bool = True, titled: bool = False) -> str:
+    """One pattern for ``words`` as written, in lower case and capitalised; with
+    ``titled`` also with every word capitalised (names of facilities: "the Indaw Police
+    Station")."""
     forms = set()
     for w in words:
         forms |= {w, w.casefold(), w[:1].upper() + w[1:]}
+        if titled:
+            forms.add(" ".join(part[:1].upper() + part[1:] for part in w.split()))
     body = trie_pattern(forms, space=r"[\s-]+")
     return rf"{first_char_lookahead(forms)}(?<![\w'’]){body}(?![\w])" if whole else body
 
@@ -268,7 +273,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
     cue = {name: re.compile(words_re(words)) for name, words in cues.items()}
     suffix = words_re(places_cfg["suffix_words"], whole=False)
     area = words_re(places_cfg["area_words"], whole=False)
-    site = words_re(places_cfg["site_words"])
+    site = words_re(places_cfg["site_words"], titled=True)
     rel_words = [*places_cfg["reference_words"], "in", "at", "on"]
     rel = words_re(rel_words, whole=False)
     list_words = words_re(places_cfg["list_words"], whole=False)
@@ -344,7 +349,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         breaker_re=re.compile(words_re(clauses["breakers"]) + r"|[;:“”\"]"),
         cue_breaker_re=re.compile(words_re(clauses["cue_breakers"]) + r"|[;:]"),
         reference_re=re.compile(words_re(places_cfg["reference_words"])),
-        facility_re=re.compile(words_re(places_cfg["facility_words"])),
+        facility_re=re.compile(words_re(places_cfg["facility_words"], titled=True)),
         inside_re=re.compile(words_re(words["inside"])),
         hq_re=re.compile(rf"(?:'s|’s)?\s+{_any_case(words['headquarters'])}\b"),
         adjectival_re=re.compile(rf"\b{_any_case(words['adjectival'])}\s+$", re.IGNORECASE),
