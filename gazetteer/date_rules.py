@@ -60,6 +60,7 @@ class DateTables:
     context: re.Pattern[str]
     context_after: re.Pattern[str]  # "a February 2021 coup": the word just after the date
     window: re.Pattern[str]
+    sequel: re.Pattern[str]  # "later", "subsequently": after the time told before
     pattern: re.Pattern[str]
     core: re.Pattern[str]
     first: re.Pattern[str]
@@ -168,6 +169,8 @@ def date_tables() -> DateTables:
         context_after=re.compile(rf"\s*{_alternation(rules['context_words']['words'])}\b",
                                  re.IGNORECASE),
         window=_window_pattern(rules["windows"], number),
+        sequel=re.compile(rf"(?<![\w-])(?:{_alternation(rules['windows']['sequels'])})"
+                          r"(?!\w)", re.IGNORECASE),
         pattern=pattern, core=core,
         first=re.compile(rf"(?<![\w-])(?:\d|{_alternation(first_words)}(?!\w))", re.IGNORECASE),
     )

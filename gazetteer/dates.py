@@ -54,7 +54,7 @@ from gazetteer.date_resolve import (
 from gazetteer.date_rules import DateTables, date_tables, scan
 
 __all__ = ["EARLIEST_DAY", "FUTURE_DAYS", "ResolvedDate", "day_out_of_range", "find_dates",
-           "has_window", "parse_date"]
+           "has_sequel", "has_window", "parse_date"]
 
 #: The earliest publication or event day accepted from a file; earlier ones are typos
 #: ("0204-11-21" for 2024-11-21) and are reported and skipped.
@@ -210,6 +210,14 @@ def has_window(text: str, start: int = 0, end: int | None = None) -> bool:
     ``[windows]`` in ``rules/dates.toml``). Such a period is no date of its own, but it
     says that what the sentence reports did not happen on a date stated elsewhere."""
     return date_tables().window.search(text, start, len(text) if end is None else end) \
+        is not None
+
+
+def has_sequel(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` tells of a time after the one told before without
+    stating it ("troops later regained the camp", "was subsequently retaken": the
+    ``sequels`` of ``[windows]`` in ``rules/dates.toml``): not the day of a neighbour."""
+    return date_tables().sequel.search(text, start, len(text) if end is None else end) \
         is not None
 
 

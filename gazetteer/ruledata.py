@@ -232,7 +232,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "year_references": _choice_map(("stated", "stated+1", "stated-1", "published",
                                         "published-1", "published+1")),
         "context_words": _word_table("words"),
-        "windows": _word_table("lead_words", "phrases"),
+        "windows": _word_table("lead_words", "phrases", "sequels"),
     },
     "actors.toml": {"actors": _actors, "generic": _generic,
                     "speakers": _word_table("nouns", "verbs")},

@@ -690,3 +690,34 @@ def test_the_junta_telling_of_a_fall_is_no_taker(text: str, taker: str) -> None:
 def test_a_teller_of_a_taking_back_or_of_its_own_gain_still_took_it(text: str) -> None:
     got = {e.actor for e in run(text) if e.event_type == "capture"}
     assert got == {"TNLA"} if "TNLA" in text else got == {"junta"}
+
+
+# -- groups of other fronts that fight on the borders of the map -----------------------------
+
+@pytest.mark.parametrize("text, actor", [
+    ("On Monday the Chin National Army seized the town of Rihkhawdar.", "CNA"),
+    ("Fighters of the Chin National Defence Force overran a camp near Kale on Monday.",
+     "CNDF"),
+    ("The CNDF said it captured a camp near Kale on Monday.", "CNDF"),
+    ("The Kuki National Army and PDFs took a junta outpost near Tamu on Monday.", "KNA"),
+    ("The Chinland Defense Force took a camp near Kale on Monday.", "CDF"),
+    ("The KNLA said it had taken Myawaddy on Monday.", "KNU"),
+])
+def test_resistance_groups_of_the_chin_kuki_and_karen_fronts_are_named(text: str,
+                                                                       actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type == "capture"]
+    assert got == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA took Myawaddy on Sunday. Meanwhile, a combined resistance force comprising "
+    "the KIA, the PDF and the ABSDF captured Indaw on Monday.",
+    "The KNLA took Myawaddy on Sunday. In Sagaing, joint forces made up of the KIA and "
+    "local PDFs captured Indaw on Monday.",
+    "The KNLA took Myawaddy on Sunday. A resistance force, including the KIA and PDFs, "
+    "seized Indaw on Monday.",
+    "The KNLA took Myawaddy on Sunday. Allied forces consisting of the KIA and the ABSDF "
+    "overran Indaw on Monday.",
+])
+def test_a_generic_force_made_up_of_named_groups_is_the_first_of_them(text: str) -> None:
+    assert actors(text, "Indaw") == ["KIA"]

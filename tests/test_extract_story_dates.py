@@ -107,6 +107,34 @@ def test_a_period_takes_no_date_from_the_sentence_before(text: str) -> None:
     assert kia and not [d for d in kia if d.startswith("2024-12-0")]
 
 
+
+@pytest.mark.parametrize("text", [
+    "The KIA took the camp near Sinbo on 1 December. Army troops later regained the camp.",
+    "On 1 December Kachin fighters overran the outpost near Sinbo. The outpost was "
+    "subsequently retaken by the army.",
+    "The KIA seized the base near Sinbo on 1 December, but the junta eventually took it "
+    "back after days of air strikes.",
+])
+def test_a_later_event_takes_no_day_from_the_one_before(text: str) -> None:
+    junta = [e for e in run(text) if e.event_type == "capture" and e.actor == "junta"]
+    kia = [e.date for e in run(text) if e.event_type == "capture" and e.actor == "KIA"]
+    assert kia == ["2024-12-01"]
+    assert junta and all(e.date_precision != "day" for e in junta)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The KIA attacked the camp near Sinbo on 3 March. Later that month it captured the "
+     "camp.", "2024-03"),
+    ("The KIA attacked the camp near Sinbo on 3 March. The KIA captured the camp later in "
+     "the month.", "2024-03"),
+    ("The KIA attacked the camp near Sinbo on 3 March. It captured the camp later that "
+     "day.", "2024-03-03"),
+    ("The KIA attacked the camp near Sinbo on 3 March. Two days later it captured the "
+     "camp.", "2024-03-05"),
+])
+def test_later_that_month_is_the_month_told_before(text: str, date: str) -> None:
+    assert [e.date for e in run(text) if e.event_type == "capture"] == [date]
+
 # -- a place that changed hands ------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer.date_resolve import date_value
-from gazetteer.dates import ResolvedDate, has_window
+from gazetteer.dates import ResolvedDate, has_sequel, has_window
 from gazetteer.extract._context import (
     Context,
     Draft,
@@ -273,8 +273,9 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
                 or d.anterior:
             continue  # a bound ("following ... in June") yields only to the same event;
             # so does an earlier event told in an "after" clause
-        if has_window(ctx.text, *d.sentence):
-            continue  # "retook it within three days": not on a neighbour's date
+        if has_window(ctx.text, *d.sentence) or has_sequel(ctx.text, *d.sentence):
+            continue  # "retook it within three days", "later regained it": not on a
+            # neighbour's date
         i = sentence_index(ctx, d.sentence[0])
         for step in range(1, reach + 2):
             if step > reach and (by_sentence.get(i - reach) or _dated(ctx, i - reach)
