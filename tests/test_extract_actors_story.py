@@ -721,3 +721,21 @@ def test_resistance_groups_of_the_chin_kuki_and_karen_fronts_are_named(text: str
 ])
 def test_a_generic_force_made_up_of_named_groups_is_the_first_of_them(text: str) -> None:
     assert actors(text, "Indaw") == ["KIA"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The regime's silence added weight to the MNDAA's claim that it had captured Lashio.",
+     "MNDAA"),
+    ("The army said nothing about the TNLA's statement that they had seized Namhsan.",
+     "TNLA"),
+    ("Army officers were shaken by a KIA announcement that it had taken Sinbo.", "KIA"),
+    ("The regime said in a statement that it had retaken Sinbo.", "junta"),
+])
+def test_it_after_a_group_s_claim_is_that_group(text: str, actor: str) -> None:
+    assert [e.actor for e in run(text) if e.event_type == "capture"] == [actor]
+
+
+def test_it_after_a_claim_of_no_group_named_is_nobody() -> None:
+    text = ("The military council admitted it had lost contact with its troops, lending "
+            "weight to a rebel statement that it had captured Lashio.")
+    assert [e.actor for e in run(text) if e.event_type == "capture"] != ["junta"]

@@ -402,6 +402,14 @@ def _announcer(ctx: Context, t0: int, sentence: tuple[int, int]) -> tuple[str, s
     return (subject, "inferred_actor") if subject else ("", "")
 
 
+#: "X's claims it had captured", "a KIA statement that it had seized": the pronoun is the
+#: owner of the claim (not "said in a statement that it had": the sentence's subject).
+_CLAIM_OF = re.compile(r"(?:(?:'s|’s)|(?<=\s)(?P<word>(?!(?:a|an|the|its|their|his|her|this|that|"
+                       r"in|of|with|by|to|on)\s)[\w-]+))\s+(?:claims?|statements?|assertions?|"
+                       r"announcements?|reports?)\s+(?:(?:said|says|stated)\s+)?(?:that\s+)?"
+                       r"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
                    sentence: tuple[int, int], objects: list[tuple[Mention, int, str]]
                    ) -> tuple[str, str]:
@@ -409,6 +417,11 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     speaker's group when the subject is "we" in quoted speech, else the first subject after
     the phrase, else the previous sentence's."""
     first_obj = objects[0][0].start if spec.object == "before" else t0
+    claim = _CLAIM_OF.search(ctx.text, max(sentence[0], t0 - 80), t0)
+    if claim is not None:  # "a militia group's claims it had captured the base": the
+        end = claim.end("word") if claim.group("word") else claim.start()  # owner of the
+        owner = next(iter_actors(ctx, max(sentence[0], end - 40), end, reverse=True), None)
+        return (owner[2] if owner is not None and owner[1] == end else ""), ""  # claim
     generic = [g for g in ctx.unnamed_actors
                if max(sentence[0], first_obj - 30) <= g[0] < first_obj]
     if generic and spec.object == "after" and \
