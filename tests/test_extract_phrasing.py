@@ -72,6 +72,23 @@ def test_passive_assaults(text: str, date: str) -> None:
     assert ("assault", "Bhamo", date) in {(e.event_type, e.place, e.date) for e in run(text)}
 
 
+@pytest.mark.parametrize("text, date, actor", [
+    ("Bhamo has been the target of an offensive by the KIA since early December.", "2024-12",
+     "KIA"),
+    ("Bhamo became the focus of a renewed KIA offensive on Monday.", "2024-12-09", "KIA"),
+    ("On 4 December Bhamo was the main target of the Kachin Independence Army's assault.",
+     "2024-12-04", "KIA"),
+])
+def test_a_place_that_is_the_target_of_an_offensive_is_assaulted(text: str, date: str,
+                                                                   actor: str) -> None:
+    assert [(e.event_type, e.place, e.date, e.actor) for e in run(text)] == [
+        ("assault", "Bhamo", date, actor)]
+
+
+def test_the_target_of_an_offensive_for_its_side_is_no_place() -> None:
+    assert not run("The army's next target is an offensive in the spring, an officer said.")
+
+
 def test_passive_assault_names_the_attacker() -> None:
     events = [e for e in run("Lashio was surrounded by the Brotherhood Alliance on Dec. 2.")
               if e.event_type == "assault"]
