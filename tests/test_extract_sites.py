@@ -532,3 +532,35 @@ def test_a_stronghold_taken_is_a_site_taken_not_a_place_the_loser_holds(text: st
     got = {(e.event_type, e.place, e.actor, e.date) for e in run(text)}
     assert ("capture", place, "KIA", "2024-01-24") in got, got
     assert not [g for g in got if g[0] == "held" and g[2] == "junta"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA said it captured an army camp near the jade town of Hpakant on Thursday. The "
+    "camp, located near the village of Nam Ya east of Hpakant, fell at dawn after two days "
+    "of fighting.",
+    "Kachin fighters overran a junta camp near Hpakant on Thursday, a spokesman said. The "
+    "camp, which is situated near Nam Ya village, fell after two days of attacks.",
+])
+def test_a_camp_near_a_town_described_again_by_its_village_is_one_camp(text: str) -> None:
+    got = [(e.place, e.date) for e in run(text, dt.date(2024, 4, 12))
+           if e.event_type == "capture"]
+    assert got == [("camp near Namya", "2024-04-11")]
+
+
+def test_another_camp_at_a_village_of_the_township_stays_another() -> None:
+    text = ("The KIA captured a camp near Hpakant on Monday. It also seized the camp at Nam "
+            "Ya village on Tuesday.")
+    got = {e.place for e in run(text, dt.date(2024, 4, 12)) if e.event_type == "capture"}
+    assert got == {"camp near Hpakant", "Namya"}
+
+
+@pytest.mark.parametrize("text", [
+    "The base, located in Sezin, a village about 40 miles southwest of Hpakant, has been "
+    "under attack by the KIA since April 9. After capturing the village's police station, "
+    "the fighters pressed on.",
+    "Fighters have attacked the junta base located in Sezin, a village south-west of "
+    "Hpakant, since April 9. They captured the village's police station first.",
+])
+def test_the_village_is_the_one_a_base_was_located_in(text: str) -> None:
+    got = {e.place for e in run(text, dt.date(2024, 4, 25)) if e.event_type == "capture"}
+    assert got == {"Se Zin"}

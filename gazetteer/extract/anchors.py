@@ -147,11 +147,11 @@ _DISTANCE = re.compile(
     r"(?:(?:town|city)\s+of\s+)?", re.IGNORECASE)
 
 
-_LOCATED = re.compile(
-    r",?\s+(?:which\s+)?(?:(?:is|was|are|were)\s+(?:located|situated|based)|lies|lay|sits|"
-    r"stands)\s+"
+_LOCATED = re.compile(  # "which is located near X", "the camp, located near the village of X"
+    r",?\s+(?:which\s+)?(?:(?:(?:is|was|are|were)\s+)?(?:located|situated|based)|lies|lay|"
+    r"sits|stands)\s+"
     r"(?:[^.;:,]{0,80}?\s)?(?:near|outside|close\s+to|next\s+to|by|in)\s+(?:the\s+)?"
-    r"(?:(?:town|city)\s+of\s+)?(?=[A-Z])", re.IGNORECASE)
+    r"(?:(?:town|city|village)\s+of\s+)?(?=[A-Z])", re.IGNORECASE)
 
 
 #: "the outpost at Hpunlum Yang in Waingmaw Township": a name the gazetteer lacks, then

@@ -137,9 +137,12 @@ def reference(ctx: Context, word: str, before: int, sentence: tuple[int, int], *
             if loc.start >= sentence[0] and _fits(ctx, loc, word, site):
                 return town_of(loc) if loc.area else loc
     if word == "village":  # "operations around X Village ... toward the village": a
-        for loc in named:  # village named as a point of reference is still the village
-            if _fits(ctx, loc, word, site):
-                return loc
+        for loc in named:  # village named as a point of reference is still the village;
+            if _fits(ctx, loc, word, site):  # so is the village a base is located in
+                return loc  # ("the base, located in Sezin, a village ...")
+            if loc.site and loc.anchor is not None and loc.anchor.place is not None and \
+                    loc.anchor.place.kind == "village":
+                return loc.anchor
     if word in ("town", "city"):  # "occupied the city since ..., Lweje residents said"
         return named_later(ctx, before, sentence) or (_story_town(ctx, lo) if story else None)
     if site and site != "village":

@@ -94,6 +94,9 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
             continue
         if site != "village" and unit_before(text, m.start()):
             continue  # "the 298 Light Infantry Battalion base": the unit's (units.py)
+        if site == "village" and k >= 0 and _A_PLACE_AFTER.fullmatch(text, locs[k].end,
+                                                                    m.start()):
+            continue  # "Sezin, a village 40 miles from Hpakant": Sezin, no other village
         name_run = _NAME_RUN.search(text, max(0, m.start() - 60), m.start())
         name = _clean_name(name_run.group(1), actor_spans, actor_starts, name_run.start(), r) \
             if name_run else ""
@@ -333,6 +336,10 @@ _APPOSED = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3
                       r"\s+(?:[\w-]+\s+){0,2}?$")
 
 
+#: Between a known place and the site word that describes it ("Sezin, a village ...").
+_A_PLACE_AFTER = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+
+
 _OF_NAME = re.compile(r"\s+of\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
@@ -472,17 +479,35 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
     return " ".join(reversed(kept))
 
 
+def _by_village(loc: Mention) -> bool:
+    """A site located by a village ("the camp near Nam Ya village")."""
+    anchor = loc.anchor
+    return anchor is not None and anchor.place is not None and anchor.place.kind == "village"
+
+
+def _by_town(loc: Mention) -> bool:
+    """An unnamed site located by a town ("a camp near Hpakant")."""
+    anchor = loc.anchor
+    return anchor is not None and not anchor.area and anchor.place is not None and \
+        anchor.place.kind in ("town", "city") and loc.name.split()[0] == loc.site
+
+
 def _coreference_sites(locs: list[Mention]) -> None:
     """"the outpost in Khaunglanhpu" after "the outpost in La He Si Bum Village, Khaunglanhpu
-    Township": the same place."""
+    Township": the same place; and "a camp near Hpakant" before "the camp near Nam Ya
+    village": the same place, at the village."""
     latest: dict[tuple[str, str], Mention] = {}
     for loc in locs:
         key = (loc.site, loc.township)
         earlier = latest.get(key) if loc.site and loc.township else None
         if earlier is not None and loc.definite and loc.article_named:
-            loc.name, loc.place = earlier.name, earlier.place
-            loc.lat, loc.lon = earlier.lat, earlier.lon
-            loc.approximate, loc.article_named = earlier.approximate, earlier.article_named
+            source, target = (loc, earlier) if _by_village(loc) and _by_town(earlier) \
+                else (earlier, loc)  # "a camp near Hpakant ... the camp near Nam Ya
+            # village": the village places both
+            target.name, target.place = source.name, source.place
+            target.lat, target.lon = source.lat, source.lon
+            target.approximate, target.article_named = source.approximate, \
+                source.article_named
         if loc.site and loc.township:
             latest[key] = loc
 

@@ -165,7 +165,9 @@ def drop_township_sites(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     than ``_SAME_SITE_DAYS`` apart and told at most ``_SAME_SITE_SENTENCES`` sentences
     away, at a village, camp or base of that township: "the allies captured the base in
     Si Kham Gyi village") is that site: the unnamed mention is dropped, and the named one
-    takes its date and actor when it states none (inherited). Several sites ("three
+    takes its date and actor when it states none (inherited). So is an unnamed site near
+    a town that the article describes again, located by a village ("a camp near Hpakant
+    ... The camp, located near the village of Nam Ya, fell"). Several sites ("three
     outposts in Mansi Township") stand for none of them."""
     kept: list[Draft] = []
     for d in drafts:
@@ -191,19 +193,24 @@ def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
     """The named mention ``d``, an unnamed site in a township, stands for (see
     :func:`drop_township_sites`), else None."""
     loc = d.loc
+    near_town = loc.anchor is not None and not loc.anchor.area and \
+        loc.anchor.place is not None and loc.anchor.place.kind in ("town", "city")
     if d.event_type not in CHANGES or d.anterior or not loc.site or loc.place is not None \
             or loc.name.split()[0] != loc.site or not loc.township \
-            or (loc.anchor is not None and not loc.anchor.township_area) \
+            or (loc.anchor is not None and not loc.anchor.township_area and not near_town) \
             or re.search(rf"\b{re.escape(loc.site)}e?s\b",
                          ctx.text[min(d.trigger[1], loc.start):loc.end], re.IGNORECASE):
         return None  # a named site ("the Kai Htik outpost"), or several ("three outposts
         # in Mansi Township": not one of them)
     for o in drafts:
         place = o.loc.place
-        if o is d or o.event_type != d.event_type or o.anterior or place is None \
-                or place.kind in ("town", "city") or o.loc.township != loc.township \
-                or not same_side(ctx, d.actor, o.actor):
+        if o is d or o.event_type != d.event_type or o.anterior or o.loc.township != \
+                loc.township or not same_side(ctx, d.actor, o.actor):
             continue
+        if (near_town or place is None or place.kind in ("town", "city")) and \
+                not _relocated(ctx, loc, o.loc):
+            continue  # "a camp near Hpakant" is no other site of Hpakant Township; but
+            # "The camp, located near the village of Nam Ya" is that camp
         if d.date is not None and o.date is not None and \
                 abs((o.date.start - d.date.start).days) > _SAME_SITE_DAYS:
             continue
@@ -212,6 +219,23 @@ def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
             continue  # told far apart: may be two events
         return o
     return None
+
+
+#: A site described again after its word: "The camp, located near the village of X".
+_REDESCRIBED = re.compile(r"[\w-]+\s*,\s+(?:which\s+(?:is|was|lies|lay)\s+|"
+                          r"that\s+(?:is|was)\s+)?(?:located|situated|lying|based)\s",
+                          re.IGNORECASE)
+
+
+def _relocated(ctx: Context, coarse: Mention, fine: Mention) -> bool:
+    """Whether ``fine``, the same word as unnamed ``coarse`` said again with "the" and a
+    new location ("a camp near Hpakant ... The camp, located near the village of Nam
+    Ya"), is located by a place that is no town."""
+    anchor = fine.anchor
+    return fine.definite and fine.site == coarse.site and anchor is not None and \
+        not anchor.area and anchor.place is not None and \
+        anchor.place.kind not in ("town", "city") and \
+        _REDESCRIBED.match(ctx.text, fine.start) is not None
 
 
 def _place_key(loc: Mention) -> str:
