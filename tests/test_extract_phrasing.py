@@ -1901,3 +1901,36 @@ def test_an_offensive_that_has_targeted_towns_assaults_them(text: str) -> None:
 ])
 def test_clearing_the_last_troops_of_a_side_from_a_town_takes_it(text: str) -> None:
     assert ("capture", "Mogok", "2024-12-03", "TNLA") in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kachin army now holds most of the state, except for the capital Myitkyina.",
+    "The KIA has taken every town in the district except Bhamo.",
+    "The KIA has seized all the towns of the area apart from Bhamo and Myitkyina.",
+    "Resistance forces captured the whole district other than Bhamo on Monday.",
+])
+def test_a_place_left_out_of_what_was_taken_is_not_taken(text: str) -> None:
+    taken = {e.place for e in run(text) if e.event_type in ("capture", "held")}
+    assert not taken & {"Bhamo", "Myitkyina"}
+
+
+def test_the_places_before_an_exception_are_still_taken() -> None:
+    text = "The KIA seized Shwegu, Sinbo and every village nearby except one on Monday."
+    assert {e.place for e in run(text) if e.event_type == "capture"} == {"Shwegu", "Sinbo"}
+
+
+@pytest.mark.parametrize("text", [
+    "The junta on Monday launched airstrikes on the resistance-occupied town of Khampat.",
+    "Army jets bombed the rebel-occupied town of Khampat on Monday.",
+    "Shells fell on the opposition-captured town of Khampat on Monday.",
+])
+def test_a_compound_adjective_of_taking_is_no_capture_by_the_subject(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops counter-attacked Khampat on Monday.",
+    "The resistance re-attacked Khampat on Monday, its fighters said.",
+])
+def test_a_verb_after_re_or_counter_is_still_a_verb(text: str) -> None:
+    assert [(e.event_type, e.place) for e in run(text)] == [("assault", "Khampat")]

@@ -265,9 +265,12 @@ def rules_for(gaz: Gazetteer) -> Rules:
         ACTOR_MARK, ACTOR_MARK + "\x01*")
     lead = first_char_lookahead(trigger_forms | {f.upper() for f in trigger_forms})
     # a phrase opens a word, or is a place's possessive ("Sinbo's capture"; after an actor,
-    # blanked to no word, "the KIA's capture of" is left to "capture of")
+    # blanked to no word, "the KIA's capture of" is left to "capture of"); never the second
+    # half of a compound adjective ("the resistance-occupied town"), but a verb after
+    # "re-" or "counter-" ("counter-attacked")
     trigger_re = re.compile(
-        rf"{lead}(?:(?<![\w'’])(?!['’])|(?<=\w)(?=['’]s\s)){trigger_body}(?![\w])",
+        rf"{lead}(?:(?<![\w'’])(?!['’])(?:(?<!\w-)|(?<=counter-)|(?<=\bre-))"
+        rf"|(?<=\w)(?=['’]s\s)){trigger_body}(?![\w])",
         re.IGNORECASE)
 
     cue = {name: re.compile(words_re(words)) for name, words in cues.items()}
