@@ -4,6 +4,8 @@ with "would" as a conjecture (issue 11). Sentences are our own."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from support.extraction import run
 
@@ -118,3 +120,15 @@ def test_a_region_named_after_a_compass_word_is_no_town_a_reference_can_take(
 
 def test_the_town_named_like_its_region_is_still_the_town_alone() -> None:
     assert ("assault", "Sagaing") in control("The PDF attacked Sagaing on 3 December.")
+
+
+@pytest.mark.parametrize("text", [
+    "PDF fighters stormed Pinlebu on Monday night. Wounded soldiers were allowed to withdraw "
+    "to the town of Wuntho, 40 km to the south-east. The junta began bombing after the town "
+    "was captured, a fighter said.",
+    "Resistance fighters took Pinlebu on Monday. Its garrison fled to the nearby town of "
+    "Wuntho. The town was captured after a night of fighting, residents said.",
+])
+def test_a_town_named_as_where_troops_went_is_not_the_town(text: str) -> None:
+    got = {e.place for e in run(text, dt.date(2024, 10, 10)) if e.event_type == "capture"}
+    assert got == {"Pinlebu"}

@@ -243,13 +243,16 @@ def is_reference_point(ctx: Context, loc: Mention, since: int = 0) -> bool:
     a place something happened to; a place an army left ("withdrew from Lashio") is not
     one. ``since``: where the words that may make it one begin (the start of the list item
     before it: in "trying to capture X, Y and Z" the "to" is no "fled to Y")."""
-    lead = ctx.masked[max(since, loc.start - 40):loc.start]
+    lead = ctx.masked[max(since, loc.start - 52):loc.start]
+    lead = lead[:_TOWN_OF.search(lead).start()]  # "withdrew to the town of X": "withdrew to"
     tail = _LAST_WORDS.search(lead)
     return bool(tail and ctx.r.reference_re.search(tail.group())
                 and not _LEFT_FROM.search(lead))
 
 
 _LAST_WORDS = re.compile(r"(\S+\s+){0,3}$")
+_TOWN_OF = re.compile(r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?$",
+                      re.IGNORECASE)
 #: A place named as the one an armed group withdrew from: what "the city" later in the
 #: sentence means (people who fled from a town only name it as a point of reference).
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|retreat(?:ed|s|ing)?|"
