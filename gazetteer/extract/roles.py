@@ -78,9 +78,10 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
 
 
 _OWNED = re.compile(r"(?:'s|’s|-led|-backed|-aligned)?\s{1,3}(?:the\s+)?", re.IGNORECASE)
-_OF_ACTOR = re.compile(r"\s*,?\s+(?:of|from|led\s+by|under|comprising|consisting\s+of|made\s+up\s+"
-                       r"of|composed\s+of|including|that\s+included|which\s+included)\s+"
-                       r"(?:the\s+)?", re.IGNORECASE)
+#: Words before the groups a force is made of ("a combined force comprising the KIA ...").
+_MADE_UP_OF = r"comprising|consisting\s+of|made\s+up\s+of|composed\s+of|including"
+_OF_ACTOR = re.compile(rf"\s*,?\s+(?:of|from|led\s+by|under|{_MADE_UP_OF}|that\s+included|"
+                       r"which\s+included)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _named_after(text: str, end: int, r: Rules) -> bool:
@@ -123,8 +124,7 @@ def _last_named(text: str, found: list[tuple[int, int, str]], sentence: list[int
 
 _FORCES_OF = re.compile(r"\b(?:forces?|troops|fighters|soldiers|units|columns|members|"
                         r"combatants|groups)\s*,?\s+(?:from|of|led\s+by|under(?:\s+the\s+"
-                        r"command\s+of)?|commanded\s+by|comprising|consisting\s+of|made\s+up\s+"
-                        r"of|composed\s+of|including)\s+(?:the\s+)?$",
+                        rf"command\s+of)?|commanded\s+by|{_MADE_UP_OF})\s+(?:the\s+)?$",
                         re.IGNORECASE)
 #: A count of people before an actor ("a large number of junta troops", "hundreds of TNLA
 #: fighters"): the actor's men, the subject.

@@ -479,13 +479,13 @@ def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list
     return " ".join(reversed(kept))
 
 
-def _by_village(loc: Mention) -> bool:
+def by_village(loc: Mention) -> bool:
     """A site located by a village ("the camp near Nam Ya village")."""
     anchor = loc.anchor
     return anchor is not None and anchor.place is not None and anchor.place.kind == "village"
 
 
-def _by_town(loc: Mention) -> bool:
+def by_town(loc: Mention) -> bool:
     """An unnamed site located by a town ("a camp near Hpakant")."""
     anchor = loc.anchor
     return anchor is not None and not anchor.area and anchor.place is not None and \
@@ -501,7 +501,7 @@ def _coreference_sites(locs: list[Mention]) -> None:
         key = (loc.site, loc.township)
         earlier = latest.get(key) if loc.site and loc.township else None
         if earlier is not None and loc.definite and loc.article_named:
-            source, target = (loc, earlier) if _by_village(loc) and _by_town(earlier) \
+            source, target = (loc, earlier) if by_village(loc) and by_town(earlier) \
                 else (earlier, loc)  # "a camp near Hpakant ... the camp near Nam Ya
             # village": the village places both
             target.name, target.place = source.name, source.place

@@ -42,6 +42,7 @@ from gazetteer.extract._context import (
     unnamed_subject,
 )
 from gazetteer.extract.places import Mention
+from gazetteer.extract.sites import by_town, by_village
 from gazetteer.ruledata import load_rules, trie_pattern
 
 CHANGES = ("capture", "assault")
@@ -193,8 +194,7 @@ def _named_site(ctx: Context, drafts: list[Draft], d: Draft) -> Draft | None:
     """The named mention ``d``, an unnamed site in a township, stands for (see
     :func:`drop_township_sites`), else None."""
     loc = d.loc
-    near_town = loc.anchor is not None and not loc.anchor.area and \
-        loc.anchor.place is not None and loc.anchor.place.kind in ("town", "city")
+    near_town = by_town(loc)
     if d.event_type not in CHANGES or d.anterior or not loc.site or loc.place is not None \
             or loc.name.split()[0] != loc.site or not loc.township \
             or (loc.anchor is not None and not loc.anchor.township_area and not near_town) \
@@ -230,11 +230,8 @@ _REDESCRIBED = re.compile(r"[\w-]+\s*,\s+(?:which\s+(?:is|was|lies|lay)\s+|"
 def _relocated(ctx: Context, coarse: Mention, fine: Mention) -> bool:
     """Whether ``fine``, the same word as unnamed ``coarse`` said again with "the" and a
     new location ("a camp near Hpakant ... The camp, located near the village of Nam
-    Ya"), is located by a place that is no town."""
-    anchor = fine.anchor
-    return fine.definite and fine.site == coarse.site and anchor is not None and \
-        not anchor.area and anchor.place is not None and \
-        anchor.place.kind not in ("town", "city") and \
+    Ya"), is located by a village."""
+    return fine.definite and fine.site == coarse.site and by_village(fine) and \
         _REDESCRIBED.match(ctx.text, fine.start) is not None
 
 
