@@ -529,3 +529,15 @@ def test_an_attack_on_one_town_then_a_capture_of_another_keeps_both() -> None:
 def test_a_capture_since_a_time_told_before_is_not_in_that_month(text: str) -> None:
     # "has since seized": some time after June, not in June
     assert dates_of(text, "Kyaukme", "capture") == [""]
+
+
+@pytest.mark.parametrize("text", [
+    "KIA-led forces launched attacks on the Waingmaw outposts and LIB 321 headquarters on "
+    "Saturday.",
+    "Kachin fighters attacked Sinbo and the LIB 321 headquarters on Saturday.",
+    "On Saturday, KIA troops struck the outposts near Waingmaw and the LIB 321 headquarters.",
+])
+def test_a_headquarters_after_the_last_place_of_a_list_keeps_the_list_s_day(text: str
+                                                                            ) -> None:
+    got = [e.date for e in run(text, dt.date(2024, 5, 20)) if e.event_type == "assault"]
+    assert len(got) == 2 and set(got) == {"2024-05-18"}

@@ -270,9 +270,17 @@ def match_within(ctx: Context, name: str, sentence: tuple[int, int], a: int, b: 
 
 
 def scope_end(ctx: Context, pos: int, sentence: tuple[int, int]) -> int:
-    """Where the clause that began before ``pos`` ends: a breaker or the next trigger."""
+    """Where the clause that began before ``pos`` ends: a breaker or the next trigger; not
+    a word that describes the place just named ("attacks on the outposts and LIB 321
+    headquarters on Saturday": "headquarters" is no new clause)."""
     brk = first_match_at(ctx, "breaker", sentence, pos)
-    return min(sentence[1] if brk is None else brk, next_trigger(ctx, pos, sentence))
+
+    def new_clause(start: int, spec: TriggerSpec) -> bool:
+        return not (spec.object == "before" and spec.event_type == "held"
+                    and not ctx.text[pos:start].strip())
+
+    return min(sentence[1] if brk is None else brk,
+               next_trigger(ctx, pos, sentence, accept=new_clause))
 
 
 def next_trigger(ctx: Context, pos: int, sentence: tuple[int, int], *,
