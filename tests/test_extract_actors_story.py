@@ -739,3 +739,12 @@ def test_it_after_a_claim_of_no_group_named_is_nobody() -> None:
     text = ("The military council admitted it had lost contact with its troops, lending "
             "weight to a rebel statement that it had captured Lashio.")
     assert [e.actor for e in run(text) if e.event_type == "capture"] != ["junta"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA turned its guns on a junta battalion headquarters in Waingmaw after Sinbo fell "
+    "on Sunday.",
+    "The KIA moved toward the army brigade base in Waingmaw once Sinbo had fallen on Sunday.",
+])
+def test_a_group_named_as_owner_of_a_unit_s_base_takes_nothing(text: str) -> None:
+    assert "junta" not in actors(text, "Sinbo")

@@ -132,3 +132,16 @@ def test_the_town_named_like_its_region_is_still_the_town_alone() -> None:
 def test_a_town_named_as_where_troops_went_is_not_the_town(text: str) -> None:
     got = {e.place for e in run(text, dt.date(2024, 10, 10)) if e.event_type == "capture"}
     assert got == {"Pinlebu"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA turned to the battalion headquarters in Waingmaw after a dozen outposts in the "
+     "township fell on Sunday.", "outpost in Waingmaw"),
+    ("Kachin fighters attacked Momauk on Monday. Two camps near the town fell on "
+     "Tuesday.", "camp near Momauk"),
+    ("Resistance forces reached Sinbo on Monday. Several posts around the town were "
+     "captured on Tuesday.", "post around Sinbo"),
+])
+def test_sites_in_the_place_a_reference_names_are_what_fell(text: str, place: str) -> None:
+    got = {e.place for e in run(text, dt.date(2024, 5, 22)) if e.event_type == "capture"}
+    assert got == {place}

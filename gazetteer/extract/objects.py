@@ -467,7 +467,8 @@ def _actor_object(ctx: Context, a: int, b: int) -> bool:
 
 #: After a group: a site of its ("a militia camp", "the junta's main hill base").
 OWNER_OF_SITE = re.compile(r"(?:'s|’s)?\s+(?:(?:military|army|main|frontline|strategic|hill|"
-                           r"hilltop|border|key|major)\s+){0,2}(?:camps?|bases?|outposts?|"
+                           r"hilltop|border|key|major|battalion|brigade|command|tactical)\s+)"
+                           r"{0,2}(?:camps?|bases?|outposts?|"
                            r"posts?|positions?|garrisons?|checkpoints?|headquarters|"
                            r"stations?|strongholds?)\b", re.IGNORECASE)
 
@@ -874,7 +875,18 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
     word = (m.group("word") or "it").casefold()
     if word == "it" and (ahead := _cataphoric_place(ctx, m.start(), t0, sentence)):
         return ahead
-    return reference(ctx, word, m.start(), sentence, story=is_plain_town(m.group()))
+    loc = reference(ctx, word, m.start(), sentence, story=is_plain_town(m.group()))
+    sites = _SITES_IN.search(ctx.masked, max(sentence[0], m.start() - 60), m.start())
+    if loc is not None and sites is not None and m.group("word"):
+        return _site_at(loc, _singular(sites.group("site").casefold()),  # "a dozen
+                        sites.group("rel").casefold())  # outposts in the township fell"
+    return loc
+
+
+#: Sites before the reference that locates them ("a dozen outposts in the township fell":
+#: the outposts fell, not the township).
+_SITES_IN = re.compile(r"\b(?P<site>outposts?|bases?|camps?|posts?|positions?|checkpoints?|"
+                       r"strongholds?)\s+(?P<rel>in|at|near|around)\s+$", re.IGNORECASE)
 
 
 #: A subordinate clause opening its sentence, up to its pronoun subject ("Ten days after
