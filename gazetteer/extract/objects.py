@@ -266,11 +266,15 @@ _SITES_INCLUDING = re.compile(
     r"(?P<between>[^;:.“”\"]{0,60}?),?\s+(?:including|among\s+them|namely|such\s+as)\s+"
     r"(?:the\s+)?",
     re.IGNORECASE)
+#: Site words and the words that place them by a reference after ("the camps in the
+#: township"): after an object phrase (:data:`_FACILITY_REFERENCE`) and before a verb
+#: (:data:`_SITES_IN`, "a dozen outposts in the township fell").
+_SITE_NOUNS = r"outposts?|bases?|camps?|posts?|positions?|stations?|checkpoints?|headquarters"
+_SITE_RELS = r"in|at|inside|near|around"
 _FACILITY_REFERENCE = re.compile(  # "attacking the camps in the township", "the last
-    r"\s*(?P<lead>(?:[\w'’-]+\s+){0,4}?)(?P<site>outposts?|bases?|camps?|posts?|"  # camp there"
-    r"positions?|stations?|checkpoints?|headquarters)\s+(?:(?P<rel>in|at|inside|near|around)"
-    r"\s+(?:the|this|that)\s+(?P<word>town|city|township|village)\b|(?P<there>there)\b)",
-    re.IGNORECASE)
+    rf"\s*(?P<lead>(?:[\w'’-]+\s+){{0,4}}?)(?P<site>{_SITE_NOUNS})\s+"  # camp there"
+    rf"(?:(?P<rel>{_SITE_RELS})\s+(?:the|this|that)\s+(?P<word>town|city|township|village)\b"
+    r"|(?P<there>there)\b)", re.IGNORECASE)
 _LAST_LEAD = re.compile(r"\b(?:last|final|remaining|every|all)\b", re.IGNORECASE)
 
 
@@ -885,8 +889,8 @@ def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
 
 #: Sites before the reference that locates them ("a dozen outposts in the township fell":
 #: the outposts fell, not the township).
-_SITES_IN = re.compile(r"\b(?P<site>outposts?|bases?|camps?|posts?|positions?|checkpoints?|"
-                       r"strongholds?)\s+(?P<rel>in|at|near|around)\s+$", re.IGNORECASE)
+_SITES_IN = re.compile(rf"\b(?P<site>{_SITE_NOUNS})\s+(?P<rel>{_SITE_RELS})\s+$",
+                       re.IGNORECASE)
 
 
 #: A subordinate clause opening its sentence, up to its pronoun subject ("Ten days after
