@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 eval-fresh17 eval-fresh18 eval-fresh19 eval-fresh20 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 eval-fresh17 eval-fresh18 eval-fresh19 eval-fresh20 eval-fresh21 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -212,6 +212,11 @@ eval-fresh19: $(VENV)/.installed
 FRESH20SET ?= .cache/fresh20_set
 eval-fresh20: $(VENV)/.installed
 	$(call eval_set,$(FRESH20SET),tests/eval/fresh20_set)
+
+# The twenty-first fresh set (tests/eval/fresh21_set): each half scored blind once, used since.
+FRESH21SET ?= .cache/fresh21_set
+eval-fresh21: $(VENV)/.installed
+	$(call eval_set,$(FRESH21SET),tests/eval/fresh21_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
