@@ -748,3 +748,38 @@ def test_it_after_a_claim_of_no_group_named_is_nobody() -> None:
 ])
 def test_a_group_named_as_owner_of_a_unit_s_base_takes_nothing(text: str) -> None:
     assert "junta" not in actors(text, "Sinbo")
+
+
+# -- a capture told in a fronted clause, no taker named -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Since the Nam Hkam camp near Kutkai was captured, villagers have fled because the junta "
+    "shelled the area.",
+    "The day after Kawlin was captured, the junta flew troops to Katha.",
+    "After Kawlin fell, the regime pulled its soldiers back to Katha.",
+    "When Sinbo was overrun, army units withdrew toward Bhamo.",
+    "Before Sinbo fell on Monday, the military sent reinforcements by boat.",
+])
+def test_the_main_clause_subject_is_no_taker_of_a_fronted_passive_capture(text: str) -> None:
+    got = {e.actor for e in run(text) if e.event_type == "capture"}
+    assert got and "junta" not in got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    # the taker told in the sentence before still carries to the fronted clause
+    ("The KIA stormed the camp at Nam Hkam near Kutkai on Sunday night. Since the camp was "
+     "captured, the junta has shelled the village every day.", "camp", "KIA"),
+    # a named agent in the fronted clause is its taker
+    ("When Lashio was seized by the MNDAA, the junta bombed the town.", "Lashio", "MNDAA"),
+    # the fronted clause's own subject, a participle or a pronoun, is the main clause's
+    ("After capturing Kawlin on Monday, the KIA moved toward Katha.", "Kawlin", "KIA"),
+    ("Since seizing Sinbo last week, the KIA has shelled Bhamo.", "Sinbo", "KIA"),
+    ("Once it had taken Sinbo, the KIA shelled Bhamo.", "Sinbo", "KIA"),
+    ("When they overran Sinbo, KIA troops found weapons.", "Sinbo", "KIA"),
+    # no fronted clause: the subject after the phrase is still read
+    ("Kawlin fell on Monday as the PDF pushed into the town.", "Kawlin", "PDF"),
+])
+def test_a_fronted_passive_capture_keeps_a_taker_told_elsewhere(text: str, place: str,
+                                                                 actor: str) -> None:
+    got = {e.actor for e in run(text) if e.event_type == "capture" and place in e.place}
+    assert got == {actor}

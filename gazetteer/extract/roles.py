@@ -460,7 +460,9 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return "", ""  # "Rebel troops captured X": a subject, of no group named so far
     # after a noun phrase ("the fall of X was a blow to the junta") an actor is no agent
     after_objects = max(t1, objects[-1][0].end) if spec.object == "after" else t1
-    later = "" if spec.noun else _first_subject(ctx, after_objects, sentence[1], taker=True)
+    later = "" if spec.noun or (spec.object == "before" and
+                                _fronted_clause(ctx, sentence, t0, after_objects)) \
+        else _first_subject(ctx, after_objects, sentence[1], taker=True)
     if later:  # not "X fell amid junta airstrikes" (the strikes' owner took nothing), nor
         # "X had fallen and 100 regime troops surrendered" (the losers)
         return later, ""
@@ -473,6 +475,28 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         if x is not None and not ctx.r.loss_after_re.match(ctx.text, x[1], prev[1]):
             return x[2], "inferred_actor"  # not "The junta suffered a defeat. X fell."
     return "", ""
+
+
+#: A subordinate clause that opens the sentence: "Since the camp was captured, ...", "The
+#: day after Kawlin fell, ...".
+_FRONTED_CLAUSE = re.compile(
+    r"[\s\"“‘']*(?:since|after|when|once|before|until|till|while|because|although|though|"
+    r"as\s+soon\s+as|as|(?:on\s+)?(?:the|a)\s+(?:day|morning|night|week|month)\s+"
+    r"(?:after|before))\s[^,;:]*$", re.IGNORECASE)
+
+
+def _fronted_clause(ctx: Context, sentence: tuple[int, int], t0: int, end: int) -> bool:
+    """Whether a phrase with no agent ("Kawlin was captured") sits in a subordinate clause
+    that opens the sentence and a comma closes it soon after (``end``): the main clause
+    that follows tells what others did then ("..., the junta flew troops to Katha"), and
+    its subject took nothing."""
+    return _FRONTED_CLAUSE.match(ctx.text, sentence[0], t0) is not None and \
+        _CLOSING_COMMA.match(ctx.text, end, sentence[1]) is not None
+
+
+#: From the end of a fronted clause's phrase to the comma that closes it: a date or a few
+#: words ("fell on Monday,", "was captured last week,").
+_CLOSING_COMMA = re.compile(r"[^,;:.]{0,40},")
 
 
 #: A clause of its own just before a phrase, its subject a noun no rule names: "as
