@@ -360,6 +360,23 @@ def test_a_day_counted_back_from_a_stated_day(text: str, place: str, day: str) -
         == [day]
 
 
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA retook the hill camp at Nam Hkam on 3 December, two years after losing it "
+     "to the army.", "Namhkam", "junta"),
+    ("The army retook Kyaukme on Wednesday, more than a year after the TNLA took it, "
+     "state media said.", "Kyaukme", "TNLA"),
+    ("Months after the KIA seized Sinbo, junta jets bombed the town on Monday.", "Sinbo",
+     "KIA"),
+    ("On 9 December, a year after the TNLA captured Namhsan, the army shelled the town.",
+     "Namhsan", "TNLA"),
+])
+def test_an_event_months_or_years_back_takes_no_day_of_the_sentence(
+        text: str, place: str, actor: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture" and e.actor == actor
+           and place in e.place]
+    assert got and all(e.date == "" for e in got)
+
+
 def test_the_main_clause_keeps_its_own_day() -> None:
     text = "On 9 December, two days after the TNLA seized Namhsan, the army shelled the town."
     assert [e.date for e in run(text) if e.event_type == "shelling"] == ["2024-12-09"]

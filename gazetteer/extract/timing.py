@@ -60,6 +60,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
                                                               d.char_start)), None)
     if own:
         return own[0]
+    if _LONG_BEFORE.search(ctx.masked, max(sentence[0], t0 - 80), t0):
+        return None  # "retook it on 3 May, two years after losing it": long before any
+        # day the sentence states
     when = _WHEN.match(ctx.masked, max(loc.end, t1))
     if when:  # "X came under MNDAA control when it seized the command on Aug. 3": the
         # when-clause's day is the main clause's
@@ -175,6 +178,12 @@ _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|
 _OPENING_AFTER = re.compile(r"\s*(?:[^,;:]{0,60}?\bthat\s+)?[\"“]?(?:after|following)\b"
                             r"[^,;:]{1,120},", re.IGNORECASE)
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
+#: An "after" clause set months or years back ("a year after", "more than two years
+#: after", "months after"): its event is no day the sentence states.
+_LONG_BEFORE = re.compile(
+    r"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"many|a\s+few|a\s+couple\s+of|\d{1,2})\s+|\b)(?:months|years?)\s+(?:after|following)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 #: A phrase opening a "since" clause ("since losing X", "since it lost X"): the event
 #: came before the main clause's time, so no date before "since" is its own.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+)?)?$",
