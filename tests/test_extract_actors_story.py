@@ -783,3 +783,29 @@ def test_a_fronted_passive_capture_keeps_a_taker_told_elsewhere(text: str, place
                                                                  actor: str) -> None:
     got = {e.actor for e in run(text) if e.event_type == "capture" and place in e.place}
     assert got == {actor}
+
+
+# -- a taking back told beside the holding it ends ----------------------------------------------
+
+@pytest.mark.parametrize("text, words, actor", [
+    ("State media said on Thursday that the army was back in a district seat. The recapture "
+     "of Kyaukme is the latest blow to the rebels. Kyaukme had been under the control of "
+     "the TNLA since August last year.", "recapture", "junta"),
+    ("Residents said on Monday that Banmauk had been won back. The town had been controlled "
+     "by the KIA since November.", "won back", "junta"),
+    ("Troops retook Hsipaw, state television said on Friday. The town had been held by the "
+     "TNLA since 2024.", "retook", "junta"),
+    ("The retaking of Kawlin followed two weeks of fighting. The junta had controlled the "
+     "town since December.", "retaking", ""),  # the other side, of no group named
+])
+def test_a_taking_back_is_by_the_other_side_of_the_holder_told_before(
+        text: str, words: str, actor: str) -> None:
+    got = {e.actor for e in run(text) if e.event_type == "capture" and words in e.excerpt}
+    assert got == {actor}
+
+
+def test_a_taking_back_told_twice_keeps_its_taker() -> None:
+    text = ("The army retook Kyaukme on 1 October. The recapture of the town ended a year of "
+            "TNLA rule. Kyaukme had been held by the TNLA since August last year.")
+    got = {e.actor for e in run(text) if e.event_type == "capture" and "re" in e.excerpt[:40]}
+    assert got == {"junta"}

@@ -191,12 +191,12 @@ def actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[
         if spec.event_type == "assault" else None
     if repelled is not None and not _actors_between(ctx, repelled.start(), t1):
         defender = _actor_of(ctx, t0, t1, spec, sentence, objects)[0]  # "the junta repelled
-        return (_opponent(ctx, defender, sentence), "inferred_actor") if defender else \
+        return (opponent(ctx, defender, sentence), "inferred_actor") if defender else \
             ("", "")  # attacks on X": the attackers are the other side ("repelled a KIA
     actor, note = _actor_of(ctx, t0, t1, spec, sentence, objects)  # attack": the KIA's)
     if actor and spec.object == "after" and spec.event_type in ("capture", "assault") and \
             actor == _site_owner(ctx, t1, objects[0][0].start):
-        return _opponent(ctx, actor, sentence), "inferred_actor"  # "attacking a KIA
+        return opponent(ctx, actor, sentence), "inferred_actor"  # "attacking a KIA
     return actor, note  # checkpoint": not the KIA
 
 
@@ -228,7 +228,7 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
     if spec.appositive and (m := _FROM_LOSER.match(ctx.masked, t1)):
         after = _actors_between(ctx, m.end(), min(sentence[1], m.end() + 60))
         if after and after[0][0] == m.end():  # "X, a town taken from the TNLA": the
-            return _opponent(ctx, after[0][2], sentence), "inferred_actor"  # other side
+            return opponent(ctx, after[0][2], sentence), "inferred_actor"  # other side
     if spec.actor == "phrase":
         inside = _actors_between(ctx, t0, t1)
         if inside:
@@ -253,7 +253,7 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
         if taker:
             return taker, ""
         loser = _subject_actor(ctx, t0, t1, spec, sentence, objects)[0]  # no "to": taken from
-        return (_opponent(ctx, loser, sentence), "inferred_actor") if loser else ("", "")
+        return (opponent(ctx, loser, sentence), "inferred_actor") if loser else ("", "")
     if spec.actor == "opponent":  # "the junta lost X": taken by the other side
         return _taker_from_loser(ctx, t0, t1, spec, sentence, objects)
     if spec.noun:  # "the KIA's capture of X"; "the regime's loss of X": the other side's
@@ -265,7 +265,7 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             taker = _recipient(ctx, objects, sentence)
             if taker:
                 return taker, ""
-            return _opponent(ctx, own[-1][2], sentence), "inferred_actor"
+            return opponent(ctx, own[-1][2], sentence), "inferred_actor"
         if loss:  # "the fall of X to the TNLA"
             taker = _recipient(ctx, objects, sentence)
             if taker:
@@ -283,7 +283,7 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
                     comma > 0:  # "Following their capture of X and Y, the TNLA ...": the
                 owner = _first_subject(ctx, comma, min(sentence[1], comma + 80))  # TNLA's
             if owner:
-                return (_opponent(ctx, owner, sentence), "inferred_actor") if loss else \
+                return (opponent(ctx, owner, sentence), "inferred_actor") if loss else \
                     (owner, "")
     if spec.object == "before" and ctx.text[t0:t1].casefold().endswith(" to"):
         taker = _to_actor_after(ctx, t1 - 2, sentence)
@@ -444,8 +444,8 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
             subject in ctx.r.junta_side and \
             ctx.r.speech_re is not None and \
             ctx.r.speech_re.search(ctx.masked, sentence[0], first_obj) and \
-            not _TAKEN_BACK.search(ctx.text, t0, t1):
-        return _opponent(ctx, subject, sentence), "inferred_actor"  # "the junta said X had
+            not takes_back(ctx.text, t0, t1):
+        return opponent(ctx, subject, sentence), "inferred_actor"  # "the junta said X had
         # fallen": it tells its own loss (not "said X was retaken")
     if subject:
         return subject, ""
@@ -513,7 +513,14 @@ _NOT_A_SUBJECT_WORD = frozenset((
 
 #: A phrase of taking back ("was retaken", "recaptured", "came back"): the side that
 #: tells it may be its taker.
-_TAKEN_BACK = re.compile(r"\bre[a-z]|\bback\b", re.IGNORECASE)
+_TAKEN_BACK = re.compile(r"\bre-?(?:tak|took|captur|gain|occup|claim|conquer|seiz|enter)|"
+                         r"\bback\b", re.IGNORECASE)
+
+
+def takes_back(text: str, t0: int, t1: int) -> bool:
+    """Whether the capture phrase ``text[t0:t1]`` tells a taking back ("retook", "the
+    recapture of", "was won back")."""
+    return _TAKEN_BACK.search(text, t0, t1) is not None
 
 
 def _own_clause_subject(ctx: Context, a: int, t0: int) -> bool:
@@ -564,7 +571,7 @@ def unplaced_actor(ctx: Context, t0: int, spec: TriggerSpec,
     """The actor of a phrase whose place is not settled ("the KIA captured another city"):
     its subject, or, for a phrase of loss ("the junta lost a town"), the other side."""
     subject = subject_before(ctx, sentence[0], t0)
-    return _opponent(ctx, subject, sentence) if spec.actor == "opponent" else subject
+    return opponent(ctx, subject, sentence) if spec.actor == "opponent" else subject
 
 
 def subject_before(ctx: Context, a: int, t0: int) -> str:
@@ -731,7 +738,7 @@ def _taker_from_loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     loser = inside[0][2] if inside else _loser(ctx, t0, t1, spec, sentence, objects)
     if not loser:
         return "", ""
-    return _opponent(ctx, loser, sentence), "inferred_actor"
+    return opponent(ctx, loser, sentence), "inferred_actor"
 
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
@@ -764,7 +771,7 @@ def _loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     return ""
 
 
-def _opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
+def opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
     """Who took a place ``loser`` lost: the junta when a group against it lost it; when
     the junta's side lost it, the last group against the junta named in this sentence or
     at most ``[generic] sentences`` before it (the side's last named actor, as for a

@@ -42,6 +42,7 @@ from gazetteer.extract._context import (
     unnamed_subject,
 )
 from gazetteer.extract.places import Mention
+from gazetteer.extract.roles import opponent, takes_back
 from gazetteer.extract.sites import by_town, by_village
 from gazetteer.ruledata import load_rules, trie_pattern
 
@@ -130,7 +131,8 @@ def inherit_mentions(ctx: Context, drafts: list[Draft]) -> None:
             runs.setdefault((d.event_type, _place_key(d.loc)), []).append(d)
     for mentions in runs.values():
         if len(mentions) > 1 and any(d.date is None or not d.actor for d in mentions):
-            for event in _by_side(ctx, mentions):
+            holders = _taken_back_from_holder(ctx, mentions)
+            for event in _by_side(ctx, [d for d in mentions if d not in holders]):
                 _share(event)
 
 
@@ -243,13 +245,35 @@ def _place_key(loc: Mention) -> str:
     return loc.name
 
 
+def _taken_back_from_holder(ctx: Context, mentions: list[Draft]) -> list[Draft]:
+    """A taking back that names no taker ("the recapture of Kyaukme", "Banmauk had been won
+    back") told beside the place's holding by a group in the past perfect ("Kyaukme had
+    been under TNLA control since August"): the other side took it back, so it takes
+    neither the holder's name nor the holding's date. Marked inferred, or by the side when
+    no group of it is named. Returns the holdings so told: background, they part no
+    mentions of the taking back."""
+    holders: list[Draft] = []
+    for d in mentions:
+        if d.event_type != "capture" or d.actor or not takes_back(ctx.text, *d.trigger):
+            continue
+        holder = next((o for o in mentions if o is not d and o.actor
+                       and not takes_back(ctx.text, *o.trigger)
+                       and _background(ctx.text, *o.sentence)), None)
+        if holder is None:
+            continue
+        d.actor = opponent(ctx, holder.actor, d.sentence)
+        side = "side_resistance" if holder.actor in ctx.r.junta_side else "side_junta"
+        d.adjust = (*d.adjust, "inferred_actor" if d.actor else side)
+        holders.append(holder)
+    return holders
+
+
 def _by_side(ctx: Context, mentions: list[Draft]) -> list[list[Draft]]:
     """``mentions`` (in text order) cut where an actor of the other side acts."""
     events: list[list[Draft]] = [[]]
     side: bool | None = None
     for d in mentions:
-        here = (d.actor in ctx.r.junta_side) if d.actor else \
-            ("side_junta" in d.adjust) if _UNNAMED_SIDES.intersection(d.adjust) else None
+        here = _side(ctx, d)
         if here is not None:
             if side is not None and here != side:
                 events.append([])
@@ -261,6 +285,21 @@ def _by_side(ctx: Context, mentions: list[Draft]) -> list[list[Draft]]:
 #: Notes of a mention whose actor is a side's generic word naming no group ("opposition
 #: fighters"): see clauses.events_of_trigger.
 _UNNAMED_SIDES = frozenset({"side_junta", "side_resistance"})
+
+
+def _side(ctx: Context, d: Draft) -> bool | None:
+    """Whether ``d``'s actor is on the junta's side: by its group, else by the side a
+    generic word or a taking back names ("opposition fighters"); None when unknown."""
+    if d.actor:
+        return d.actor in ctx.r.junta_side
+    return ("side_junta" in d.adjust) if _UNNAMED_SIDES.intersection(d.adjust) else None
+
+
+def _sides_agree(ctx: Context, a: Draft, b: Draft) -> bool:
+    """Whether mentions ``a`` and ``b`` may tell one deed: no side known for one of them,
+    or the same side (see :func:`same_side`)."""
+    x, y = _side(ctx, a), _side(ctx, b)
+    return x is None or y is None or x == y
 
 
 def _share(mentions: list[Draft]) -> None:
@@ -388,7 +427,7 @@ def _same_event(ctx: Context, drafts: list[Draft], o: Draft, d: Draft) -> bool:
     """Whether dated mention ``o`` may report the event of undated ``d``: same type, same
     place (or a camp at it), same side, and the other side not acting there between."""
     return o is not d and o.event_type == d.event_type and o.date is not None \
-        and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor) \
+        and _same_place(o.loc, d.loc) and _sides_agree(ctx, o, d) \
         and not _retaken_between(ctx, drafts, o, d)
 
 
@@ -442,13 +481,12 @@ def _date_of_neighbour(ctx: Context, d: Draft, j: int, by_sentence: dict[int, li
         return None
     here = by_sentence.get(j, [])
     own = [o.date for o in here if o.event_type in CHANGES and o.date is not None
-           and _same_place(o.loc, d.loc) and same_side(ctx, o.actor, d.actor)
+           and _same_place(o.loc, d.loc) and _sides_agree(ctx, o, d)
            and not (o.date.since and o.event_type != d.event_type)]  # not "... has held
     # it since 22 November": the day a holding began is no attack's day
     if own:  # that sentence's event at this place (or at a camp that may be it)
         return own[-1] if last else own[0]
-    if any(not _same_place(o.loc, d.loc) or not same_side(ctx, o.actor, d.actor)
-           for o in here):
+    if any(not _same_place(o.loc, d.loc) or not _sides_agree(ctx, o, d) for o in here):
         return None  # that sentence is about another place, or another side's deed
     start, end = ctx.sentences[j]
     if _background(ctx.text, start, end):
