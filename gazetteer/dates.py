@@ -151,7 +151,10 @@ def find_dates(text: str, *, published: dt.date | None = None,
             # coup": context, carries nothing
         if _in_caption(text, m.start()):
             continue  # "Soldiers in Laiza in November 2017 (EPA)": a file photo's year
-        carry = _Carry(sentence, year, resolved.start, narrative=m.lastgroup != "yr")
+        carry = _Carry(sentence, year, resolved.start,
+                       narrative=m.lastgroup != "yr" and not (
+                           _UP_TO_NOW.match(resolved.text) and
+                           not _WHEN_THEN.match(text, m.end())))
     return found
 
 
@@ -221,6 +224,13 @@ def has_sequel(text: str, start: int = 0, end: int | None = None) -> bool:
         is not None
 
 
+#: A date that opens a period running up to now ("since October 2023"): it sets no time
+#: for the story, so its year carries to no later sentence ("... retook Lashio in April":
+#: the last April before publication).
+_UP_TO_NOW = re.compile(r"since\b", re.IGNORECASE)
+#: ... unless a clause tells what happened then ("since June 2024, when the alliance
+#: renewed its offensive"): the story is told from that time.
+_WHEN_THEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 #: How many sentences after a full date ("7 March 2024") its year carries to the dates
 #: that state none ("on 20 August"): the story's narrative year.
 NARRATIVE_SENTENCES = 3

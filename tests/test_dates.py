@@ -56,6 +56,45 @@ def test_narrative_year_fades_after_a_few_sentences() -> None:
     assert [d.value for d in found] == ["2023-03-02", "2024-05-05"]
 
 
+@pytest.mark.parametrize("first, later", [
+    ("Since October 2023 the alliance has seized much of the north.",
+     "The army took back Lashio in April."),
+    ("The rebels have held most of the state since 7 March 2024.",
+     "Under pressure, they handed Lashio back in April."),
+    ("The KIA has pressed its offensive since early January 2024.",
+     "It lost the hill camp in April."),
+])
+def test_a_period_s_start_gives_its_year_to_no_later_sentence(first: str,
+                                                             later: str) -> None:
+    # a period running up to now sets no time for the story: "in April" is the last
+    # April before publication, not the first after the period began
+    text = f"{first} {later}"
+    spans = [(0, len(first)), (len(first) + 1, len(text))]
+    found = find_dates(text, published=dt.date(2025, 7, 15), sentences=spans)
+    assert found[-1].value == "2025-04"
+
+
+def test_a_period_s_start_still_gives_its_year_within_its_sentence() -> None:
+    text = ("Fighting has raged since June 2024, when the alliance renewed its offensive "
+            "and took Hsipaw in October.")
+    found = find_dates(text, published=dt.date(2025, 10, 18), sentences=[(0, len(text))])
+    assert found[-1].value == "2024-10"
+
+
+@pytest.mark.parametrize("first, later", [
+    ("From 7 March 2024 the KIA attacked camps along the road.",
+     "It took the Sezin camp on 20 April."),
+    # "since ..., when": what happened then starts the story
+    ("Fighting has raged since 7 March 2024, when the KIA attacked camps along the road.",
+     "It took the Sezin camp on 20 April."),
+])
+def test_a_story_that_runs_from_a_day_carries_its_year(first: str, later: str) -> None:
+    text = f"{first} {later}"
+    spans = [(0, len(first)), (len(first) + 1, len(text))]
+    found = find_dates(text, published=dt.date(2025, 7, 15), sentences=spans)
+    assert found[-1].value == "2024-04-20"
+
+
 def test_lone_year_carries_in_its_sentence_unless_it_is_context() -> None:
     pub = dt.date(2024, 12, 10)
     assert [d.value for d in find_dates("In 2023 the KIA took Sinbo on 5 May.",
