@@ -215,6 +215,19 @@ def test_counted_from_the_previous_date() -> None:
         ("2024-11-02", "absolute"), ("2024-11-04", "anchored"), ("2024-11-05", "anchored")]
 
 
+@pytest.mark.parametrize("text", [
+    "The PDF took the police post on Nov. 2. It had shelled the post the night before, and "
+    "by the next morning the guards were gone.",
+    "The PDF took the police post on Nov. 2; the previous evening its fighters cut the "
+    "road, and the next morning they walked in.",
+    "On Nov. 2 the PDF entered the post. They had surrounded it the evening before; the "
+    "next morning the guards surrendered.",
+])
+def test_the_night_before_a_stated_day_and_the_morning_after_it(text: str) -> None:
+    found = find_dates(text, published=WED)
+    assert [d.value for d in found] == ["2024-11-02", "2024-11-01", "2024-11-02"]
+
+
 def test_anchor_precision_is_kept() -> None:
     found = find_dates("Formed in March 2021, a month earlier", published=WED)
     assert [(d.value, d.precision) for d in found] == [("2021-03", "month"),
