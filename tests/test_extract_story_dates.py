@@ -42,6 +42,18 @@ def test_a_town_of_that_township_is_another_place() -> None:
     assert dates_of(text, "Momauk", "assault") == [""]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("The TNLA seized the Kan Taw camp in Namkham Township on Tuesday. The same brigade "
+     "also seized the Hel Yai camp in Namkham Township and the Mong Par camp near Hsenwi.",
+     "Mong Par camp"),
+    ("A KIA unit overran an army post in Shwegu Township on Monday. It also took a base "
+     "beside Bo Kone village and the police station in Mansi.", "police station in Mansi"),
+])
+def test_one_verb_s_places_share_the_day_carried_to_it(text: str, place: str) -> None:
+    days = {e.place: e.date for e in run(text) if e.event_type == "capture"}
+    assert days[place] != "" and len(set(days.values())) == 1
+
+
 # -- the story's month ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, place", [

@@ -320,7 +320,8 @@ def _share(mentions: list[Draft]) -> None:
 
 def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
     """Undated captures and assaults take the date of an adjacent sentence that reports
-    nothing about another place (the sentence before first, then the one after)."""
+    nothing about another place (the sentence before first, then the one after); the other
+    places of the same phrase take it too."""
     reach = ctx.r.limits.get("carry_sentences", 0)
     if not reach:
         return
@@ -345,7 +346,9 @@ def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
             date = _date_of_neighbour(ctx, d, i - step, by_sentence, last=True) or \
                 _date_of_neighbour(ctx, d, i + step, by_sentence, last=False)
             if date is not None:
-                d.date, d.date_inherited = date, True
+                for o in by_sentence[i]:  # "also seized the camp at X and the one near
+                    if o.trigger == d.trigger and o.date is None and not o.anterior:  # Y":
+                        o.date, o.date_inherited = date, True  # one verb, one day
                 break
 
 
