@@ -809,3 +809,33 @@ def test_a_taking_back_told_twice_keeps_its_taker() -> None:
             "TNLA rule. Kyaukme had been held by the TNLA since August last year.")
     got = {e.actor for e in run(text) if e.event_type == "capture" and "re" in e.excerpt[:40]}
     assert got == {"junta"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA seized Banmauk in September. On Monday, junta–SNA joint forces pushed "
+     "resistance fighters out of parts of Banmauk.", "junta"),
+    ("The KIA took Sinbo in May. On Monday, junta/SNA joint forces retook Sinbo.", "junta"),
+    ("The junta took Sinbo in May. On Monday, KIA-Shanni joint forces retook Sinbo.", "KIA"),
+])
+def test_a_group_joined_to_a_partner_no_rule_names_owns_the_joint_forces(
+        text: str, actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type == "capture"]
+    assert got[-1] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA fought across Sagaing. Following the loss of Banmauk in September, junta "
+     "battalions from Homalin moved toward the town.", "KIA"),
+    ("After the loss of Sinbo in May, the KIA regrouped in the hills.", "junta"),
+    ("Since the loss of the Hpakant police station, the army has shelled the town.", ""),
+])
+def test_a_loss_told_before_a_main_clause_is_its_subject_s(text: str, actor: str) -> None:
+    assert [e.actor for e in run(text) if e.event_type == "capture"] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "With the fall of Sinbo on Monday, the KIA controls the river.",
+    "After the fall of Sinbo, the junta bombed the town.",
+])
+def test_a_fall_told_before_a_main_clause_names_no_loser(text: str) -> None:
+    assert "junta" not in [e.actor for e in run(text) if e.event_type == "capture"]

@@ -77,7 +77,10 @@ def find_actors(text: str, r: Rules, sentences: list[tuple[int, int]]) -> ActorM
 
 
 
-_OWNED = re.compile(r"(?:'s|’s|-led|-backed|-aligned)?\s{1,3}(?:the\s+)?", re.IGNORECASE)
+#: Between a group and a generic word that names its forces: "junta joint forces", "the
+#: KIA's troops", "KIA-led forces", "junta–SNA joint forces" (with a partner no rule names).
+_OWNED = re.compile(r"(?:\s?[-–/]\s?[A-Z][A-Za-z]{1,9}(?=\s))?(?:'s|’s|-led|-backed|-aligned)?"
+                    r"\s{1,3}(?:[Tt]he\s+)?")
 #: Words before the groups a force is made of ("a combined force comprising the KIA ...").
 _MADE_UP_OF = r"comprising|consisting\s+of|made\s+up\s+of|composed\s+of|including"
 _OF_ACTOR = re.compile(rf"\s*,?\s+(?:of|from|led\s+by|under|{_MADE_UP_OF}|that\s+included|"
@@ -271,11 +274,15 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
             if taker:
                 return taker, ""
         comma = ctx.text.find(",", objects[-1][0].end, sentence[1])
-        if _FRONTED_NOUN.fullmatch(ctx.text, sentence[0], t0) and not loss and comma > 0 \
+        if _FRONTED_NOUN.fullmatch(ctx.text, sentence[0], t0) and comma > 0 \
                 and next(iter_actors(ctx, t1, comma), None) is None:
             after = _first_subject(ctx, comma, min(sentence[1], comma + 80))  # "With the
-            if after:  # capture of X on 8 January, the KIA controls ...": the KIA's
-                return after, "inferred_actor"
+            if after and not loss:  # capture of X on 8 January, the KIA controls ...":
+                return after, "inferred_actor"  # the KIA's
+            if after and _LOSS_OF.match(ctx.text, t0):  # "Following the loss of X in
+                taker = opponent(ctx, after, sentence)  # September, junta battalions
+                return taker, ("inferred_actor" if taker else "")  # moved ...": the
+                # junta lost it (not "After the fall of X, the junta bombed the town")
         its = _ITS.search(ctx.text, max(sentence[0], t0 - 8), t0)
         if its:  # "completed its capture
             owner = _first_subject(ctx, max(sentence[0], t0 - 120), t0, reverse=True)  # of X"
@@ -714,6 +721,10 @@ def _to_actor_after(ctx: Context, t1: int, sentence: tuple[int, int]) -> str:
 _OTHER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had|been|being|marks?|marked|"
                            r"deals?|dealt|came|comes|as|and|but|which|that|blow)\b",
                            re.IGNORECASE)
+
+
+#: The noun of a loss that is its subject's own ("the loss of X", not "the fall of X").
+_LOSS_OF = re.compile(r"(?:the\s+)?loss\s+of\b", re.IGNORECASE)
 
 
 def _loss_noun(ctx: Context, t0: int) -> bool:
