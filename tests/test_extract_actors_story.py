@@ -103,6 +103,25 @@ def test_an_unaffiliated_speaker_gives_no_group() -> None:
     assert actors(text, "Sinbo") == [""]
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("Junta troops entered Sinbo on Sunday. By evening the fighting was over, a KIA "
+     "frontline source confirmed.\n\u201cToday our forces have taken control of the whole "
+     "town. None of them are left,\u201d the source said.", "KIA"),
+    ("The army moved into Sinbo on Sunday, a TNLA officer told reporters.\n\u201cOur troops "
+     "took the town back today,\u201d he added.", "TNLA"),
+    ("A spokesman for the MNDAA spoke on Monday. The army shelled Laukkai.\n\u201cWe "
+     "captured Sinbo this morning,\u201d the spokesman said.", "MNDAA"),
+])
+def test_we_in_a_quote_whose_speaker_was_introduced_before(text: str, actor: str) -> None:
+    assert actors(text, "Sinbo")[-1] == actor
+
+
+def test_a_speaker_introduced_before_with_no_group_gives_none() -> None:
+    text = ("Junta troops entered Sinbo on Sunday, a resident said.\n\u201cToday our forces "
+            "have taken control of the whole town,\u201d the source said.")
+    assert actors(text, "Sinbo")[-1] != "junta"
+
+
 def test_we_outside_quotes_is_not_a_speaker() -> None:
     text = "We learned that Sinbo was captured on Monday, a KIA officer said."
     assert actors(text, "Sinbo") != ["junta"]

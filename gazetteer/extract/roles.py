@@ -657,6 +657,43 @@ _FIRST_PERSON = re.compile(
 #: ("..." said the TNLA officer) or before its opening one (a KIA spokesman said: "...").
 _ATTRIBUTION = 160
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: How far (characters) before a quotation a speaker the attribution names only as "the
+#: source" or "he" is looked for ("a KIA frontline source confirmed. ... 'We took the
+#: village,' the source said").
+_SPEAKER_REACH = 400
+
+
+def first_person_quoted(ctx: Context, a: int, t0: int) -> int:
+    """Where the quotation opens whose subject just before ``t0`` (from ``a``) is the first
+    person ("we captured", "our troops seized"); -1 when the subject is not so quoted."""
+    text = ctx.text
+    last = -1
+    for m in _FIRST_PERSON.finditer(text, a, t0):
+        last = m.end()
+    if last < 0 or any(True for _ in iter_actors(ctx, last, t0)):
+        return -1
+    para = text.rfind("\n", 0, t0) + 1
+    opened = max(text.rfind("\u201c", para, t0), -1)
+    if opened < text.rfind("\u201d", para, t0):
+        opened = -1
+    if opened < 0 and text.count('"', para, t0) % 2 == 1:
+        opened = text.rfind('"', para, t0)
+    return opened
+
+
+def speaker_of_no_group(ctx: Context, a: int, t0: int) -> bool:
+    """Whether the phrase at ``t0`` has a first-person subject in a quotation whose
+    attribution names a speaker of no group ('"Our forces took the town," a resident
+    said'): its actor is no other group's named nearby."""
+    if first_person_quoted(ctx, a, t0) < 0 or quoted_speaker(ctx, a, t0):
+        return False
+    closes = [c for c in (ctx.text.find("\u201d", t0), ctx.text.find('"', t0)) if c >= 0]
+    if not closes or ctx.r.speech_re is None:
+        return False  # a quotation cut off, or never attributed
+    close = min(closes) + 1
+    end = _SENTENCE_END.search(ctx.text, close, close + _ATTRIBUTION)
+    return ctx.r.speech_re.search(ctx.text, close, end.start() if end else
+                                  close + _ATTRIBUTION) is not None
 
 
 def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
@@ -665,19 +702,10 @@ def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
     actor of the attribution after the quotation ('..." said a KIA spokesman'), else the
     last one just before it ('A TNLA officer said: "...'); "" when not quoted or unsaid."""
     text = ctx.text
-    last = -1
-    for m in _FIRST_PERSON.finditer(text, a, t0):
-        last = m.end()
-    if last < 0 or any(True for _ in iter_actors(ctx, last, t0)):
-        return ""
-    para = text.rfind("\n", 0, t0) + 1
-    opened = max(text.rfind("\u201c", para, t0), -1)
-    if opened < text.rfind("\u201d", para, t0):
-        opened = -1
-    if opened < 0 and text.count('"', para, t0) % 2 == 1:
-        opened = text.rfind('"', para, t0)
+    opened = first_person_quoted(ctx, a, t0)
     if opened < 0:
         return ""
+    para = text.rfind("\n", 0, t0) + 1
     closes = [c for c in (text.find("\u201d", t0), text.find('"', t0)) if c >= 0]
     if closes:
         close = min(closes) + 1
@@ -685,6 +713,12 @@ def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
         tail = next(iter_actors(ctx, close, end.start() if end else close + _ATTRIBUTION), None)
         if tail is not None:
             return tail[2]
+        if ctx.r.speaker_pronoun_re is not None and \
+                ctx.r.speaker_pronoun_re.match(text, close):  # '...," the source said':
+            told = next((x for x in iter_actors(ctx, max(0, opened - _SPEAKER_REACH), opened,
+                                                reverse=True) if _speaker(ctx, x)), None)
+            if told is not None:  # the speaker introduced before ("a KIA frontline
+                return told[2]  # source confirmed")
     head = next((x for x in iter_actors(ctx, max(para, opened - _ATTRIBUTION), opened,
                                         reverse=True)
                  if _speaker(ctx, x) or _is_subject(ctx, x[0], x[1])), None)

@@ -42,7 +42,7 @@ from gazetteer.extract._context import (
     unnamed_subject,
 )
 from gazetteer.extract.places import Mention
-from gazetteer.extract.roles import opponent, takes_back
+from gazetteer.extract.roles import opponent, speaker_of_no_group, takes_back
 from gazetteer.extract.sites import by_town, by_village
 from gazetteer.ruledata import load_rules, trie_pattern
 
@@ -373,7 +373,9 @@ def carry_actors(ctx: Context, drafts: list[Draft]) -> None:
             upcoming = n
     last: int | None = None
     for n, (_pos, i, d) in enumerate(phrases):
-        if isinstance(d, Draft) and not d.actor:
+        if isinstance(d, Draft) and not d.actor and \
+                not speaker_of_no_group(ctx, d.sentence[0], d.trigger[0]):  # not '"Our
+            # forces took the town," a resident said': a speaker of no group named
             after = following[n]
             side = unnamed_subject(ctx, d.sentence[0], d.trigger[0]) or next(
                 (n.removeprefix("side_") for n in d.adjust if n in _UNNAMED_SIDES), "")
