@@ -437,6 +437,17 @@ def test_half_of_a_town_now_controlled_contests_it() -> None:
         ("capture", "partial", "Kunlong", "MNDAA")]  # a partial capture: contested
 
 
+@pytest.mark.parametrize("text, place, actor", [
+    ("Hsenwi had been partially occupied by the TNLA since 29 October.", "Hseni", "TNLA"),
+    ("By Sunday, Mogok was largely captured by the TNLA.", "Mogok", "TNLA"),
+    ("Residents said Kutkai was partly seized by the MNDAA on Monday.", "Kutkai", "MNDAA"),
+])
+def test_a_place_partly_taken_is_contested(text: str, place: str, actor: str) -> None:
+    events = [e for e in run(text) if e.event_type in ("capture", "assault")]
+    assert [(e.event_type, e.extent, e.place, e.actor) for e in events] == [
+        ("capture", "partial", place, actor)]
+
+
 @pytest.mark.parametrize("text, date", [
     ("By Monday morning, Sinbo was in KIA hands, a spokesman said.", "2024-12-09"),
     ("Sinbo was under KIA control by 3 December.", "2024-12-03"),
