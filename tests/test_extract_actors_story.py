@@ -858,3 +858,19 @@ def test_a_loss_told_before_a_main_clause_is_its_subject_s(text: str, actor: str
 ])
 def test_a_fall_told_before_a_main_clause_names_no_loser(text: str) -> None:
     assert "junta" not in [e.actor for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("An offensive by the Myanmar National Democratic Alliance Army (MNDAA), one of the "
+     "allied groups, captured the Kyin San Kyawt gate, a local outlet said.", "MNDAA"),
+    ("A joint operation by the KIA and local PDFs overran the camp at Nam Hkam on Monday.",
+     "KIA"),
+    ("The long push by the TNLA took Namhsan on Monday.", "TNLA"),
+])
+def test_a_deed_that_opens_the_sentence_is_its_doer_s(text: str, actor: str) -> None:
+    assert [e.actor for e in run(text) if e.event_type == "capture"] == [actor]
+
+
+def test_a_deed_told_as_an_object_names_no_subject() -> None:
+    text = "The army halted an offensive by the TNLA and captured Namhsan on Monday."
+    assert actors(text, "Namhsan") == ["junta"]

@@ -155,9 +155,16 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         # junta troops entered" (not "fighting against the forces of the junta")
     if _AGENT_OF_PLACE.search(ctx.masked, max(0, a - 80), a):
         return False  # "towns seized by the TNLA, DPLA and PDF": the places' takers
+    if _DEED_BY.fullmatch(ctx.text, sentence_of(ctx, a)[0], a):
+        return True  # "An offensive by the MNDAA captured X": its doer
     return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)
 
 
+#: A deed that opens its sentence, up to its doer: "An offensive by (the MNDAA captured
+#: X)", "A joint operation by (the KIA and PDF overran ...)".
+_DEED_BY = re.compile(r"[\s\"“]*(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:offensive|attack|assault|"
+                      r"operation|push|advance|campaign|raid)\s+by\s+(?:the\s+)?",
+                      re.IGNORECASE)
 #: A passive participle's agent list up to an actor: "towns (temporarily) seized by the
 #: TNLA, DPLA and"; the actors named there describe a noun and are no clause's subject.
 _AGENT_OF_PLACE = re.compile(
