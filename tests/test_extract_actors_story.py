@@ -874,3 +874,16 @@ def test_a_deed_that_opens_the_sentence_is_its_doer_s(text: str, actor: str) -> 
 def test_a_deed_told_as_an_object_names_no_subject() -> None:
     text = "The army halted an offensive by the TNLA and captured Namhsan on Monday."
     assert actors(text, "Namhsan") == ["junta"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA took Sinbo in May. On Monday, battalions from the junta's LID 33 retook "
+     "Sinbo.", "junta"),
+    ("The KIA took Sinbo in May. On Monday, troops of the junta's 33rd division retook "
+     "Sinbo.", "junta"),
+    ("The junta held Sinbo. On Monday, brigades of the KIA's 3rd division took Sinbo.",
+     "KIA"),
+    ("The KIA fought troops from the junta's LID 33 and captured Sinbo on Monday.", "KIA"),
+])
+def test_units_of_a_group_s_division_are_its_men(text: str, actor: str) -> None:
+    assert actors(text, "Sinbo")[-1] == actor

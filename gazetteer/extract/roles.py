@@ -126,7 +126,8 @@ def _last_named(text: str, found: list[tuple[int, int, str]], sentence: list[int
 
 
 _FORCES_OF = re.compile(r"\b(?:forces?|troops|fighters|soldiers|units|columns|members|"
-                        r"combatants|groups)\s*,?\s+(?:from|of|led\s+by|under(?:\s+the\s+"
+                        r"combatants|groups|battalions|brigades|divisions|regiments|"
+                        r"companies)\s*,?\s+(?:from|of|led\s+by|under(?:\s+the\s+"
                         rf"command\s+of)?|commanded\s+by|{_MADE_UP_OF})\s+(?:the\s+)?$",
                         re.IGNORECASE)
 #: A count of people before an actor ("a large number of junta troops", "hundreds of TNLA
@@ -140,7 +141,8 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
     before = ctx.text[max(0, a - 25):a]
     after = ctx.text[b:b + 3]
     if after.startswith(("'s", "’s")):  # "the regime's troops" act; "the regime's base" not
-        return bool(ctx.r.forces_re.match(ctx.text, b, b + 20))
+        return bool(ctx.r.forces_re.match(ctx.text, b, b + 20)) or \
+            _men_of(ctx, a)  # "battalions from the junta's LID 33 retook X"
     acronym = _ACRONYM_AFTER.match(ctx.text, b, b + 16)  # "Ta'ang ... Army (TNLA)-held"
     held_from = acronym.end() if acronym else b + (ctx.text[b:b + 1] == ")")
     if ctx.r.holder_re.match(ctx.text, held_from, held_from + 12) or \
@@ -148,9 +150,7 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
         return False  # "junta-held", "a militia camp", "the military council camp"
     if _APPOSITIVE_LEAD.search(before) and _APPOSITIVE_TAIL.match(ctx.text, b, b + 40):
         return False  # "the MNDAA, a TNLA ally, has seized": the ally is not the subject
-    men = _FORCES_OF.search(ctx.text, max(0, a - 45), a) or _COUNT_OF.search(before)
-    if men and not ctx.r.target_lead_re.search(ctx.masked, max(0, men.start() - 25),
-                                                men.start()):
+    if _men_of(ctx, a):
         return True  # "the joint forces of the KIA and KPDF captured", "a large number of
         # junta troops entered" (not "fighting against the forces of the junta")
     if _AGENT_OF_PLACE.search(ctx.masked, max(0, a - 80), a):
@@ -158,6 +158,17 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
     if _DEED_BY.fullmatch(ctx.text, sentence_of(ctx, a)[0], a):
         return True  # "An offensive by the MNDAA captured X": its doer
     return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)
+
+
+def _men_of(ctx: Context, a: int) -> bool:
+    """Whether the actor at ``a`` is named as the owner of the men who act: "the joint
+    forces of (the KIA)", "battalions from (the junta's LID 33)", "hundreds of (TNLA
+    fighters)"; not the men a verb or preposition targets ("fighting against the forces
+    of the junta")."""
+    men = _FORCES_OF.search(ctx.text, max(0, a - 45), a) or \
+        _COUNT_OF.search(ctx.text, max(0, a - 25), a)
+    return men is not None and not ctx.r.target_lead_re.search(
+        ctx.masked, max(0, men.start() - 25), men.start())
 
 
 #: A deed that opens its sentence, up to its doer: "An offensive by (the MNDAA captured
