@@ -202,8 +202,6 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
             or _left_just_before(ctx, sentence, t0, objects[0][0])):
         event_type = "capture"  # "entered X following the withdrawal of the MNDAA", "the
         # defenders were forced to retreat as junta troops entered X"
-    if event_type == "capture" and _PARTLY.search(ctx.masked, t0, t1):
-        flags = {**flags, "partial": True, "share": True}  # "X was partly occupied"
     # "took much of the town", "now holds half of X": a capture of part of the place
     share = event_type in ("capture", "held") and verdict != "attempt" and \
         bool(flags.get("share")) \
@@ -224,9 +222,6 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     return event_type, opened, share, downgraded
 
 
-#: An adverb of a passive phrase that takes only part of its place ("X had been partially
-#: occupied by the TNLA"): as "took part of X".
-_PARTLY = re.compile(r"\b(?:partially|partly|largely|mostly)\b", re.IGNORECASE)
 #: "following", "after" opening a clause of its own after the place: what it dates is
 #: the clause's event, before the one reported ("seized X following the resumption of
 #: the offensive in late June").

@@ -115,6 +115,9 @@ def objects_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tupl
     """The places a trigger speaks of, with the end of each list item and a note."""
     found, flags = (_after if spec.object == "after" else _before)(ctx, t0, t1, spec,
                                                                    sentence)
+    partly = ctx.r.cue.get("partly")
+    if partly is not None and spec.object == "before" and partly.search(ctx.masked, t0, t1):
+        flags["partial"] = flags["share"] = True  # "X was partly occupied": part of X
     return [o for o in found if not _qualifier(ctx, o[0])], flags
 
 

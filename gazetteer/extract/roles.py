@@ -705,13 +705,21 @@ def speaker_of_no_group(ctx: Context, a: int, t0: int) -> bool:
     said'): its actor is no other group's named nearby."""
     if first_person_quoted(ctx, a, t0) < 0 or quoted_speaker(ctx, a, t0):
         return False
+    span = _attribution(ctx, t0)  # none: a quotation cut off
+    return span is not None and ctx.r.speech_re is not None and \
+        ctx.r.speech_re.search(ctx.text, *span) is not None  # or never attributed
+
+
+def _attribution(ctx: Context, t0: int) -> tuple[int, int] | None:
+    """Where the attribution of the quotation holding ``t0`` may stand: from its closing
+    mark to the end of that sentence, at most ``_ATTRIBUTION`` characters ('...," said a
+    KIA spokesman.'); None when the quotation does not close."""
     closes = [c for c in (ctx.text.find("\u201d", t0), ctx.text.find('"', t0)) if c >= 0]
-    if not closes or ctx.r.speech_re is None:
-        return False  # a quotation cut off, or never attributed
+    if not closes:
+        return None
     close = min(closes) + 1
     end = _SENTENCE_END.search(ctx.text, close, close + _ATTRIBUTION)
-    return ctx.r.speech_re.search(ctx.text, close, end.start() if end else
-                                  close + _ATTRIBUTION) is not None
+    return close, (end.start() if end else close + _ATTRIBUTION)
 
 
 def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
@@ -724,11 +732,10 @@ def quoted_speaker(ctx: Context, a: int, t0: int) -> str:
     if opened < 0:
         return ""
     para = text.rfind("\n", 0, t0) + 1
-    closes = [c for c in (text.find("\u201d", t0), text.find('"', t0)) if c >= 0]
-    if closes:
-        close = min(closes) + 1
-        end = _SENTENCE_END.search(text, close, close + _ATTRIBUTION)
-        tail = next(iter_actors(ctx, close, end.start() if end else close + _ATTRIBUTION), None)
+    span = _attribution(ctx, t0)
+    if span is not None:
+        close = span[0]
+        tail = next(iter_actors(ctx, *span), None)
         if tail is not None:
             return tail[2]
         if ctx.r.speaker_pronoun_re is not None and \

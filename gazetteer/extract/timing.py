@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
+from gazetteer.date_rules import date_tables
 from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import Context, dates_between, next_trigger, scope_end
 from gazetteer.extract.matcher import TriggerSpec
 from gazetteer.extract.places import Mention
+from gazetteer.ruledata import trie_pattern
 
 
 def time_of_event(ctx: Context, t0: int, sentence: tuple[int, int], spec: TriggerSpec
@@ -60,7 +63,7 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
                                                               d.char_start)), None)
     if own:
         return own[0]
-    if _LONG_BEFORE.search(ctx.masked, max(sentence[0], t0 - 80), t0):
+    if _counted()[1].search(ctx.masked, max(sentence[0], t0 - 80), t0):
         return None  # "retook it on 3 May, two years after losing it": long before any
         # day the sentence states
     when = _WHEN.match(ctx.masked, max(loc.end, t1))
@@ -109,11 +112,21 @@ _DEFENDERS_GAVE_UP = re.compile(
     r"laid\s+down\s+(?:their\s+)?arms)\b", re.IGNORECASE)
 #: Just after a phrase or its place: a clause of the same time opens.
 _WHEN = re.compile(r"[^.;:,]{0,20}?,?\s*\bwhen\b", re.IGNORECASE)
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "ten": 10}
-_OFFSET = re.compile(r"\s*,?\s*(?:just\s+|only\s+|about\s+)?(?P<n>an?|one|two|three|four|"
-                     r"five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
-                     r"(?P<dir>after|before)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _counted() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns that count from a stated day, their number words from ``[numbers]`` of
+    rules/dates.toml: a day set off from it ("on Monday, a day after X fell": ``_offset``),
+    and an "after" clause set months or years back ("a year after", "more than two years
+    after", "months after": no day the sentence states)."""
+    n = trie_pattern(date_tables().numbers)
+    offset = re.compile(rf"\s*,?\s*(?:just\s+|only\s+|about\s+)?(?P<n>{n}|\d{{1,2}})\s+"
+                        r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s", re.IGNORECASE)
+    long_before = re.compile(
+        rf"(?:\b(?:{n}|several|many|a\s+few|a\s+couple\s+of|\d{{1,2}})\s+|\b)"
+        r"(?:months|years?)\s+(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+    return offset, long_before
 
 
 def _next_change_or_state(ctx: Context, pos: int, sentence: tuple[int, int]) -> int:
@@ -151,12 +164,13 @@ _AFTER_BEING = re.compile(r"\b(?:after|upon|on)\s+being(?:\s+[a-z]{0,5})?$",
 def _offset(ctx: Context, date: ResolvedDate, t0: int) -> ResolvedDate:
     """The day of a phrase set off from a stated day ("bombed Laiza on Monday, a day
     after the KIA captured X": X was taken on Sunday); ``date`` itself otherwise."""
-    m = _OFFSET.match(ctx.masked, date.char_end)
+    m = _counted()[0].match(ctx.masked, date.char_end)
     if m is None or date.precision != "day" or t0 - m.end() > 60 or \
             re.search(r"[,;]", ctx.masked[m.end():t0]):
         return date  # not "On 10 May, two days after X fell, the army shelled Y": Y's day
     n = m["n"].casefold()
-    days = (int(n) if n.isdigit() else _COUNTS[n]) * (7 if m["unit"].startswith("w") else 1)
+    days = (int(n) if n.isdigit() else date_tables().numbers[n]) * \
+        (7 if m["unit"].startswith("w") else 1)
     day = date.start + dt.timedelta(days=-days if m["dir"].casefold() == "after" else days)
     return ResolvedDate(day.isoformat(), "day", day, day, date.text, date.char_start,
                         date.char_end, kind="anchored")
@@ -178,12 +192,6 @@ _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|
 _OPENING_AFTER = re.compile(r"\s*(?:[^,;:]{0,60}?\bthat\s+)?[\"“]?(?:after|following)\b"
                             r"[^,;:]{1,120},", re.IGNORECASE)
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
-#: An "after" clause set months or years back ("a year after", "more than two years
-#: after", "months after"): its event is no day the sentence states.
-_LONG_BEFORE = re.compile(
-    r"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-    r"many|a\s+few|a\s+couple\s+of|\d{1,2})\s+|\b)(?:months|years?)\s+(?:after|following)"
-    r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 #: A phrase opening a "since" clause ("since losing X", "since it lost X"): the event
 #: came before the main clause's time, so no date before "since" is its own.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+)?)?$",
