@@ -887,3 +887,33 @@ def test_a_deed_told_as_an_object_names_no_subject() -> None:
 ])
 def test_units_of_a_group_s_division_are_its_men(text: str, actor: str) -> None:
     assert actors(text, "Sinbo")[-1] == actor
+
+
+# -- one event told several times: the mention that names the taker names it for all -----
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Opposition fighters take over Indaw after days of fighting. After a siege of a week, "
+     "anti-junta forces seized full control of Indaw on Monday. The town lies on the "
+     "railway. It has some 40,000 people. Many fled to the hills. Food prices doubled. Aid "
+     "groups asked for access. Residents said the forces that took Indaw on Monday were KIA "
+     "troops.", "Indaw", "KIA"),
+    ("Resistance troops captured Namhsan on 15 December. Shops reopened a week later. "
+     "Teachers returned. The market filled again. Buses ran once more. A spokesman of the TNLA "
+     "said the TNLA had captured Namhsan on 15 December.", "Namhsan", "TNLA"),
+    ("Mansi fell to rebel forces on Sunday. Thousands had fled before the fighting. Many went "
+     "to Bhamo. Others crossed into China. Aid workers counted 3,000 people in camps. The KIA "
+     "said it seized Mansi on Sunday.", "Mansi", "KIA"),
+])
+def test_a_mention_naming_the_taker_names_it_for_the_others_of_that_day(
+        text: str, place: str, actor: str) -> None:
+    assert set(actors(text, place)) == {actor}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Resistance forces seized Indaw on 3 January. Prices rose. Schools shut. Roads closed. "
+     "Power failed. In March the KIA captured Indaw again.", "Indaw"),
+    ("Rebel fighters overran Mansi on 2 May. Markets shut. Buses stopped. Roads were mined. "
+     "Families left. The TNLA took Mansi in August.", "Mansi"),
+])
+def test_a_taker_named_for_another_time_is_not_shared(text: str, place: str) -> None:
+    assert sorted(actors(text, place)) == ["", "KIA" if "KIA" in text else "TNLA"]

@@ -303,19 +303,38 @@ def _sides_agree(ctx: Context, a: Draft, b: Draft) -> bool:
 
 
 def _share(mentions: list[Draft]) -> None:
+    """Each mention of one event takes what it lacks from the others: the date of the last
+    dated one before it (else the first after), and the actor of the nearest one that names
+    it and whose date agrees ("Opposition forces seized X on Monday" ... "the forces that
+    took X on Monday were the KIA's")."""
     dated = [o for o in mentions if o.date is not None]
     for n, d in enumerate(mentions):
-        if (d.date is not None and d.actor) or not dated or dated == [d]:
-            continue
-        before = [o for o in mentions[:n] if o.date is not None]
-        source = before[-1] if before else next(o for o in dated if o is not d)
-        if d.date is None:
+        if d.date is None and dated:
+            before = [o for o in mentions[:n] if o.date is not None]
+            source = before[-1] if before else dated[0]
             d.date, d.date_inherited = source.date, True
-        if not d.actor and source.actor:
-            d.actor = source.actor
-            d.adjust = (*d.adjust, "inferred_actor")
-        if not d.target:
-            d.target = source.target
+            if not d.target:
+                d.target = source.target
+        if not d.actor:
+            named = [o for o in mentions if o is not d and o.actor and _one_time(o, d)]
+            if named:
+                source = min(named, key=lambda o: (o.trigger[0] > d.trigger[0],
+                                                   abs(o.trigger[0] - d.trigger[0])))
+                d.actor = source.actor
+                d.adjust = (*d.adjust, "inferred_actor")
+                if not d.target:
+                    d.target = source.target
+
+
+def _one_time(a: Draft, b: Draft) -> bool:
+    """Whether the dates of mentions ``a`` and ``b`` may be one: either undated, their spans
+    overlap, or one is only the day it was reported ("said on Thursday it had taken X")
+    and not before the other."""
+    if a.date is None or b.date is None:
+        return True
+    lo_a = dt.date.min if a.date_reported else a.date.start
+    lo_b = dt.date.min if b.date_reported else b.date.start
+    return lo_a <= b.date.end and lo_b <= a.date.end
 
 
 def carry_adjacent_dates(ctx: Context, drafts: list[Draft]) -> None:
