@@ -164,7 +164,7 @@ def date_tables() -> DateTables:
         year_references={" ".join(k.casefold().split()): v
                          for k, v in rules["year_references"].items()},
         # not "anti-coup forces took X in August 2024": a word inside a group's name
-        context=re.compile(rf"(?<![\w-])(?<!-\s){_alternation(rules['context_words']['words'])}"
+        context=re.compile(rf"(?<![\w-])(?<!-\s)(?P<word>{_alternation(rules['context_words']['words'])})"
                            rf"\b[^.;:]{{0,50}}$", re.IGNORECASE),
         context_after=re.compile(rf"\s*{_alternation(rules['context_words']['words'])}\b",
                                  re.IGNORECASE),

@@ -158,13 +158,21 @@ def find_dates(text: str, *, published: dt.date | None = None,
     return found
 
 
-def in_context(text: str, start: int, end: int) -> bool:
+def in_context(text: str, start: int, end: int, events: re.Pattern[str] | None = None
+               ) -> bool:
     """Whether the date at ``text[start:end]`` dates context, not news: a context word of
     ``[context_words]`` (rules/dates.toml) in its clause before it ("since the coup in
-    2021", "founded in 1961") or just after it ("a February 2021 coup")."""
+    2021", "founded in 1961") or just after it ("a February 2021 coup"). With ``events``
+    (the extractor's trigger phrases), a word before the date is context only when no such
+    phrase stands between them: in "the ceasefire let the army retake X in April" the date
+    is the retaking's."""
     tables = date_tables()
-    return tables.context.search(text, _clause_start(text, start), start) is not None or \
-        tables.context_after.match(text, end) is not None
+    if tables.context_after.match(text, end) is not None:
+        return True
+    word = tables.context.search(text, _clause_start(text, start), start)
+    if word is None:
+        return False
+    return events is None or events.search(text, word.end("word"), start) is None
 
 
 #: Between a date and a phrase restating it: "October 2, (the day after ...)".

@@ -1122,6 +1122,61 @@ def test_respectively_pairs_dates_with_places(text: str, dates: dict[str, str]) 
     assert got == dates, got
 
 
+@pytest.mark.parametrize("text, dates", [
+    ("The army retook Lashio and Hsipaw in April, and Kyaukme in October.",
+     {"Lashio": "2024-04", "Hsipaw": "2024-04", "Kyaukme": "2024-10"}),
+    ("The army retook Lashio in April, and Kyaukme and Hsipaw in October.",
+     {"Lashio": "2024-04", "Hsipaw": "2024-10", "Kyaukme": "2024-10"}),
+    ("The KIA took Sinbo and Shwegu on 3 December and Mansi and Momauk on 9 December.",
+     {"Sinbo": "2024-12-03", "Shwegu": "2024-12-03", "Mansi": "2024-12-09",
+      "Momauk": "2024-12-09"}),
+    ("Rebels overran Namhsan, Manton and Namhkam in late November, and Kutkai on 6 "
+     "December.", {"Namhsan": "2024-11", "Manton": "2024-11", "Namhkam": "2024-11",
+                   "Kutkai": "2024-12-06"}),
+])
+def test_a_group_of_places_takes_the_date_that_closes_it(text: str,
+                                                         dates: dict[str, str]) -> None:
+    got = {e[1]: e[2] for e in control(text) if e[0] == "capture"}
+    assert got == dates, got
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("The ceasefire allowed the army to retake Lashio in April.", {"Lashio": "2024-04"}),
+    ("A truce brokered by China let the junta win back Lashio and Hsipaw in April.",
+     {"Lashio": "2024-04", "Hsipaw": "2024-04"}),
+    ("After the election the army regained Kyaukme in October.", {"Kyaukme": "2024-10"}),
+])
+def test_an_event_phrase_after_a_context_word_owns_the_date(text: str,
+                                                            dates: dict[str, str]) -> None:
+    got = {e[1]: e[2] for e in control(text) if e[0] == "capture"}
+    assert got == dates, got
+
+
+def test_a_context_word_s_own_date_still_dates_nothing() -> None:
+    got = {e[1]: e[2] for e in control(
+        "Since the ceasefire collapsed in June the army retook Lashio.")}
+    assert got == {"Lashio": ""}, got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA began its attack on the Nam Hpat Kar camp on Monday, securing it on Thursday.",
+    "Government troops secured Kawlin on Thursday, state media said.",
+    "The TNLA said its fighters had secured the Nam Hpat Kar camp on Thursday.",
+])
+def test_securing_a_place_is_taking_it(text: str) -> None:
+    got = [e for e in control(text) if e[0] == "capture"]
+    assert len(got) == 1 and got[0][2] == "2024-12-05", got
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA secured the release of 20 prisoners held in Bhamo.",
+    "Troops secured the road between Lashio and Hsenwi.",
+    "The MNDAA secured the backing of China for talks on Lashio.",
+])
+def test_securing_something_else_is_no_capture(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]
+
+
 def test_a_chain_of_counted_days() -> None:
     got = {e[1]: e[2] for e in control(
         "The TNLA seized Namhsan on December 1, Namhkam five days later, and Manton four "

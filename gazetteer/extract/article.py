@@ -81,7 +81,8 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
         if article.published is not None and d.start > article.published and not (
                 d.precision == "month" and d.start.replace(day=1) <= article.published):
             continue  # never after publication ("mid-December" in December is this month)
-        if d.precision in ("year", "month") and in_context(text, d.char_start, d.char_end):
+        if d.precision in ("year", "month") and in_context(text, d.char_start, d.char_end,
+                                                           r.trigger_re):
             continue  # "its biggest win since the coup in 2021": the coup's year, no event's
         if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start):
             reported.append(d)

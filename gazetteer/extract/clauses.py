@@ -134,9 +134,10 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
 def _dates_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int, int],
               objects: list[tuple[Mention, int, str]], event_type: str
               ) -> list[ResolvedDate | None]:
-    """The date stated for each object of a phrase (none for a holding): its own, else a
-    list's date after its last item ("seized A, B and C on 3 May"), else a date between
-    the phrase and its first object ("captured two camps on Monday: the A camp and ...")."""
+    """The date stated for each object of a phrase (none for a holding): its own, else the
+    date after the next item that states one ("seized A, B and C on 3 May"; "retook A and
+    B in April and C and D in October": A takes April, C October), else a date between the
+    phrase and its first object ("captured two camps on Monday: the A camp and ...")."""
     if event_type == "held":
         return [None] * len(objects)
     paired = respective_dates(ctx, objects[-1][0].end, sentence) if len(objects) > 1 else []
@@ -144,9 +145,13 @@ def _dates_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
         return list(paired)
     dates = [date_of(ctx, t0, t1, loc, item_end, sentence, spec, len(objects) > 1)
              for loc, item_end, _ in objects]
-    if len(dates) > 1 and dates[-1] is not None and not any(dates[:-1]) and \
-            dates[-1].char_start >= objects[-1][0].end:
-        return [dates[-1]] * len(dates)
+    following: ResolvedDate | None = None  # the date closing the items after this one
+    for n in range(len(dates) - 1, -1, -1):
+        date = dates[n]
+        if date is None:
+            dates[n] = following
+        elif date.char_start >= objects[n][0].end:
+            following = date
     if not any(dates) and objects and spec.object == "after":
         ahead = dates_between(ctx, t1, objects[0][0].start)
         if ahead:
