@@ -145,3 +145,37 @@ def test_a_town_named_as_where_troops_went_is_not_the_town(text: str) -> None:
 def test_sites_in_the_place_a_reference_names_are_what_fell(text: str, place: str) -> None:
     got = {e.place for e in run(text, dt.date(2024, 5, 22)) if e.event_type == "capture"}
     assert got == {place}
+
+
+# -- "the two towns", "both townships": several places named before -----------------------
+
+@pytest.mark.parametrize("text, kind, places", [
+    ("The army shelled Kyaukme and Hsipaw for weeks. On 3 October it retook the two towns.",
+     "capture", {"Kyaukme", "Hsipaw"}),
+    ("Tsawlaw and Chipwi lie near China. The KIA took Sinbo on Friday. It also captured both "
+     "towns on Sunday.", "capture", {"Tsawlaw", "Chipwi"}),
+    ("The KIA's push is aimed at two townships, Momauk and Mansi. Its troops stepped up "
+     "attacks on army bases in the two townships on 7 May.", "assault", {"Momauk", "Mansi"}),
+    ("Namhsan, Manton and Namtu are Ta'ang towns. The TNLA attacked the three towns on "
+     "Friday.", "assault", {"Namhsan", "Manton", "Namtu"}),
+    ("The resistance besieged Tsawlaw and Chipwi. On Sunday it seized the last bases in both "
+     "towns.", "capture", {"Tsawlaw", "Chipwi"}),
+])
+def test_the_two_towns_are_the_two_named_before(text: str, kind: str,
+                                                 places: set[str]) -> None:
+    last = text.rindex(". ") + 2  # the events of the last sentence
+    got = {e.place for e in run(text, dt.date(2024, 10, 10)) if e.event_type == kind
+           and e.char_start >= last}
+    assert got == places, got
+
+
+@pytest.mark.parametrize("text", [
+    # one town named: "the two towns" is no reference to it
+    "Fighting raged around Kyaukme. On 3 October the army retook the two towns.",
+    # a point of reference is not one of them
+    "Waingmaw lies 10 km from Myitkyina. On Sunday the KIA attacked the two towns.",
+])
+def test_the_two_towns_need_two_towns_named(text: str) -> None:
+    got = [e for e in run(text, dt.date(2024, 10, 10)) if e.event_type in ("capture",
+                                                                         "assault")]
+    assert len(got) <= 1, got

@@ -30,6 +30,7 @@ from gazetteer.extract.places import REGION_WORDS, Mention, area_label
 from gazetteer.extract.references import (
     MILITARY_KINDS,
     antecedent,
+    antecedents,
     is_plain_town,
     is_reference_point,
     named_later,
@@ -182,11 +183,19 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
                 first_ok, site = _first_gap(ctx, including.end(), ctx.locs[i].start, spec,
                                             sentence, flags)  # including the bases in X"
     if not first_ok and spec.event_type != "held":
+        several = _sites_in_several(ctx, t0, t1, spec, sentence)  # "the bases in both towns"
+        if several:
+            end = scope_end(ctx, t1, sentence)
+            return [(loc, end, "antecedent_place") for loc in several], flags
         ref = _site_in_reference(ctx, t0, t1, spec, sentence) or \
             _fronted_site(ctx, t0, t1, spec, sentence)
         if ref is not None:
             return [(ref, scope_end(ctx, t1, sentence), "antecedent_place")], flags
     if not first_ok:
+        several = antecedents(ctx, t0, t1, sentence)  # "captured both towns"
+        if several:
+            end = scope_end(ctx, t1, sentence)
+            return [(loc, end, "antecedent_place") for loc in several], flags
         loc, partial = antecedent(ctx, t0, t1, sentence)
         if partial:
             _note_partial(ctx, partial, flags)
@@ -297,6 +306,27 @@ def _site_in_reference(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         # the last base in the town": the town fell
     word = _singular(" ".join(m.group("site").casefold().split()))
     return _site_at(loc, word, rel)
+
+
+def _sites_in_several(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
+                      sentence: tuple[int, int]) -> list[Mention]:
+    """"attacked the junta's bases in the two townships": the places "the two townships"
+    stands for (:func:`antecedents`), contested; for a capture, the sites in them."""
+    m = _FACILITY_IN.match(ctx.masked, t1, min(sentence[1], t1 + 100))
+    if m is None or next_trigger(ctx, t1, sentence, control_only=True) < m.end():
+        return []
+    places = antecedents(ctx, t0, m.end(), sentence)
+    if spec.event_type != "capture" or (_LAST_LEAD.search(m.group("lead"))
+                                        and m.group("rel").casefold() in _INSIDE):
+        return places
+    word = _singular(" ".join(m.group("site").casefold().split()))
+    return [_site_at(loc, word, m.group("rel").casefold()) for loc in places]
+
+
+#: A site in places named by a reference to several: "the bases in" (the two towns).
+_FACILITY_IN = re.compile(
+    rf"\s*(?P<lead>(?:[\w'’-]+\s+){{0,4}}?)(?P<site>{_SITE_NOUNS})\s+(?P<rel>{_SITE_RELS})"
+    r"(?=\s)", re.IGNORECASE)
 
 
 _FACILITY_AFTER = re.compile(

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from gazetteer.date_rules import date_tables
 from gazetteer.extract._context import Context, sentence_index
 from gazetteer.extract.places import Mention
 
@@ -44,6 +45,50 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
         partial.group() if partial else ""
 
 
+def antecedents(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> list[Mention]:
+    """The places "the two towns", "both townships", "the three outposts" after a phrase
+    stand for: that many distinct places their word can stand for, none named only as a
+    point of reference, from the last sentence that names that many (this one and the
+    ones before, as :func:`reference`: "Tsawlaw and Chipwi lie near China. The KIA took
+    Sinbo. It captured both towns": Tsawlaw and Chipwi), else the last that many named;
+    [] when the article has not named that many, or for any other words."""
+    m = _SEVERAL.match(ctx.text, t1)
+    if m is None:
+        return []
+    count = 2 if m.group("count") is None else date_tables().numbers.get(
+        m.group("count").casefold(), 0)
+    word = m.group("noun").casefold().removesuffix("s")
+    word = "city" if word == "citie" else word
+    site = word if word in ctx.r.site_references else ""
+    i = sentence_index(ctx, sentence[0])
+    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
+    objects = {loc.start for loc in ctx.object_locs}  # places read as objects are never
+    # mere points of reference
+    by_sentence: dict[int, list[Mention]] = {}
+    k = bisect_left(ctx.loc_starts, t0) - 1
+    while k >= 0 and ctx.locs[k].start >= lo:
+        named, loc = ctx.locs[k], _site_or_anchor(ctx.locs[k], site)
+        k -= 1
+        if _fits(ctx, loc, word, site) and (named.start in objects
+                                            or not is_reference_point(ctx, loc)):
+            loc = town_of(loc) if loc.area else loc
+            found = by_sentence.setdefault(sentence_index(ctx, named.start), [])
+            if all(loc.name != o.name for o in found):
+                found.insert(0, loc)
+    together = next((found for _, found in sorted(by_sentence.items(), reverse=True)
+                     if len(found) >= count), None)
+    if together is not None:
+        return together[-count:]
+    spread: list[Mention] = []
+    for _, found in sorted(by_sentence.items(), reverse=True):
+        spread[:0] = [loc for loc in found if all(loc.name != o.name for o in spread)]
+    return spread[-count:] if len(spread) >= count else []
+
+
+#: "the two towns", "these three outposts", "both townships": several places named before.
+_SEVERAL = re.compile(
+    r"\s*(?:(?:the|these|those)\s+(?P<count>two|three|four)|both(?:\s+the)?)\s+"
+    r"(?P<noun>towns|townships|cities|bases|camps|outposts|posts|villages)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 #: Towns the sentence has not named ("the remaining townships", "the two towns" are
 #: several: not the one place named before; "the remaining bases" of a town still are).
