@@ -139,6 +139,26 @@ def test_lists_run_past_names_dates_regions_and_asides(text: str, places: set[st
 
 
 @pytest.mark.parametrize("text, places", [
+    ("The KIA took Sinbo, 40 km from Bhamo, and Shwegu on Monday.", {"Sinbo", "Shwegu"}),
+    ("Rebels overran Namhsan (a hill town north of Namtu) and Manton.",
+     {"Namhsan", "Manton"}),
+    ("Kachin troops captured Sadung, some 30 miles east of Myitkyina, Sinbo and Shwegu.",
+     {"Sadung", "Sinbo", "Shwegu"}),
+])
+def test_a_list_runs_on_past_an_aside_locating_an_item(text: str, places: set[str]) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == places
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA took Sinbo, and Myitkyina residents fled.",
+    "The KIA took Sinbo, 40 km from Bhamo, and Myitkyina locals fled by boat.",
+    "The KIA took Sinbo and Myitkyina villagers hid in the forest.",
+])
+def test_a_place_naming_its_people_is_no_list_item(text: str) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == {"Sinbo"}
+
+
+@pytest.mark.parametrize("text, places", [
     ("The KIA is trying to capture Muse, Namhkam and Hopang.", {"Muse", "Namhkam", "Hopang"}),
     ("Ta'ang fighters are moving to seize Kutkai, Namtu, and Manton this week.",
      {"Kutkai", "Namtu", "Manton"}),

@@ -34,6 +34,7 @@ from gazetteer.extract.references import (
     is_plain_town,
     is_reference_point,
     named_later,
+    names_its_people,
     reference,
     town_of,
 )
@@ -552,6 +553,7 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
     items = [ctx.locs[i]]
     loose = ctx.r.object_ok["list_loose"]
     end = items[0].end
+    aside_end = 0  # the end of the last aside passed
     j = i + 1
     while j < len(ctx.locs) and ctx.locs[j].start < sentence[1]:
         nxt = ctx.locs[j]
@@ -562,12 +564,21 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             items[-1], end = nxt, nxt.end  # "two camps near X: the A camp and the B camp"
             j += 1
             continue
+        close = _ASIDE_CLOSE.match(ctx.masked, nxt.end)
+        if close and not nxt.area and _ASIDE_OPEN.fullmatch(gap) and \
+                is_reference_point(ctx, nxt, items[-1].start) and \
+                next_trigger(ctx, end, sentence, control_only=True) > close.end():
+            end = aside_end = close.end()  # "took Sinbo, 40 km from Bhamo, and Shwegu":
+            j += 1  # an aside locating the item before; the list goes on after it
+            continue
         if "\n" in gap or not loose.fullmatch(gap) or \
                 next_trigger(ctx, end, sentence, control_only=True) < nxt.start:
             break
-        if not nxt.area and (_IN_REGION.search(gap)
-                             or is_reference_point(ctx, nxt, items[-1].start)):
+        if not nxt.area and (_IN_REGION.search(gap) or is_reference_point(
+                ctx, nxt, max(items[-1].start, aside_end))):
             break  # "X in Y", "between X and Y": Y locates X, it is no item
+        if names_its_people(ctx.text, nxt.end):
+            break  # "took Sinbo, and Myitkyina residents fled": a new clause's subject
         if _NEXT_SUBJECT.match(ctx.masked, nxt.end) and not _AND_OR.search(gap):
             break  # "after the KIA seized X, the Northern Command in Myitkyina continued
             # to fire": a new clause's subject, no item
@@ -584,6 +595,12 @@ def _list_from(ctx: Context, i: int, sentence: tuple[int, int]) -> list[Mention]
             end = nxt.end
         j += 1
     return items
+
+
+#: An aside opened after a list item, up to the place it locates the item by (", 40 km
+#: from", " (a town near"), and its close.
+_ASIDE_OPEN = re.compile(r"\s*[,(]\s*[^,;:()\n]{1,40}")
+_ASIDE_CLOSE = re.compile(r"\s*[),](?=\s*(?:and\b|or\b|as\s+well\s+as\b|[A-Z]))")
 
 
 #: After a place: a finite verb, perhaps past a place locating it ("..., the Northern

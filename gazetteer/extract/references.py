@@ -109,6 +109,12 @@ _BY_RESIDENTS_BEFORE = re.compile(r"\b(?:residents?|locals?|villagers|inhabitant
                                   re.IGNORECASE)
 
 
+def names_its_people(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` names the people who live there
+    ("Myitkyina residents fled"): the people, not the place, are what the clause is about."""
+    return _BY_RESIDENTS_AFTER.match(text, end) is not None
+
+
 def named_later(ctx: Context, pos: int, sentence: tuple[int, int]) -> Mention | None:
     """The town an unnamed "another city" or "the city" with no antecedent stands for,
     when the article names it right after by the people who live there ("..., Lweje
