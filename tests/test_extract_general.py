@@ -138,6 +138,23 @@ def test_a_capture_within_a_period_since_a_day_is_not_that_day(text: str) -> Non
 
 
 @pytest.mark.parametrize("text", [
+    "The KIA has seized Sadung, Sinbo and Lweje since March 7, a spokesman said.",
+    "Since 7 March the KIA has captured more than 50 posts, among them Sadung.",
+    "Kachin forces have overrun Sadung since the offensive began on 7 March.",
+])
+def test_a_capture_within_a_period_inside_the_month_of_publication_is_of_that_month(
+        text: str) -> None:
+    # from 7 March to publication on 28 March: taken in March, the day unknown
+    got = {(e.place, e.date, e.date_precision) for e in run(text, dt.date(2024, 3, 28))
+           if e.event_type == "capture"}
+    assert ("Sadung", "2024-03", "month") in got, got
+    # published in April, the period spans two months: no month is stated
+    later = {(e.place, e.date) for e in run(text, dt.date(2024, 4, 10))
+             if e.event_type == "capture"}
+    assert ("Sadung", "") in later, later
+
+
+@pytest.mark.parametrize("text", [
     "The KIA has occupied Sadung since March 7.",
     "Sadung has been under KIA control since 7 March.",
 ])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from gazetteer.date_rules import date_tables
@@ -35,8 +36,10 @@ def before_the_main_clause(ctx: Context, t0: int, sentence: tuple[int, int]) -> 
 
 def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
               sentence: tuple[int, int], spec: TriggerSpec, listed: bool) -> ResolvedDate | None:
-    dates = dates_between(ctx, sentence[0], sentence[1])
-    if not dates:
+    dates = [replace(d, since=True) if not d.since and _SINCE_BEGAN.search(
+        ctx.masked, max(sentence[0], d.char_start - 60), d.char_start) else d
+        for d in dates_between(ctx, sentence[0], sentence[1])]  # "since the offensive
+    if not dates:  # began on 7 March": that day opens a period, as "since 7 March"
         return None
     lo = max(loc.end, t1) if spec.object == "after" else t1
     stop = _next_change_or_state(ctx, t1, sentence)  # "regained X, which had been held
@@ -53,8 +56,10 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
             own = [d for d in dates if then.end() <= d.char_start
                    < scope_end(ctx, then.end(), sentence)]
     within = spec.event_type == "capture" and not _STATE_WORD.search(ctx.masked, t0, t1)
+    period = None  # "has seized X since 7 March": the period X was taken in
     if within:  # "has seized X and Y since 7 March": some time in that period, not that
-        own = [d for d in own if not d.since]  # day (but "has occupied X since 7 March")
+        period = next((d for d in own if d.since), None)  # day (but "has occupied X
+        own = [d for d in own if not d.since]  # since 7 March")
     if time_of_event(ctx, t0, sentence, spec):
         # "captured during the fall of Lashio, paraded on Tuesday": the fall is a time the
         # sentence refers to, dated only right after its place ("since the fall of X in
@@ -90,6 +95,8 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         # "the KIA held X in November, but it was retaken by the junta": the date of the
         # first clause's event is not the second's
         dates = [d for d in dates if d.char_start >= turn.start()]
+    if within and period is None:
+        period = next((d for d in dates if d.since and d.char_end <= t0), None)
     before = [d for d in dates if d.char_end <= t0 and not (
         d.since and spec.event_type == "capture" and  # "stepped up its offensive since 7
         not _STATE_WORD.search(ctx.masked, t0, t1)) and not (  # March, capturing several
@@ -100,9 +107,25 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     if before:  # not "held it since 2024, until it was captured": that date opens a state
         return _offset(ctx, before[-1], t0)
     if listed:
-        return None
+        return _month_of_period(ctx, period)
     after = [d for d in dates if lo <= d.char_start < stop and not (within and d.since)]
-    return after[0] if after else None
+    if within and period is None:
+        period = next((d for d in dates if lo <= d.char_start < stop and d.since), None)
+    return after[0] if after else _month_of_period(ctx, period)
+
+
+def _month_of_period(ctx: Context, since: ResolvedDate | None) -> ResolvedDate | None:
+    """The month of a period that began on ``since`` and runs to the publication day
+    ("has seized X since 7 March", published on 28 March: in March), when both fall in one
+    month; else None (the period spans months: no month of it is stated)."""
+    published = ctx.article.published
+    if since is None or published is None or since.start > published or \
+            (since.start.year, since.start.month) != (published.year, published.month):
+        return None
+    first = published.replace(day=1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    return replace(since, value=first.strftime("%Y-%m"), precision="month", start=first,
+                   end=last, since=False)
 
 
 #: After a fall, its defenders giving up in a clause of their own: "(X had fallen) and more
@@ -196,6 +219,11 @@ _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$")
 #: came before the main clause's time, so no date before "since" is its own.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+)?)?$",
                            re.IGNORECASE)
+#: A clause opening a period by an event's start: "since the offensive began (on)", "since
+#: the operation was launched".
+_SINCE_BEGAN = re.compile(r"\bsince\s+(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:began|begun|started|opened|kicked\s+off|(?:was|were)\s+"
+                          r"launched)\s+$", re.IGNORECASE)
 #: A named event used as a time ("during the fall of X", "since the capture of X").
 _TIME_OF_EVENT = re.compile(r"\b(?:during|since|before|until|amid|throughout)\s+(?:the\s+)?"
                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
