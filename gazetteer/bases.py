@@ -62,7 +62,7 @@ def unit_forms(name: str) -> list[str]:
         return [name]
     prefix, number = m["prefix"], int(m["number"])
     forms = [f"{prefix} {number}", f"{prefix}-{number}", f"{prefix} No. {number}",
-             f"{prefix}{number}"]
+             f"{prefix}{number}", f"{number} {prefix}"]
     for words in UNIT_PREFIXES[prefix]:
         forms += [f"{words} {number}", f"{words} No. {number}", f"{words} ({prefix}) {number}",
                   f"{words} ({prefix}) No. {number}", f"{_ordinal(number)} {words}",

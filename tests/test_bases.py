@@ -27,6 +27,7 @@ def test_designations_are_spelled_out_by_rule() -> None:
         assert spelling in forms
     assert "Battalion 142" not in forms  # KIA battalions are numbered too
     assert "Light Infantry Battalion No. 13" in unit_forms("LIB 13")
+    assert "13 LIB" in unit_forms("LIB 13")  # "took the 13 LIB", number first
     assert "11th Light Infantry Battalion" in unit_forms("LIB 11")
     assert "Military Operations Command 21" in unit_forms("MOC-21")
     assert "Battalion 1002" in unit_forms("BGF 1002")

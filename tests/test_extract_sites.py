@@ -325,6 +325,9 @@ def test_sites_in_a_list_of_townships_are_one_site_each(text: str) -> None:
      "Mogok townships.", "IB 227 base", "Thabeikkyin"),
     ("The KIA took the 387th Light Infantry Battalion near Momauk on Monday.",
      "LIB 387 base", "Momauk"),
+    ("On Monday KIA troops took over the 387 LIB near Momauk.", "LIB 387 base", "Momauk"),
+    ("The TNLA said the 227 IB in Mogok Township fell to it on Monday.", "IB 227 base",
+     "Mogok"),
 ])
 def test_a_unit_the_gazetteer_lacks_is_a_base_where_the_article_puts_it(
         text: str, name: str, town: str) -> None:

@@ -18,7 +18,7 @@ __all__ = ["unit_before", "unit_sites"]
 
 #: A unit of the army by its designation ("LIB 143", "Light Infantry Battalion (LIB) 143",
 #: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
-#: Infantry Regiment"), then an owner's "'s" and a site word it may carry.
+#: Infantry Regiment", "the 438 LIB"), then an owner's "'s" and a site word it may carry.
 _UNIT = re.compile(
     r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|LIR|AB|AOC|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
     r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Light\s+Infantry\s+Regiment|Artillery\s+"
@@ -28,7 +28,8 @@ _UNIT = re.compile(
     r"Artillery\s+Battalion)"
     r"|No\.?\s*(?P<n4>\d{1,4})\s+(?P<words4>(?:Light\s+)?Infantry\s+(?:Battalion|Regiment|"
     r"Unit)|Artillery\s+Battalion)"
-    r"|(?P<n5>\d{2,4})\s+(?P<words5>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion))\b"
+    r"|(?P<n5>\d{2,4})\s+(?P<words5>(?:Light\s+)?Infantry\s+Battalion|Artillery\s+Battalion)"
+    r"|(?P<n6>\d{2,4})\s+(?P<abbr6>L?IB|LIR|AB))\b"
     r"(?:['’]s)?(?:\s+(?:[Bb]ase|[Cc]amp|[Hh]eadquarters|HQ|[Gg]arrison|[Cc]ompound))?")
 
 
@@ -89,8 +90,9 @@ def unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[i
             continue
         end = end if anchor_i is not None else m.end()
         words = (m["words"] or m["words3"] or m["words4"] or m["words5"] or "").casefold()
-        prefix = m["abbr"] or next(p for w, p in _UNIT_PREFIX.items() if words.startswith(w))
-        number = m["n1"] or m["n2"] or m["n3"] or m["n4"] or m["n5"]
+        prefix = m["abbr"] or m["abbr6"] or next(p for w, p in _UNIT_PREFIX.items()
+                                                  if words.startswith(w))
+        number = m["n1"] or m["n2"] or m["n3"] or m["n4"] or m["n5"] or m["n6"]
         made.append(Mention(m.start(), end, f"{prefix} {int(number)} base", None, anchor.lat,
                             anchor.lon, True, article_named=True, site="base",
                             township=anchor.township, anchor=anchor))
