@@ -567,3 +567,26 @@ def test_another_camp_at_a_village_of_the_township_stays_another() -> None:
 def test_the_village_is_the_one_a_base_was_located_in(text: str) -> None:
     got = {e.place for e in run(text, dt.date(2024, 4, 25)) if e.event_type == "capture"}
     assert got == {"Se Zin"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("LIB 438 in Numlang village near Momauk was seized on Monday.", "LIB 438"),
+    ("The BGF's Battalion 1001 headquarters in Nuzungbaung Village near Phimaw Town in "
+     "Chipwi Township was seized on Monday.", "BGF 1001"),
+    ("Battalion 1001 in Nu Village near Phimaw in Chipwi Township fell on Monday.",
+     "BGF 1001"),
+    ("IB 23 outside Hsipaw in Hsipaw Township fell on Monday.", "IB 23"),
+])
+def test_a_base_located_through_several_places_is_what_fell(text: str, place: str) -> None:
+    got = [e.place for e in run(text) if e.event_type == "capture"]
+    assert got == [place], got
+
+
+@pytest.mark.parametrize("text", [
+    "The BGF's Battalion 1001 headquarters near Phimaw was seized on Monday.",
+    "The junta's LIB 438 headquarters near Momauk was overrun on Monday.",
+    "The TNLA's base near Namhsan was seized on Monday.",
+])
+def test_the_owner_of_a_base_taken_is_not_its_taker(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert len(got) == 1 and got[0].actor == "", got

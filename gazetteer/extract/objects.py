@@ -619,25 +619,44 @@ _PEOPLE_WHO = re.compile(r"\b(?:soldiers|troops|personnel|prisoners|refugees|civ
 
 def _site_located_by(ctx: Context, k: int, t0: int, sentence: tuple[int, int]) -> int | None:
     """When ``ctx.locs[k]``, the place just before a phrase, only locates a site named
-    before it ("Infantry Battalion 23 outside Hsipaw had fallen", "the camp 5 km north of
-    X fell"), the site's index; else None."""
-    loc, prev = ctx.locs[k], ctx.locs[k - 1]
-    if prev.start < sentence[0] or not (prev.site or (
-            prev.place is not None and prev.place.kind in MILITARY_KINDS)):
+    before it, perhaps through other places locating each other ("Infantry Battalion 23
+    outside Hsipaw had fallen", "the camp 5 km north of X fell", "the Battalion 1001
+    headquarters in A village near B town in C Township was seized"), the site's index;
+    else None."""
+    if not ctx.r.object_ok["subject"].fullmatch(ctx.masked, ctx.locs[k].end, t0):
         return None
-    if not ctx.r.object_ok["subject"].fullmatch(ctx.masked, loc.end, t0):
-        return None
-    gap = ctx.masked[prev.end:loc.start]
-    ref = ctx.r.reference_re.search(gap)
-    if ref is None or not _LOCATOR_LEAD.fullmatch(gap, 0, ref.start()) or \
-            not _LOCATOR_TAIL.fullmatch(gap, ref.end()):
-        return None
-    return k - 1
+    located = False  # a reference word seen: "in X" alone may be where the site is (the
+    j = k - 1  # town the site stands for) but not "near X"
+    while j >= 0 and ctx.locs[j].start >= sentence[0]:
+        prev, loc = ctx.locs[j], ctx.locs[j + 1]
+        gap = _UNKNOWN_HOP.sub(" ", ctx.masked[prev.end:loc.start])  # past a village the
+        # gazetteer lacks: "headquarters in Nu Village near Phimaw"
+        ref = ctx.r.reference_re.search(gap)
+        inside = _LOCATED_IN.fullmatch(gap)
+        if inside is None and (ref is None or not _LOCATOR_LEAD.fullmatch(gap, 0, ref.start())
+                               or not _LOCATOR_TAIL.fullmatch(gap, ref.end())):
+            return None
+        located = located or inside is None
+        if (prev.site and prev.site != "village") or (
+                prev.place is not None and prev.place.kind in MILITARY_KINDS):
+            return j if located or j < k - 1 else None
+        j -= 1
+    return None
+
+
+#: Between a site and the place it is in: "headquarters in", "base at", "Town in".
+_LOCATED_IN = re.compile(r"\s*(?:(?:base|camp|outpost|headquarters|town|village|city)\s+)?"
+                         r"(?:in|at|inside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?",
+                         re.IGNORECASE)
+#: A named village or town the gazetteer lacks, passed on the way: " in Nu Village ".
+_UNKNOWN_HOP = re.compile(r"\s(?:in|at)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[Vv]illage|[Tt]own)\s+"
+                          r"(?=[a-z])")
 
 
 #: Before a reference word that locates a site: its own site word, a distance ("base 5
 #: km north of"); after it: "the town of".
-_LOCATOR_LEAD = re.compile(r"\s*(?:(?:base|camp|outpost|headquarters)\s+)?(?:(?:just|about|"
+_LOCATOR_LEAD = re.compile(r"\s*(?:(?:base|camp|outpost|headquarters|town|village|city)\s+)?"
+                           r"(?:(?:just|about|"
                            r"some|roughly)\s+)?(?:[\d.,]+\s*(?:km|kilometres|kilometers|"
                            r"miles)\s+)?")
 _LOCATOR_TAIL = re.compile(r"\s*(?:the\s+(?:town|city)\s+of\s+)?")

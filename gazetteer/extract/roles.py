@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from gazetteer.extract._context import (
@@ -141,6 +141,8 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
     before = ctx.text[max(0, a - 25):a]
     after = ctx.text[b:b + 3]
     if after.startswith(("'s", "’s")):  # "the regime's troops" act; "the regime's base" not
+        if _owned_site(ctx, b):
+            return False  # "the BGF's Battalion 1001 headquarters": a base, no men
         return bool(ctx.r.forces_re.match(ctx.text, b, b + 20)) or \
             _men_of(ctx, a)  # "battalions from the junta's LID 33 retook X"
     acronym = _ACRONYM_AFTER.match(ctx.text, b, b + 16)  # "Ta'ang ... Army (TNLA)-held"
@@ -158,6 +160,23 @@ def _is_subject(ctx: Context, a: int, b: int) -> bool:
     if _DEED_BY.fullmatch(ctx.text, sentence_of(ctx, a)[0], a):
         return True  # "An offensive by the MNDAA captured X": its doer
     return not ctx.r.target_lead_re.search(ctx.masked, max(0, a - 25), a)
+
+
+def _owned_site(ctx: Context, b: int) -> bool:
+    """Whether an owner's "'s" ending at ``b`` + 2 is followed by a base or camp read as a
+    place ("the junta's base near X", "the BGF's Battalion 1001 headquarters"; not "the
+    junta's LIB 438 retook X": the unit's men)."""
+    k = bisect_left(ctx.loc_starts, b)
+    if k >= len(ctx.locs) or ctx.locs[k].start > b + 4:
+        return False
+    loc = ctx.locs[k]
+    return bool(loc.site) or (loc.place is not None and loc.place.kind == "military base"
+                              and _BASE_WORD.match(ctx.text, loc.end) is not None)
+
+
+#: After a unit's designation: the word that makes it its base.
+_BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b",
+                        re.IGNORECASE)
 
 
 def _men_of(ctx: Context, a: int) -> bool:
