@@ -917,3 +917,16 @@ def test_a_mention_naming_the_taker_names_it_for_the_others_of_that_day(
 ])
 def test_a_taker_named_for_another_time_is_not_shared(text: str, place: str) -> None:
     assert sorted(actors(text, place)) == ["", "KIA" if "KIA" in text else "TNLA"]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Clashes go on between KIA forces and BGF troops who retreated from Phimaw on Monday.",
+     "Phimaw", "KIA"),
+    ("Fighting went on between TNLA troops and the army's soldiers who pulled out of "
+     "Namhsan on Monday.", "Namhsan", "TNLA"),
+    ("Heavy fighting continued between the junta's men and KIA fighters who withdrew from "
+     "Mansi on Monday.", "Mansi", "junta"),
+])
+def test_the_loser_of_a_retreat_is_the_group_before_who(text: str, place: str,
+                                                        actor: str) -> None:
+    assert actors(text, place) == [actor]
