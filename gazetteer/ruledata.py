@@ -211,7 +211,7 @@ def _confidence(value: Any) -> str | None:
 
 
 def _region(value: Any) -> str | None:
-    return _word_table("state_priority", "kind_priority")(value)
+    return _word_table("state_priority", "kind_priority", "variant_states")(value)
 
 
 #: file name -> {table: check}. Every table is required; no other table is allowed.

@@ -105,6 +105,19 @@ def test_spelling_variants_of_towns_are_found() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The army retook Htonegyi, a ferry village on the Irrawaddy, on Monday.",
+    "Troops recaptured the villages of Shwepyi and Tone Gyi on Monday.",
+])
+def test_a_spelling_variant_of_a_town_far_from_the_region_names_no_town(text: str) -> None:
+    # "Htonegyi" has the spelling key of Taunggyi, in southern Shan State: not read as it
+    assert "Taunggyi" not in {e.place for e in run(text)}
+
+
+def test_a_town_far_from_the_region_is_still_read_as_the_table_spells_it() -> None:
+    assert "Taunggyi" in {e.place for e in run("The army retook Taunggyi on Monday.")}
+
+
+@pytest.mark.parametrize("text", [
     "On 7 March 2024 Kachin fighters occupied checkpoints and Myothit and Hka Ra Bum "
     "villages east of Bhamo, near Momauk.",
     "Around Bhamo and Momauk, the KIA took over Myothit and Hka Ra Bum villages on 7 March "

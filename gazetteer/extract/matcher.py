@@ -332,8 +332,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
                            if groups.get(canon.casefold()) in ("junta", "BGF/militia"))
     return Rules(
         cue_any_re=cue_any_re, junta_side=junta_side,
-        place_re=place_re, place_index=place_index, variant_index=gaz.variant_forms(),
-        voicing_index=gaz.voicing_forms(),
+        place_re=place_re, place_index=place_index,
+        variant_index=_in_states(gaz.variant_forms(), events["region"]["variant_states"]),
+        voicing_index=_in_states(gaz.voicing_forms(), events["region"]["variant_states"]),
         base_re=_base_pattern(gaz), gazetteer=gaz, variant_cache={},
         actor_re=actor_re, generic_index=generic_index,
         generic_sentences=generic["sentences"], actor_index=actor_index,
@@ -417,6 +418,14 @@ def rules_for(gaz: Gazetteer) -> Rules:
             re.IGNORECASE),
         **_speaker_patterns(load_rules("actors.toml")["speakers"]),
     )
+
+
+def _in_states(index: dict[str, tuple[Place, ...]], states: list[str]
+              ) -> dict[str, tuple[Place, ...]]:
+    """``index`` (spelling key -> places) keeping only the places in ``states``."""
+    keep = frozenset(states)
+    kept = {key: tuple(p for p in places if p.state in keep) for key, places in index.items()}
+    return {key: places for key, places in kept.items() if places}
 
 
 def _speaker_patterns(speakers: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
