@@ -3,6 +3,8 @@ and a list's date given to every place of the list. Sentences are our own."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from support.extraction import run
 
@@ -65,3 +67,26 @@ def test_a_person_in_a_title_case_headline_is_still_a_person() -> None:
 def test_a_time_of_day_does_not_break_a_list(text: str) -> None:
     got = {e.place for e in run(text) if e.event_type == "assault"}
     assert {"Bhamo", "Mansi"} <= got, got
+
+
+# -- a town's other name, given beside it by the article -----------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The TNLA took Mogok (Mongkut) in July. The army shelled Kyaukme. On Monday the army "
+     "entered Mongkut.", "assault"),
+    ("Residents of Mongkut (Mogok) fear reprisals. Prices rose in Kyaukme. On Monday the "
+     "army retook Mongkut.", "capture"),
+])
+def test_a_town_s_other_name_given_beside_it_is_that_town(text: str, kind: str) -> None:
+    got = [e for e in run(text, dt.date(2025, 11, 27))
+           if e.event_type == kind and e.date == "2025-11-24"]
+    assert [e.place for e in got] == ["Mogok"], got
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA took Lashio (Shan) in July. On Monday the army retook Shan villages.",
+    "The TNLA took Mogok (Township) in July. On Monday the army retook Township offices.",
+])
+def test_a_state_or_area_word_in_brackets_is_no_town_s_name(text: str) -> None:
+    got = [e for e in run(text, dt.date(2025, 11, 27)) if e.date == "2025-11-24"]
+    assert not got, got

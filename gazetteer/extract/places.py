@@ -94,6 +94,7 @@ def find_places(text: str, r: Rules, sentences: list[tuple[int, int]]) -> list[M
             continue
         raw.append((m.start(), m.end(), places))
     raw = _with_variants(text, raw, r, starts)
+    raw = _with_local_names(text, raw, r)
     raw = _with_bases(text, raw, r)
     # "Pang War (Pangwa)": one mention
     merged: list[tuple[int, int, tuple[Place, ...]]] = []
@@ -160,6 +161,48 @@ def _with_variants(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: 
     if len(found) == len(raw):
         return raw
     return sorted(found, key=lambda x: x[0])
+
+
+def _with_local_names(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rules
+                      ) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Add a town's other name that the article gives beside it, wherever the article uses
+    it: "Mongkut (Mogok)" or "Mogok (Mongkut)" make every later "Mongkut" Mogok (Shan and
+    Burmese names of one town). Only a name no table knows, of a town the table names."""
+    local: dict[str, tuple[Place, ...]] = {}
+    for s, e, ps in raw:
+        if len(ps) != 1 or ps[0].kind not in ("town", "city"):
+            continue
+        before = _NAME_OPEN.search(text, max(0, s - 40), s)
+        after = _CLOSE.match(text, e) if before else _OPEN_NAME.match(text, e)
+        name = before.group("name") if before and after else (
+            after.group("name") if after and not before else None)
+        if name and _may_name_a_town(name, r):
+            local.setdefault(name, ps)
+    if not local:
+        return raw
+    taken = [(s, e) for s, e, _ in raw]
+    found = list(raw)
+    for name, ps in local.items():
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), ps))
+    return sorted(found, key=lambda x: x[0])
+
+
+#: A town's other name just before it: "Mongkut (" Mogok; and just after it: Mogok "(Mongkut)".
+_NAME_OPEN = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]{2,}(?:[ -][A-Z][a-z'’-]{2,})?)"
+                        r"\s*\(\s*$")
+_OPEN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][a-z'’-]{2,}(?:[ -][A-Z][a-z'’-]{2,})?)\s*\)")
+
+
+def _may_name_a_town(name: str, r: Rules) -> bool:
+    """Whether ``name`` may be a town's other name: no place, group, month, country,
+    people or state the rules know, and no word of area ("Township (Mogok)")."""
+    words = name.replace("-", " ").split()
+    return not r.place_index.get(name) and name.casefold() not in r.actor_index and \
+        not any(w.casefold() in r.not_site_words or w.casefold() in r.month_words or
+                r.suffix_re.fullmatch(" " + w) or r.area_re.fullmatch(" " + w)
+                for w in words)
 
 
 def _with_bases(text: str, raw: list[tuple[int, int, tuple[Place, ...]]], r: Rules
