@@ -179,3 +179,28 @@ def test_the_two_towns_need_two_towns_named(text: str) -> None:
     got = [e for e in run(text, dt.date(2024, 10, 10)) if e.event_type in ("capture",
                                                                          "assault")]
     assert len(got) <= 1, got
+
+
+# -- "the latter", "the former" ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("The TNLA attacked Namhsan and Manton. The latter fell on 15 December.", "Manton"),
+    ("The TNLA attacked Namhsan and Manton. The former was captured on 15 December.",
+     "Namhsan"),
+    ("The TNLA attacked Namhsan and Manton, capturing the former on 15 December.",
+     "Namhsan"),
+    ("The zone has two townships, Manton and Namhsan, the latter of which the TNLA has "
+     "controlled since December 15.", "Namhsan"),
+    ("Rebels besieged Mansi and Momauk, the former of which they overran on 15 December.",
+     "Mansi"),
+])
+def test_the_latter_and_the_former_are_of_the_pair_named_before(text: str,
+                                                                 place: str) -> None:
+    got = [e.place for e in run(text, dt.date(2024, 1, 10)) if e.event_type == "capture"]
+    assert got == [place], got
+
+
+def test_the_latter_with_one_place_named_is_no_place() -> None:
+    got = [e for e in run("Fighting raged near Lashio. The latter fell on 15 December.",
+                          dt.date(2024, 1, 10)) if e.event_type == "capture"]
+    assert not got, got

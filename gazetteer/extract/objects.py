@@ -33,6 +33,7 @@ from gazetteer.extract.references import (
     antecedents,
     is_plain_town,
     is_reference_point,
+    latter_or_former,
     named_later,
     names_its_people,
     reference,
@@ -194,6 +195,11 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             return [(ref, scope_end(ctx, t1, sentence), "antecedent_place")], flags
     if not first_ok:
         several = antecedents(ctx, t0, t1, sentence)  # "captured both towns"
+        latter = _LATTER.match(ctx.masked, t1) or \
+            _latter_of_which(ctx, t0, t1, sentence)  # "capturing the former on 15 December",
+        if latter is not None:  # "Manton and Namhsan, the latter of which the TNLA took"
+            one = latter_or_former(ctx, latter.group("which"), t0, sentence)
+            several = [one] if one is not None else []
         if several:
             end = scope_end(ctx, t1, sentence)
             return [(loc, end, "antecedent_place") for loc in several], flags
@@ -924,11 +930,36 @@ def _subject_before_aside(ctx: Context, k: int, t0: int, sentence: tuple[int, in
     return k, None
 
 
+def _latter_of_which(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
+                     ) -> re.Match[str] | None:
+    """"A and B, the latter of which the TNLA has held since 15 December": the relative
+    clause holding the phrase at ``t0``, when it names who acted (or "it") and no other
+    phrase."""
+    found = list(_LATTER_OF_WHICH.finditer(ctx.masked, sentence[0], t0))
+    if not found or next_trigger(ctx, found[-1].end(), sentence, control_only=True) < t0 \
+            or (next(iter_actors(ctx, found[-1].end(), t1), None) is None
+                and not _WHO_PRONOUN.match(ctx.masked, found[-1].end() - 1)):
+        return None
+    return found[-1]
+
+
+_LATTER_OF_WHICH = re.compile(r",\s*the\s+(?P<which>latter|former)\s+of\s+(?:which|whom)\s",
+                              re.IGNORECASE)
+#: "the latter", "the former" (town) as a phrase's object, and as its subject.
+_LATTER = re.compile(r"\s*the\s+(?P<which>latter|former)\b(?!\s+(?:of|is|was|has|had)\b)",
+                     re.IGNORECASE)
+_LATTER_SUBJECT = re.compile(r"\bthe\s+(?P<which>latter|former)(?:\s+(?:town|city|township|"
+                             r"camp|base|outpost|village))?\s*$", re.IGNORECASE)
+
+
 def _reference_subject(ctx: Context, t0: int, sentence: tuple[int, int], *,
                        named_only: bool = False) -> Mention | None:
     """"The town fell", "It was captured", "The camp was attacked": what they stand for.
     With ``named_only``, a noun only ("the town was in KIA hands"), never "it" (which
     holds anything: "it is under KIA control" may be a group's office)."""
+    latter = _LATTER_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 40), t0)
+    if latter is not None:  # "The latter fell on 15 December"
+        return latter_or_former(ctx, latter.group("which"), latter.start(), sentence)
     m = _PRONOUN_SUBJECT.search(ctx.masked, max(sentence[0], t0 - 60), t0)
     if m is None:  # "The camp, which is 21 miles from X, was attacked"
         aside = _LONG_ASIDE.search(ctx.masked, max(sentence[0], t0 - 300), t0)

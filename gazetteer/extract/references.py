@@ -85,6 +85,31 @@ def antecedents(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> li
     return spread[-count:] if len(spread) >= count else []
 
 
+def latter_or_former(ctx: Context, which: str, before: int, sentence: tuple[int, int]
+                     ) -> Mention | None:
+    """The place "the latter" (``which`` "latter") or "the former" stands for: the second
+    or the first of the last two places named together, in the last sentence up to
+    ``before`` that names two (this one, then the ones before, as :func:`reference`);
+    never one named only as a point of reference. None when no sentence names two."""
+    i = sentence_index(ctx, sentence[0])
+    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
+    by_sentence: dict[int, list[Mention]] = {}
+    k = bisect_left(ctx.loc_starts, before) - 1
+    while k >= 0 and ctx.locs[k].start >= lo:
+        loc = ctx.locs[k]
+        k -= 1
+        if not is_reference_point(ctx, loc):
+            found = by_sentence.setdefault(sentence_index(ctx, loc.start), [])
+            if all(loc.name != o.name for o in found):
+                found.insert(0, loc)
+    pair = next((found[-2:] for _, found in sorted(by_sentence.items(), reverse=True)
+                 if len(found) >= 2), None)
+    if pair is None:
+        return None
+    loc = pair[1] if which.casefold() == "latter" else pair[0]
+    return town_of(loc) if loc.area else loc
+
+
 #: "the two towns", "these three outposts", "both townships": several places named before.
 _SEVERAL = re.compile(
     r"\s*(?:(?:the|these|those)\s+(?P<count>two|three|four)|both(?:\s+the)?)\s+"
