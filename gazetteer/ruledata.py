@@ -146,13 +146,13 @@ def _actors(value: Any) -> str | None:
 def _generic(value: Any) -> str | None:
     if not isinstance(value, dict):
         return "must be a table"
-    extra = set(value) - {"sentences", "resistance", "junta"}
+    extra = set(value) - {"sentences", "resistance", "junta", "junta_leads"}
     if extra:
         return f"has unknown key(s): {', '.join(sorted(extra))}"
     n = value.get("sentences")
     if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 20:
         return f"sentences must be an integer in [0, 20], not {n!r}"
-    for side in ("resistance", "junta"):
+    for side in ("resistance", "junta", "junta_leads"):
         problem = _str_list(value.get(side))
         if problem:
             return f"{side} {problem}"

@@ -930,3 +930,17 @@ def test_a_taker_named_for_another_time_is_not_shared(text: str, place: str) -> 
 def test_the_loser_of_a_retreat_is_the_group_before_who(text: str, place: str,
                                                         actor: str) -> None:
     assert actors(text, place) == [actor]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA has held Banmauk since October. On Monday junta-backed joint forces retook "
+     "Banmauk.", ""),
+    ("The army and its militias shelled Banmauk in December. On Monday regime-backed allied "
+     "forces retook Banmauk.", "junta"),
+    ("The TNLA took Kyaukme in 2024. Pro-military armed groups recaptured Kyaukme on "
+     "Monday.", ""),
+])
+def test_resistance_words_backed_by_the_junta_are_its_side(text: str, actor: str) -> None:
+    got = [e.actor for e in run(text) if e.event_type == "capture"
+           and e.date == "2024-12-09"]
+    assert got == [actor], got

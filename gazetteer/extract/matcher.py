@@ -233,8 +233,11 @@ def rules_for(gaz: Gazetteer) -> Rules:
     # generic words ("the rebel troops"): matched with the actors, named by roles.py
     generic = load_rules("actors.toml")["generic"]
     generic_index: dict[str, str] = {}
+    backed = [f"{lead} {word}" for lead in generic["junta_leads"]  # "junta-backed joint
+              for word in generic["resistance"]  # forces": the junta's side
+              if not word.casefold().startswith(("the ", "an ", "a "))]
     for side in ("resistance", "junta"):
-        for word in generic[side]:
+        for word in generic[side] + (backed if side == "junta" else []):
             for form in {word, word.casefold(), word[:1].upper() + word[1:],
                          " ".join(w[:1].upper() + w[1:] for w in word.split())}:
                 if form.casefold() not in actor_index:
