@@ -53,3 +53,14 @@ def test_no_assault_when_the_sentence_does_not_settle_it(text: str) -> None:
 def test_plural_offensives_in_and_pressing_on_are_assaults(text: str,
                                                            places: set[str]) -> None:
     assert {e.place for e in run(text) if e.event_type == "assault"} == places
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("An attack by the TNLA on Kyaukme began on Monday.", "Kyaukme", "TNLA"),
+    ("The offensive by the KIA against Bhamo resumed on Monday.", "Bhamo", "KIA"),
+    ("A raid by KIA forces on the Sinbo camp on Monday killed ten soldiers.", "Sinbo camp",
+     "KIA"),
+])
+def test_an_attack_by_a_group_on_a_place(text: str, place: str, actor: str) -> None:
+    got = [(e.place, e.actor, e.date) for e in run(text) if e.event_type == "assault"]
+    assert got == [(place, actor, "2024-12-09")], got
