@@ -94,6 +94,8 @@ class Rules:
     junta_side: frozenset[str]
     target_lead_re: re.Pattern[str]
     forces_re: re.Pattern[str]
+    #: between a group and a relative "who": its men or nothing ("BGF troops who")
+    men_gap_re: re.Pattern[str]
     holder_re: re.Pattern[str]
     passive_re: re.Pattern[str]
     owned_re: re.Pattern[str]
@@ -376,6 +378,8 @@ def rules_for(gaz: Gazetteer) -> Rules:
         forces_re=re.compile(rf"(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?{_any_case(words['forces'])}"
                              r"\b(?!\s+(?:camps?|bases?|outposts?|posts?|positions?|"
                              r"headquarters|barracks|garrisons?)\b)", re.IGNORECASE),
+        men_gap_re=re.compile(rf"(?:'s|’s)?\s*(?:{_any_case(words['forces'])}\s*)?,?\s*",
+                              re.IGNORECASE),
         holder_re=re.compile(rf"-{_any_case(words['holder_suffixes'])}"),
         passive_re=re.compile(rf"\s*{_any_case(words['passive_agents'])}\s+"),
         owned_re=re.compile(rf"(?:'s|’s|-{_any_case(words['holder_suffixes'][:2])}|"

@@ -60,27 +60,12 @@ def antecedents(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> li
     word = m.group("noun").casefold().removesuffix("s")
     word = "city" if word == "citie" else word
     site = word if word in ctx.r.site_references else ""
-    i = sentence_index(ctx, sentence[0])
-    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
-    objects = {loc.start for loc in ctx.object_locs}  # places read as objects are never
-    # mere points of reference
-    by_sentence: dict[int, list[Mention]] = {}
-    k = bisect_left(ctx.loc_starts, t0) - 1
-    while k >= 0 and ctx.locs[k].start >= lo:
-        named, loc = ctx.locs[k], _site_or_anchor(ctx.locs[k], site)
-        k -= 1
-        if _fits(ctx, loc, word, site) and (named.start in objects
-                                            or not is_reference_point(ctx, loc)):
-            loc = town_of(loc) if loc.area else loc
-            found = by_sentence.setdefault(sentence_index(ctx, named.start), [])
-            if all(loc.name != o.name for o in found):
-                found.insert(0, loc)
-    together = next((found for _, found in sorted(by_sentence.items(), reverse=True)
-                     if len(found) >= count), None)
+    groups = _named_by_sentence(ctx, t0, sentence, word, site)
+    together = next((found for found in groups if len(found) >= count), None)
     if together is not None:
         return together[-count:]
     spread: list[Mention] = []
-    for _, found in sorted(by_sentence.items(), reverse=True):
+    for found in groups:
         spread[:0] = [loc for loc in found if all(loc.name != o.name for o in spread)]
     return spread[-count:] if len(spread) >= count else []
 
@@ -91,23 +76,36 @@ def latter_or_former(ctx: Context, which: str, before: int, sentence: tuple[int,
     or the first of the last two places named together, in the last sentence up to
     ``before`` that names two (this one, then the ones before, as :func:`reference`);
     never one named only as a point of reference. None when no sentence names two."""
-    i = sentence_index(ctx, sentence[0])
-    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
-    by_sentence: dict[int, list[Mention]] = {}
-    k = bisect_left(ctx.loc_starts, before) - 1
-    while k >= 0 and ctx.locs[k].start >= lo:
-        loc = ctx.locs[k]
-        k -= 1
-        if not is_reference_point(ctx, loc):
-            found = by_sentence.setdefault(sentence_index(ctx, loc.start), [])
-            if all(loc.name != o.name for o in found):
-                found.insert(0, loc)
-    pair = next((found[-2:] for _, found in sorted(by_sentence.items(), reverse=True)
+    pair = next((found[-2:] for found in _named_by_sentence(ctx, before, sentence)
                  if len(found) >= 2), None)
     if pair is None:
         return None
-    loc = pair[1] if which.casefold() == "latter" else pair[0]
-    return town_of(loc) if loc.area else loc
+    return pair[1] if which.casefold() == "latter" else pair[0]
+
+
+def _named_by_sentence(ctx: Context, before: int, sentence: tuple[int, int], word: str = "",
+                       site: str = "") -> list[list[Mention]]:
+    """The distinct places named before ``before`` in ``sentence`` and the
+    ``REFERENCE_SENTENCES`` before it, one list per sentence (in text order), the latest
+    sentence first; with ``word``, only those it can stand for (:func:`_fits`). None named
+    only as a point of reference, unless a phrase read it as its object."""
+    i = sentence_index(ctx, sentence[0])
+    lo = ctx.sentences[max(0, i - REFERENCE_SENTENCES)][0] if ctx.sentences else 0
+    objects = {loc.start for loc in ctx.object_locs}
+    by_sentence: dict[int, list[Mention]] = {}
+    k = bisect_left(ctx.loc_starts, before) - 1
+    while k >= 0 and ctx.locs[k].start >= lo:
+        named = ctx.locs[k]
+        loc = _site_or_anchor(named, site) if word else named
+        k -= 1
+        if (word and not _fits(ctx, loc, word, site)) or (
+                named.start not in objects and is_reference_point(ctx, loc)):
+            continue
+        loc = town_of(loc) if loc.area else loc
+        found = by_sentence.setdefault(sentence_index(ctx, named.start), [])
+        if all(loc.name != o.name for o in found):
+            found.insert(0, loc)
+    return [by_sentence[n] for n in sorted(by_sentence, reverse=True)]
 
 
 #: "the two towns", "these three outposts", "both townships": several places named before.

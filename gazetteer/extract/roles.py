@@ -846,7 +846,7 @@ def _loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     who = _RELATIVE_BEFORE.search(ctx.text, max(sentence[0], t0 - 20), t0)
     if who is not None:  # "clashes between KIA forces and BGF troops who retreated from
         near = _actors_between(ctx, max(sentence[0], who.start() - 40), who.start())  # X"
-        if near and _MEN_WORDS.fullmatch(ctx.text, near[-1][1], who.start()):
+        if near and ctx.r.men_gap_re.fullmatch(ctx.text, near[-1][1], who.start()):
             return near[-1][2]
     loser = reported_group(ctx, sentence, first_obj) or \
         _lead_subject(ctx, sentence[0], first_obj) or \
@@ -865,9 +865,6 @@ def _loser(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
     return ""
 
 
-#: Between a group and "who": its men ("BGF troops who", "the KIA's fighters who").
-_MEN_WORDS = re.compile(r"(?:['’]s)?\s*(?:(?:troops|forces|fighters|soldiers|units|columns|"
-                        r"men|personnel)\s*)?,?\s*")
 #: Just before a phrase, a relative pronoun: its subject is the noun before it.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 
