@@ -443,6 +443,18 @@ def test_the_day_of_a_report_yields_to_the_day_stated_for_the_event() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    ("The TNLA announced this morning, December 10, that it had captured Manton. Its troops "
+     "attacked the camps there from 2 December. On the evening of 8 December they took "
+     "Manton."),
+    ("The KIA said yesterday, 9 December, that it had seized Sinbo. \"We took Sinbo at dawn "
+     "on 8 December,\" a KIA officer said."),
+])
+def test_a_date_restating_the_day_of_a_report_is_the_report_s_too(text: str) -> None:
+    got = {e.date for e in run(text) if e.event_type == "capture"}
+    assert got == {"2024-12-08"}, got
+
+
+@pytest.mark.parametrize("text", [
     "The capture comes three weeks after the KIA launched its assault on Bhamo.",
     "Two days before the KIA attacked Bhamo, residents fled.",
 ])

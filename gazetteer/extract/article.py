@@ -84,8 +84,9 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
         if d.precision in ("year", "month") and in_context(text, d.char_start, d.char_end,
                                                            r.trigger_re):
             continue  # "its biggest win since the coup in 2021": the coup's year, no event's
-        if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start):
-            reported.append(d)
+        if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start) or (
+                reported and _RESTATED.fullmatch(text, reported[-1].char_end, d.char_start)):
+            reported.append(d)  # "announced this morning, December 24, that": restated
         else:
             dates.append(d)
     mentions = find_actors(text, r, sentences)
@@ -220,6 +221,10 @@ def _mask(text: str, dates: list[ResolvedDate]) -> str:
         last = d.char_end
     parts.append(text[last:])
     return "".join(parts)
+
+
+#: Between a date and another restating it: "this morning, December 24".
+_RESTATED = re.compile(r"\s*,\s*")
 
 
 def _unquoted(text: str) -> str:
