@@ -21,7 +21,7 @@ from gazetteer.date_rules import DateTables
 Precision = Literal["day", "month", "year"]
 DateKind = Literal["absolute", "weekday", "relative", "anchored"]
 
-__all__ = ["DateKind", "Precision", "ResolvedDate", "date_value", "resolve_match",
+__all__ = ["DateKind", "Precision", "ResolvedDate", "date_value", "month_of", "resolve_match",
            "stated_year", "year_reference"]
 
 
@@ -342,6 +342,17 @@ def _widen(start: dt.date, end: dt.date, precision: Precision) -> tuple[dt.date,
     if precision == "year" and _container(start, end) != "year":
         return _year_span(start.year, None)
     return start, end
+
+
+def month_of(x: ResolvedDate) -> ResolvedDate:
+    """The month ``x`` falls in (its first day's), inferred from it: kind "anchored", as a
+    date counted from another. ``x`` itself when it is a month already."""
+    if x.precision == "month":
+        return x
+    start = x.start.replace(day=1)
+    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return ResolvedDate(date_value(start, "month"), "month", start, end, x.text,
+                        x.char_start, x.char_end, "anchored", False)
 
 
 def date_value(start: dt.date, precision: Precision) -> str:

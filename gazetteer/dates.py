@@ -54,7 +54,7 @@ from gazetteer.date_resolve import (
 from gazetteer.date_rules import DateTables, date_tables, scan
 
 __all__ = ["EARLIEST_DAY", "FUTURE_DAYS", "ResolvedDate", "day_out_of_range", "find_dates",
-           "has_sequel", "has_window", "parse_date"]
+           "has_sequel", "has_window", "parse_date", "restates"]
 
 #: The earliest publication or event day accepted from a file; earlier ones are typos
 #: ("0204-11-21" for 2024-11-21) and are reported and skipped.
@@ -125,7 +125,7 @@ def find_dates(text: str, *, published: dt.date | None = None,
             continue
         if resolved.kind == "anchored" and previous is not None and \
                 resolved.precision == previous.precision == "day" and \
-                _APPOSED.fullmatch(text, previous.char_end, m.start()) and \
+                restates(text, previous.char_end, m.start()) and \
                 _CLAUSE_FOLLOWS.match(text, m.end()) and \
                 abs((resolved.start - previous.start).days) == 1:
             # "on October 2, the day after the TNLA withdrew": October 2 restated; the
@@ -175,7 +175,12 @@ def in_context(text: str, start: int, end: int, events: re.Pattern[str] | None =
     return events is None or events.search(text, word.end("word"), start) is None
 
 
-#: Between a date and a phrase restating it: "October 2, (the day after ...)".
+def restates(text: str, end: int, start: int) -> bool:
+    """Whether the date starting at ``start`` restates the one ending at ``end``: only a
+    comma between them ("this morning, December 24", "October 2, the day after ...")."""
+    return _APPOSED.fullmatch(text, end, start) is not None
+
+
 _APPOSED = re.compile(r"\s*,\s*")
 #: A clause after "the day after": "the TNLA withdrew", not "," or "." (then the day is
 #: counted from the date: "..., the day after.").

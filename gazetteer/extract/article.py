@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gazetteer.articles import Article
-from gazetteer.dates import ResolvedDate, find_dates, in_context
+from gazetteer.dates import ResolvedDate, find_dates, in_context, restates
 from gazetteer.events import Candidate, Event
 from gazetteer.extract._context import Context, Draft, sentence_index, sentence_of
 from gazetteer.extract.clauses import events_of_trigger, launched_offensive, sentence_assault
@@ -85,7 +85,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                                                            r.trigger_re):
             continue  # "its biggest win since the coup in 2021": the coup's year, no event's
         if r.reporting_re.search(text, max(0, d.char_start - 30), d.char_start) or (
-                reported and _RESTATED.fullmatch(text, reported[-1].char_end, d.char_start)):
+                reported and restates(text, reported[-1].char_end, d.char_start)):
             reported.append(d)  # "announced this morning, December 24, that": restated
         else:
             dates.append(d)
@@ -221,10 +221,6 @@ def _mask(text: str, dates: list[ResolvedDate]) -> str:
         last = d.char_end
     parts.append(text[last:])
     return "".join(parts)
-
-
-#: Between a date and another restating it: "this morning, December 24".
-_RESTATED = re.compile(r"\s*,\s*")
 
 
 def _unquoted(text: str) -> str:

@@ -195,9 +195,10 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             return [(ref, scope_end(ctx, t1, sentence), "antecedent_place")], flags
     if not first_ok:
         several = antecedents(ctx, t0, t1, sentence)  # "captured both towns"
+        # "capturing the former on 15 December"; "A and B, the latter of which the TNLA took"
         latter = _LATTER.match(ctx.masked, t1) or \
-            _latter_of_which(ctx, t0, t1, sentence)  # "capturing the former on 15 December",
-        if latter is not None:  # "Manton and Namhsan, the latter of which the TNLA took"
+            _relative_clause(ctx, _LATTER_OF_WHICH, t0, t1, sentence)
+        if latter is not None:
             one = latter_or_former(ctx, latter.group("which"), t0, sentence)
             several = [one] if one is not None else []
         if several:
@@ -262,17 +263,28 @@ _APPOSITION = re.compile(r"(?:\s*,\s*(?:the|a|an|its)\s+[^,;:.]{1,60})?\s*")
 def _relative_antecedent(ctx: Context, t0: int, sentence: tuple[int, int]) -> Mention | None:
     """"Lashio, the state capital, which the MNDAA handed back to the junta": the place
     a relative clause holding the phrase (and no place of its own) is about."""
-    found = list(_WHICH.finditer(ctx.masked, sentence[0], t0))
-    if not found or next_trigger(ctx, found[-1].end(), sentence, control_only=True) < t0 \
-            or (next(iter_actors(ctx, found[-1].end(), t0), None) is None
-                and not _WHO_PRONOUN.match(ctx.masked, found[-1].end())):
-        return None  # the clause must name who acted on the place ("which the MNDAA ...",
-        # "which it seized")
-    k = bisect_left(ctx.loc_starts, found[-1].start()) - 1
+    which = _relative_clause(ctx, _WHICH, t0, t0, sentence)
+    if which is None:
+        return None
+    k = bisect_left(ctx.loc_starts, which.start()) - 1
     if k < 0 or ctx.locs[k].start < sentence[0] or ctx.locs[k].area:
         return None
     loc = ctx.locs[k]
-    return loc if _APPOSITION.fullmatch(ctx.masked, loc.end, found[-1].start()) else None
+    return loc if _APPOSITION.fullmatch(ctx.masked, loc.end, which.start()) else None
+
+
+def _relative_clause(ctx: Context, opening: re.Pattern[str], t0: int, t1: int,
+                     sentence: tuple[int, int]) -> re.Match[str] | None:
+    """The last ``opening`` (", which", ", the latter of which") before the phrase at
+    ``t0`` in its sentence, when the clause it opens holds no other phrase and names who
+    acted, before ``t1`` ("which the MNDAA handed back") or as "it", "they", "we" ("which
+    it seized"); else None."""
+    found = list(opening.finditer(ctx.masked, sentence[0], t0))
+    if not found or next_trigger(ctx, found[-1].end(), sentence, control_only=True) < t0 \
+            or (next(iter_actors(ctx, found[-1].end(), t1), None) is None
+                and not _WHO_PRONOUN.match(ctx.masked, found[-1].end())):
+        return None
+    return found[-1]
 
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
@@ -708,7 +720,7 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         gap = ctx.masked[gap_from:t0]
         ok = bool(re.fullmatch(r"\s*(?:'s|’s)?\s*", gap)) if spec.strict else \
             bool(ctx.r.object_ok["subject"].fullmatch(gap)) or \
-            bool(last.site and (word := _BASE_WORD.match(gap)) and  # "the northeastern
+            bool(last.site and (word := BASE_WORD.match(gap)) and  # "the northeastern
                  ctx.r.object_ok["subject"].fullmatch(gap, word.end())) or \
             _coordinated(ctx, gap_from, t0, sentence) or \
             bool(last.site and _IN_UNKNOWN_PLACE.fullmatch(gap))  # "LIB 129 in Rankhon
@@ -866,8 +878,9 @@ def army_unit_garrison(ctx: Context, place: int, sentence: tuple[int, int]) -> b
 
 #: Between a place and the place that locates it ("X, Kyaukme Township", "X in Y").
 _LOCATED_BY = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
-#: A base's own word after its name ("the northeastern regional command headquarters").
-_BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b", re.IGNORECASE)
+#: A base's own word after its name ("the northeastern regional command headquarters",
+#: "the BGF's Battalion 1001 headquarters").
+BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b", re.IGNORECASE)
 #: Between a base and its phrase: a place the gazetteer lacks that locates the base ("LIB
 #: 129 in Rankhon village surrendered").
 _IN_UNKNOWN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -928,19 +941,6 @@ def _subject_before_aside(ctx: Context, k: int, t0: int, sentence: tuple[int, in
             return k, None
         k -= 1
     return k, None
-
-
-def _latter_of_which(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
-                     ) -> re.Match[str] | None:
-    """"A and B, the latter of which the TNLA has held since 15 December": the relative
-    clause holding the phrase at ``t0``, when it names who acted (or "it") and no other
-    phrase."""
-    found = list(_LATTER_OF_WHICH.finditer(ctx.masked, sentence[0], t0))
-    if not found or next_trigger(ctx, found[-1].end(), sentence, control_only=True) < t0 \
-            or (next(iter_actors(ctx, found[-1].end(), t1), None) is None
-                and not _WHO_PRONOUN.match(ctx.masked, found[-1].end() - 1)):
-        return None
-    return found[-1]
 
 
 _LATTER_OF_WHICH = re.compile(r",\s*the\s+(?P<which>latter|former)\s+of\s+(?:which|whom)\s",

@@ -18,7 +18,7 @@ from gazetteer.extract._context import (
 )
 from gazetteer.extract._context import actors_between as _actors_between
 from gazetteer.extract.matcher import Rules, TriggerSpec
-from gazetteer.extract.objects import OWNER_OF_SITE, army_unit_garrison
+from gazetteer.extract.objects import BASE_WORD, OWNER_OF_SITE, army_unit_garrison
 from gazetteer.extract.places import Mention
 
 # -- actors ---------------------------------------------------------------------------------
@@ -171,12 +171,8 @@ def _owned_site(ctx: Context, b: int) -> bool:
         return False
     loc = ctx.locs[k]
     return bool(loc.site) or (loc.place is not None and loc.place.kind == "military base"
-                              and _BASE_WORD.match(ctx.text, loc.end) is not None)
+                              and BASE_WORD.match(ctx.text, loc.end) is not None)
 
-
-#: After a unit's designation: the word that makes it its base.
-_BASE_WORD = re.compile(r"\s*(?:headquarters|HQ|base|camp|compound|garrison)\b",
-                        re.IGNORECASE)
 
 
 def _men_of(ctx: Context, a: int) -> bool:

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.date_resolve import date_value
+from gazetteer.date_resolve import month_of
 from gazetteer.dates import ResolvedDate, has_sequel, has_window
 from gazetteer.extract._context import (
     Context,
@@ -586,7 +586,7 @@ def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
         if x.precision != "year" and not x.since and not _BOUND.search(x.text):
             if published is not None and (published - x.end).days > STORY_DAYS:
                 return None
-            return _month_of(x)
+            return month_of(x)
     return None
 
 
@@ -595,11 +595,3 @@ def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
 _SINCE_WHAT = re.compile(r"\bsince\b[^,;:.]*$", re.IGNORECASE)
 _BOUND = re.compile(r"^(?:until|till|by|before|after|since|from)\b", re.IGNORECASE)
 
-
-def _month_of(x: ResolvedDate) -> ResolvedDate:
-    if x.precision == "month":
-        return x
-    start = x.start.replace(day=1)
-    end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    return ResolvedDate(date_value(start, "month"), "month", start, end, x.text,
-                        x.char_start, x.char_end, "anchored", False)
