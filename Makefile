@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 eval-fresh17 eval-fresh18 eval-fresh19 eval-fresh20 eval-fresh21 eval-fresh22 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 eval-fresh17 eval-fresh18 eval-fresh19 eval-fresh20 eval-fresh21 eval-fresh22 eval-fresh23 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -222,6 +222,11 @@ eval-fresh21: $(VENV)/.installed
 FRESH22SET ?= .cache/fresh22_set
 eval-fresh22: $(VENV)/.installed
 	$(call eval_set,$(FRESH22SET),tests/eval/fresh22_set)
+
+# The twenty-third fresh set (tests/eval/fresh23_set): each half scored blind once, used since.
+FRESH23SET ?= .cache/fresh23_set
+eval-fresh23: $(VENV)/.installed
+	$(call eval_set,$(FRESH23SET),tests/eval/fresh23_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
