@@ -370,13 +370,34 @@ _COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:ern|-?(?:east|west)(?:ern)
                              r"(?:east|west)(?:ern)?|central|upper|lower)\s+$", re.IGNORECASE)
 
 
+#: Before a region's name used as an adjective: a determiner that is not "the" and up to
+#: two lower-case words ("a key Sagaing town", "another Mandalay village", "two Magway
+#: towns"); after it, the kind of place it qualifies.
+_DESCRIBED_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:a|an|another|one|other|two|three|four|five|several|many|some|most|all|"
+    r"the\s+(?:other|two|three|four|five|remaining))\s+(?:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE)
+_DESCRIBED_AFTER = re.compile(r"[\w'’-]+\s+(?:towns?|cities|city|villages?|townships?)\b")
+
+
+def _region_named(text: str, loc: Mention, r: Rules) -> bool:
+    """Whether a town named like its region stands for the region: after a compass word
+    ("in northwestern Sagaing") or as the adjective of a place of it ("Katha, a key Sagaing
+    town"; "another Mandalay village"), not in "Sagaing town" or "the Sagaing town of X"."""
+    if text[loc.start:loc.end].split(" ")[0] not in r.region_namesakes:
+        return False
+    before = text[max(0, loc.start - 40):loc.start]
+    if text[loc.start:loc.end] in r.region_namesakes and _COMPASS_BEFORE.search(before):
+        return True
+    return bool(_DESCRIBED_BEFORE.search(before) and _DESCRIBED_AFTER.match(text, loc.start))
+
+
 def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
     for i, loc in enumerate(locs):
         m = r.area_re.match(text, loc.end)
         if not m:
-            if text[loc.start:loc.end] in r.region_namesakes and _COMPASS_BEFORE.search(
-                    text, max(0, loc.start - 20), loc.start):
-                loc.area, loc.area_word = True, "region"  # "in northwestern Sagaing"
+            if _region_named(text, loc, r):
+                loc.area, loc.area_word = True, "region"
             continue
         word = m.group(2)
         if m.group(1) and not word.endswith("s"):
