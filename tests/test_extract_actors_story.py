@@ -469,6 +469,27 @@ def test_an_unnamed_side_s_subject_in_its_own_clause_is_not_the_main_subject(tex
     assert actors(text, "Banmauk") == [""]
 
 
+@pytest.mark.parametrize("text", [
+    "The army shelled Shwegu and rebels took Banmauk on 4 March 2024.",
+    "Junta jets bombed Shwegu, and resistance fighters have also captured Banmauk on 4 "
+    "March 2024.",
+    "On 4 March 2024 the KIA shelled Shwegu, and pro-junta forces then overran "
+    "Banmauk.",
+])
+def test_an_unnamed_side_s_subject_just_before_its_verb_is_not_the_other_side_s_group(
+        text: str) -> None:
+    assert actors(text, "Banmauk") == [""]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The KIA and allied forces took Banmauk on 4 March 2024.", "KIA"),
+    ("The KIA shelled Shwegu and rebels took Banmauk on 4 March 2024.", "KIA"),
+])
+def test_an_unnamed_subject_on_the_named_group_s_side_is_that_group(text: str, actor: str
+                                                                    ) -> None:
+    assert actors(text, "Banmauk") == [actor]
+
+
 @pytest.mark.parametrize("text, actor", [
     ("TNLA, PLA and Mandalay PDF fighters seized Namhsan on 4 March 2024.", "TNLA"),
     ("On 4 March 2024 TNLA troops and allied People's Defense Forces (PDF) seized Namhsan.",

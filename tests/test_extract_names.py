@@ -18,6 +18,8 @@ def captures(text: str) -> dict[str, str]:
     ("Kyu Gok, a border town in Muse Township, fell to the alliance on 20 November.",
      "Pang Hseng"),
     ("Alliance troops took control of Pansai town on 20 November.", "Pang Hseng"),
+    ("On 20 November the alliance took Phaung Sai in Muse Township.", "Pang Hseng"),
+    ("Phaungsai, a border town, fell to the MNDAA on 20 November.", "Pang Hseng"),
     ("Kachin fighters overran a junta camp in Wynemaw on 20 November.", "camp in Waingmaw"),
     ("On 20 November the KIA captured Wine Maw.", "Waingmaw"),
     ("Ta'ang fighters took Mokok town on 20 November.", "Mogok"),

@@ -149,6 +149,27 @@ def test_a_list_runs_on_past_an_aside_locating_an_item(text: str, places: set[st
     assert {p for t, p in changes(text) if t == "capture"} == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Rebels took Hseni on the highway and Kutkai in the hills on Monday.",
+     {"Hseni", "Kutkai"}),
+    ("On Monday the KIA captured Sinbo on the river bank, Shwegu near the border, and "
+     "Momauk.", {"Sinbo", "Shwegu", "Momauk"}),
+    ("The alliance seized Namtu along the railway or Manton by the dam, reports said.",
+     {"Namtu", "Manton"}),
+])
+def test_a_list_runs_on_past_an_aside_that_names_no_place(text: str, places: set[str]
+                                                          ) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == places
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels took Hseni on the highway and then shelled Kutkai on Monday.",
+    "Rebels took Hseni on the highway, and Kutkai residents fled on Monday.",
+])
+def test_a_placeless_aside_does_not_make_a_new_clause_an_item(text: str) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == {"Hseni"}
+
+
 @pytest.mark.parametrize("text", [
     "The KIA took Sinbo, and Myitkyina residents fled.",
     "The KIA took Sinbo, 40 km from Bhamo, and Myitkyina locals fled by boat.",

@@ -1497,6 +1497,23 @@ def test_bare_plural_sites_opening_a_sentence_are_placed_at_each_listed_place(
 
 
 @pytest.mark.parametrize("text", [
+    "Alliance troops attacked outposts in Theinni, Kutkai and Muse districts on 27 November.",
+    "On 27 November the allies struck camps in Kutkai, Theinni, Muse districts.",
+])
+def test_a_plural_district_word_leaves_towns_no_district_is_named_for(text: str) -> None:
+    got = {e[1] for e in control(text) if e[0] == "assault"}
+    assert {"Hseni", "Kutkai"} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The allies attacked Lashio and Muse districts on 27 November.",
+    "On 27 November fighting spread across Lashio, Muse and Kyaukme districts.",
+])
+def test_districts_named_for_their_towns_are_districts_not_towns(text: str) -> None:
+    assert not {e[1] for e in control(text)} & {"Lashio", "Muse"}
+
+
+@pytest.mark.parametrize("text", [
     "Villagers were seen in Bhamo and Momauk on Tuesday.",
     "Army positions were shelled in Bhamo on Monday.",
 ])

@@ -203,6 +203,9 @@ def test_a_town_name_still_wins_over_a_variant(gaz: Gazetteer) -> None:
     ("Kyu Gok", "Pang Hseng"),
     ("Kyukok", "Pang Hseng"),
     ("Pansai", "Pang Hseng"),
+    ("Phaung Sai", "Pang Hseng"),
+    ("Phaungsai", "Pang Hseng"),
+    ("Kyugote", "Pang Hseng"),
     ("Mogoke", "Mogok"),
 ])
 def test_other_names_and_spellings_of_towns_resolve(gaz: Gazetteer, written: str,

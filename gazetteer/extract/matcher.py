@@ -312,6 +312,10 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"(?:(?:towns?|cities)\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
             # a time of day ("at 5 am", "at around 6 a.m.")
             r"|at\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hours)?"
+            # an aside naming no place that locates the item before ("Hseni on the
+            # highway and Kutkai"): short, and closed by the list's next word
+            r"|(?:on|in|near|along|at|by)\s+the\s+(?:[\w'’-]+\s+){0,2}[a-z][\w'’-]*"
+            r"(?=\s*(?:,|\b(?:and|or)\b))"
             r")*"),
         # between a place and a phrase after it ("Kan Paik Ti, a border town, has fallen")
         "subject": re.compile(

@@ -392,6 +392,15 @@ def _region_named(text: str, loc: Mention, r: Rules) -> bool:
     return bool(_DESCRIBED_BEFORE.search(before) and _DESCRIBED_AFTER.match(text, loc.start))
 
 
+def _may_name(loc: Mention, area_word: str) -> bool:
+    """Whether ``loc`` may name an area of that kind in a list before the plural word
+    ("Lashio and Muse districts"): a district only when it is named for the place, so
+    "Theinni, Kutkai and Muse districts" leaves Theinni and Kutkai towns."""
+    place = loc.place
+    return area_word != "district" or place is None or \
+        place.district.casefold() == place.name.casefold()
+
+
 def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
     for i, loc in enumerate(locs):
         m = r.area_re.match(text, loc.end)
@@ -411,7 +420,8 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
         if word.endswith("s"):  # "Bhamo and Mansi townships": the whole list
             j = i - 1
             while j >= 0 and not locs[j].area and re.fullmatch(
-                    r"\s*,?\s*(?:(?:and|or|&)\s+)?", text[locs[j].end:locs[j + 1].start]):
+                    r"\s*,?\s*(?:(?:and|or|&)\s+)?", text[locs[j].end:locs[j + 1].start]) \
+                    and _may_name(locs[j], loc.area_word):
                 locs[j].area = True
                 locs[j].area_word = loc.area_word
                 j -= 1
