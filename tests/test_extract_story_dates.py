@@ -74,6 +74,27 @@ def test_an_undated_event_takes_the_month_of_its_story(text: str, place: str) ->
     assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
 
 
+@pytest.mark.parametrize("text", [
+    'Army columns left Pyin Oo Lwin on 4 December. A TNLA officer said: "They tried to '
+    'break through. We held them. The fighting was very heavy." Army channels say the '
+    'troops took Shwegu.',
+    "The junta moved on Shwegu on 4 December. A resident said: \u201cShells fell all "
+    "night. Nobody slept. We hid in the monastery.\u201d The army later claimed it had "
+    "seized Shwegu.",
+    "On 4 December the army began its push. \"Our men stopped them twice. They came back. "
+    "They will come again,\" a PDF fighter said. Army troops captured Shwegu.",
+])
+def test_a_quoted_source_between_does_not_part_a_story_from_its_month(text: str) -> None:
+    got = [e for e in run(text) if e.place == "Shwegu" and e.event_type == "capture"]
+    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+
+
+def test_unquoted_sentences_still_end_the_story_after_three() -> None:
+    text = ("On 4 December talks began. Shops closed. Prices rose. A trader said: \"It is "
+            "hard.\" Roads shut. The army took Shwegu.")
+    assert dates_of(text, "Shwegu", "capture") == [""]
+
+
 def test_a_story_month_costs_confidence() -> None:
     dated = run("The KIA captured Shwegu on 4 December.")[0]
     story = next(e for e in run("Troops moved in on 4 December. Shops stayed shut. Prices "

@@ -42,6 +42,7 @@ from gazetteer.extract._context import (
     unnamed_subject,
 )
 from gazetteer.extract.places import Mention
+from gazetteer.extract.quotes import quotations
 from gazetteer.extract.roles import opponent, speaker_of_no_group, takes_back
 from gazetteer.extract.sites import by_town, by_village
 from gazetteer.ruledata import load_rules, trie_pattern
@@ -428,12 +429,15 @@ def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(sentence_index(ctx, d.sentence[0]), []).append(d)
+    quoted: frozenset[int] | None = None
     for d in drafts:
         if d.event_type not in CHANGES or d.date is not None or d.anterior or \
                 has_window(ctx.text, *d.sentence):
             continue  # an "after" clause's own event is older than the story's days
+        if quoted is None:
+            quoted = _quoted_sentences(ctx)
         i = sentence_index(ctx, d.sentence[0])
-        near = _nearby(ctx, i, reach)
+        near = _nearby(ctx, i, reach, quoted)
         same = (o.date for j in near for o in by_sentence.get(j, [])
                 if _same_event(ctx, drafts, o, d))
         date = next(same, None) or _only_day(ctx, drafts, d) or d.bound
@@ -480,11 +484,30 @@ def same_side(ctx: Context, a: str, b: str) -> bool:
     return not a or not b or (a in ctx.r.junta_side) == (b in ctx.r.junta_side)
 
 
-def _nearby(ctx: Context, i: int, reach: int) -> list[int]:
+def _nearby(ctx: Context, i: int, reach: int, quoted: frozenset[int] = frozenset()
+            ) -> list[int]:
     """Sentence indexes around ``i``, nearest first, the one before ahead of the one
-    after."""
-    return [j for step in range(1, reach + 1) for j in (i - step, i + step)
-            if 0 <= j < len(ctx.sentences)]
+    after: ``reach`` sentences each way, not counting those inside a quotation (a quoted
+    source's few sentences do not part a story from its date)."""
+    sides: list[list[int]] = []
+    for way in (-1, 1):
+        side: list[int] = []
+        counted, j = 0, i + way
+        while counted < reach and 0 <= j < len(ctx.sentences):
+            side.append(j)
+            counted += j not in quoted
+            j += way
+        sides.append(side)
+    before, after = sides
+    return [j for k in range(max(len(before), len(after)))
+            for j in (before[k:k + 1] + after[k:k + 1])]
+
+
+def _quoted_sentences(ctx: Context) -> frozenset[int]:
+    """Indexes of the sentences that lie wholly inside a quotation."""
+    spans = quotations(ctx.text)
+    return frozenset(n for n, (start, end) in enumerate(ctx.sentences)
+                     if any(q0 <= start and end <= q1 + 1 for q0, q1 in spans))
 
 
 def _reports(ctx: Context, j: int, event_type: str,
