@@ -1513,6 +1513,19 @@ def test_districts_named_for_their_towns_are_districts_not_towns(text: str) -> N
     assert not {e[1] for e in control(text)} & {"Lashio", "Muse"}
 
 
+@pytest.mark.parametrize("text, place", [
+    ("On 5 December the KIA took control of the administrative offices in Bhamo.",
+     "office in Bhamo"),
+    ("Rebels seized the township offices in Shwegu on 5 December.", "office in Shwegu"),
+    ("The district administration office in Momauk was captured on 5 December.",
+     "office in Momauk"),
+])
+def test_offices_taken_in_a_town_are_a_site_of_it_not_the_town(text: str, place: str
+                                                               ) -> None:
+    got = {e[1] for e in control(text) if e[0] == "capture"}
+    assert place in got and not got & {"Bhamo", "Shwegu", "Momauk"}
+
+
 @pytest.mark.parametrize("text", [
     "Villagers were seen in Bhamo and Momauk on Tuesday.",
     "Army positions were shelled in Bhamo on Monday.",
@@ -1530,6 +1543,11 @@ def test_a_bare_plural_subject_that_is_no_site_or_is_only_shelled_changes_no_han
      {"Mongmit", "Hsipaw"}),
     ("The alliance overran several cities last year, such as Laukkaing and Kunlong.",
      {"Laukkaing", "Kunlong"}),
+    ("Four towns have fallen, including Sinbo and Shwegu.", {"Sinbo", "Shwegu"}),
+    ("Eleven towns were captured last year, among them Kutkai and Namtu.",
+     {"Kutkai", "Namtu"}),
+    ("Twelve outposts had fallen by Monday, including the camps near Mansi.",
+     {"camp near Mansi"}),
 ])
 def test_counted_towns_named_after_the_phrase_are_its_objects(text: str,
                                                               places: set[str]) -> None:

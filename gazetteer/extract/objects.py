@@ -48,7 +48,7 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"(?P<all>\b(?:last|all|every|remaining|final)\b[^.;:]*?)?"
     r"\b(?P<site>police\s+stations?|military\s+bases?|army\s+bases?|border\s+gates?|"
     r"headquarters|HQ|outposts?|bases?|camps?|posts?|garrisons?|checkpoints?|stations?|"
-    r"positions?|command|barracks|compound|hills?|"
+    r"positions?|command|barracks|compound|hills?|offices?|"
     r"(?:battalions?|regiments?)(?!\s+(?:headquarters|HQ|bases?|camps?|compound)\b))\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|overlooking|"
     r"on\s+the\s+(?:edges?|"
@@ -773,10 +773,11 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
 #: A subject that names no place: sites ("an army base", "all three battalion
 #: headquarters") or counted towns ("four cities"), just before a passive phrase.
 _UNNAMED_SUBJECT = re.compile(
-    r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|"
-    r"most|all|the|dozens\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|"
+    r"several|some|many|most|all|the|dozens\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<site>police\s+stations?|border\s+gates?|headquarters|outposts?|bases?|camps?|"
-    r"posts?|garrisons?|checkpoints?|positions?|(?P<towns>towns|cities|townships))\s*$",
+    r"posts?|garrisons?|checkpoints?|positions?|(?P<towns>towns|cities|townships))"
+    r"(?:\s+(?:have|has|had))?\s*$",  # "four towns have fallen"
     re.IGNORECASE)
 #: The same subject opening its sentence as a bare plural ("Positions have been seized in
 #: A and B townships", "Junta outposts were overrun near X"): sites, never towns.
