@@ -1210,6 +1210,10 @@ def test_concentrating_efforts_on_seizing_a_town_is_an_assault() -> None:
     ("On Monday the KIA attacked junta troops in Sinbo.", "assault"),
     ("On Monday the TNLA began attacking junta forces in Namtu and Manton.", "assault"),
     ("On Monday the KIA was fighting against junta troops in Sinbo.", None),
+    ("On Monday the alliance surrounded army troops in Namtu.", "assault"),
+    ("On Monday the KIA encircled the junta garrison at Shwegu.", "assault"),
+    ("Rebels have besieged regime soldiers in Mansi since Monday.", "assault"),
+    ("On Monday junta troops in Sinbo surrounded a village.", None),
 ])
 def test_attacking_a_group_s_men_in_a_town_attacks_the_town(text: str, kind: str | None
                                                             ) -> None:

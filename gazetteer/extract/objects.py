@@ -530,8 +530,10 @@ OWNER_OF_SITE = re.compile(r"(?:'s|’s)?\s+(?:(?:military|army|main|frontline|s
 
 
 #: An attack on a group's men in a place: "attacked / attacking junta forces in X".
-_ATTACKED_FORCES = re.compile(r"\battack(?:ed|ing|s)?\s+(?:the\s+)?[\w()' -]{2,60}?\s+"
-                              r"(?:forces|troops|soldiers|positions|bases|camps|outposts)\s+"
+_ATTACKED_FORCES = re.compile(r"\b(?:attack|encircle|surround|besiege)(?:ed|d|ing|s)?\s+"
+                              r"(?:the\s+)?[\w()' -]{2,60}?\s+"
+                              r"(?:forces|troops|soldiers|positions|bases|camps|outposts|"
+                              r"garrisons?|battalions?)\s+"
                               r"(?:and\s+(?:police|militias?|militiamen)\s+)?"
                               r"(?:in|at|inside)\s+$", re.IGNORECASE)
 _ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
