@@ -162,6 +162,30 @@ def test_a_list_runs_on_past_an_aside_that_names_no_place(text: str, places: set
     assert {p for t, p in changes(text) if t == "capture"} == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("On Tuesday the KIA seized camps in Shwegu, Sinbo and Momauk.",
+     {"camp in Shwegu", "camp in Sinbo", "camp in Momauk"}),
+    ("Rebels took bases and outposts in Tanai, Sumprabum and Waingmaw on 7 March.",
+     {"outpost in Tanai", "outpost in Sumprabum", "outpost in Waingmaw"}),
+    ("Army positions at Namtu and Manton were overrun by the TNLA on Tuesday, it said.",
+     {"position at Namtu", "position at Manton"}),
+])
+def test_plural_sites_before_a_list_stand_in_every_place_of_it(text: str, places: set[str]
+                                                                ) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("On Tuesday the KIA seized the camp in Shwegu and Sinbo town.", {"camp in Shwegu",
+                                                                       "Sinbo"}),
+    ("On Tuesday the KIA captured an outpost in Shwegu and Sinbo town.",
+     {"outpost in Shwegu", "Sinbo"}),
+])
+def test_one_site_before_a_list_stays_with_its_own_place(text: str, places: set[str]
+                                                          ) -> None:
+    assert {p for t, p in changes(text) if t == "capture"} == places
+
+
 @pytest.mark.parametrize("text", [
     "Rebels took Hseni on the highway and then shelled Kutkai on Monday.",
     "Rebels took Hseni on the highway, and Kutkai residents fled on Monday.",

@@ -233,6 +233,8 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
                  for loc in items]  # a village attacked is that village, not its township
     if first.site and first.anchor is not None and first.anchor.area:
         items[1:] = [_site_at(loc, first.site, "in") if loc.area else loc for loc in items[1:]]
+    else:
+        items = _plural_sites_in_each(ctx, items)
     bounds = [loc.start for loc in items[1:]] + [scope_end(ctx, items[-1].end, sentence)]
     out: Objects = []
     for loc, end in zip(items, bounds, strict=True):
@@ -245,6 +247,24 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
             loc, note = town_of(loc), "township_as_town"
         out.append((loc, end, note))
     return out, flags
+
+
+def _plural_sites_in_each(ctx: Context, items: list[Mention]) -> list[Mention]:
+    """A list whose first item is unnamed sites in the plural ("seized camps in A, B and C",
+    "positions at A and B were overrun"): a site of that kind at every place of it, not
+    the places themselves."""
+    first = items[0]
+    if not first.site or first.anchor is None or first.name.split()[0] != first.site or \
+            not _PLURAL_SITES.search(ctx.text, first.start, first.anchor.start):
+        return items
+    rel = first.name.split()[1]
+    return [first, *(_site_at(loc, first.site, rel) for loc in items[1:])]
+
+
+#: Sites written in the plural before the place that locates them ("camps in", "bases and
+#: outposts near"): they stand in every place of the list.
+_PLURAL_SITES = re.compile(r"\b(?:bases|camps|outposts|posts|positions|stations|checkpoints|"
+                           r"garrisons|strongholds|offices)\b", re.IGNORECASE)
 
 
 #: A phrase of taking control with no object ("the military retook control on July 16").
@@ -748,6 +768,7 @@ def _before(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[i
         items.append(ctx.locs[k])  # not "X headquarters in Dawthponeyan on 8 March and
         k -= 1  # Y was seized": a place in a locative phrase is no subject
     items.reverse()
+    items = _plural_sites_in_each(ctx, items)
     lead = ctx.text[max(sentence[0], items[0].start - 30):items[0].start]
     if len(items) == 1 and _last_base_of(ctx, last, sentence, spec):
         return [(last.anchor, t0, "")], flags  # "the regime's last outpost in X fell": X
