@@ -2039,3 +2039,26 @@ def test_a_compound_adjective_of_taking_is_no_capture_by_the_subject(text: str) 
 ])
 def test_a_verb_after_re_or_counter_is_still_a_verb(text: str) -> None:
     assert [(e.event_type, e.place) for e in run(text)] == [("assault", "Khampat")]
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("The worst blow was the fall, on 8 December, of the township of Sinbo to the KIA.",
+     "Sinbo", "2024-12-08"),
+    ("The army admitted the fall on 8 December of Shwegu to the KIA.", "Shwegu",
+     "2024-12-08"),
+    ("Residents welcomed the capture on Sunday of Momauk by Kachin fighters.", "Momauk",
+     "2024-12-08"),
+    ("The KIA confirmed the seizure, early on 8 December, of the camp near Mansi.",
+     "camp near Mansi", "2024-12-08"),
+])
+def test_a_date_between_a_noun_and_its_of_dates_the_phrase(text: str, place: str,
+                                                           date: str) -> None:
+    assert ("capture", place, date) in {(e[0], e[1], e[2]) for e in control(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The army held Sinbo until 8 December of this year.",
+    "Troops stayed in Shwegu on 8 December of last year, residents said.",
+])
+def test_a_date_before_of_with_no_noun_phrase_makes_no_capture(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]

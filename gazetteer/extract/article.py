@@ -101,7 +101,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
                    unnamed_actors=mentions.unnamed)
     ends: list[int] = []
     readings: list[tuple[TriggerSpec, ...]] = []
-    blanked = _blank_actors(text, actors, r.companion_re)
+    blanked = _blank_actors(_unbroken(text, [*dates, *reported]), actors, r.companion_re)
     for m in r.trigger_re.finditer(blanked):
         if _HANDS_NOUN.fullmatch(m.group()) and _OWNER_BEFORE.search(
                 blanked, max(0, m.start() - 30), m.start()):
@@ -221,6 +221,27 @@ def _mask(text: str, dates: list[ResolvedDate]) -> str:
         last = d.char_end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _unbroken(text: str, dates: list[ResolvedDate]) -> str:
+    """``text`` with each date that splits a noun from its "of" blanked, with the commas
+    around it ("the capture this week of X", "the fall, on 8 October, of X"), so that the
+    phrase reads whole; offsets unchanged."""
+    chars = None
+    for d in dates:
+        after = _OF_AFTER.match(text, d.char_end)
+        if after is None:
+            continue
+        before = _COMMA_BEFORE.search(text, max(0, d.char_start - 3), d.char_start)
+        start = before.start() if before else d.char_start
+        chars = chars if chars is not None else list(text)
+        chars[start:after.start("of")] = " " * (after.start("of") - start)
+    return "".join(chars) if chars is not None else text
+
+
+#: After a date inside a noun phrase: its "of" ("the fall on Monday of", ", of").
+_OF_AFTER = re.compile(r"\s*,?\s*(?P<of>of)\b")
+_COMMA_BEFORE = re.compile(r",\s*$")
 
 
 def _unquoted(text: str) -> str:

@@ -42,6 +42,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         for d in dates_between(ctx, sentence[0], sentence[1])]  # "since the offensive
     if not dates:  # began on 7 March": that day opens a period, as "since 7 March"
         return None
+    inside = next((d for d in dates if t0 < d.char_start and d.char_end <= t1), None)
+    if inside is not None:
+        return inside  # "the fall, on 8 October, of X": the phrase's own day
     lo = max(loc.end, t1) if spec.object == "after" else t1
     stop = _next_change_or_state(ctx, t1, sentence)  # "regained X, which had been held
     if _OPENING_PHRASE.match(ctx.masked, sentence[0], t0):  # "Prior to the takeover of X,
