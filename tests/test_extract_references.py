@@ -231,3 +231,28 @@ def test_the_latter_with_one_place_named_is_no_place() -> None:
     got = [e for e in run("Fighting raged near Lashio. The latter fell on 15 December.",
                           dt.date(2024, 1, 10)) if e.event_type == "capture"]
     assert not got, got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Fighters closed in on the border-trade town of Lweje on Monday. Lweje lies south of "
+     "the KIA headquarters in Laiza town. On 3 December the KIA seized the border town.",
+     "Lweje"),
+    ("Hpakant, a jade-mining town, came under attack on Monday. The KIA also attacked "
+     "Kamaing on Tuesday. On 3 December the KIA took the jade town.", "Hpakant"),
+    ("The KIA attacked the gem town of Mogok on Monday and took Momeik on Tuesday. On 3 "
+     "December the TNLA captured the gem town.", "Mogok"),
+])
+def test_a_described_town_stands_for_the_town_the_article_described_so(text: str,
+                                                                         place: str) -> None:
+    assert {p for t, p in run_dated(text) if t == "capture"} == {place}
+
+
+def test_a_description_never_given_leaves_the_last_town_that_fits() -> None:
+    got = control("The army shelled Sinbo on Monday. On 3 December the KIA took the border "
+                  "town.")
+    assert ("capture", "Sinbo") in got
+
+
+def run_dated(text: str) -> set[tuple[str, str]]:
+    """Captures dated 3 December (the described town's), by place."""
+    return {(e.event_type, e.place) for e in run(text) if e.date == "2024-12-03"}

@@ -38,11 +38,33 @@ def antecedent(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]
         m = ctx.r.pronoun_re.match(ctx.text, partial.end()) if partial else None
         if m is None:
             return None, ""
-    word = m.group().strip().split()[-1].casefold()
+    words = m.group().strip().split()
+    word = words[-1].casefold()
     if _OTHER_TOWNS.search(m.group()):
         return None, ""  # "attacks on the remaining townships held by the TNLA": others
-    return reference(ctx, word, t0, sentence, story=is_plain_town(m.group())), \
+    described = _described_as(ctx, words[-2], t0) if len(words) > 2 and \
+        word in ("town", "city") else None
+    return described or reference(ctx, word, t0, sentence, story=is_plain_town(m.group())), \
         partial.group() if partial else ""
+
+
+def _described_as(ctx: Context, what: str, before: int) -> Mention | None:
+    """The last town before ``before`` that the article described with ``what`` ("the
+    border-trade town of X", "X, a jade-mining town"), for "the border town", "the jade
+    town"; else None (then the last place that fits, as for "the town")."""
+    what = re.escape(what.casefold())
+    lead = re.compile(rf"\b{what}[\w-]*\s+(?:[\w-]+\s+)?(?:town|city)\s+(?:of\s+)?(?:the\s+)?$",
+                      re.IGNORECASE)
+    tail = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                      rf"{what}[\w-]*\s+(?:[\w-]+\s+)?(?:town|city)\b", re.IGNORECASE)
+    for k in range(bisect_left(ctx.loc_starts, before) - 1, -1, -1):
+        loc = ctx.locs[k]
+        if loc.area or loc.site or loc.place is None or loc.place.kind not in ("town", "city"):
+            continue
+        if lead.search(ctx.text, max(0, loc.start - 50), loc.start) or \
+                tail.match(ctx.text, loc.end):
+            return loc
+    return None
 
 
 def antecedents(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> list[Mention]:
