@@ -239,8 +239,9 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
     "events.toml": {
         "trigger": _triggers,
         "cues": _word_table("negation", "intent", "attempt", "partial", "claim",
-                            optional=("hearsay", "success", "retraction", "pause", "hypothetical",
-                                      "share", "future", "subordinators", "given_up", "partly")),
+                            optional=("hearsay", "success", "compelled", "retraction", "pause",
+                                      "hypothetical", "share", "future", "subordinators",
+                                      "given_up", "partly")),
         "places": _word_table("area_words", "suffix_words", "reference_words",
                               "facility_words", "site_words", "honorifics", "pronouns",
                               "list_words", "stop_forms", "not_site_words",

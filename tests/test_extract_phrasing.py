@@ -48,10 +48,32 @@ def test_control_given_to_an_actor(text: str, place: str | None, actor: str | No
 
 
 @pytest.mark.parametrize("text, place, actor", [
+    ("The TNLA has been forced to return control of Mogok to the junta.", "Mogok", "junta"),
+    ("On 5 December the TNLA had to relinquish Mogok and Mongmit.", "Mongmit", "junta"),
+    ("The army was compelled to hand over Sinbo to the KIA on 5 December.", "Sinbo", "KIA"),
+])
+def test_a_place_given_up_under_compulsion_changes_hands(text: str, place: str,
+                                                         actor: str) -> None:
+    assert (place, actor) in {(e.place, e.actor) for e in run(text)
+                              if e.event_type == "capture"}
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA could be forced to return control of Mogok to the junta.",
+    "Under the deal the TNLA will be forced to hand over Mogok.",
+    "The TNLA may have to relinquish Mogok next year.",
+])
+def test_a_place_that_may_be_given_up_has_not_changed_hands(text: str) -> None:
+    assert not [e for e in run(text) if e.event_type == "capture"]
+
+
+@pytest.mark.parametrize("text, place, actor", [
     ("The junta has lost control of Kunlong, the Brotherhood Alliance said.", "Kunlong",
      "alliance"),
     ("Regime troops lost Sinbo on 2 December after a week of KIA attacks.", "Sinbo", "KIA"),
     ("The KIA lost Shwegu on Dec. 5 but vowed to return.", "Shwegu", "junta"),
+    ("On 5 December the TNLA relinquished Mogok.", "Mogok", "junta"),
+    ("The junta relinquished control of Sinbo to the KIA on 5 December.", "Sinbo", "KIA"),
 ])
 def test_a_place_lost_is_taken_by_the_other_side(text: str, place: str, actor: str) -> None:
     got = {(e.place, e.actor) for e in run(text) if e.event_type == "capture"}

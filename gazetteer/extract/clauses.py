@@ -353,6 +353,10 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
     if intent:
         to_have = re.search(r"\bto\s+have(?:\s+\w+)?\s*$", near3)
         success = "success" in r.cue and r.cue["success"].search(near)
+        compelled = r.cue["compelled"].search(near) if "compelled" in r.cue else None
+        if compelled and not any(m.group().casefold() != "to" for m in
+                                 r.cue["intent"].finditer(near, 0, compelled.start())):
+            success = True  # "was forced to hand X back" (not "could be forced to")
         if not (to_have or success):
             return "cancel"
     if match_within(ctx, "plan", sentence, start, t0) or _future(ctx, start, t0):
