@@ -89,6 +89,25 @@ def test_a_quoted_source_between_does_not_part_a_story_from_its_month(text: str)
     assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
 
 
+@pytest.mark.parametrize("text", [
+    "The offensive has brought attacks on army targets since Monday. The KIA said it "
+    "seized Shwegu.",
+    "Clashes have raged around the town since 2 December, residents said. Kachin fighters "
+    "have now taken Shwegu.",
+    "Since the start of December the KIA has pressed its attacks. It has captured Shwegu, "
+    "a spokesman said.",
+])
+def test_a_period_opened_this_month_gives_the_story_its_month(text: str) -> None:
+    got = [e for e in run(text) if e.place == "Shwegu" and e.event_type == "capture"]
+    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+
+
+def test_a_period_opened_in_an_earlier_month_gives_no_story_month() -> None:
+    text = ("Clashes have raged around the town since 20 November, residents said. Kachin "
+            "fighters have now taken Shwegu.")
+    assert dates_of(text, "Shwegu", "capture") == [""]
+
+
 def test_unquoted_sentences_still_end_the_story_after_three() -> None:
     text = ("On 4 December talks began. Shops closed. Prices rose. A trader said: \"It is "
             "hard.\" Roads shut. The army took Shwegu.")
