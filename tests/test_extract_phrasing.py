@@ -2084,3 +2084,31 @@ def test_a_date_between_a_noun_and_its_of_dates_the_phrase(text: str, place: str
 ])
 def test_a_date_before_of_with_no_noun_phrase_makes_no_capture(text: str) -> None:
     assert not [e for e in control(text) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text", [
+    "The raid on the base was part of an operation by Mandalay PDF, the NUG said.",
+    "Fighters of the Mandalay PDF attacked the camp near the river on Monday.",
+])
+def test_a_group_named_after_a_town_is_no_mention_of_the_town(text: str) -> None:
+    assert "Mandalay" not in {e[1] for e in control(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The army wants full control of the Mandalay–Muse highway and retook Nawnghkio on "
+    "Monday.",
+    "On Monday the junta retook Nawnghkio to reopen the Lashio – Muse road.",
+])
+def test_both_ends_of_a_road_name_the_road_not_a_town(text: str) -> None:
+    got = {e[1] for e in control(text)}
+    assert "Nawnghkio" in got and not got & {"Mandalay", "Muse", "Lashio"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA captured the BGF base on the Chipwi – Pangwa road on Monday.",
+     "base on Chipwi road"),
+    ("On Monday rebels overran an army camp on the Lashio–Muse highway.",
+     "camp on Lashio highway"),
+])
+def test_a_base_on_a_road_is_placed_at_the_road_s_first_town(text: str, place: str) -> None:
+    assert ("capture", place) in {(e[0], e[1]) for e in control(text)}

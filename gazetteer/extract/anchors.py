@@ -38,8 +38,8 @@ def road_anchor(text: str, pos: int, locs: list[Mention], starts: list[int], r: 
         return None
     k = bisect_left(starts, road.end())
     if k < len(locs) and locs[k].start == road.end() and locs[k].place is not None \
-            and locs[k].place.kind in ("town", "city"):
-        return locs[k]
+            and locs[k].place.kind in ("town", "city") and not locs[k].area:
+        return locs[k]  # (an end of the road marked as the road: read anew below)
     first = _ROAD_END.match(text, road.end())  # "Myitkyina-Bhamo": no name on its own
     towns = [p for p in r.place_index.get(first.group(), ()) if p.kind in ("town", "city")] \
         if first else []

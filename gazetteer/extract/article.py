@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from gazetteer.articles import Article
@@ -13,7 +14,7 @@ from gazetteer.extract._context import Context, Draft, sentence_index, sentence_
 from gazetteer.extract.clauses import events_of_trigger, launched_offensive, sentence_assault
 from gazetteer.extract.matcher import ACTOR_MARK, Rules, TriggerSpec, phrase_key, rules_for
 from gazetteer.extract.objects import garrison_place
-from gazetteer.extract.places import find_places
+from gazetteer.extract.places import Mention, find_places
 from gazetteer.extract.quotes import counted_from_speech
 from gazetteer.extract.roles import find_actors
 from gazetteer.extract.sentences import sentence_spans, unwrapped
@@ -91,7 +92,7 @@ def read_article(article: Article, *, gazetteer: Gazetteer | None = None
             dates.append(d)
     mentions = find_actors(text, r, sentences)
     actors = mentions.named
-    locs = find_places(text, r, sentences)
+    locs = _outside_names(find_places(text, r, sentences), actors)
     unquoted = _unquoted(text)
     locs = site_places(unquoted, locs, r, [(a, b) for a, b, _ in actors], sentences)
     masked = _mask(unquoted, sorted(dates + reported, key=lambda d: d.char_start))
@@ -221,6 +222,21 @@ def _mask(text: str, dates: list[ResolvedDate]) -> str:
         last = d.char_end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _outside_names(locs: list[Mention], actors: list[tuple[int, int, str]]) -> list[Mention]:
+    """The places not inside a group's name ("Mandalay PDF", "the Kawlin PDF"): a group
+    named after a place is no mention of the place."""
+    if not actors:
+        return locs
+    starts = [a for a, _, _ in actors]
+    kept = []
+    for loc in locs:
+        k = bisect_right(starts, loc.start) - 1
+        if k >= 0 and actors[k][0] <= loc.start and loc.end <= actors[k][1]:
+            continue
+        kept.append(loc)
+    return kept
 
 
 def _unbroken(text: str, dates: list[ResolvedDate]) -> str:

@@ -26,7 +26,7 @@ from gazetteer.extract._context import (
     scope_end,
 )
 from gazetteer.extract.matcher import TriggerSpec
-from gazetteer.extract.places import REGION_WORDS, Mention, area_label
+from gazetteer.extract.places import REGION_WORDS, ROAD_WORDS, Mention, area_label
 from gazetteer.extract.references import (
     MILITARY_KINDS,
     antecedent,
@@ -51,6 +51,7 @@ _FACILITY_TAIL = re.compile(  # "three hilltop outposts from the junta in " befo
     r"positions?|command|barracks|compound|hills?|offices?|"
     r"(?:battalions?|regiments?)(?!\s+(?:headquarters|HQ|bases?|camps?|compound)\b))\b"
     r"[^.;:]{0,60}?\b(?P<rel>in|at|inside|within|near|outside|around|overlooking|"
+    r"on(?=\s+(?:the\s+)?$)|"  # "on the A–B road" (a road only: see _first_gap)
     r"on\s+the\s+(?:edges?|"
     r"outskirts|fringes?)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,4}?(?:town|city|village|township)\s+of\s+|"  # "the northern
@@ -475,6 +476,8 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     if r.cue["partial"].search(gap):
         _note_partial(ctx, gap, flags)
     facility = _FACILITY_TAIL.search(gap) if spec.event_type != "held" else None
+    if facility and facility.group("rel").casefold() == "on" and not _road_at(ctx, b):
+        facility = None  # "the camp on Monday", "an outpost on the hill": no road
     if facility:
         rel = facility.group("rel").casefold()
         if facility.group("all") and rel in _INSIDE:
@@ -508,6 +511,13 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
         if spec.event_type == "held":
             return False, None
     return True, None
+
+
+def _road_at(ctx: Context, pos: int) -> bool:
+    """Whether the place at ``pos`` is read as a road ("the Chipwi–Pangwa road")."""
+    k = bisect_left(ctx.loc_starts, pos)
+    return k < len(ctx.locs) and ctx.locs[k].start == pos and ctx.locs[k].area and \
+        ctx.locs[k].area_word in ROAD_WORDS
 
 
 def _last_base_of(ctx: Context, loc: Mention, sentence: tuple[int, int],

@@ -401,6 +401,11 @@ def _may_name(loc: Mention, area_word: str) -> bool:
         place.district.casefold() == place.name.casefold()
 
 
+#: Area words for a road, and the dash between its two ends ("Mandalay–Muse highway").
+ROAD_WORDS = frozenset({"road", "highway", "route", "corridor", "trade route", "pipeline"})
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
 def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
     for i, loc in enumerate(locs):
         m = r.area_re.match(text, loc.end)
@@ -417,6 +422,10 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
         singular = singular[:-1] if singular.endswith("s") and singular != "sub-townships" \
             else singular
         loc.area_word = "sub-township" if singular.startswith("sub-township") else singular
+        if singular in ROAD_WORDS and i > 0 and not locs[i - 1].area and \
+                _DASH.fullmatch(text, locs[i - 1].end, loc.start):
+            locs[i - 1].area, locs[i - 1].area_word = True, singular  # "the Mandalay–Muse
+            # highway": both ends name the road
         if word.endswith("s"):  # "Bhamo and Mansi townships": the whole list
             j = i - 1
             while j >= 0 and not locs[j].area and re.fullmatch(
