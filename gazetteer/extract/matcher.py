@@ -96,6 +96,10 @@ class Rules:
     forces_re: re.Pattern[str]
     #: between a group and a relative "who": its men or nothing ("BGF troops who")
     men_gap_re: re.Pattern[str]
+    #: between a subject and its verb: auxiliaries and adverbs ("rebels have also taken")
+    fillers_re: re.Pattern[str]
+    #: sites written in the plural ("camps", "outposts"): ``[places] plural_sites``
+    plural_sites_re: re.Pattern[str]
     holder_re: re.Pattern[str]
     passive_re: re.Pattern[str]
     owned_re: re.Pattern[str]
@@ -384,6 +388,10 @@ def rules_for(gaz: Gazetteer) -> Rules:
                              r"headquarters|barracks|garrisons?)\b)", re.IGNORECASE),
         men_gap_re=re.compile(rf"(?:'s|’s)?\s*(?:{_any_case(words['forces'])}\s*)?,?\s*",
                               re.IGNORECASE),
+        fillers_re=re.compile(rf"\s+(?:{_any_case(words['subject_fillers'])}\s+)*",
+                              re.IGNORECASE),
+        plural_sites_re=re.compile(rf"\b{_any_case(places_cfg['plural_sites'])}\b",
+                                   re.IGNORECASE),
         holder_re=re.compile(rf"-{_any_case(words['holder_suffixes'])}"),
         passive_re=re.compile(rf"\s*{_any_case(words['passive_agents'])}\s+"),
         owned_re=re.compile(rf"(?:'s|’s|-{_any_case(words['holder_suffixes'][:2])}|"

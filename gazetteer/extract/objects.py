@@ -256,16 +256,10 @@ def _plural_sites_in_each(ctx: Context, items: list[Mention]) -> list[Mention]:
     the places themselves."""
     first = items[0]
     if not first.site or first.anchor is None or first.name.split()[0] != first.site or \
-            not _PLURAL_SITES.search(ctx.text, first.start, first.anchor.start):
+            not ctx.r.plural_sites_re.search(ctx.text, first.start, first.anchor.start):
         return items
     rel = first.name.split()[1]
     return [first, *(_site_at(loc, first.site, rel) for loc in items[1:])]
-
-
-#: Sites written in the plural before the place that locates them ("camps in", "bases and
-#: outposts near"): they stand in every place of the list.
-_PLURAL_SITES = re.compile(r"\b(?:bases|camps|outposts|posts|positions|stations|checkpoints|"
-                           r"garrisons|strongholds|offices)\b", re.IGNORECASE)
 
 
 #: A phrase of taking control with no object ("the military retook control on July 16").

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from gazetteer.date_rules import date_tables
 from gazetteer.extract._context import Context, sentence_index
@@ -52,11 +53,7 @@ def _described_as(ctx: Context, what: str, before: int) -> Mention | None:
     """The last town before ``before`` that the article described with ``what`` ("the
     border-trade town of X", "X, a jade-mining town"), for "the border town", "the jade
     town"; else None (then the last place that fits, as for "the town")."""
-    what = re.escape(what.casefold())
-    lead = re.compile(rf"\b{what}[\w-]*\s+(?:[\w-]+\s+)?(?:town|city)\s+(?:of\s+)?(?:the\s+)?$",
-                      re.IGNORECASE)
-    tail = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-                      rf"{what}[\w-]*\s+(?:[\w-]+\s+)?(?:town|city)\b", re.IGNORECASE)
+    lead, tail = _description(what.casefold())
     for k in range(bisect_left(ctx.loc_starts, before) - 1, -1, -1):
         loc = ctx.locs[k]
         if loc.area or loc.site or loc.place is None or loc.place.kind not in ("town", "city"):
@@ -65,6 +62,18 @@ def _described_as(ctx: Context, what: str, before: int) -> Mention | None:
                 tail.match(ctx.text, loc.end):
             return loc
     return None
+
+
+@lru_cache(maxsize=64)
+def _description(what: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a town described with ``what``: before it ("the border-trade town
+    of") and after it (", a jade-mining town")."""
+    what = re.escape(what)
+    lead = re.compile(rf"\b{what}[\w-]*\s+(?:[\w-]+\s+)?(?:town|city)\s+(?:of\s+)?(?:the\s+)?$",
+                      re.IGNORECASE)
+    tail = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                      rf"{what}[\w-]*\s+(?:[\w-]+\s+)?(?:town|city)\b", re.IGNORECASE)
+    return lead, tail
 
 
 def antecedents(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> list[Mention]:

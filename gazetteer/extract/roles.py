@@ -450,11 +450,6 @@ _CLAIM_OF = re.compile(r"(?:(?:'s|’s)|(?<=\s)(?P<word>(?!(?:a|an|the|its|their
                        r"(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
-#: Between a subject and its verb: auxiliaries and adverbs ("rebels have also taken").
-_JUST_BEFORE = re.compile(r"\s+(?:(?:have|has|had|also|then|later|reportedly|finally|"
-                          r"quickly|soon|eventually|swiftly|now)\s+)*")
-
-
 def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
                    sentence: tuple[int, int], objects: list[tuple[Mention, int, str]]
                    ) -> tuple[str, str]:
@@ -493,7 +488,7 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
         return opponent(ctx, subject, sentence), "inferred_actor"  # "the junta said X had
         # fallen": it tells its own loss (not "said X was retaken")
     if subject and generic and spec.object == "after" and \
-            _JUST_BEFORE.fullmatch(ctx.masked, generic[-1][1], t0) and \
+            ctx.r.fillers_re.fullmatch(ctx.masked, generic[-1][1], t0) and \
             (subject in ctx.r.junta_side) != (generic[-1][2] == "junta"):
         return "", ""  # "the army shelled X and rebels took Y": the rebels, of no group
         # named, took Y; the other side's group named before is another clause's subject
