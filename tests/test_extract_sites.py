@@ -275,6 +275,25 @@ def test_units_sharing_one_designation_are_one_base_each(text: str, units: set[s
     assert {e.place for e in run(text) if e.event_type == "capture"} == units
 
 
+@pytest.mark.parametrize("text, units", [
+    ("On Tuesday the KIA seized the LIB 387 and 320 headquarters in Momauk Township.",
+     {"LIB 387 base", "LIB 320 base"}),
+    ("Kachin fighters took the headquarters of Light Infantry Battalions 387, 320 and 438 "
+     "in Momauk Township on Tuesday.", {"LIB 387 base", "LIB 320 base", "LIB 438 base"}),
+    ("On Tuesday IBs 287 and 288 near Shwegu fell to the KIA.",
+     {"IB 287 base", "IB 288 base"}),
+])
+def test_units_the_table_lacks_sharing_one_designation_are_one_base_each(
+        text: str, units: set[str]) -> None:
+    assert {e.place for e in run(text) if e.event_type == "capture"} == units
+
+
+def test_a_count_after_a_unit_the_table_lacks_is_no_unit_of_its_own() -> None:
+    got = {e.place for e in run("On Tuesday the KIA overran LIB 387 in Momauk Township and "
+                                "300 soldiers fled.") if e.event_type == "capture"}
+    assert got == {"LIB 387 base"}
+
+
 def test_a_count_after_a_unit_is_no_unit_of_its_own() -> None:
     got = {e.place for e in run("The KIA overran LIB 319 and 601 soldiers fled to Bhamo.")
            if e.event_type == "capture"}

@@ -251,17 +251,26 @@ _NEXT_NUMBER = re.compile(
     r"houses|homes|percent|per\s+cent)\b)")
 
 
+def more_numbers(text: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of the numbers of the same unit that follow ``pos`` ("LIB 319 and 601",
+    "Battalions 387, 320 and 438"), not a count ("and 600 troops")."""
+    spans = []
+    while (m := _NEXT_NUMBER.match(text, pos)) is not None:
+        spans.append((m.start(1), m.end(1)))
+        pos = m.end()
+    return spans
+
+
 def _numbers_after(text: str, pos: int, unit: str, r: Rules
                    ) -> list[tuple[int, int, tuple[Place, ...]]]:
     """The bases of ``unit`` whose numbers follow ``pos`` ("LIB 319 and 601"), as long as
     the gazetteer locates each."""
     found = []
-    while (m := _NEXT_NUMBER.match(text, pos)) is not None:
-        base = r.gazetteer.resolve_base(f"{unit} {m.group(1)}")
+    for a, b in more_numbers(text, pos):
+        base = r.gazetteer.resolve_base(f"{unit} {text[a:b]}")
         if base is None:
             break
-        found.append((m.start(1), m.end(1), (base,)))
-        pos = m.end()
+        found.append((a, b, (base,)))
     return found
 
 

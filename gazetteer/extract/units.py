@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from gazetteer.extract.anchors import sentence_anchor, site_anchor
 from gazetteer.extract.matcher import Rules
-from gazetteer.extract.places import Mention
+from gazetteer.extract.places import Mention, more_numbers
 
 __all__ = ["unit_before", "unit_sites"]
 
@@ -20,10 +20,10 @@ __all__ = ["unit_before", "unit_sites"]
 #: "Infantry Battalion No. 148", "the 129th Light Infantry Battalion", "No. 68 Light
 #: Infantry Regiment", "the 438 LIB"), then an owner's "'s" and a site word it may carry.
 _UNIT = re.compile(
-    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|LIR|AB|AOC|MOC)[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
+    r"(?=[LIAMN\d])\b(?:(?P<abbr>L?IB|LIR|AB|AOC|MOC)s?[\s-]*(?:No\.?\s*)?(?P<n1>\d{1,4})"
     r"|(?P<words>(?:Light\s+)?Infantry\s+Battalion|Light\s+Infantry\s+Regiment|Artillery\s+"
-    r"Battalion|(?:Military|Artillery)\s+Operations?\s+Command)\s*"
-    r"(?:\((?:L?IB|LIR|AB|AOC|MOC)\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
+    r"Battalion|(?:Military|Artillery)\s+Operations?\s+Command)s?\s*"
+    r"(?:\((?:L?IB|LIR|AB|AOC|MOC)s?\)\s*)?(?:No\.?\s*)?-?\s*(?P<n2>\d{1,4})"
     r"|(?P<n3>\d{1,4})(?:st|nd|rd|th)\s+(?P<words3>(?:Light\s+)?Infantry\s+Battalion|"
     r"Artillery\s+Battalion)"
     r"|No\.?\s*(?P<n4>\d{1,4})\s+(?P<words4>(?:Light\s+)?Infantry\s+(?:Battalion|Regiment|"
@@ -80,7 +80,13 @@ def unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[i
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and locs[k].end > m.start():
             continue  # a base the gazetteer knows, or inside a site phrase already
-        anchor_i, _v, _rel, end = site_anchor(text, m.end(), locs, starts, r)
+        extra = more_numbers(text, _UNIT_BARE.match(text, m.start()).end()) \
+            if m["n1"] or m["n2"] else []  # "LIBs 387 and 320", "Battalions 387, 320"
+        k = bisect_right(starts, extra[0][0]) - 1 if extra else -1
+        if k >= 0 and locs[k].end > extra[0][0]:
+            extra = []  # a base the gazetteer knows ("LIB 319 and 601")
+        anchor_i, _v, _rel, end = site_anchor(text, extra[-1][1] if extra else m.end(), locs,
+                                              starts, r)
         if anchor_i is not None and locs[anchor_i].area and not locs[anchor_i].township_area \
                 and not _town_area(r, locs[anchor_i]):
             anchor_i = None  # "IB 144 in Mandalay Division": a region places nothing
@@ -88,7 +94,7 @@ def unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[i
             text, m.start(), locs, starts, sentence_starts, sentences)
         if anchor is None or (anchor.site and anchor.site != "village"):  # at a village: ok
             continue
-        end = end if anchor_i is not None else m.end()
+        end = end if anchor_i is not None and not extra else m.end()
         words = (m["words"] or m["words3"] or m["words4"] or m["words5"] or "").casefold()
         prefix = m["abbr"] or m["abbr6"] or next(p for w, p in _UNIT_PREFIX.items()
                                                   if words.startswith(w))
@@ -96,4 +102,7 @@ def unit_sites(text: str, locs: list[Mention], r: Rules, sentence_starts: list[i
         made.append(Mention(m.start(), end, f"{prefix} {int(number)} base", None, anchor.lat,
                             anchor.lon, True, article_named=True, site="base",
                             township=anchor.township, anchor=anchor))
+        made.extend(Mention(a, b, f"{prefix} {int(text[a:b])} base", None, anchor.lat,
+                            anchor.lon, True, article_named=True, site="base",
+                            township=anchor.township, anchor=anchor) for a, b in extra)
     return made
