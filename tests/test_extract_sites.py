@@ -622,3 +622,21 @@ def test_a_base_located_through_several_places_is_what_fell(text: str, place: st
 def test_the_owner_of_a_base_taken_is_not_its_taker(text: str) -> None:
     got = [e for e in run(text) if e.event_type == "capture"]
     assert len(got) == 1 and got[0].actor == "", got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("KIA Takes Control of Administrative Offices in Bhamo City\n\nOn 5 December the KIA "
+     "took control of the administrative offices in Bhamo.", "office in Bhamo"),
+    ("Rebels Overrun Strategic Riverside Camp Near Shwegu\n\nKachin fighters overran an "
+     "army camp near Shwegu on 5 December.", "camp near Shwegu"),
+])
+def test_a_headline_s_capitals_name_no_site_the_story_does_not_name(text: str,
+                                                                    place: str) -> None:
+    got = {e.place for e in run(text) if e.event_type == "capture"}
+    assert got == {place}
+
+
+def test_a_site_a_headline_names_as_the_story_does_keeps_its_name() -> None:
+    text = ("Locals Flee After KIA Seizes Nam Sai Camp Near Bhamo\n\nThe KIA seized the Nam "
+            "Sai camp near Bhamo on 5 December.")
+    assert {e.place for e in run(text) if e.event_type == "capture"} == {"Nam Sai camp"}

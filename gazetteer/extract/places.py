@@ -329,7 +329,7 @@ def _part_of_name(text: str, start: int, end: int, r: Rules, starts: list[int]) 
     """True when the match is part of a longer name ("U Kyaw", "Bhamo University"). In a
     headline in title case ("KIA Seizes Mansi After Week-Long Battle") only an honorific
     before it makes it part of a name."""
-    if _title_case_line(text, start):
+    if title_case_line(text, start):
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         return bool(before and before.group(1).rstrip(".").casefold() in r.honorifics)
     if start > 1 and text[start - 1] == " ":
@@ -362,7 +362,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
 _TITLE_LINE_MAX = 160
 
 
-def _title_case_line(text: str, pos: int) -> bool:
+def title_case_line(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a short line whose words of four letters or more are all
     capitalised: a headline in title case (not running prose)."""
     a = text.rfind("\n", 0, pos) + 1

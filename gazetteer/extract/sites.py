@@ -28,7 +28,13 @@ from gazetteer.extract.anchors import (
 )
 from gazetteer.extract.hamlets import bare_villages
 from gazetteer.extract.matcher import Rules
-from gazetteer.extract.places import REGION_WORDS, SITE_DESCRIPTORS, Mention, area_label
+from gazetteer.extract.places import (
+    REGION_WORDS,
+    SITE_DESCRIPTORS,
+    Mention,
+    area_label,
+    title_case_line,
+)
 from gazetteer.extract.units import unit_before, unit_sites
 from gazetteer.places import Place, haversine_km
 
@@ -100,6 +106,11 @@ def site_places(text: str, locs: list[Mention], r: Rules, actor_spans: list[tupl
         name_run = _NAME_RUN.search(text, max(0, m.start() - 60), m.start())
         name = _clean_name(name_run.group(1), actor_spans, actor_starts, name_run.start(), r) \
             if name_run else ""
+        if name and title_case_line(text, m.start()) and \
+                not overlaps_known(name_run.start(1), name_run.end(1), locs, starts, []):
+            name = _named_in_prose(text, name)  # "KIA Takes Control of Administrative
+            # Offices in X", "KIA Seizes Nam Sai Camp": a headline's capitals name only
+            # what the story's sentences name
         definite = bool(_DEFINITE.search(text, max(0, m.start() - 20), m.start()))
         anchor_i, vname, rel, end = site_anchor(text, m.end(), locs, starts, r)
         appos = _APPOSED.search(text, max(0, m.start() - 80), m.start()) \
@@ -456,6 +467,18 @@ def far_town_as_village(r: Rules, loc: Mention, points: list[tuple[float, float]
 
 _FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "of", "by", "for",
                              "with", "and", "or", "but", "into", "around", "inside"})
+
+
+def _named_in_prose(text: str, name: str) -> str:
+    """The longest end of a headline's ``name`` that the article also writes off its
+    title-case lines ("Seizes Nam Sai": "Nam Sai"), else ""."""
+    words = name.split()
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        if any(not title_case_line(text, m.start()) for m in
+               re.finditer(rf"(?<![\w'’-]){re.escape(part)}(?![\w'’-])", text)):
+            return part
+    return ""
 
 
 def _clean_name(run: str, actor_spans: list[tuple[int, int]], actor_starts: list[int],
