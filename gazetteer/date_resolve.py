@@ -355,6 +355,17 @@ def month_of(x: ResolvedDate) -> ResolvedDate:
                         x.char_start, x.char_end, "anchored", False)
 
 
+def month_of_period(since: ResolvedDate | None, published: dt.date | None
+                    ) -> ResolvedDate | None:
+    """The month of a period that began on ``since`` and runs to ``published`` ("has
+    seized X since 7 March", "attacks since Friday"), when both fall in one month; else
+    None (the period spans months: no month of it is stated)."""
+    if since is None or published is None or since.start > published or \
+            (since.start.year, since.start.month) != (published.year, published.month):
+        return None
+    return month_of(since)
+
+
 def date_value(start: dt.date, precision: Precision) -> str:
     if precision == "day":
         return start.isoformat()

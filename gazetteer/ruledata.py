@@ -245,7 +245,7 @@ SCHEMAS: dict[str, dict[str, _Check]] = {
         "places": _word_table("area_words", "suffix_words", "reference_words",
                               "facility_words", "site_words", "honorifics", "pronouns",
                               "list_words", "stop_forms", "not_site_words",
-                              optional=("region_namesakes", "plural_sites")),
+                              optional=("region_namesakes", "plural_sites", "road_words")),
         "clauses": _word_table("breakers", "cue_breakers", "abbreviations",
                                optional=("reporting",)),
         "region": _region,

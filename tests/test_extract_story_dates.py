@@ -15,6 +15,13 @@ def rows(text: str) -> set[tuple[str, str, str, str]]:
             if e.event_type in ("capture", "assault")}
 
 
+def captured_in_month(text: str, place: str, month: str = "2024-12") -> bool:
+    """Whether ``place`` is captured in the text and every capture of it is dated to
+    ``month``, at month precision."""
+    got = [e for e in run(text) if e.place == place and e.event_type == "capture"]
+    return bool(got) and all((e.date, e.date_precision) == (month, "month") for e in got)
+
+
 def dates_of(text: str, place: str, event_type: str) -> list[str]:
     """Dates of the events at ``place`` (as named, with or without a trailing "Village")."""
     return [e.date for e in run(text) if e.event_type == event_type
@@ -70,8 +77,7 @@ def test_one_verb_s_places_share_the_day_carried_to_it(text: str, place: str) ->
      "Namhsan after weeks of fighting.", "Namhsan"),
 ])
 def test_an_undated_event_takes_the_month_of_its_story(text: str, place: str) -> None:
-    got = [e for e in run(text) if e.place == place and e.event_type == "capture"]
-    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+    assert captured_in_month(text, place)
 
 
 @pytest.mark.parametrize("text", [
@@ -85,8 +91,7 @@ def test_an_undated_event_takes_the_month_of_its_story(text: str, place: str) ->
     "They will come again,\" a PDF fighter said. Army troops captured Shwegu.",
 ])
 def test_a_quoted_source_between_does_not_part_a_story_from_its_month(text: str) -> None:
-    got = [e for e in run(text) if e.place == "Shwegu" and e.event_type == "capture"]
-    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+    assert captured_in_month(text, "Shwegu")
 
 
 @pytest.mark.parametrize("text", [
@@ -98,8 +103,7 @@ def test_a_quoted_source_between_does_not_part_a_story_from_its_month(text: str)
     "a spokesman said.",
 ])
 def test_a_period_opened_this_month_gives_the_story_its_month(text: str) -> None:
-    got = [e for e in run(text) if e.place == "Shwegu" and e.event_type == "capture"]
-    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+    assert captured_in_month(text, "Shwegu")
 
 
 def test_a_period_opened_in_an_earlier_month_gives_no_story_month() -> None:

@@ -100,6 +100,8 @@ class Rules:
     fillers_re: re.Pattern[str]
     #: sites written in the plural ("camps", "outposts"): ``[places] plural_sites``
     plural_sites_re: re.Pattern[str]
+    #: area words for a road (``[places] road_words``), lower case
+    road_words: frozenset[str]
     holder_re: re.Pattern[str]
     passive_re: re.Pattern[str]
     owned_re: re.Pattern[str]
@@ -392,6 +394,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
                               re.IGNORECASE),
         plural_sites_re=re.compile(rf"\b{_any_case(places_cfg['plural_sites'])}\b",
                                    re.IGNORECASE),
+        road_words=frozenset(w.casefold() for w in places_cfg.get("road_words", ())),
         holder_re=re.compile(rf"-{_any_case(words['holder_suffixes'])}"),
         passive_re=re.compile(rf"\s*{_any_case(words['passive_agents'])}\s+"),
         owned_re=re.compile(rf"(?:'s|’s|-{_any_case(words['holder_suffixes'][:2])}|"

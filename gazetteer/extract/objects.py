@@ -26,7 +26,7 @@ from gazetteer.extract._context import (
     scope_end,
 )
 from gazetteer.extract.matcher import TriggerSpec
-from gazetteer.extract.places import REGION_WORDS, ROAD_WORDS, Mention, area_label
+from gazetteer.extract.places import REGION_WORDS, Mention, area_label
 from gazetteer.extract.references import (
     MILITARY_KINDS,
     antecedent,
@@ -511,7 +511,7 @@ def _road_at(ctx: Context, pos: int) -> bool:
     """Whether the place at ``pos`` is read as a road ("the Chipwi–Pangwa road")."""
     k = bisect_left(ctx.loc_starts, pos)
     return k < len(ctx.locs) and ctx.locs[k].start == pos and ctx.locs[k].area and \
-        ctx.locs[k].area_word in ROAD_WORDS
+        ctx.locs[k].area_word in ctx.r.road_words
 
 
 def _last_base_of(ctx: Context, loc: Mention, sentence: tuple[int, int],

@@ -410,8 +410,7 @@ def _may_name(loc: Mention, area_word: str) -> bool:
         place.district.casefold() == place.name.casefold()
 
 
-#: Area words for a road, and the dash between its two ends ("Mandalay–Muse highway").
-ROAD_WORDS = frozenset({"road", "highway", "route", "corridor", "trade route", "pipeline"})
+#: The dash between a road's two ends ("Mandalay–Muse highway").
 _DASH = re.compile(r"\s*[-–—]\s*")
 
 
@@ -431,7 +430,7 @@ def _mark_areas(text: str, locs: list[Mention], r: Rules) -> None:
         singular = singular[:-1] if singular.endswith("s") and singular != "sub-townships" \
             else singular
         loc.area_word = "sub-township" if singular.startswith("sub-township") else singular
-        if singular in ROAD_WORDS and i > 0 and not locs[i - 1].area and \
+        if singular in r.road_words and i > 0 and not locs[i - 1].area and \
                 _DASH.fullmatch(text, locs[i - 1].end, loc.start):
             locs[i - 1].area, locs[i - 1].area_word = True, singular  # "the Mandalay–Muse
             # highway": both ends name the road

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.date_resolve import month_of
+from gazetteer.date_resolve import month_of, month_of_period
 from gazetteer.dates import ResolvedDate, has_sequel, has_window
 from gazetteer.extract._context import (
     Context,
@@ -606,19 +606,16 @@ def _month_of_sentence(ctx: Context, j: int) -> ResolvedDate | None:
         return None
     stated = [d for d in ctx.reported if start <= d.char_start < end]  # "said on Monday"
     for x in sorted([*dates_between(ctx, start, end), *stated], key=lambda d: d.char_start):
-        if x.precision != "year" and (_this_month(x, published) if x.since
-                                      else not _BOUND.search(x.text)):
+        if x.since and x.precision != "year":  # "attacks since Friday": a period opened
+            # this month is this month
+            period = month_of_period(x, published)
+            if period is not None:
+                return period
+        elif x.precision != "year" and not _BOUND.search(x.text):
             if published is not None and (published - x.end).days > STORY_DAYS:
                 return None
             return month_of(x)
     return None
-
-
-def _this_month(since: ResolvedDate, published: dt.date | None) -> bool:
-    """Whether a period that opened on ``since`` ("attacks since Friday") and runs to
-    publication lies in the month of publication: then its month is the story's."""
-    return published is not None and since.start <= published and \
-        (since.start.year, since.start.month) == (published.year, published.month)
 
 
 #: "since" and the words up to a date, in one clause ("since the launch of the offensive

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from gazetteer.date_resolve import month_of
+from gazetteer.date_resolve import month_of_period
 from gazetteer.date_rules import date_tables
 from gazetteer.dates import ResolvedDate
 from gazetteer.extract._context import Context, dates_between, next_trigger, scope_end
@@ -120,13 +120,8 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
 
 def _month_of_period(ctx: Context, since: ResolvedDate | None) -> ResolvedDate | None:
     """The month of a period that began on ``since`` and runs to the publication day
-    ("has seized X since 7 March", published on 28 March: in March, inferred), when both
-    fall in one month; else None (the period spans months: no month of it is stated)."""
-    published = ctx.article.published
-    if since is None or published is None or since.start > published or \
-            (since.start.year, since.start.month) != (published.year, published.month):
-        return None
-    return month_of(since)
+    (:func:`~gazetteer.date_resolve.month_of_period`), inferred."""
+    return month_of_period(since, ctx.article.published)
 
 
 #: After a fall, its defenders giving up in a clause of their own: "(X had fallen) and more
