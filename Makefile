@@ -9,7 +9,7 @@ NGINX  ?= /usr/sbin/nginx
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 eval-fresh17 eval-fresh18 eval-fresh19 eval-fresh20 eval-fresh21 eval-fresh22 eval-fresh23 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
+.PHONY: eval-fresh eval-fresh2 eval-fresh3 eval-fresh4 eval-fresh5 eval-fresh6 eval-fresh7 eval-fresh8 eval-fresh9 eval-fresh10 eval-fresh11 eval-fresh12 eval-fresh13 eval-fresh14 eval-fresh15 eval-fresh16 eval-fresh17 eval-fresh18 eval-fresh19 eval-fresh20 eval-fresh21 eval-fresh22 eval-fresh23 eval-fresh24 run serve test lint data bench eval eval-own eval-blind chromium firefox nginx clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -227,6 +227,11 @@ eval-fresh22: $(VENV)/.installed
 FRESH23SET ?= .cache/fresh23_set
 eval-fresh23: $(VENV)/.installed
 	$(call eval_set,$(FRESH23SET),tests/eval/fresh23_set)
+
+# The twenty-fourth fresh set (tests/eval/fresh24_set): each half scored blind once, used since.
+FRESH24SET ?= .cache/fresh24_set
+eval-fresh24: $(VENV)/.installed
+	$(call eval_set,$(FRESH24SET),tests/eval/fresh24_set)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts
