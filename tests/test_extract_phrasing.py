@@ -2112,3 +2112,37 @@ def test_both_ends_of_a_road_name_the_road_not_a_town(text: str) -> None:
 ])
 def test_a_base_on_a_road_is_placed_at_the_road_s_first_town(text: str, place: str) -> None:
     assert ("capture", place) in {(e[0], e[1]) for e in control(text)}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The army recently took Nawnghkio without a fight.", "Nawnghkio", "junta"),
+    ("The KIA and its allies also recently seized Sinbo on the river.", "Sinbo", "KIA"),
+    ("TNLA fighters newly occupied Namhsan, locals said.", "Namhsan", "TNLA"),
+    ("The junta's troops recently recaptured Kyaukme.", "Kyaukme", "junta"),
+])
+def test_recently_before_a_verb_is_an_adverb_not_an_adjective(text: str, place: str,
+                                                               actor: str) -> None:
+    assert ("capture", place, actor) in {(e[0], e[1], e[3]) for e in control(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The recently captured outpost near Bhamo was burned on 3 December.",
+    "Its newly seized camp near Bhamo was shelled on 3 December.",
+    "The KIA's recently captured base near Bhamo came under fire on 3 December.",
+])
+def test_recently_after_a_determiner_still_makes_an_adjective(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, places, actor", [
+    ("Towns captured by the TNLA this year include Namhsan, Manton and Kyaukme.",
+     {"Namhsan", "Manton", "Kyaukme"}, "TNLA"),
+    ("Among the towns seized by the MNDAA are Hseni and Kunlong.", {"Hseni", "Kunlong"},
+     "MNDAA"),
+    ("The bases overrun by the KIA last week included Sinbo and Mansi.", {"Sinbo", "Mansi"},
+     "KIA"),
+])
+def test_places_listed_after_a_participle_and_its_agent_are_the_agent_s(
+        text: str, places: set[str], actor: str) -> None:
+    got = {(e[1], e[3]) for e in control(text) if e[0] == "capture"}
+    assert {(p, actor) for p in places} <= got

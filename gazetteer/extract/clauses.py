@@ -50,7 +50,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     event_type = spec.event_type
     adjust: list[str] = []
     if spec.object == "after" and event_type == "capture" and \
-            ctx.r.adjectival_re.search(text, max(0, t0 - 10), t0) and \
+            ctx.r.adjectival_re.search(text, max(0, t0 - 30), t0) and \
             next(iter_actors(ctx, t0, t1), (None,))[0] != t0:
         return []  # "the captured outpost" (not "the KIA was forced out of")
     of = _CONTROL_OF.match(text, t1) if spec.object == "before" and \

@@ -168,6 +168,19 @@ def _any_case(words: Iterable[str]) -> str:
     return trie_pattern(words)
 
 
+def _adjectival(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """Before a phrase, the end of a noun phrase using it as an adjective: a determiner
+    ("the captured outpost"), or an adverb after a determiner or an owner ("its newly
+    seized camp", "the KIA's recently captured base"; not "the army recently took X")."""
+    det = _any_case(words["adjectival"])
+    adverbs = words.get("adjectival_adverbs", [])
+    if not adverbs:
+        return re.compile(rf"\b{det}\s+$", re.IGNORECASE)
+    owner = _any_case([*words["adjectival"], *words["determiners"]])
+    return re.compile(rf"(?:\b{det}|(?:\b{owner}|['’]s)\s+{_any_case(adverbs)})\s+$",
+                      re.IGNORECASE)
+
+
 def words_re(words: Iterable[str], *, whole: bool = True, titled: bool = False) -> str:
     """One pattern for ``words`` as written, in lower case and capitalised; with
     ``titled`` also with every word capitalised (names of facilities: "the Indaw Police
@@ -371,7 +384,7 @@ def rules_for(gaz: Gazetteer) -> Rules:
         facility_re=re.compile(words_re(places_cfg["facility_words"], titled=True)),
         inside_re=re.compile(words_re(words["inside"])),
         hq_re=re.compile(rf"(?:'s|’s)?\s+{_any_case(words['headquarters'])}\b"),
-        adjectival_re=re.compile(rf"\b{_any_case(words['adjectival'])}\s+$", re.IGNORECASE),
+        adjectival_re=_adjectival(words),
         fire_re=re.compile(
             rf"\s*,?\s*with\s+(?:[\w-]+\s+){{0,2}}?{_any_case(words.get('fire_weapons', []))}"
             r"(?![\w-])(?!\s+(?:and|as\s+well\s+as|along\s+with)\s+(?:[\w-]+\s+){0,2}?"

@@ -200,6 +200,8 @@ _AGENT_OF_PLACE = re.compile(
 #: After a noun phrase's place, its agent: "(the capture of X) by", "(of X) last week by".
 _NOUN_AGENT = re.compile(r"[\s\x00-\x08]*(?:(?:last|this|on|in)\s+\w+\s+)?by\s+",
                          re.IGNORECASE)
+#: Right after a participle: "by" and its agent ("outposts seized by the KIA").
+_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 #: Between "by" and its agent: an article, a place or two words of the agent's name.
 _AGENT_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
 
@@ -349,7 +351,11 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
                 return after[0][2], ""
         if spec.noun:
             return _announcer(ctx, t0, sentence)
-    inside = _actors_between(ctx, t0, t1)
+    if spec.object == "after" and not spec.noun and (by := _BY.match(ctx.masked, t1)):
+        after = _actors_between(ctx, by.end(), min(sentence[1], by.end() + 60))
+        if after and _AGENT_LEAD.fullmatch(ctx.text, by.end(), _named_from(ctx, after[0][0])):
+            return after[0][2], ""  # "towns captured by the TNLA include X": a participle's
+    inside = _actors_between(ctx, t0, t1)  # agent
     if inside and inside[0][0] == t0:  # "the KIA now controls X": the phrase opens with it
         return inside[0][2], ""
     participle = _participle_subject(ctx, t0, t1, sentence)

@@ -30,7 +30,7 @@ def unplaced(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> CandidateDraf
     a regional command") and no cue cancels it."""
     sentence = sentence_of(ctx, t0)
     if spec.object == "after" and spec.event_type == "capture" and \
-            ctx.r.adjectival_re.search(ctx.text, max(0, t0 - 10), t0):
+            ctx.r.adjectival_re.search(ctx.text, max(0, t0 - 30), t0):
         return None
     mention = _unplaced_mention(ctx, t0, t1, spec, sentence)
     if not mention or _no_site(ctx, mention):
