@@ -2146,3 +2146,28 @@ def test_places_listed_after_a_participle_and_its_agent_are_the_agent_s(
         text: str, places: set[str], actor: str) -> None:
     got = {(e[1], e[3]) for e in control(text) if e[0] == "capture"}
     assert {(p, actor) for p in places} <= got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA captured nearby Indaw on 7 April.", "Indaw"),
+    ("KIA and PDF forces have already seized nearby Indaw town on 7 April.", "Indaw"),
+    ("The KIA seized the nearby town of Shwegu on 7 April.", "Shwegu"),
+    ("On 7 April the TNLA took neighbouring Namhsan.", "Namhsan"),
+])
+def test_nearby_right_after_the_verb_describes_its_object(text: str, place: str) -> None:
+    assert ("capture", place, "2024-04-07") in {(e[0], e[1], e[2]) for e in control(text)}
+
+
+def test_nearby_after_a_noun_still_names_a_point_of_reference() -> None:
+    got = {(e[0], e[1]) for e in control("The KIA seized an outpost nearby Waingmaw on 7 "
+                                         "April.")}
+    assert ("capture", "Waingmaw") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Although the KIA's goal of capturing Bhamo has not yet been achieved, it fights on.",
+    "The army's aim of retaking Lashio before the rains looks distant.",
+    "Its objective of seizing Mansi was set out in a statement.",
+])
+def test_an_aim_named_as_a_noun_is_no_capture(text: str) -> None:
+    assert not [e for e in control(text) if e[0] == "capture"]

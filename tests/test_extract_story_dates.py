@@ -626,3 +626,28 @@ def test_a_headquarters_after_the_last_place_of_a_list_keeps_the_list_s_day(text
                                                                             ) -> None:
     got = [e.date for e in run(text, dt.date(2024, 5, 20)) if e.event_type == "assault"]
     assert len(got) == 2 and set(got) == {"2024-05-18"}
+
+
+# -- an attack told in the present tense -------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA is now attacking Bhamo, residents said.", "Bhamo"),
+    ("Kachin fighters took Sinbo on 7 April, and they are also attacking Shwegu.", "Shwegu"),
+    ("On 3 March the TNLA seized Namhsan; its troops are still attacking Manton.", "Manton"),
+    ("Junta columns continue to attack Mansi from the south.", "Mansi"),
+    ("The army has been attacking Kutkai, according to the TNLA.", "Kutkai"),
+])
+def test_an_attack_under_way_as_written_is_dated_to_the_month_of_publication(
+        text: str, place: str) -> None:
+    got = [e for e in run(text) if e.event_type == "assault" and e.place == place]
+    assert got and all((e.date, e.date_precision) == ("2024-12", "month") for e in got)
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("The KIA has been attacking Bhamo since 4 December.", "Bhamo", "2024-12-04"),
+    ("On Monday, KIA troops were attacking Bhamo.", "Bhamo", "2024-12-09"),
+    ("The KIA attacked Mansi on 3 December and is attacking Bhamo.", "Mansi", "2024-12-03"),
+])
+def test_an_attack_in_the_past_or_in_its_own_clause_keeps_its_day(text: str, place: str,
+                                                                   date: str) -> None:
+    assert date in dates_of(text, place, "assault")

@@ -40,6 +40,9 @@ class Draft:
     #: "after the fall of X", which names the story's event as a time): an earlier event,
     #: kept out of the story's mentions and dates (``story``)
     anterior: bool = False
+    #: told in the present tense ("the KIA is now attacking X"): when nothing else dates
+    #: it, under way in the month of publication (``story.carry_story_dates``)
+    present: bool = False
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from gazetteer.extract.roles import actor_of, subject_before, target_of
 from gazetteer.extract.timing import (
     before_the_main_clause,
     date_of,
+    present_tense,
     range_end,
     reported_date_of,
     respective_dates,
@@ -98,6 +99,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
     dates = [opened] * len(objects) if opened is not None else \
         _dates_of(ctx, t0, t1, spec, sentence, objects, event_type)
     in_after_clause = before_the_main_clause(ctx, t0, sentence)
+    present = event_type == "assault" and not in_after_clause and \
+        present_tense(ctx, t0, t1, sentence)
     given_up_cue = ctx.r.cue.get("given_up")  # "abandoned their mission to retake X on
     given_up = given_up_cue is not None and (  # Saturday": the day it ended
         verdict == "attempt" or event_type == "assault") and given_up_cue.search(
@@ -121,6 +124,7 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         draft = Draft(event_type, loc, actor, target, date, (t0, t1), sentence, notes)
         draft.date_reported = reported is not None
         draft.bound, draft.anterior = bound, anterior
+        draft.present = present
         if share:  # "took much of X": a partial capture, which the map reads as a contest
             draft = Draft("capture", loc, actor, target, date, (t0, t1), sentence,
                           (*notes, "partial_capture"), extent="partial")

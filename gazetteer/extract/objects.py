@@ -425,6 +425,12 @@ _LOCATIVE = re.compile(r"([\w'’-]+)\s+(?:in|at|near)\s+$", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
 
 
+#: Right after the phrase, "nearby" as an adjective of its object, not a preposition of
+#: reference ("an outpost nearby X" names a point beside X).
+_NEARBY_OBJECT = re.compile(r"\s+(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+"
+                            r"(?:(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
+
+
 def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int],
                flags: dict[str, bool]) -> tuple[bool, tuple[str, str] | None]:
     """Whether the place at ``b`` is the object of the phrase ending at ``a``; and, when a
@@ -446,6 +452,8 @@ def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[
     if "," in gap and _IN_RELATIVE.search(ctx.masked, max(sentence[0], a - 120), a):
         return False, None  # "Kutkai, which the TNLA took last year, reached Muse": the
         # comma closes the relative clause; its place is the one it is about
+    if _NEARBY_OBJECT.fullmatch(gap):
+        return True, None  # "captured nearby Indaw", "took the nearby town of Shwegu"
     plain = cue_from(ctx, sentence, a, b) is None  # no breaker, cue or gap word in it
     if _SHARE_GAP.fullmatch(gap) and r.cue["share"].search(gap) and \
             r.breaker_re.search(gap) is None and not _DIRECTION_TO.match(gap):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gazetteer.date_resolve import month_of, month_of_period
@@ -447,8 +447,24 @@ def carry_story_dates(ctx: Context, drafts: list[Draft]) -> None:
                          and (m := _month_of_sentence(ctx, j)) is not None), None)
             if date is not None:
                 d.adjust = (*d.adjust, "story_date")
+        if date is None and d.present:
+            date = _month_of_publication(ctx, d)
+            if date is not None:
+                d.adjust = (*d.adjust, "present_tense")
         if date is not None:
             d.date, d.date_inherited = date, True
+
+
+def _month_of_publication(ctx: Context, d: Draft) -> ResolvedDate | None:
+    """The month the article was published in, for an event told as going on as it was
+    written ("the KIA is now attacking X"): counted from the publication day."""
+    published = ctx.article.published
+    if published is None:
+        return None
+    text = ctx.text[d.trigger[0]:d.trigger[1]]
+    day = ResolvedDate(published.isoformat(), "day", published, published, text,
+                       d.trigger[0], d.trigger[1], "relative", False)
+    return replace(month_of(day), kind="relative")
 
 
 def _same_event(ctx: Context, drafts: list[Draft], o: Draft, d: Draft) -> bool:

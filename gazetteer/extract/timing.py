@@ -108,6 +108,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
         d.since and _UNTIL.search(ctx.masked, d.char_end, t0)) and not (
         sub and d.since and d.char_end <= sub.start())]  # "has attacked X since Tuesday,
     # after it took Y": Y was taken before that period began
+    if before and _PRESENT.search(ctx.masked, max(sentence[0], t0 - 40), t0):
+        before = [d for d in before if not _NEW_CLAUSE.search(ctx.masked, d.char_end, t0)]
+        # "took X on 7 April, and they are now attacking Y": Y's attack is today's
     if before:  # not "held it since 2024, until it was captured": that date opens a state
         return _offset(ctx, before[-1], t0)
     if listed:
@@ -204,6 +207,24 @@ _STATE_WORD = re.compile(r"\b(?:occup|control|held|hold)", re.IGNORECASE)
 #: (After "After the fall of X, ..." a date may be the same day's, and is kept.)
 _OPENING_PHRASE = re.compile(r"\s*(?:prior\s+to|before|ahead\s+of)\s+(?:(?:the|its|their)\s+"
                              r"[^,;:]*)?$", re.IGNORECASE)
+#: Before a phrase: the present tense ("are also attacking", "is now besieging", "has been
+#: shelling", "continue to attack").
+_PRESENT = re.compile(r"\b(?:is|are|am|(?:has|have)\s+been|continues?\s+to|(?:is|are)\s+"
+                      r"continuing\s+to)\s+(?:(?:also|now|still|currently|again|reportedly|"
+                      r"meanwhile|already)\s+){0,2}$", re.IGNORECASE)
+
+
+def present_tense(ctx: Context, t0: int, t1: int, sentence: tuple[int, int]) -> bool:
+    """Whether the phrase at ``t0`` tells what is going on as the article is written ("the
+    KIA is now attacking X", "troops continue to attack X"): a present participle or
+    infinitive after a present auxiliary, outside any "when"/"after" clause."""
+    word = ctx.text[t0:t1].split()[0].casefold()
+    return (word.endswith("ing") or _INFINITIVE_LEAD.search(ctx.masked, max(0, t0 - 14), t0)
+            is not None) and _PRESENT.search(ctx.masked, max(sentence[0], t0 - 40), t0) \
+        is not None
+
+
+_INFINITIVE_LEAD = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then|before|after)\b|;")
 #: A phrase inside an "after" clause ("... since Tuesday, after it recaptured X"): a
 #: period the main clause opens began after its event.
