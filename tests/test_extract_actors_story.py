@@ -965,3 +965,32 @@ def test_resistance_words_backed_by_the_junta_are_its_side(text: str, actor: str
     got = [e.actor for e in run(text) if e.event_type == "capture"
            and e.date == "2024-12-09"]
     assert got == [actor], got
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("According to a commander of the TNLA, the military lost control of Manton.", "Manton",
+     "TNLA"),
+    ("As a spokesman of the KIA put it, the army lost Sinbo on 3 December.", "Sinbo", "KIA"),
+    ("The KIA, the AA and the PDF captured Sinbo on 3 December.", "Sinbo", "KIA"),
+    ("The KIA, alongside the PDF, captured Sinbo on 3 December.", "Sinbo", "KIA"),
+])
+def test_a_comma_alone_joins_no_groups_into_one_subject(text: str, place: str,
+                                                        actor: str) -> None:
+    assert actors(text, place) == [actor]
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The junta lost Sinbo on Monday after members of the KIA took it.", "Sinbo", "KIA"),
+    ("The TNLA took Manton, days after another member of the alliance seized the army's "
+     "command in Lashio.", "command in Lashio", "alliance"),
+    ("The army shelled the road while fighters of the TNLA captured Manton.", "Manton",
+     "TNLA"),
+])
+def test_people_of_a_group_are_the_subject_of_their_own_clause(text: str, place: str,
+                                                               actor: str) -> None:
+    assert actors(text, place) == [actor]
+
+
+def test_people_of_no_group_named_are_no_other_clause_s_group() -> None:
+    assert actors("The junta shelled Mansi before resistance fighters seized it on Monday.",
+                  "Mansi") == [""]

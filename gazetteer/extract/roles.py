@@ -479,8 +479,12 @@ def _subject_actor(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     if not subject and _we_after_named(ctx, sentence[0], first_obj):
         return quoted_speaker(ctx, sentence[0], first_obj), ""  # '"The army bombed us but
         # we took X," he said': the speaker's group, or none named; never the army
-    if not subject and spec.object == "after" and _own_clause_subject(ctx, sentence[0], t0):
-        return "", ""  # "the junta lost a town as resistance seized X": not the junta
+    if not subject and spec.object == "after":
+        people = _clause_people(ctx, sentence[0], t0)
+        if people is not None:
+            return people, ""  # "after another member of the alliance seized X": theirs
+        if _own_clause_subject(ctx, sentence[0], t0):
+            return "", ""  # "the junta lost a town as resistance seized X": not the junta
     if not subject:
         subject = _lead_subject(ctx, sentence[0], first_obj)
         teller = _generic_told_by(ctx, sentence, first_obj, t1) if subject else ""
@@ -556,6 +560,14 @@ _OWN_CLAUSE = re.compile(
     r"(?:^|[\s,])(?:as|while|whereas|but|when)\s+"
     r"(?!(?:it|they|we|he|she|its|their|the\s+(?:town|city|base|army|military|junta|regime))\b)"
     r"((?:[A-Za-z][\w'’-]*\s+){1,3})$", re.IGNORECASE)
+#: A subordinate clause whose subject is people of no group named ("after another member
+#: of the alliance seized", "once resistance fighters took").
+_OWN_CLAUSE_PEOPLE = re.compile(
+    r"(?:^|[\s,])(?:as|while|whereas|when|after|before|once|because|since|until)\s+"
+    r"((?:[\w'’-]+\s+){0,4}?(?:members?|fighters|troops|soldiers|forces|units|rebels|"
+    r"insurgents|groups?|allies|ally|militants|columns)(?:\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){1,2}?)?)(?:(?:had|have|has|also|then|later|finally)\s+)?$",
+    re.IGNORECASE)
 _NOT_A_SUBJECT_WORD = frozenset((
     "it", "they", "we", "he", "she", "its", "their", "has", "have", "had", "was", "were",
     "is", "are", "also", "then", "finally", "later", "reportedly", "successfully", "jointly",
@@ -572,6 +584,24 @@ def takes_back(text: str, t0: int, t1: int) -> bool:
     """Whether the capture phrase ``text[t0:t1]`` tells a taking back ("retook", "the
     recapture of", "was won back")."""
     return _TAKEN_BACK.search(text, t0, t1) is not None
+
+
+def _clause_people(ctx: Context, a: int, t0: int) -> str | None:
+    """For a phrase opening a subordinate clause whose subject is people ("days after
+    another member of the alliance seized X", "once members of the KIA took X"): the group
+    they are of, "" when none is named; None for another phrase."""
+    people = _OWN_CLAUSE_PEOPLE.search(ctx.text, max(a, t0 - 80), t0)
+    if people is None:
+        return None
+    x = next(iter_actors(ctx, people.start(1), t0), None)
+    if x is None:
+        return ""
+    if _ANOTHER.match(people.group(1)):  # "another member of the alliance": not the
+        return "alliance" if "alliance" in ctx.text[x[0]:x[1]].casefold() else ""  # one
+    return x[2]  # the alliance was taken to stand for
+
+
+_ANOTHER = re.compile(r"(?:an)?other\b", re.IGNORECASE)
 
 
 def _own_clause_subject(ctx: Context, a: int, t0: int) -> bool:
@@ -926,13 +956,22 @@ def _lead_subject(ctx: Context, a: int, b: int) -> str:
     mentions = iter_actors(ctx, a, b, reverse=True)
     for x in mentions:
         if _is_subject(ctx, x[0], x[1]) and not _closed_aside(ctx, a, x[0], x[1], b):
-            head = x
+            head, joined = x, False
             for y in mentions:
                 if not _COORDINATED.fullmatch(ctx.text, y[1], head[0]):
                     break
-                head = y
+                joined = joined or _JOINING.search(ctx.text, y[1], head[0]) is not None
+                if not joined and _OF_LEAD.search(ctx.text, max(a, y[0] - 8), y[0]):
+                    break  # not "According to a commander of the TNLA, the military
+                head = y  # lost X": a comma alone joins no owner's group to a subject
             return head[2]
     return ""
+
+
+_OF_LEAD = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+#: A word joining the groups of one subject ("the KIA, the TNLA and the PDF").
+_JOINING = re.compile(r"\b(?:and|with|alongside|including|comprising|consisting|made\s+up|"
+                      r"which)\b|&")
 
 
 #: Before an actor: a relative clause opens ("the army advanced, an approach that the
