@@ -2171,3 +2171,15 @@ def test_nearby_after_a_noun_still_names_a_point_of_reference() -> None:
 ])
 def test_an_aim_named_as_a_noun_is_no_capture(text: str) -> None:
     assert not [e for e in control(text) if e[0] == "capture"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KIA had captured Kanpiketi on 20 November, as well as the rare-earth mining hub "
+     "of Pangwa.", {"Kan Paik Ti", "Pangwa"}),
+    ("On 3 December the TNLA seized Namhsan and the ruby hub of Mogok.", {"Namhsan", "Mogok"}),
+    ("Rebels took Kunlong on 3 December and the trade centre of Chinshwehaw.",
+     {"Kunlong", "Chinshwehaw"}),
+])
+def test_a_list_runs_on_past_a_description_of_its_next_place(text: str,
+                                                              places: set[str]) -> None:
+    assert places <= {e[1] for e in control(text) if e[0] == "capture"}

@@ -640,3 +640,16 @@ def test_a_site_a_headline_names_as_the_story_does_keeps_its_name() -> None:
     text = ("Locals Flee After KIA Seizes Nam Sai Camp Near Bhamo\n\nThe KIA seized the Nam "
             "Sai camp near Bhamo on 5 December.")
     assert {e.place for e in run(text) if e.event_type == "capture"} == {"Nam Sai camp"}
+
+
+@pytest.mark.parametrize("text", [
+    "In Bhamo Township, KIA-led forces seized at least three army outposts on Tuesday.",
+    "In Bhamo Township, about 190 km south of Myitkyina, Kachin fighters seized three army "
+    "outposts on Tuesday.",
+    "In Bhamo Township, located far south of Myitkyina, KIA troops overran more than two "
+    "camps on Tuesday.",
+])
+def test_sites_taken_in_a_township_a_clause_opens_with(text: str) -> None:
+    got = [e for e in run(text) if e.event_type == "capture"]
+    assert [(e.place, e.date) for e in got] and all(
+        e.place.endswith("in Bhamo Township") and e.date == "2024-12-10" for e in got)

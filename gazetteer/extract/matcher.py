@@ -329,6 +329,9 @@ def rules_for(gaz: Gazetteer) -> Rules:
             r"(?:\s+of)?"
             r"|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:more\s+)?"
             r"(?:(?:towns?|cities)\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+            # a description before the item ("as well as the rare-earth mining hub of X")
+            r"|(?:[a-z][\w'’-]*\s+){0,3}?(?:hub|capital|stronghold|enclave|centre|center)"
+            r"\s+of\b"
             # a time of day ("at 5 am", "at around 6 a.m.")
             r"|at\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|hours)?"
             # an aside naming no place that locates the item before ("Hseni on the

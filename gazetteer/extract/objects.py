@@ -364,7 +364,9 @@ _FACILITY_IN = re.compile(
 
 
 _FACILITY_AFTER = re.compile(
-    r"\s*(?:(?:a|an|the|two|three|four|five|several|some|its|their)\s+)?"
+    r"\s*(?:(?:at\s+least|more\s+than|nearly|about|around|over|some)\s+)?"
+    r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|its|"
+    r"their)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?P<site>police\s+stations?|border\s+gates?|outposts?|bases?|"
     r"camps?|posts?|checkpoints?|stations?|positions?|headquarters|garrisons?)\b",
     re.IGNORECASE)
@@ -372,6 +374,8 @@ _FRONTED_AFTER_BREAK = re.compile(r"(?:[,;:]\s*(?:and\s+)?|\band\s+|\bthen\s+)(?
                                   re.IGNORECASE)
 _FRONTED_FIRST = re.compile(r"\s*(?:in|at)\s+", re.IGNORECASE)
 _SUBJECT_ONLY = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){1,6}")
+#: After a place, an aside and then a subject: ", about 190 km south of Y, KIA forces".
+_ASIDE_SUBJECT = re.compile(r"\s*,\s*[^,;:.“”\"]{1,60}?,\s*(?:[\w'’-]+\s+){1,6}")
 #: A place's relative clause up to its phrase: ", where the allied forces".
 _WHERE_SUBJECT = re.compile(r"\s*,\s*where\s+(?:[\w'’-]+\s+){1,6}", re.IGNORECASE)
 
@@ -386,10 +390,14 @@ def _fronted_site(ctx: Context, t0: int, t1: int, spec: TriggerSpec,
     k = bisect_left(ctx.loc_starts, t0) - 1
     if fac is None or k < 0 or ctx.locs[k].start < sentence[0]:
         return None
+    if k > 0 and ctx.locs[k - 1].start >= sentence[0] and ctx.r.reference_re.search(
+            ctx.masked, max(sentence[0], ctx.locs[k].start - 20), ctx.locs[k].start):
+        k -= 1  # "In X Township, about 190 km south of Y, KIA forces seized": X, not Y
     loc = ctx.locs[k]
     # "began in X Township, where the allies captured five outposts": X's where-clause
     where = _WHERE_SUBJECT.fullmatch(ctx.masked, loc.end, t0)
-    plain = _SUBJECT_ONLY.fullmatch(ctx.masked, loc.end, t0) and \
+    plain = (_SUBJECT_ONLY.fullmatch(ctx.masked, loc.end, t0) or
+             _ASIDE_SUBJECT.fullmatch(ctx.masked, loc.end, t0)) and \
         not ctx.r.breaker_re.search(ctx.masked, loc.end, t0)
     if (loc.area and not loc.township_area) or not (where or plain):
         return None
