@@ -2183,3 +2183,25 @@ def test_an_aim_named_as_a_noun_is_no_capture(text: str) -> None:
 def test_a_list_runs_on_past_a_description_of_its_next_place(text: str,
                                                               places: set[str]) -> None:
     assert places <= {e[1] for e in control(text) if e[0] == "capture"}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The KIA cleared almost all the junta troops stationed in Momauk on 8 February.",
+     "Momauk", "KIA"),
+    ("On 8 February, TNLA fighters wiped out the remaining soldiers based at Namhsan.",
+     "Namhsan", "TNLA"),
+    ("Army columns cleared the rebels entrenched in Kawlin on 8 February.", "Kawlin",
+     "junta"),
+])
+def test_clearing_the_troops_stationed_in_a_place_takes_it(text: str, place: str,
+                                                           actor: str) -> None:
+    assert ("capture", place, "2024-02-08", actor) in control(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The KIA and PDF also took control of the junta's nearby Mansi camp on 2 February.",
+     "Mansi camp"),
+    ("The KIA seized the regime's neighbouring Sinbo base on 2 February.", "Sinbo base"),
+])
+def test_nearby_after_an_owner_describes_the_site(text: str, place: str) -> None:
+    assert ("capture", place, "2024-02-02", "KIA") in control(text)

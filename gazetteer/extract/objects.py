@@ -435,8 +435,8 @@ _IN_RELATIVE = re.compile(r",\s+(?:which|that)\s[^,]*$")
 
 #: Right after the phrase, "nearby" as an adjective of its object, not a preposition of
 #: reference ("an outpost nearby X" names a point beside X).
-_NEARBY_OBJECT = re.compile(r"\s+(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+"
-                            r"(?:(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
+_NEARBY_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:nearby|neighbou?ring|"
+                            r"adjacent)\s+(?:(?:town|city|village)\s+of\s+)?", re.IGNORECASE)
 
 
 def _first_gap(ctx: Context, a: int, b: int, spec: TriggerSpec, sentence: tuple[int, int],
