@@ -571,6 +571,10 @@ def test_a_group_named_against_the_coup_is_no_context_word(text: str, date: str)
     "The TNLA's weeks-long siege of Namtu ended when it took the town on 28 December.",
     "Namtu fell to the TNLA on 28 December. Residents fled during the month-long battle for "
     "Namtu.",
+    "The TNLA captured Namtu on 28 December. Its fighters had attacked Namtu for four days.",
+    "The TNLA attacked Namtu for nearly two weeks. It captured the town on 28 December.",
+    "Ta'ang fighters stormed Namtu for several days in a row; the town fell to the TNLA on "
+    "28 December.",
 ])
 def test_a_battle_of_some_length_for_a_town_the_story_says_fell_is_no_assault(text: str
                                                                              ) -> None:
@@ -651,3 +655,10 @@ def test_an_attack_under_way_as_written_is_dated_to_the_month_of_publication(
 def test_an_attack_in_the_past_or_in_its_own_clause_keeps_its_day(text: str, place: str,
                                                                    date: str) -> None:
     assert date in dates_of(text, place, "assault")
+
+
+def test_an_attack_of_some_length_on_a_town_no_capture_is_told_of_stays() -> None:
+    kinds = {e.event_type for e in run("The TNLA attacked Namtu for four days. The army "
+                                       "still holds it.", dt.date(2023, 12, 30))
+             if e.place == "Namtu"}
+    assert "assault" in kinds
