@@ -575,6 +575,10 @@ def test_a_group_named_against_the_coup_is_no_context_word(text: str, date: str)
     "The TNLA attacked Namtu for nearly two weeks. It captured the town on 28 December.",
     "Ta'ang fighters stormed Namtu for several days in a row; the town fell to the TNLA on "
     "28 December.",
+    "The TNLA took Namtu on 28 December. Many civilians died during the battle for control "
+    "of Namtu.",
+    "Namtu was captured by the TNLA on 28 December. Jets struck homes amid the offensive on "
+    "the army bases in Namtu.",
 ])
 def test_a_battle_of_some_length_for_a_town_the_story_says_fell_is_no_assault(text: str
                                                                              ) -> None:

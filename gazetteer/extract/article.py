@@ -320,6 +320,10 @@ _THEN_TOOK = re.compile(r"\b(?:before|then|and\s+(?:finally|eventually|later)|fi
 #: A length before a battle noun ("the four-day battle for", "a weeks-long siege of").
 _SPAN_BEFORE = re.compile(r"\b(?:\w+-(?:day|week|month|hour)|(?:days?|weeks?|months?)"
                           r"-?long)\s+$", re.IGNORECASE)
+#: Before an attack phrase, a time it names ("during the battle for control of X",
+#: "amid the offensives on the bases in X").
+_DURING = re.compile(r"\b(?:during|amid|throughout)\s+(?:the|its|their|this|that)\s+"
+                     r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 #: After an attack phrase and its object, how long it lasted ("attacked the camp for
 #: almost two days before taking it").
 _SPAN_AFTER = re.compile(r"[^,;:.]{0,50}?\bfor\s+(?:(?:almost|nearly|about|over|more\s+than|"
@@ -348,7 +352,9 @@ def settle(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     drafts = [d for d in drafts if not (
         d.event_type == "assault" and d.loc.name in captured
         and (_SPAN_BEFORE.search(ctx.masked, max(0, d.trigger[0] - 20), d.trigger[0])
-             or _SPAN_AFTER.match(ctx.text, d.trigger[1], d.sentence[1])))]
+             or _SPAN_AFTER.match(ctx.text, d.trigger[1], d.sentence[1])
+             or _DURING.search(ctx.masked, max(d.sentence[0], d.trigger[0] - 40),
+                               d.trigger[0])))]
     # one event per (type, place, sentence), except "X, which the KIA held, was retaken by
     # the junta": another actor named in its own clause (not inferred) is another event
     first: dict[tuple[str, str, tuple[int, int]], str] = {}
