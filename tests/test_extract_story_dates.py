@@ -666,3 +666,22 @@ def test_an_attack_of_some_length_on_a_town_no_capture_is_told_of_stays() -> Non
                                        "still holds it.", dt.date(2023, 12, 30))
              if e.place == "Namtu"}
     assert "assault" in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA seized Chipwi on 6 December. On 7 December a militia leader ordered a halt to "
+    "trade. After the KIA and its allies took control of Chipwi, army jets dropped bombs "
+    "on the town on Sunday.",
+    "Kachin forces captured Chipwi on 6 December. Traders left on 7 December. Following "
+    "the capture of Chipwi by Kachin forces, jets struck the market on Sunday.",
+])
+def test_a_capture_in_an_opening_after_clause_takes_the_day_told_for_it(text: str) -> None:
+    assert set(dates_of(text, "Chipwi", "capture")) == {"2024-12-06"}
+
+
+@pytest.mark.parametrize("text", [
+    "After a week of fighting, the KIA took Chipwi on Sunday.",
+    "After the KIA took Chipwi on Sunday, jets bombed the town.",
+])
+def test_a_capture_with_its_own_day_in_or_after_the_clause_keeps_it(text: str) -> None:
+    assert dates_of(text, "Chipwi", "capture") == ["2024-12-08"]

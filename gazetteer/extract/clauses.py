@@ -37,6 +37,7 @@ from gazetteer.extract.roles import actor_of, subject_before, target_of
 from gazetteer.extract.timing import (
     before_the_main_clause,
     date_of,
+    main_clause_bound,
     present_tense,
     range_end,
     reported_date_of,
@@ -112,7 +113,8 @@ def events_of_trigger(ctx: Context, t0: int, t1: int, spec: TriggerSpec) -> list
         reported = None
         if date is not None and event_type == "capture":
             date = range_end(ctx, date, sentence)
-        bound = date if given_up or _after_clause(ctx, max(loc.end, t1), date) else None
+        bound = date if given_up or _after_clause(ctx, max(loc.end, t1), date) else \
+            main_clause_bound(ctx, t0, sentence) if date is None else None
         if bound is not None:  # "took X following the offensive's return in June"; "gave
             # up their mission to retake X on Saturday": the day it ended
             date = None

@@ -45,6 +45,9 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     inside = next((d for d in dates if t0 < d.char_start and d.char_end <= t1), None)
     if inside is not None:
         return inside  # "the fall, on 8 October, of X": the phrase's own day
+    clause = _opening_after_clause(ctx, t0, sentence)
+    if clause is not None:  # "After the KIA took X, jets bombed the town on Sunday":
+        dates = [d for d in dates if d.char_start < clause]  # the bombing's day, not X's
     lo = max(loc.end, t1) if spec.object == "after" else t1
     stop = _next_change_or_state(ctx, t1, sentence)  # "regained X, which had been held
     if _OPENING_PHRASE.match(ctx.masked, sentence[0], t0):  # "Prior to the takeover of X,
@@ -119,6 +122,27 @@ def date_of(ctx: Context, t0: int, t1: int, loc: Mention, item_end: int,
     if within and period is None:
         period = next((d for d in dates if lo <= d.char_start < stop and d.since), None)
     return after[0] if after else _month_of_period(ctx, period)
+
+
+def _opening_after_clause(ctx: Context, t0: int, sentence: tuple[int, int]) -> int | None:
+    """The end of the "after" clause that opens the sentence ("After the KIA took X, ...")
+    when the phrase at ``t0`` is inside it; else None."""
+    clause = _OPENING_AFTER.match(ctx.masked, sentence[0], sentence[1])
+    if clause and t0 < clause.end() and ctx.masked[clause.start():t0].lstrip(
+            " \"“").casefold().startswith(("after", "following")):
+        return clause.end()
+    return None
+
+
+def main_clause_bound(ctx: Context, t0: int, sentence: tuple[int, int]
+                      ) -> ResolvedDate | None:
+    """For a phrase inside an opening "after" clause, the first date of the main clause
+    ("After the KIA took X, jets bombed the town on Sunday": X fell by Sunday), a bound
+    rather than the phrase's day; else None."""
+    end = _opening_after_clause(ctx, t0, sentence)
+    if end is None:
+        return None
+    return next(iter(dates_between(ctx, end, sentence[1])), None)
 
 
 def _month_of_period(ctx: Context, since: ResolvedDate | None) -> ResolvedDate | None:
