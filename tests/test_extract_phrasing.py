@@ -1420,6 +1420,8 @@ def test_a_capture_noun_s_agent_after_its_place(text: str) -> None:
     "The KIA seized the last base on Monday, allowing it to take full control of Sinbo.",
     "On Monday the fall of the garrison enabled the KIA to gain control of Sinbo.",
     "The KIA overran the hill on Monday, letting its troops take Sinbo.",
+    "On Monday the junta permitted the KIA to take over Sinbo under a truce.",
+    "A deal on Monday, permitting KIA troops to take control of Sinbo, ended the siege.",
 ])
 def test_a_result_told_with_to_is_a_capture(text: str) -> None:
     assert ("capture", "Sinbo", "2024-12-09", "KIA") in control(text)

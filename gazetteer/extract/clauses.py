@@ -375,7 +375,8 @@ def cues_of(ctx: Context, a: int, t0: int, sentence: tuple[int, int], event_type
 #: A result told with "to" ("seized the last base, allowing the KIA to take control of
 #: X"): what was done let the side take the place; no intent.
 _RESULT_TO = re.compile(r"\b(?:allow|allows|allowed|allowing|enable|enables|enabled|"
-                        r"enabling|let|lets|letting|help|helps|helped|helping)\s+"
+                        r"enabling|let|lets|letting|help|helps|helped|helping|permit|permits|"
+                        r"permitted|permitting)\s+"
                         r"(?:[^\s,;.]+\s+){0,3}to\s+$", re.IGNORECASE)
 #: "to" as part of a preposition ("due to the loss of X"): no infinitive of intent.
 _TO_PREPOSITION = re.compile(r"\b(?:due|owing|thanks|according|prior|addition|contrary|"
