@@ -2207,3 +2207,23 @@ def test_clearing_the_troops_stationed_in_a_place_takes_it(text: str, place: str
 ])
 def test_nearby_after_an_owner_describes_the_site(text: str, place: str) -> None:
     assert ("capture", place, "2024-02-02", "KIA") in control(text)
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("After talks with the junta, UWSA troops entered Tangyan on Monday.", "Tangyan", "UWSA"),
+    ("Wa troops moved into Tangyan on Monday with the junta's consent.", "Tangyan", "UWSA"),
+    ("On Monday army troops moved into Sinbo under a local deal with the KIA.", "Sinbo",
+     "junta"),
+    ("About 100 army troops moved into Sinbo on Monday and are occupying homes there.",
+     "Sinbo", "junta"),
+])
+def test_an_entry_no_one_fought_is_a_capture(text: str, place: str, actor: str) -> None:
+    assert ("capture", place, "2024-12-09", actor) in control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "KIA troops entered Tigyaing on Monday and began fighting from positions in the town.",
+    "After days of fighting, KIA troops entered Tigyaing on Monday.",
+])
+def test_an_entry_still_fought_over_is_an_assault(text: str) -> None:
+    assert {e[0] for e in control(text) if e[1] == "Tigyaing"} == {"assault"}

@@ -210,7 +210,9 @@ def _kind(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[int
     if event_type == "assault" and _ENTERING.fullmatch(ctx.text, t0, t1) and (
             _OTHER_SIDE_LEFT.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end))
             or _defenders_left_as(ctx, sentence[0], t0)
-            or _left_just_before(ctx, sentence, t0, objects[0][0])):
+            or _left_just_before(ctx, sentence, t0, objects[0][0])
+            or _UNOPPOSED_AFTER.match(ctx.masked, _object_end(ctx, t1, objects[-1][0].end))
+            or _UNOPPOSED_BEFORE.match(ctx.masked, sentence[0], t0)):
         event_type = "capture"  # "entered X following the withdrawal of the MNDAA", "the
         # defenders were forced to retreat as junta troops entered X"
     # "took much of the town", "now holds half of X": a capture of part of the place
@@ -407,6 +409,20 @@ _OTHER_SIDE_LEFT = re.compile(
     r"(?:withdrew|withdrawn|pulled\s+out|retreated|left|abandoned|fled|handed\s+(?:it\s+|"
     r"the\s+(?:town|city)\s+)?(?:back|over)))\b)",
     re.IGNORECASE)
+#: After an entry and its place, an entry no one fought: with the other side's consent,
+#: under a deal, or followed by settling in ("moved into X with the junta's consent",
+#: "entered X and are occupying homes").
+_UNOPPOSED_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:with\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:consent|approval|"
+    r"permission|blessing)|under\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:deal|agreement|"
+    r"arrangement)|and\s+(?:are\s+|were\s+|have\s+been\s+|then\s+)?(?:occupying|occupied|"
+    r"took\s+(?:up\s+)?positions|dug\s+in|set\s+up\s+(?:camp|positions|base)|took\s+over|"
+    r"took\s+control))\b", re.IGNORECASE)
+#: Before an entry, a sentence opening with the talks that allowed it ("After discussions
+#: with the junta, UWSA troops entered X").
+_UNOPPOSED_BEFORE = re.compile(
+    r"[\s\"“]*(?:after|following)\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:talks|discussions|"
+    r"negotiations|agreement|deal)\b[^.;:]*$", re.IGNORECASE)
 #: Before an entry in its sentence: the other side left as it came ("the defenders were
 #: forced to retreat as junta troops entered X").
 _LEFT_AS = re.compile(

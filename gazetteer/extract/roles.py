@@ -968,7 +968,9 @@ def _lead_subject(ctx: Context, a: int, b: int) -> str:
     return ""
 
 
-_OF_LEAD = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+#: Before an actor: a preposition, so it is no subject of its own ("a commander of the
+#: TNLA", "after talks with the junta").
+_OF_LEAD = re.compile(r"\b(?:of|with|against|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A word joining the groups of one subject ("the KIA, the TNLA and the PDF").
 _JOINING = re.compile(r"\b(?:and|with|alongside|including|comprising|consisting|made\s+up|"
                       r"which)\b|&")
