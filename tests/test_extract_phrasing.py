@@ -2227,3 +2227,13 @@ def test_an_entry_no_one_fought_is_a_capture(text: str, place: str, actor: str) 
 ])
 def test_an_entry_still_fought_over_is_an_assault(text: str) -> None:
     assert {e[0] for e in control(text) if e[1] == "Tigyaing"} == {"assault"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday rebels attacked an army camp on the Lashio–Muse highway.",
+     "camp on Lashio highway"),
+    ("The KIA raided the BGF base on the Chipwi – Pangwa road on Monday.",
+     "base on Chipwi road"),
+])
+def test_an_attack_on_a_base_on_a_road_is_on_that_base(text: str, place: str) -> None:
+    assert ("assault", place) in {(e[0], e[1]) for e in control(text)}

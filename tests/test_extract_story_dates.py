@@ -64,7 +64,7 @@ def test_one_verb_s_places_share_the_day_carried_to_it(text: str, place: str) ->
 # -- the story's month ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, place", [
-    ("Kachin fighters entered a camp on the Sinbo road on Wednesday, a source said. Another "
+    ("Kachin fighters entered a hill camp on Wednesday, a source said. Another "
      "source confirmed the camp had changed hands. A junta channel wrote that the KIA has "
      "also seized outposts near Momauk.", "outpost near Momauk"),
     ("The KIA overran two posts on 4 December, its spokesman said. The fighting was heavy. "

@@ -230,8 +230,10 @@ def _after(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple[in
         # bases around Mansi": Mansi fell (not "the last outposts around Mansi")
     if spec.event_type == "assault":  # "attacks on the bases in Bhamo": Bhamo is contested
         items = [loc.anchor if loc.site and loc.site != "village" and loc.anchor is not None
-                 and (loc.name.split()[0] == loc.site or loc.place is not None) else loc
-                 for loc in items]  # a village attacked is that village, not its township
+                 and (loc.name.split()[0] == loc.site or loc.place is not None)
+                 and not (loc.anchor.area and not loc.anchor.township_area) else loc
+                 for loc in items]  # a village attacked is that village, not its township;
+        # a camp on a road is that camp (not "the Lashio–Muse highway", no place to mark)
     if first.site and first.anchor is not None and first.anchor.area:
         items[1:] = [_site_at(loc, first.site, "in") if loc.area else loc for loc in items[1:]]
     else:
