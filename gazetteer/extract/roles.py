@@ -352,10 +352,11 @@ def _actor_of(ctx: Context, t0: int, t1: int, spec: TriggerSpec, sentence: tuple
         if spec.noun:
             return _announcer(ctx, t0, sentence)
     if spec.object == "after" and not spec.noun and (by := _BY.match(ctx.masked, t1)):
+        # "towns captured by the TNLA include X": the participle's agent
         after = _actors_between(ctx, by.end(), min(sentence[1], by.end() + 60))
         if after and _AGENT_LEAD.fullmatch(ctx.text, by.end(), _named_from(ctx, after[0][0])):
-            return after[0][2], ""  # "towns captured by the TNLA include X": a participle's
-    inside = _actors_between(ctx, t0, t1)  # agent
+            return after[0][2], ""
+    inside = _actors_between(ctx, t0, t1)
     if inside and inside[0][0] == t0:  # "the KIA now controls X": the phrase opens with it
         return inside[0][2], ""
     participle = _participle_subject(ctx, t0, t1, sentence)
@@ -596,9 +597,10 @@ def _clause_people(ctx: Context, a: int, t0: int) -> str | None:
     x = next(iter_actors(ctx, people.start(1), t0), None)
     if x is None:
         return ""
-    if _ANOTHER.match(people.group(1)):  # "another member of the alliance": not the
-        return "alliance" if "alliance" in ctx.text[x[0]:x[1]].casefold() else ""  # one
-    return x[2]  # the alliance was taken to stand for
+    if _ANOTHER.match(people.group(1)):
+        # "another member of the alliance": not the member the alliance stands for here
+        return "alliance" if "alliance" in ctx.text[x[0]:x[1]].casefold() else ""
+    return x[2]
 
 
 _ANOTHER = re.compile(r"(?:an)?other\b", re.IGNORECASE)
