@@ -941,13 +941,15 @@ def opponent(ctx: Context, loser: str, sentence: tuple[int, int]) -> str:
 #: Between two actors named together as one subject: "the MNDAA and the TNLA", "KIA
 #: Battalion 12 and the local PDF", "the KIA, along with PDF fighters,", "the alliance,
 #: made up of the MNDAA, TNLA and AA,", "the KIA and its ally, the Kachin Region PDF".
+#: Words that join the groups of one subject, between their names.
+_JOINING_WORDS = (r"and|&|along\s+with|together\s+with|alongside|in\s+cooperation\s+with|"
+                  r"jointly\s+with|with|made\s+up\s+of|comprising|consisting\s+of|"
+                  r"including|which\s+(?:includes|comprises)")
 _COORDINATED = re.compile(
     r"(?:\s+(?:Brigade|Battalion|Division|Regiment)(?:\s+No\.?)?\s+\d+)?"
     r"(?:\s+(?:troops|forces|fighters|soldiers|units|columns))?[\s,()]*"
     r"(?:[A-Z]{2,6}\s*,\s*){0,3}(?:[A-Z]{2,6}\s+(?=and\b))?"  # an unknown group listed too
-    r"(?:(?:and|&|along\s+with|together\s+with|alongside|in\s+cooperation\s+with|"
-    r"jointly\s+with|with|made\s+up\s+of|comprising|consisting\s+of|including|"
-    r"which\s+(?:includes|comprises))\s+)?(?:(?:its|their)\s+(?:ally|allies|partners?)"
+    rf"(?:(?:{_JOINING_WORDS})\s+)?(?:(?:its|their)\s+(?:ally|allies|partners?)"
     r"\s*,?\s*)?(?:the\s+|its\s+)?(?:local\s+|allied\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
 
 
@@ -974,8 +976,7 @@ def _lead_subject(ctx: Context, a: int, b: int) -> str:
 #: TNLA", "after talks with the junta").
 _OF_LEAD = re.compile(r"\b(?:of|with|against|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A word joining the groups of one subject ("the KIA, the TNLA and the PDF").
-_JOINING = re.compile(r"\b(?:and|with|alongside|including|comprising|consisting|made\s+up|"
-                      r"which)\b|&")
+_JOINING = re.compile(rf"(?<![\w&])(?:{_JOINING_WORDS})(?![\w])", re.IGNORECASE)
 
 
 #: Before an actor: a relative clause opens ("the army advanced, an approach that the
